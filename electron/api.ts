@@ -1,0 +1,121 @@
+import { ZodError } from 'zod';
+import { contract, isMethodName, type ApiOutput, type Contract, type MethodName } from '../shared/api';
+import type { ParsedInputOf } from '../shared/api/define';
+import { KassaError, type KassaErrorData } from '../shared/errors';
+import type { Books } from './db/books';
+import { openBooks } from './db/open';
+import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
+import { adminInfo, createAdministration } from './books/administration';
+import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
+import { exportHledgerFile } from './books/exportHledger';
+import { moneyReceived, moneySpent, moneyTransfer } from './books/money';
+import { getOrganisation, updateOrganisation } from './books/organisation';
+import { dashboard, generalLedger, trialBalance } from './books/reports';
+import { verifyBooks } from './books/verify';
+import { closeYear, listYears, openNextYear } from './books/years';
+import type { Session } from './session';
+
+type Handler<M extends MethodName> = (
+  ctx: { session: Session; books: Books },
+  input: ParsedInputOf<Contract[M]>,
+) => ApiOutput<M> | Promise<ApiOutput<M>>;
+
+type Handlers = { [M in MethodName]: Handler<M> };
+
+async function openInto(session: Session, open: () => Promise<Books>): Promise<Books> {
+  const books = await open();
+  session.close();
+  session.books = books;
+  return books;
+}
+
+/** The one method table: contract name -> service call. Every door goes through dispatch(). */
+export const handlers: Handlers = {
+  'admin.create': async ({ session }, input) => adminInfo(await openInto(session, () => createAdministration(input))),
+  'admin.open': async ({ session }, input) =>
+    adminInfo(await openInto(session, () => openBooks(input.path, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
+  'admin.close': ({ session }) => {
+    const had = session.books !== null;
+    session.close();
+    return { closed: had };
+  },
+  'admin.info': ({ session }) => (session.books ? adminInfo(session.books) : null),
+
+  'org.get': ({ books }) => getOrganisation(books),
+  'org.update': ({ books }, input) => updateOrganisation(books, input),
+
+  'accounts.list': ({ books }, input) => listAccounts(books, input.includeArchived),
+  'accounts.create': ({ books }, input) => createAccount(books, input),
+  'accounts.update': ({ books }, input) => updateAccount(books, input),
+  'accounts.archive': ({ books }, input) => archiveAccount(books, input.code, input.archived ?? true),
+  'accounts.delete': ({ books }, input) => deleteAccount(books, input.code),
+
+  'years.list': ({ books }) => listYears(books),
+  'years.openNext': ({ books }) => openNextYear(books),
+  'years.close': ({ books }, input) => closeYear(books, input.year),
+
+  'journals.list': ({ books }) =>
+    books
+      .all(books.db.selectFrom('journals as j').leftJoin('accounts as a', 'a.id', 'j.account_id').select(['j.code', 'j.name', 'a.code as account']).orderBy('j.id'))
+      .map((j) => ({ code: j.code, name: j.name, account: j.account ?? null })),
+
+  'entries.post': ({ books }, input) => postEntry(books, input),
+  'entries.saveDraft': ({ books }, input) => saveDraft(books, input),
+  'entries.postDraft': ({ books }, input) => postDraft(books, input.id),
+  'entries.deleteDraft': ({ books }, input) => deleteDraft(books, input.id),
+  'entries.reverse': ({ books }, input) => reverseEntry(books, input),
+  'entries.get': ({ books }, input) => getEntry(books, input.id),
+  'entries.list': ({ books }, input) => listEntries(books, input),
+
+  'money.received': ({ books }, input) => moneyReceived(books, input),
+  'money.spent': ({ books }, input) => moneySpent(books, input),
+  'money.transfer': ({ books }, input) => moneyTransfer(books, input),
+
+  'reports.trialBalance': ({ books }, input) => trialBalance(books, input),
+  'reports.generalLedger': ({ books }, input) => generalLedger(books, input),
+  'reports.journal': ({ books }, input) => listEntries(books, { ...input, status: 'posted' }),
+  'reports.dashboard': ({ books }, input) => dashboard(books, input),
+
+  'audit.verify': ({ books }) => verifyBooks(books),
+  'export.hledger': ({ books }, input) => exportHledgerFile(books, input.path, input),
+};
+
+/** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
+function fromZod(err: ZodError): KassaError {
+  const issue = err.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  const kassaCode = issue && 'params' in issue ? (issue.params as { kassaCode?: string } | undefined)?.kassaCode : undefined;
+  const code = kassaCode === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT';
+  return new KassaError(code, issue?.message ?? 'De invoer klopt niet.', {
+    ...(field ? { field } : {}),
+    details: { issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+  });
+}
+
+export function toErrorData(e: unknown): KassaErrorData {
+  if (e instanceof KassaError) return e.toJSON();
+  if (e instanceof ZodError) return fromZod(e).toJSON();
+  return { code: 'INTERNAL', message: 'Er ging iets mis in het programma. Er is niets veranderd. Probeer het opnieuw of maak een melding.', details: { cause: String((e as Error)?.message ?? e) } };
+}
+
+/** Validate with the shared schema, then run the service. Throws KassaError. */
+export async function dispatch(session: Session, method: string, rawInput: unknown): Promise<unknown> {
+  if (!isMethodName(method)) throw new KassaError('UNKNOWN_METHOD', `Onbekende opdracht "${String(method).slice(0, 100)}".`);
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw fromZod(parsed.error);
+  return session.serial(async () => {
+    if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie.');
+    const handler = handlers[method] as (ctx: { session: Session; books: Books }, input: unknown) => unknown;
+    return handler({ session, books: session.books as Books }, parsed.data);
+  });
+}
+
+/** The transport-friendly form: never throws, returns {result} or {error}. */
+export async function handle(session: Session, method: string, rawInput: unknown): Promise<{ result: unknown } | { error: KassaErrorData }> {
+  try {
+    return { result: await dispatch(session, method, rawInput) };
+  } catch (e) {
+    return { error: toErrorData(e) };
+  }
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import type { z } from 'zod';
+import { DEFAULT_CHART, DEFAULT_JOURNALS } from '../../shared/chart';
+import type { OrganisationInput } from '../../shared/api/books';
+import type { AdminInfo } from '../../shared/api/types';
+import type { Books } from '../db/books';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { openBooks } from '../db/open';
+import { appendAudit } from './audit';
+import { orgColumns, getOrganisation } from './organisation';
+import { insertYear } from './years';
+
+export type CreateInput = z.output<typeof OrganisationInput> & { path: string; year?: number };
+
+/**
+ * A new administration: organisation profile, the first open fiscal year, the default chart of
+ * accounts for a small stichting and its journals, all in one transaction.
+ */
+export async function createAdministration(input: CreateInput): Promise<Books> {
+  const books = await openBooks(input.path, { create: true });
+  try {
+    books.tx(() => {
+      const vat = input.vat ?? 'none';
+      books.run(
+        books.db.insertInto('organisation').values({
+          id: 1, name: input.name, vat_status: vat, anbi: 0, layout: 'rj640', fiscal_year_start_month: 1, settings: '{}',
+          kvk: null, rsin: null, iban: null, street: null, postcode: null, city: null, email: null, phone: null, website: null, vat_number: null,
+          ...orgColumns(input),
+        }),
+      );
+      books.run(books.db.insertInto('meta').values([
+        { key: 'created_at', value: new Date().toISOString() },
+        { key: 'created_schema', value: String(SCHEMA_VERSION) },
+      ]));
+      const ids = new Map<string, number>();
+      for (const a of DEFAULT_CHART) {
+        if (a.vatOnly && vat !== 'liable') continue;
+        const { lastInsertRowid } = books.run(
+          books.db.insertInto('accounts').values({
+            code: a.code, name: a.name, type: a.type, line_rj650: a.rj650, line_rj640: a.rj640, kind: a.kind ?? null,
+            iban: a.code === '1100' && input.iban ? input.iban : null, rgs_code: null, archived: 0,
+          }),
+        );
+        ids.set(a.code, lastInsertRowid);
+      }
+      for (const j of DEFAULT_JOURNALS) {
+        books.run(books.db.insertInto('journals').values({ code: j.code, name: j.name, account_id: j.account ? ids.get(j.account)! : null }));
+      }
+      insertYear(books, input.year ?? new Date().getFullYear());
+      appendAudit(books, 'admin.create', 'organisation', 1, { name: input.name, year: input.year, vat });
+    });
+  } catch (e) {
+    books.close();
+    for (const f of [books.path, `${books.path}-wal`, `${books.path}-shm`]) fs.rmSync(f, { force: true });
+    throw e;
+  }
+  return books;
+}
+
+export function adminInfo(books: Books): AdminInfo {
+  const practice = books.first(books.db.selectFrom('meta').select('value').where('key', '=', 'practice'));
+  return { path: books.path, organisation: getOrganisation(books), schemaVersion: SCHEMA_VERSION, practice: practice?.value === '1' };
+}

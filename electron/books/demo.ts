@@ -1,0 +1,139 @@
+import type { Books } from '../db/books';
+import { appendAudit } from './audit';
+import { nowIso } from './clock';
+import { insertYear } from './years';
+
+/**
+ * Realistic, deterministic books of a small foundation: gifts, grants, rent, volunteer fees,
+ * activities, bank costs. Same seed and options -> same entries. Used for the practice
+ * administration, tests and benchmarks, so it writes through prepared statements in one transaction
+ * but still goes draft -> posted like every other entry, under the same triggers.
+ */
+export interface DemoOptions {
+  transactions: number;
+  seed: number;
+  /** How many fiscal years, ending with endYear. Default grows with the size. */
+  years?: number;
+  endYear?: number;
+}
+
+export interface DemoResult {
+  entries: number;
+  postings: number;
+  years: number[];
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Kind = { weight: number; make: (r: Rand) => { desc: string; lines: [string, number][] } };
+
+interface Rand {
+  int(lo: number, hi: number): number;
+  pick<T>(xs: readonly T[]): T;
+}
+
+const NAMES = ['Fatima', 'Jan', 'Ayşe', 'Mohamed', 'Anja', 'Kees', 'Sevda', 'Priya', 'Henk', 'Naima', 'Joke', 'Said'] as const;
+const FUNDS = ['VSB Fonds', 'Kansfonds', 'Oranje Fonds', 'RCOAK', 'Fonds 1818'] as const;
+const ACTIVITIES = ['naaiatelier', 'taalcafé', 'kookavond', 'spreekuur', 'buurtlunch', 'vrouwennetwerk', 'huiswerkklas'] as const;
+
+/** Amounts in cents; each transaction as [account, signed cents] pairs that sum to zero. */
+const KINDS: Kind[] = [
+  { weight: 18, make: (r) => { const a = r.int(500, 25000); return { desc: `Gift van ${r.pick(NAMES)}`, lines: [['1100', a], ['8000', -a]] }; } },
+  { weight: 3, make: (r) => { const a = r.int(5000, 100000); return { desc: `Gift bedrijf uit de buurt`, lines: [['1100', a], ['8100', -a]] }; } },
+  { weight: 1, make: (r) => { const a = r.int(200000, 1500000); return { desc: `Subsidie gemeente ${r.pick(ACTIVITIES)}`, lines: [['1100', a], ['8200', -a]] }; } },
+  { weight: 2, make: (r) => { const a = r.int(100000, 800000); return { desc: `Bijdrage ${r.pick(FUNDS)}`, lines: [['1100', a], ['8300', -a]] }; } },
+  { weight: 14, make: (r) => { const a = r.int(200, 8000); return { desc: `Opbrengst ${r.pick(ACTIVITIES)}`, lines: [['1000', a], ['8400', -a]] }; } },
+  { weight: 6, make: (r) => { const a = r.int(35000, 60000); return { desc: `Huur ruimte buurthuis`, lines: [['4100', a], ['1100', -a]] }; } },
+  { weight: 12, make: (r) => { const a = r.int(2000, 17000); return { desc: `Vrijwilligersvergoeding ${r.pick(NAMES)}`, lines: [['4000', a], ['1100', -a]] }; } },
+  { weight: 5, make: (r) => { const a = r.int(300, 4800); return { desc: `Reiskosten ${r.pick(NAMES)} (bonnetjes)`, lines: [['4010', a], ['1100', -a]] }; } },
+  { weight: 10, make: (r) => { const a = r.int(500, 15000); return { desc: `Boodschappen ${r.pick(ACTIVITIES)}`, lines: [['4200', a], ['1000', -a]] }; } },
+  { weight: 8, make: (r) => { const a = r.int(300, 9000); return { desc: `Materialen ${r.pick(ACTIVITIES)}`, lines: [['4300', a], ['1000', -a]] }; } },
+  { weight: 3, make: (r) => { const a = r.int(20000, 90000); return { desc: `Coaching trekker ${r.pick(NAMES)}`, lines: [['4400', a], ['1100', -a]] }; } },
+  { weight: 2, make: (r) => { const a = r.int(1000, 20000); return { desc: `Flyers en fondsenwerving`, lines: [['4500', a], ['1100', -a]] }; } },
+  { weight: 3, make: (r) => { const a = r.int(500, 6000); return { desc: `Kantoorartikelen`, lines: [['4600', a], ['1100', -a]] }; } },
+  { weight: 6, make: (r) => { const a = r.int(800, 1500); return { desc: `Bankkosten`, lines: [['4610', a], ['1100', -a]] }; } },
+  { weight: 1, make: (r) => { const a = r.int(15000, 40000); return { desc: `Verzekering vrijwilligers`, lines: [['4620', a], ['1100', -a]] }; } },
+  { weight: 1, make: (r) => { const a = r.int(100, 2500); return { desc: `Rente spaarrekening`, lines: [['1110', a], ['8500', -a]] }; } },
+  { weight: 3, make: (r) => { const a = r.int(5000, 30000); return { desc: `Kas aangevuld van de bank`, lines: [['1000', a], ['1100', -a]] }; } },
+  { weight: 1, make: (r) => { const a = r.int(50000, 300000); return { desc: `Naar spaarrekening`, lines: [['1110', a], ['1100', -a]] }; } },
+  {
+    weight: 4,
+    make: (r) => {
+      const food = r.int(1000, 6000);
+      const mat = r.int(500, 3000);
+      return { desc: `Buurtactiviteit ${r.pick(ACTIVITIES)}: eten en materiaal`, lines: [['4200', food], ['4300', mat], ['1100', -(food + mat)]] };
+    },
+  },
+];
+const TOTAL_WEIGHT = KINDS.reduce((s, k) => s + k.weight, 0);
+
+export function generateDemo(books: Books, opts: DemoOptions): DemoResult {
+  const rnd = mulberry32(opts.seed);
+  const r: Rand = {
+    int: (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1)),
+    pick: (xs) => xs[Math.floor(rnd() * xs.length)]!,
+  };
+  const n = Math.max(0, Math.floor(opts.transactions));
+  const nYears = opts.years ?? Math.min(11, Math.max(2, Math.ceil(n / 45000)));
+  const endYear = opts.endYear ?? new Date().getFullYear();
+  const years = Array.from({ length: nYears }, (_, i) => endYear - nYears + 1 + i);
+
+  return books.tx(() => {
+    const existing = new Set((books.raw('SELECT year FROM fiscal_years').all() as { year: number }[]).map((y) => y.year));
+    for (const y of years) if (!existing.has(y)) insertYear(books, y);
+    const acc = new Map((books.raw('SELECT code, id FROM accounts').all() as { code: string; id: number }[]).map((a) => [a.code, a.id]));
+    const journals = books.raw('SELECT j.id, a.code FROM journals j LEFT JOIN accounts a ON a.id = j.account_id').all() as { id: number; code: string | null }[];
+    const journalOf = new Map(journals.filter((j) => j.code).map((j) => [j.code!, j.id]));
+    const mem = (books.raw(`SELECT id FROM journals WHERE code = 'MEM'`).get() as { id: number }).id;
+    const nextNumber = new Map<string, number>();
+    for (const row of books.raw('SELECT journal_id, year, MAX(number) AS n FROM entries WHERE number IS NOT NULL GROUP BY journal_id, year').all() as { journal_id: number; year: number; n: number }[]) {
+      nextNumber.set(`${row.journal_id}/${row.year}`, row.n);
+    }
+    const yearRows = new Map((books.raw('SELECT year, start_date FROM fiscal_years').all() as { year: number; start_date: string }[]).map((y) => [y.year, y.start_date]));
+
+    const insEntry = books.raw(`INSERT INTO entries (journal_id, year, number, date, description, status, source, created_at) VALUES (?, ?, NULL, ?, ?, 'draft', 'demo', ?)`);
+    const insLine = books.raw(`INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (?, ?, ?, ?, 0)`);
+    const post = books.raw(`UPDATE entries SET status = 'posted', number = ?, posted_at = ? WHERE id = ?`);
+    const created = nowIso();
+
+    let postings = 0;
+    const perYear = Math.ceil(n / nYears);
+    for (let i = 0; i < n; i++) {
+      const year = years[Math.min(nYears - 1, Math.floor(i / perYear))]!;
+      const idxInYear = i % perYear;
+      const start = new Date(`${yearRows.get(year)}T00:00:00Z`);
+      const day = Math.floor((idxInYear * 365) / perYear);
+      const date = new Date(start.getTime() + day * 86_400_000).toISOString().slice(0, 10);
+
+      let w = rnd() * TOTAL_WEIGHT;
+      let kind = KINDS[0]!;
+      for (const k of KINDS) {
+        w -= k.weight;
+        if (w < 0) { kind = k; break; }
+      }
+      const t = kind.make(r);
+      const moneyCode = t.lines.find(([c]) => c === '1100' || c === '1000' || c === '1110')?.[0];
+      const journalId = (moneyCode && journalOf.get(moneyCode)) || mem;
+      const id = Number(insEntry.run(journalId, year, date, t.desc, created).lastInsertRowid);
+      for (const [code, cents] of t.lines) {
+        insLine.run(id, acc.get(code)!, cents, date);
+        postings++;
+      }
+      const key = `${journalId}/${year}`;
+      const num = (nextNumber.get(key) ?? 0) + 1;
+      nextNumber.set(key, num);
+      post.run(num, created, id);
+    }
+    appendAudit(books, 'demo.generate', null, null, { transactions: n, seed: opts.seed, years, postings });
+    return { entries: n, postings, years };
+  });
+}

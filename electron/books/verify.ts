@@ -1,0 +1,82 @@
+import type { VerifyProblem, VerifyResult } from '../../shared/api/types';
+import type { Books } from '../db/books';
+import { auditHash } from './audit';
+
+/**
+ * Integrity check of a whole administration, independent of the triggers (which a tool outside the
+ * app could have dropped): SQLite's own integrity check, every posted entry balanced, numbers gapless
+ * per journal and year, line copies consistent with their entry, and the audit hash chain.
+ */
+export function verifyBooks(books: Books): VerifyResult {
+  const problems: VerifyProblem[] = [];
+  const checks: { name: string; ok: boolean }[] = [];
+  const check = (name: string, found: VerifyProblem[]) => {
+    checks.push({ name, ok: found.length === 0 });
+    problems.push(...found);
+  };
+
+  const integrity = books.raw('PRAGMA integrity_check').all() as { integrity_check: string }[];
+  check('integrity_check', integrity.filter((r) => r.integrity_check !== 'ok').map((r) => ({ code: 'SQLITE_INTEGRITY', message: `SQLite meldt: ${r.integrity_check}` })));
+
+  const fk = books.raw('PRAGMA foreign_key_check').all() as { table: string; rowid: number }[];
+  check('foreign_keys', fk.map((r) => ({ code: 'FOREIGN_KEY', message: `Rij ${r.rowid} in ${r.table} verwijst naar iets dat niet bestaat.` })));
+
+  const unbalanced = books
+    .raw(
+      `SELECT e.id, j.code, e.year, e.number, SUM(l.amount_cents) AS diff, COUNT(l.id) AS n
+       FROM entries e JOIN journals j ON j.id = e.journal_id LEFT JOIN lines l ON l.entry_id = e.id
+       WHERE e.status = 'posted' GROUP BY e.id HAVING COALESCE(SUM(l.amount_cents), 0) <> 0 OR COUNT(l.id) < 2`,
+    )
+    .all() as { id: number; code: string; year: number; number: number; diff: number | null; n: number }[];
+  check('balanced', unbalanced.map((r) => ({
+    code: 'UNBALANCED',
+    message: `Boeking ${r.code} ${r.year}-${r.number} (id ${r.id}) is niet in evenwicht: verschil ${r.diff ?? 0} cent, ${r.n} regels.`,
+  })));
+
+  const gaps = books
+    .raw(
+      `SELECT j.code, e.year, COUNT(*) AS n, MIN(e.number) AS lo, MAX(e.number) AS hi
+       FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.status = 'posted'
+       GROUP BY e.journal_id, e.year HAVING lo <> 1 OR hi <> n`,
+    )
+    .all() as { code: string; year: number; n: number; lo: number; hi: number }[];
+  check('gapless', gaps.map((g) => ({
+    code: 'NUMBER_GAP',
+    message: `Dagboek ${g.code} ${g.year}: ${g.n} boekingen maar nummers ${g.lo} tot ${g.hi}. Er ontbreken nummers.`,
+  })));
+
+  const mismatch = books
+    .raw(
+      `SELECT l.id, l.entry_id FROM lines l JOIN entries e ON e.id = l.entry_id
+       WHERE l.date <> e.date OR l.posted <> (e.status = 'posted') LIMIT 100`,
+    )
+    .all() as { id: number; entry_id: number }[];
+  check('line_copies', mismatch.map((m) => ({ code: 'LINE_MISMATCH', message: `Regel ${m.id} hoort niet bij de datum of status van boeking ${m.entry_id}.` })));
+
+  const outside = books
+    .raw(
+      `SELECT e.id FROM entries e LEFT JOIN fiscal_years f ON f.year = e.year
+       WHERE f.year IS NULL OR e.date NOT BETWEEN f.start_date AND f.end_date LIMIT 100`,
+    )
+    .all() as { id: number }[];
+  check('dates_in_year', outside.map((o) => ({ code: 'DATE_OUTSIDE_YEAR', message: `Boeking ${o.id} valt buiten haar boekjaar.` })));
+
+  const chainProblems: VerifyProblem[] = [];
+  let prev = '';
+  let auditRows = 0;
+  for (const r of books.raw('SELECT id, at, action, entity, entity_id, payload, prev_hash, hash FROM audit_log ORDER BY id').iterate() as Iterable<{
+    id: number; at: string; action: string; entity: string | null; entity_id: string | null; payload: string; prev_hash: string; hash: string;
+  }>) {
+    auditRows++;
+    if (r.prev_hash !== prev) chainProblems.push({ code: 'AUDIT_CHAIN', message: `Logboekregel ${r.id} sluit niet aan op de regel ervoor: er is iets verwijderd of veranderd.` });
+    if (auditHash(r.prev_hash, r.at, r.action, r.entity, r.entity_id, r.payload) !== r.hash) {
+      chainProblems.push({ code: 'AUDIT_HASH', message: `Logboekregel ${r.id} is achteraf veranderd.` });
+    }
+    prev = r.hash;
+    if (chainProblems.length >= 100) break;
+  }
+  check('audit_chain', chainProblems);
+
+  const counts = books.raw(`SELECT (SELECT COUNT(*) FROM entries) AS entries, (SELECT COUNT(*) FROM lines) AS lines`).get() as { entries: number; lines: number };
+  return { ok: problems.length === 0, checks, problems, counts: { ...counts, auditRows } };
+}

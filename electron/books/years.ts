@@ -1,0 +1,69 @@
+import { formatDateNl } from '../../shared/dates';
+import { KassaError } from '../../shared/errors';
+import type { FiscalYear } from '../../shared/api/types';
+import type { Books } from '../db/books';
+import { appendAudit } from './audit';
+import { nowIso } from './clock';
+
+interface YearRow { year: number; start_date: string; end_date: string; status: 'open' | 'closed' }
+
+const toYear = (r: YearRow): FiscalYear => ({ year: r.year, startDate: r.start_date, endDate: r.end_date, status: r.status });
+
+/** Fiscal year `year` runs from the start month in that year to the day before it a year later. */
+export function yearBounds(year: number, startMonth = 1): { start: string; end: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const start = `${year}-${pad(startMonth)}-01`;
+  const endDate = new Date(Date.UTC(year + 1, startMonth - 1, 1) - 86_400_000);
+  const end = `${endDate.getUTCFullYear()}-${pad(endDate.getUTCMonth() + 1)}-${pad(endDate.getUTCDate())}`;
+  return { start, end };
+}
+
+export function listYears(books: Books): FiscalYear[] {
+  return books.all(books.db.selectFrom('fiscal_years').select(['year', 'start_date', 'end_date', 'status']).orderBy('year')).map(toYear);
+}
+
+export function insertYear(books: Books, year: number): FiscalYear {
+  const org = books.first(books.db.selectFrom('organisation').select('fiscal_year_start_month'));
+  const { start, end } = yearBounds(year, org?.fiscal_year_start_month ?? 1);
+  books.run(books.db.insertInto('fiscal_years').values({ year, start_date: start, end_date: end, status: 'open', closed_at: null }));
+  return { year, startDate: start, endDate: end, status: 'open' };
+}
+
+export function openNextYear(books: Books): FiscalYear {
+  return books.tx(() => {
+    const last = books.first(books.db.selectFrom('fiscal_years').select('year').orderBy('year', 'desc').limit(1));
+    if (!last) throw new KassaError('NOT_FOUND', 'Er is nog geen boekjaar.');
+    const fy = insertYear(books, last.year + 1);
+    appendAudit(books, 'years.openNext', 'fiscal_year', fy.year, fy);
+    return fy;
+  });
+}
+
+export function closeYear(books: Books, year: number): FiscalYear {
+  return books.tx(() => {
+    const row = books.first(books.db.selectFrom('fiscal_years').selectAll().where('year', '=', year));
+    if (!row) throw new KassaError('NOT_FOUND', `Boekjaar ${year} bestaat niet.`, { field: 'year' });
+    if (row.status === 'closed') throw new KassaError('YEAR_CLOSED', `Boekjaar ${year} is al afgesloten.`, { field: 'year' });
+    const drafts = books.first(books.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).where('status', '=', 'draft'));
+    if (drafts && drafts.n > 0) {
+      throw new KassaError('INVALID_INPUT', `Er staan nog ${drafts.n} concepten in ${year}. Boek of verwijder ze eerst.`, { field: 'year' });
+    }
+    books.run(books.db.updateTable('fiscal_years').set({ status: 'closed', closed_at: nowIso() }).where('year', '=', year));
+    appendAudit(books, 'years.close', 'fiscal_year', year, { year });
+    return { ...toYear(row as YearRow), status: 'closed' };
+  });
+}
+
+/** The fiscal year a date falls in, checked open. Dutch errors name the date. */
+export function openYearFor(books: Books, date: string, field = 'date'): number {
+  const row = books.first(
+    books.db.selectFrom('fiscal_years').select(['year', 'status']).where('start_date', '<=', date).where('end_date', '>=', date),
+  );
+  if (!row) {
+    throw new KassaError('NO_OPEN_YEAR', `De datum ${formatDateNl(date)} valt niet in een boekjaar van deze administratie. Open eerst het juiste boekjaar.`, { field });
+  }
+  if (row.status !== 'open') {
+    throw new KassaError('YEAR_CLOSED', `Boekjaar ${row.year} is afgesloten. U kunt niet meer boeken op ${formatDateNl(date)}.`, { field });
+  }
+  return row.year;
+}

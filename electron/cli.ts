@@ -1,0 +1,223 @@
+/**
+ * `kassa`: the headless face of the same dispatcher the app uses. Domain errors print a Dutch
+ * message on stderr (or {"error":…} with --json) and exit 1; usage errors exit 2.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { KassaError } from '../shared/errors';
+
+// Modules are required lazily so `kassa report` loads only what a report needs (start-up time counts).
+
+const USAGE = `Gebruik / usage:
+  kassa new FILE --name NAME [--year YYYY] [--vat none|exempt|kor|liable] [--kvk …] [--rsin …] [--iban …]
+  kassa call FILE METHOD [JSON | -]
+  kassa report FILE trial-balance|general-ledger|journal|dashboard [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
+  kassa export FILE hledger --out PATH [--year Y]
+  kassa verify FILE
+  kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
+  kassa backup FILE [--to DIR]
+Options: --json  print errors as {"error":{code,message}}`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  name: { type: 'string' }, year: { type: 'string' }, vat: { type: 'string' }, kvk: { type: 'string' }, rsin: { type: 'string' },
+  iban: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+  date: { type: 'string' }, account: { type: 'string' }, transactions: { type: 'string' }, seed: { type: 'string' },
+  years: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Opts = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+function int(v: string | undefined, what: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`${what} moet een geheel getal zijn: "${v}"`);
+  return Number(v);
+}
+
+function need(v: string | undefined, what: string): string {
+  if (!v) throw new UsageError(`${what} ontbreekt.`);
+  return v;
+}
+
+async function withFile<T>(file: string, fn: (call: (m: string, i: unknown) => Promise<unknown>) => Promise<T>): Promise<T> {
+  const { Session } = (require('./session') as typeof import('./session'));
+  const { dispatch } = (require('./api') as typeof import('./api'));
+  const session = new Session();
+  try {
+    await dispatch(session, 'admin.open', { path: file });
+    return await fn((m, i) => dispatch(session, m, i));
+  } finally {
+    session.close();
+  }
+}
+
+function csv(rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+function reportCsv(name: string, data: any): string {
+  switch (name) {
+    case 'trial-balance':
+      return csv([['code', 'name', 'debit', 'credit', 'balance'], ...data.accounts.map((a: any) => [a.code, a.name, a.debit, a.credit, a.balance]), ['', 'Totaal', data.totals.debit, data.totals.credit, '']]);
+    case 'general-ledger':
+      return csv([['date', 'ref', 'description', 'debit', 'credit', 'balance'], ['', '', 'Beginsaldo', '', '', data.opening], ...data.rows.map((r: any) => [r.date, r.ref, r.description, r.debit, r.credit, r.balance])]);
+    case 'journal':
+      return csv([['ref', 'date', 'description', 'account', 'debit', 'credit'], ...data.items.flatMap((e: any) => e.lines.map((l: any) => [e.ref, e.date, e.description, l.account, l.debit, l.credit]))]);
+    default:
+      throw new UsageError(`CSV is er niet voor rapport ${name}.`);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const o = values as Opts;
+  const [cmd, file, ...rest] = positionals;
+  if (o.help || !cmd) {
+    process.stdout.write(USAGE + '\n');
+    return o.help ? 0 : 2;
+  }
+  const out = (text: string) => {
+    if (o.out) {
+      const target = path.resolve(o.out);
+      const tmp = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, text);
+      fs.renameSync(tmp, target);
+    } else {
+      process.stdout.write(text);
+    }
+  };
+  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
+
+  switch (cmd) {
+    case 'new': {
+      const { Session } = (require('./session') as typeof import('./session'));
+      const { dispatch } = (require('./api') as typeof import('./api'));
+      const session = new Session();
+      try {
+        const input: Record<string, unknown> = { path: need(file, 'FILE'), name: need(o.name, '--name') };
+        const year = int(o.year, '--year');
+        if (year !== undefined) input.year = year;
+        for (const k of ['vat', 'kvk', 'rsin', 'iban'] as const) if (o[k] !== undefined) input[k] = o[k];
+        const info = await dispatch(session, 'admin.create', input);
+        out(json(info));
+      } finally {
+        session.close();
+      }
+      return 0;
+    }
+    case 'call': {
+      const method = need(rest[0], 'METHOD');
+      const raw = rest[1] === '-' ? fs.readFileSync(0, 'utf8') : (rest[1] ?? '{}');
+      let input: unknown;
+      try {
+        input = JSON.parse(raw);
+      } catch {
+        throw new UsageError('De invoer is geen geldige JSON.');
+      }
+      const result = await withFile(need(file, 'FILE'), (call) => call(method, input));
+      out(json(result));
+      return 0;
+    }
+    case 'report': {
+      const name = need(rest[0], 'NAME');
+      const methods: Record<string, string> = {
+        'trial-balance': 'reports.trialBalance', 'general-ledger': 'reports.generalLedger', journal: 'reports.journal', dashboard: 'reports.dashboard',
+      };
+      const method = methods[name];
+      if (!method) throw new UsageError(`Onbekend rapport "${name}". Kies uit: ${Object.keys(methods).join(', ')}.`);
+      const input: Record<string, unknown> = {};
+      const year = int(o.year, '--year');
+      if (year !== undefined) input.year = year;
+      for (const k of ['from', 'to', 'date', 'account'] as const) if (o[k] !== undefined) input[k] = o[k];
+      if (name === 'journal') input.limit = 1000;
+      const format = o.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new UsageError(`Formaat "${format}" bestaat niet voor dit rapport (json of csv).`);
+      const data = await withFile(need(file, 'FILE'), (call) => call(method, input));
+      out(format === 'csv' ? reportCsv(name, data) : json(data));
+      return 0;
+    }
+    case 'export': {
+      const format = need(rest[0], 'FORMAT');
+      if (format !== 'hledger') throw new UsageError(`Onbekend exportformaat "${format}" (hledger).`);
+      const input: Record<string, unknown> = { path: need(o.out, '--out') };
+      const year = int(o.year, '--year');
+      if (year !== undefined) input.year = year;
+      const result = await withFile(need(file, 'FILE'), (call) => call('export.hledger', input));
+      process.stdout.write(json(result));
+      return 0;
+    }
+    case 'verify': {
+      const result = (await withFile(need(file, 'FILE'), (call) => call('audit.verify', {}))) as { ok: boolean; problems: { message: string }[] };
+      process.stdout.write(json(result));
+      if (!result.ok) {
+        for (const p of result.problems) process.stderr.write(`${p.message}\n`);
+        return 1;
+      }
+      return 0;
+    }
+    case 'demo': {
+      const target = need(file, 'FILE');
+      const { createAdministration } = (require('./books/administration') as typeof import('./books/administration'));
+      const { generateDemo } = (require('./books/demo') as typeof import('./books/demo'));
+      const n = int(o.transactions, '--transactions') ?? 500;
+      const seed = int(o.seed, '--seed') ?? 1;
+      const years = int(o.years, '--years');
+      const endYear = new Date().getFullYear();
+      const nYears = years ?? Math.min(11, Math.max(2, Math.ceil(n / 45000)));
+      const books = await createAdministration({ path: target, name: o.name ?? 'Stichting Buurtkracht (oefenen)', year: endYear - nYears + 1 });
+      try {
+        const r = generateDemo(books, { transactions: n, seed, years: nYears, endYear });
+        process.stdout.write(json(r));
+      } finally {
+        books.close();
+      }
+      return 0;
+    }
+    case 'backup': {
+      const src = need(file, 'FILE');
+      const { openBooks } = (require('./db/open') as typeof import('./db/open'));
+      const books = await openBooks(src);
+      try {
+        const dir = path.resolve(o.to ?? path.dirname(src));
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+        const dest = path.join(dir, `${path.basename(src, '.kassa')}-${stamp}.kassa`);
+        await books.sqlite.backup(dest);
+        process.stdout.write(json({ backup: dest }));
+      } finally {
+        books.close();
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`Onbekende opdracht "${cmd}".`);
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const jsonErrors = argv.includes('--json');
+  try {
+    return await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    const { toErrorData } = (require('./api') as typeof import('./api'));
+    const err = e instanceof KassaError ? e.toJSON() : toErrorData(e);
+    if (jsonErrors) process.stderr.write(JSON.stringify({ error: err }) + '\n');
+    else process.stderr.write(`Fout (${err.code}): ${err.message}\n`);
+    return err.code === 'INTERNAL' ? 70 : 1;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

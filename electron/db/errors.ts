@@ -1,0 +1,39 @@
+import { KassaError } from '../../shared/errors';
+
+/**
+ * Turn SQLite failures into the contract's errors. Trigger messages start with our own code
+ * (RAISE(ABORT, 'UNBALANCED')), so the database's last line of defence speaks the same language as
+ * the code-level checks that normally catch the problem first.
+ */
+export function translateDbError(err: unknown): unknown {
+  if (err instanceof KassaError) return err;
+  if (!(err instanceof Error)) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const msg = err.message;
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' || code.startsWith('SQLITE_CONSTRAINT')) {
+    if (msg.startsWith('UNBALANCED')) return new KassaError('UNBALANCED', 'De boeking is niet in evenwicht: debet en credit moeten even groot zijn.');
+    if (msg.startsWith('YEAR_CLOSED')) return new KassaError('YEAR_CLOSED', 'Dit boekjaar is afgesloten. Daarin kan niets meer worden geboekt of veranderd.');
+    if (msg.startsWith('NO_OPEN_YEAR')) return new KassaError('NO_OPEN_YEAR', 'De datum valt niet in een open boekjaar.');
+    if (msg.startsWith('POSTED_IMMUTABLE')) return new KassaError('POSTED_IMMUTABLE', 'Een geboekte boeking kan niet meer worden veranderd of verwijderd. Maak een tegenboeking.');
+    if (msg.startsWith('HAS_POSTINGS')) return new KassaError('HAS_POSTINGS', 'Hierop staan al boekingen. Verwijderen kan niet; u kunt het wel archiveren.');
+    if (msg.startsWith('AUDIT')) return new KassaError('POSTED_IMMUTABLE', 'Het logboek kan alleen worden aangevuld, niet veranderd.');
+    if (msg.startsWith('NOT_GAPLESS')) return new KassaError('CONFLICT', 'Het boekingsnummer sluit niet aan. Probeer het opnieuw.');
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new KassaError('DUPLICATE', 'Dit bestaat al.');
+    return new KassaError('INVALID_INPUT', `De gegevens kloppen niet (${msg}).`);
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY')) {
+    return new KassaError('FILE_LOCKED', 'Dit bestand is al geopend in een ander venster of programma. Sluit het daar eerst.');
+  }
+  if (code === 'SQLITE_FULL') return new KassaError('DISK_FULL', 'De schijf is vol. Er is niets opgeslagen. Maak ruimte vrij en probeer het opnieuw.');
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+    return new KassaError('READ_ONLY', 'Het bestand kan niet worden opgeslagen: de map of schijf is alleen-lezen.');
+  }
+  if (code === 'SQLITE_NOTADB') return new KassaError('NOT_A_KASSA_FILE', 'Dit is geen administratiebestand van Kijk op de Kassa.');
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
+    return new KassaError('CORRUPT_FILE', 'Het bestand is beschadigd. Zet een back-up terug.');
+  }
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
+    return new KassaError('WRITE_FAILED', 'Het bestand kon niet worden gelezen of geschreven. Er is niets veranderd.');
+  }
+  return err;
+}

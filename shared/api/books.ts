@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import {
+  AccountCode, Amount, IsoDate, Iban, Id, Kvk, Layout, NonEmpty, Paging, Rsin, VatStatus, Year,
+} from './common';
+import { method } from './define';
+import type {
+  Account, AdminInfo, Dashboard, Entry, EntryList, FiscalYear, GeneralLedger, Journal, Organisation, TrialBalance, VerifyResult,
+} from './types';
+
+const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
+const FilePath = z.string({ error: 'Kies een bestand.' }).min(1, { message: 'Kies een bestand.' });
+
+export const OrganisationInput = z.object({
+  name: NonEmpty('de naam van de stichting'),
+  kvk: Kvk.optional(),
+  rsin: Rsin.optional(),
+  iban: Iban.optional(),
+  vat: VatStatus.optional(),
+  layout: Layout.optional(),
+  anbi: z.boolean().optional(),
+  street: z.string().max(200).optional(),
+  postcode: z.string().max(20).optional(),
+  city: z.string().max(100).optional(),
+  email: z.string().max(200).optional(),
+  phone: z.string().max(50).optional(),
+  website: z.string().max(200).optional(),
+  vatNumber: z.string().max(30).optional(),
+});
+
+const EntryLineInput = z
+  .object({
+    account: AccountCode,
+    debit: Amount.optional(),
+    credit: Amount.optional(),
+    description: z.string().max(500).optional(),
+    grant: Id.optional(),
+    budgetLine: Id.optional(),
+    person: Id.optional(),
+    contact: Id.optional(),
+  })
+  .refine((l) => (l.debit === undefined) !== (l.credit === undefined), {
+    message: 'Vul per regel óf debet óf credit in, niet allebei.',
+    path: ['debit'],
+  });
+
+const EntryInput = z.object({
+  date: IsoDate,
+  description: NonEmpty('een omschrijving', 500),
+  journal: z.string().optional(),
+  lines: z.array(EntryLineInput).min(2, { message: 'Een boeking heeft minstens twee regels.' }).max(500),
+});
+
+const DraftLineInput = z.object({
+  account: AccountCode,
+  debit: Amount.optional(),
+  credit: Amount.optional(),
+  description: z.string().max(500).optional(),
+});
+
+const GuidedBase = {
+  date: IsoDate,
+  description: NonEmpty('een omschrijving', 500),
+  amount: Amount,
+  grant: Id.optional(),
+  budgetLine: Id.optional(),
+  person: Id.optional(),
+  contact: Id.optional(),
+};
+
+const Period = {
+  year: Year.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+};
+
+export const booksMethods = {
+  'admin.create': method<AdminInfo>()(
+    OrganisationInput.extend({ path: FilePath, year: Year.optional() }),
+    { file: false },
+  ),
+  'admin.open': method<AdminInfo>()(z.object({ path: FilePath }), { file: false }),
+  'admin.close': method<{ closed: boolean }>()(z.object({}), { file: false }),
+  'admin.info': method<AdminInfo | null>()(z.object({}), { file: false }),
+
+  'org.get': method<Organisation>()(z.object({})),
+  'org.update': method<Organisation>()(OrganisationInput.partial()),
+
+  'accounts.list': method<Account[]>()(z.object({ includeArchived: z.boolean().optional() })),
+  'accounts.create': method<Account>()(
+    z.object({
+      code: AccountCode,
+      name: NonEmpty('een naam', 100),
+      type: AccountType,
+      kind: z.enum(['bank', 'cash']).optional(),
+      iban: Iban.optional(),
+      rgsCode: z.string().max(30).optional(),
+    }),
+  ),
+  'accounts.update': method<Account>()(
+    z.object({ code: AccountCode, name: NonEmpty('een naam', 100).optional(), iban: Iban.optional(), rgsCode: z.string().max(30).optional() }),
+  ),
+  'accounts.archive': method<Account>()(z.object({ code: AccountCode, archived: z.boolean().optional() })),
+  'accounts.delete': method<{ deleted: boolean }>()(z.object({ code: AccountCode })),
+
+  'years.list': method<FiscalYear[]>()(z.object({})),
+  'years.openNext': method<FiscalYear>()(z.object({})),
+  'years.close': method<FiscalYear>()(z.object({ year: Year })),
+
+  'journals.list': method<Journal[]>()(z.object({})),
+
+  'entries.post': method<{ id: number; number: number; ref: string }>()(EntryInput),
+  'entries.saveDraft': method<{ id: number }>()(
+    EntryInput.extend({ id: Id.optional(), lines: z.array(DraftLineInput).max(500) }),
+  ),
+  'entries.postDraft': method<{ id: number; number: number; ref: string }>()(z.object({ id: Id })),
+  'entries.deleteDraft': method<{ deleted: boolean }>()(z.object({ id: Id })),
+  'entries.reverse': method<{ id: number; number: number; ref: string }>()(
+    z.object({ id: Id, date: IsoDate.optional(), description: z.string().max(500).optional() }),
+  ),
+  'entries.get': method<Entry>()(z.object({ id: Id })),
+  'entries.list': method<EntryList>()(
+    z.object({
+      ...Period,
+      account: AccountCode.optional(),
+      journal: z.string().optional(),
+      search: z.string().max(200).optional(),
+      status: z.enum(['draft', 'posted']).optional(),
+      ...Paging,
+    }),
+  ),
+
+  'money.received': method<{ id: number; number: number; ref: string }>()(
+    z.object({ ...GuidedBase, into: AccountCode, category: AccountCode }),
+  ),
+  'money.spent': method<{ id: number; number: number; ref: string }>()(
+    z.object({ ...GuidedBase, from: AccountCode, category: AccountCode }),
+  ),
+  'money.transfer': method<{ id: number; number: number; ref: string }>()(
+    z.object({ date: IsoDate, description: NonEmpty('een omschrijving', 500), amount: Amount, from: AccountCode, to: AccountCode }),
+  ),
+
+  'reports.trialBalance': method<TrialBalance>()(z.object({ ...Period, date: IsoDate.optional() })),
+  'reports.generalLedger': method<GeneralLedger>()(z.object({ account: AccountCode, ...Period })),
+  'reports.journal': method<EntryList>()(z.object({ journal: z.string().optional(), ...Period, ...Paging })),
+  'reports.dashboard': method<Dashboard>()(z.object({ year: Year.optional() })),
+
+  'audit.verify': method<VerifyResult>()(z.object({})),
+  'export.hledger': method<{ path: string; entries: number }>()(z.object({ path: FilePath, ...Period })),
+} as const;

@@ -1,0 +1,71 @@
+/**
+ * Error codes are part of the API contract: the UI, the CLI (--json) and tests match on them,
+ * so they never change meaning. Messages are Dutch (B1) because that is what the treasurer reads.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'INVALID_AMOUNT',
+  'UNBALANCED',
+  'UNKNOWN_ACCOUNT',
+  'ACCOUNT_ARCHIVED',
+  'ACCOUNT_EXISTS',
+  'HAS_POSTINGS',
+  'NO_OPEN_YEAR',
+  'YEAR_CLOSED',
+  'YEAR_EXISTS',
+  'POSTED_IMMUTABLE',
+  'ALREADY_REVERSED',
+  'NOT_FOUND',
+  'NOT_A_KASSA_FILE',
+  'CORRUPT_FILE',
+  'FILE_LOCKED',
+  'FILE_EXISTS',
+  'FILE_NOT_FOUND',
+  'NEWER_VERSION',
+  'NO_FILE_OPEN',
+  'READ_ONLY',
+  'DISK_FULL',
+  'WRITE_FAILED',
+  'UNKNOWN_METHOD',
+  'LIMIT_EXCEEDED',
+  'DUPLICATE',
+  'CONFLICT',
+  'MIGRATION_FAILED',
+  'INTERNAL',
+  'BAD_BANK_FILE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface KassaErrorData {
+  code: ErrorCode;
+  message: string;
+  /** Which input field the error is about (dot path), so the UI can show it beside that field. */
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
+export class KassaError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: Record<string, unknown> } = {}) {
+    super(message);
+    this.name = 'KassaError';
+    this.code = code;
+    if (opts.field !== undefined) this.field = opts.field;
+    if (opts.details !== undefined) this.details = opts.details;
+  }
+
+  toJSON(): KassaErrorData {
+    const out: KassaErrorData = { code: this.code, message: this.message };
+    if (this.field !== undefined) out.field = this.field;
+    if (this.details !== undefined) out.details = this.details;
+    return out;
+  }
+}
+
+export function isKassaErrorData(x: unknown): x is KassaErrorData {
+  return typeof x === 'object' && x !== null && typeof (x as KassaErrorData).code === 'string' && typeof (x as KassaErrorData).message === 'string';
+}
