@@ -16,8 +16,8 @@ export type CreateInput = z.output<typeof OrganisationInput> & { path: string; y
  * A new administration: organisation profile, the first open fiscal year, the default chart of
  * accounts for a small stichting and its journals, all in one transaction.
  */
-export async function createAdministration(input: CreateInput): Promise<Books> {
-  const books = await openBooks(input.path, { create: true });
+export async function createAdministration(input: CreateInput, opts: { nativeBinding?: string } = {}): Promise<Books> {
+  const books = await openBooks(input.path, { ...opts, create: true });
   try {
     books.tx(() => {
       const vat = input.vat ?? 'none';

@@ -107,7 +107,7 @@ function insertEntry(
   const { lastInsertRowid: id } = books.run(
     books.db.insertInto('entries').values({
       journal_id: journalId, year, number: null, date: input.date, description: input.description, status: 'draft',
-      reversal_of: reversalOf, source: opts.source ?? 'manual', source_ref: opts.sourceRef ?? null, created_at: nowIso(), posted_at: null,
+      reversal_of: reversalOf, source: opts.source ?? 'manual', source_ref: opts.sourceRef ?? null, created_at: nowIso(),
     }),
   );
   const ins = books.raw(
@@ -128,7 +128,7 @@ function postExisting(books: Books, id: number): Posted {
   );
   if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`);
   const next = books.raw('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM entries WHERE journal_id = ? AND year = ? AND number IS NOT NULL').get(e.journal_id, e.year) as { n: number };
-  books.run(books.db.updateTable('entries').set({ status: 'posted', number: next.n, posted_at: nowIso() }).where('id', '=', id));
+  books.run(books.db.updateTable('entries').set({ status: 'posted', number: next.n }).where('id', '=', id));
   return { id, number: next.n, ref: entryRef(e.code, e.year, next.n)! };
 }
 

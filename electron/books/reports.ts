@@ -18,7 +18,7 @@ export function resolvePeriod(books: Books, p: Period): { from: string | null; t
   let from: string | null = p.from ?? null;
   let to: string | null = p.to ?? p.date ?? null;
   if (p.year !== undefined) {
-    const fy = books.first(books.db.selectFrom('fiscal_years').select(['start_date', 'end_date']).where('year', '=', p.year));
+    const fy = books.raw('SELECT start_date, end_date FROM fiscal_years WHERE year = ?').get(p.year) as { start_date: string; end_date: string } | undefined;
     if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${p.year} bestaat niet in deze administratie.`, { field: 'year' });
     if (!from || from < fy.start_date) from = fy.start_date;
     if (!to || to > fy.end_date) to = fy.end_date;
@@ -30,25 +30,11 @@ interface SumRow { code: string; name: string; type: AccountType; debit: number;
 
 /**
  * Trial balance (proefbalans): per account the sum of debits and of credits and the signed balance.
- * One aggregate over the covering index lines(account_id, posted, date, amount_cents); money is
- * summed as integers in SQLite, never in JS floats.
+ * Money is summed as integers in SQLite and BigInt, never in JS floats.
  */
 export function trialBalance(books: Books, p: Period): TrialBalance {
   const { from, to } = resolvePeriod(books, p);
-  const cond = ['l.posted = 1'];
-  const params: string[] = [];
-  if (from) { cond.push('l.date >= ?'); params.push(from); }
-  if (to) { cond.push('l.date <= ?'); params.push(to); }
-  const rows = books
-    .raw(
-      `SELECT a.code, a.name, a.type, s.debit, s.credit FROM (
-         SELECT l.account_id,
-                COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS debit,
-                -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS credit
-         FROM lines l WHERE ${cond.join(' AND ')} GROUP BY l.account_id
-       ) s JOIN accounts a ON a.id = s.account_id ORDER BY a.code`,
-    )
-    .all(...params) as SumRow[];
+  const rows = wholeYears(books, p) ?? scanLines(books, from, to);
   let td = 0n;
   let tc = 0n;
   const accounts = rows.map((r) => {
@@ -59,6 +45,37 @@ export function trialBalance(books: Books, p: Period): TrialBalance {
     return { code: r.code, name: r.name, type: r.type, debit: centsToString(d), credit: centsToString(c), balance: centsToString(d - c) };
   });
   return { accounts, totals: { debit: centsToString(td), credit: centsToString(tc) } };
+}
+
+/** A period of whole fiscal years (or everything) is read from account_totals: a few rows per account. */
+function wholeYears(books: Books, p: Period): SumRow[] | null {
+  if (p.from !== undefined || p.to !== undefined || p.date !== undefined) return null;
+  const where = p.year !== undefined ? 'WHERE t.year = ?' : '';
+  return books
+    .raw(
+      `SELECT a.code, a.name, a.type, SUM(t.debit_cents) AS debit, SUM(t.credit_cents) AS credit
+       FROM account_totals t JOIN accounts a ON a.id = t.account_id ${where}
+       GROUP BY t.account_id HAVING SUM(t.debit_cents) <> 0 OR SUM(t.credit_cents) <> 0 ORDER BY a.code`,
+    )
+    .all(...(p.year !== undefined ? [p.year] : [])) as SumRow[];
+}
+
+/** Any other period: one aggregate over the covering index lines(account_id, date, amount_cents, posted). */
+function scanLines(books: Books, from: string | null, to: string | null): SumRow[] {
+  const cond = ['l.posted = 1'];
+  const params: string[] = [];
+  if (from) { cond.push('l.date >= ?'); params.push(from); }
+  if (to) { cond.push('l.date <= ?'); params.push(to); }
+  return books
+    .raw(
+      `SELECT a.code, a.name, a.type, s.debit, s.credit FROM (
+         SELECT l.account_id,
+                COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS debit,
+                -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS credit
+         FROM lines l WHERE ${cond.join(' AND ')} GROUP BY l.account_id
+       ) s JOIN accounts a ON a.id = s.account_id ORDER BY a.code`,
+    )
+    .all(...params) as SumRow[];
 }
 
 export function generalLedger(books: Books, input: { account: string } & Period): GeneralLedger {

@@ -61,6 +61,18 @@ export function verifyBooks(books: Books): VerifyResult {
     .all() as { id: number }[];
   check('dates_in_year', outside.map((o) => ({ code: 'DATE_OUTSIDE_YEAR', message: `Boeking ${o.id} valt buiten haar boekjaar.` })));
 
+  const totals = books
+    .raw(
+      `SELECT COALESCE(t.account_id, d.account_id) AS account_id, COALESCE(t.year, d.year) AS year FROM account_totals t
+       FULL OUTER JOIN (
+         SELECT l.account_id, e.year, SUM(MAX(l.amount_cents, 0)) AS debit, -SUM(MIN(l.amount_cents, 0)) AS credit
+         FROM lines l JOIN entries e ON e.id = l.entry_id WHERE l.posted = 1 GROUP BY l.account_id, e.year
+       ) d ON d.account_id = t.account_id AND d.year = t.year
+       WHERE t.debit_cents IS NOT d.debit OR t.credit_cents IS NOT d.credit LIMIT 100`,
+    )
+    .all() as { account_id: number; year: number }[];
+  check('account_totals', totals.map((t) => ({ code: 'TOTALS_MISMATCH', message: `De opgetelde saldi van rekening-id ${t.account_id} in ${t.year} kloppen niet met de boekingen.` })));
+
   const chainProblems: VerifyProblem[] = [];
   let prev = '';
   let auditRows = 0;

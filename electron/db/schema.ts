@@ -61,7 +61,6 @@ export interface EntriesTable {
   source: string;
   source_ref: string | null;
   created_at: string;
-  posted_at: string | null;
 }
 
 export interface LinesTable {
@@ -76,6 +75,13 @@ export interface LinesTable {
   grant_id: number | null;
   budget_line_id: number | null;
   person_id: number | null;
+}
+
+export interface AccountTotalsTable {
+  account_id: number;
+  year: number;
+  debit_cents: number;
+  credit_cents: number;
 }
 
 export interface AuditLogTable {
@@ -102,5 +108,6 @@ export interface DB {
   journals: JournalsTable;
   entries: EntriesTable;
   lines: LinesTable;
+  account_totals: AccountTotalsTable;
   audit_log: AuditLogTable;
 }

@@ -61,15 +61,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
       description TEXT NOT NULL,
       status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','posted')),
-      reversal_of INTEGER UNIQUE REFERENCES entries(id),
+      reversal_of INTEGER REFERENCES entries(id),
       source TEXT NOT NULL DEFAULT 'manual',
       source_ref TEXT,
       created_at TEXT NOT NULL,
-      posted_at TEXT,
       CHECK ((status = 'posted') = (number IS NOT NULL))
     ) STRICT`,
     `CREATE UNIQUE INDEX entries_number ON entries(journal_id, year, number) WHERE number IS NOT NULL`,
     `CREATE INDEX entries_date ON entries(date)`,
+    `CREATE UNIQUE INDEX entries_reversal ON entries(reversal_of) WHERE reversal_of IS NOT NULL`,
 
     // date and posted are copies of the entry's, kept on the line so reports aggregate one covering
     // index without a join; the triggers below keep them honest.
@@ -87,7 +87,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       person_id INTEGER
     ) STRICT`,
     `CREATE INDEX lines_entry ON lines(entry_id)`,
-    `CREATE INDEX lines_account ON lines(account_id, posted, date, amount_cents)`,
+
+    // Running debit/credit totals per account and fiscal year, kept by the posting trigger in the same
+    // transaction, so the trial balance of a year or of all years is read from a few hundred rows
+    // instead of a million postings. kassa verify re-derives them from the lines.
+    `CREATE TABLE account_totals (
+      account_id INTEGER NOT NULL REFERENCES accounts(id),
+      year INTEGER NOT NULL,
+      debit_cents INTEGER NOT NULL,
+      credit_cents INTEGER NOT NULL,
+      PRIMARY KEY (account_id, year)
+    ) STRICT, WITHOUT ROWID`,
+    `CREATE TRIGGER account_totals_no_delete BEFORE DELETE ON account_totals BEGIN SELECT RAISE(ABORT, 'POSTED_IMMUTABLE'); END`,
+    // posted comes last: posting flips it, and a leading posted column would move every index entry.
+    `CREATE INDEX lines_account ON lines(account_id, date, amount_cents, posted)`,
     `CREATE INDEX lines_grant ON lines(grant_id, budget_line_id) WHERE grant_id IS NOT NULL`,
 
     // --- entries ---
@@ -119,6 +132,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     END`,
     `CREATE TRIGGER entries_post_lines AFTER UPDATE OF status ON entries WHEN OLD.status = 'draft' AND NEW.status = 'posted' BEGIN
       UPDATE lines SET posted = 1 WHERE entry_id = NEW.id;
+      INSERT INTO account_totals (account_id, year, debit_cents, credit_cents)
+        SELECT account_id, NEW.year, SUM(MAX(amount_cents, 0)), -SUM(MIN(amount_cents, 0)) FROM lines WHERE entry_id = NEW.id GROUP BY account_id
+        ON CONFLICT (account_id, year) DO UPDATE SET debit_cents = debit_cents + excluded.debit_cents, credit_cents = credit_cents + excluded.credit_cents;
     END`,
     `CREATE TRIGGER entries_draft_date AFTER UPDATE OF date ON entries WHEN NEW.status = 'draft' BEGIN
       UPDATE lines SET date = NEW.date WHERE entry_id = NEW.id;
@@ -132,15 +148,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       SELECT RAISE(ABORT, 'YEAR_CLOSED')
         WHERE (SELECT f.status FROM entries e JOIN fiscal_years f ON f.year = e.year WHERE e.id = NEW.entry_id) <> 'open';
     END`,
-    `CREATE TRIGGER lines_update_check BEFORE UPDATE ON lines BEGIN
-      SELECT RAISE(ABORT, 'POSTED_IMMUTABLE') WHERE OLD.posted = 1;
+    // Split by WHEN so the hot path (posting flips posted 0 -> 1) runs one cheap check.
+    `CREATE TRIGGER lines_update_posted BEFORE UPDATE ON lines WHEN OLD.posted = 1 BEGIN
+      SELECT RAISE(ABORT, 'POSTED_IMMUTABLE');
+    END`,
+    `CREATE TRIGGER lines_update_posting BEFORE UPDATE ON lines WHEN OLD.posted = 0 AND NEW.posted = 1 BEGIN
       -- the only way to posted = 1 is through posting the entry (entries_post_lines)
-      SELECT RAISE(ABORT, 'POSTED_IMMUTABLE') WHERE NEW.posted = 1
-        AND ((SELECT status FROM entries WHERE id = NEW.entry_id) <> 'posted'
-             OR NEW.amount_cents <> OLD.amount_cents OR NEW.account_id <> OLD.account_id OR NEW.entry_id <> OLD.entry_id
-             OR NEW.date <> OLD.date);
-      SELECT RAISE(ABORT, 'POSTED_IMMUTABLE') WHERE NEW.posted = 0
-        AND (SELECT status FROM entries WHERE id = NEW.entry_id) <> 'draft';
+      SELECT RAISE(ABORT, 'POSTED_IMMUTABLE')
+        WHERE NEW.amount_cents <> OLD.amount_cents OR NEW.account_id <> OLD.account_id OR NEW.entry_id <> OLD.entry_id
+           OR NEW.date <> OLD.date OR (SELECT status FROM entries WHERE id = NEW.entry_id) <> 'posted';
+    END`,
+    `CREATE TRIGGER lines_update_draft BEFORE UPDATE ON lines WHEN OLD.posted = 0 AND NEW.posted = 0 BEGIN
+      SELECT RAISE(ABORT, 'POSTED_IMMUTABLE') WHERE (SELECT status FROM entries WHERE id = NEW.entry_id) <> 'draft';
       SELECT RAISE(ABORT, 'LINE_MISMATCH') WHERE NEW.date <> (SELECT date FROM entries WHERE id = NEW.entry_id);
     END`,
     `CREATE TRIGGER lines_delete_check BEFORE DELETE ON lines WHEN OLD.posted = 1 BEGIN
