@@ -1,0 +1,725 @@
+import Decimal from 'decimal.js';
+import { z } from 'zod';
+import { KassaError } from '../errors';
+import { formatEuro } from '../money';
+import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
+
+/**
+ * Pure rules for the tax-free volunteer fee (vrijwilligersvergoeding), DESIGN.md section 5.
+ *
+ * Money is always integer euro cents (a JS number that is a safe integer). Anything that needs
+ * division or multiplication with a non-integer (the hourly rate) goes through decimal.js and is
+ * compared exactly. Messages are Dutch at language level B1; code and comments are English.
+ * No I/O: the caller supplies the person, the payment, the person's other payments and the limits.
+ */
+
+export type { LimitsRow } from './volunteerLimitsData';
+export { BUILT_IN_VOLUNTEER_LIMITS } from './volunteerLimitsData';
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+export type Benefit = 'none' | 'bijstand' | 'uwv' | 'other';
+export type VolunteerPaymentKind = 'fee' | 'reimbursement';
+
+export const VOLUNTEER_BLOCK_CODES = [
+  'INVALID_DATE',
+  'INVALID_AMOUNT',
+  'INVALID_HOURS',
+  'INVALID_BIRTHDATE',
+  'BIRTHDATE_REQUIRED',
+  'HOUR_LIMIT',
+  'MONTH_LIMIT',
+  'YEAR_LIMIT',
+] as const;
+
+export const VOLUNTEER_WARNING_CODES = [
+  'AS_WAGES',
+  'YEAR_80',
+  'BENEFIT_REPORT',
+  'BIJSTAND_UNDER_27',
+  'BIJSTAND_AGE_UNKNOWN',
+  'PAID_ELSEWHERE_SAME_ORG',
+  'LIMITS_OTHER_YEAR',
+] as const;
+
+export type VolunteerIssueCode = (typeof VOLUNTEER_BLOCK_CODES)[number] | (typeof VOLUNTEER_WARNING_CODES)[number];
+
+export interface Issue {
+  code: VolunteerIssueCode;
+  /** Dutch, B1: short sentences, says why and what to do. */
+  message: string;
+  /** Input field the issue is about (dot path), so the UI can show it beside that field. */
+  field?: string;
+}
+
+export interface VolunteerPerson {
+  /** YYYY-MM-DD; needed when paying per hour. */
+  birthDate?: string;
+  benefit: Benefit;
+  /** The person also receives wages from, or sends invoices to, this organisation. */
+  alsoPaidOrInvoices: boolean;
+}
+
+export interface VolunteerPayment {
+  /** YYYY-MM-DD */
+  date: string;
+  kind: VolunteerPaymentKind;
+  amountCents: number;
+  /** Hours worked for this fee, decimal string with a dot ("2.5"). Only for kind 'fee'. */
+  hours?: string;
+  /** The treasurer explicitly confirmed paying this as (taxable) wages. */
+  asWages?: boolean;
+}
+
+/** One of the person's other payments (never the payment being checked itself). */
+export interface PastVolunteerPayment {
+  date: string;
+  kind: VolunteerPaymentKind;
+  /** Integer cents; a negative amount is a correction of an earlier payment. */
+  amountCents: number;
+  asWages?: boolean;
+}
+
+export interface CheckVolunteerPaymentInput {
+  person: VolunteerPerson;
+  payment: VolunteerPayment;
+  history: readonly PastVolunteerPayment[];
+  /** The limits for the payment's year (see limitsForYear). */
+  limits: LimitsRow;
+}
+
+export interface VolunteerTotals {
+  /** Counted total in the payment's calendar month, without this payment. */
+  monthCents: number;
+  /** Counted total in the payment's calendar year, without this payment. */
+  yearCents: number;
+  /** Room left in the month before this payment (never below 0). */
+  monthLeftCents: number;
+  /** Room left in the year before this payment (never below 0). */
+  yearLeftCents: number;
+  /** Counted month total including this payment (if it counts). */
+  monthAfterCents: number;
+  /** Counted year total including this payment (if it counts). */
+  yearAfterCents: number;
+}
+
+export interface CheckVolunteerPaymentResult {
+  status: 'ok' | 'warn' | 'blocked';
+  blocks: Issue[];
+  warnings: Issue[];
+  totals: VolunteerTotals;
+  /**
+   * fee / hours in cents, rounded UP to a whole cent for display (so a rate that is over the
+   * limit by a fraction of a cent never shows as equal to it). The check itself is exact.
+   */
+  hourlyRateCents?: number;
+  /** The hourly limit that applied (depends on the age on the payment date). */
+  hourlyLimitCents?: number;
+  /** Highest fee allowed for the given hours (hourly limit × hours, rounded down to a cent). */
+  maxForHoursCents?: number;
+  /** Largest amount that still fits this month and this year: min(monthLeft, yearLeft). */
+  maxAmountCents: number;
+  /** Whether this payment counts toward the volunteer totals. */
+  counted: boolean;
+  /** Whether specified cost reimbursements count this year (the person gets a fee this year). */
+  reimbursementsCount: boolean;
+}
+
+export interface LimitsForYearResult {
+  limits: LimitsRow;
+  /** True when a row exists for exactly the requested year. */
+  exact: boolean;
+  /** When not exact: the year whose row is used instead (equals limits.year). */
+  fallbackFrom?: number;
+  requestedYear: number;
+  /** True when the row comes from the treasurer's settings rather than the built-in table. */
+  fromOverride: boolean;
+  /** Dutch explanation when not exact. */
+  message?: string;
+}
+
+export interface MonthSummary {
+  /** 1–12 */
+  month: number;
+  /** Fees for effort (not marked as wages). */
+  feeCents: number;
+  /** Specified cost reimbursements (not marked as wages), counted or not. */
+  reimbursementCents: number;
+  /** What counts toward the monthly maximum. */
+  countedCents: number;
+  /** Payments marked as wages (not counted). */
+  asWagesCents: number;
+  /** Room left under the monthly maximum (never below 0). */
+  leftCents: number;
+  /** Amount over the monthly maximum (0 when within). */
+  overCents: number;
+}
+
+export interface YearSummary {
+  year: number;
+  limits: LimitsRow;
+  reimbursementsCount: boolean;
+  months: MonthSummary[];
+  feeCents: number;
+  reimbursementCents: number;
+  /** What counts toward the yearly maximum. */
+  totalCents: number;
+  asWagesCents: number;
+  leftCents: number;
+  overCents: number;
+  /** totalCents as a whole percentage of the yearly maximum, rounded down. */
+  percentOfYear: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits per year
+// ---------------------------------------------------------------------------------------------
+
+const centsField = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Schema for a limits row the treasurer enters in settings. */
+export const limitsRowSchema = z
+  .object({
+    year: z.number().int().min(1900).max(9999),
+    perHourAdultCents: centsField,
+    perHourYoungCents: centsField,
+    ageThreshold: z.number().int().min(0).max(120),
+    perMonthCents: centsField,
+    perYearCents: centsField,
+    source: z.string(),
+  })
+  .refine((r) => r.perHourYoungCents <= r.perHourAdultCents, {
+    message: 'Het maximum per uur voor jongeren mag niet hoger zijn dan voor volwassenen.',
+    path: ['perHourYoungCents'],
+  })
+  .refine((r) => r.perMonthCents <= r.perYearCents, {
+    message: 'Het maximum per maand mag niet hoger zijn dan het maximum per jaar.',
+    path: ['perMonthCents'],
+  });
+
+/**
+ * The limits for a calendar year. Rows from `overrides` (the treasurer's settings) win over the
+ * built-in table; among overrides the last row for a year wins. A year without any row falls back
+ * to the latest known year before it, or to the earliest known year when it is before all rows.
+ */
+export function limitsForYear(year: number, overrides: readonly LimitsRow[] = []): LimitsForYearResult {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) {
+    throw new KassaError('INVALID_INPUT', `"${String(year)}" is geen geldig jaar.`, { field: 'year' });
+  }
+  const byYear = new Map<number, { row: LimitsRow; fromOverride: boolean }>();
+  for (const row of BUILT_IN_VOLUNTEER_LIMITS) byYear.set(row.year, { row: { ...row }, fromOverride: false });
+  overrides.forEach((row, i) => {
+    const parsed = limitsRowSchema.safeParse(row);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new KassaError(
+        'INVALID_INPUT',
+        `De bedragen voor de vrijwilligersvergoeding in de instellingen kloppen niet (regel ${i + 1}). ${first?.message ?? ''} Pas ze aan bij Instellingen.`.trim(),
+        { field: `overrides.${i}${first && first.path.length > 0 ? `.${first.path.join('.')}` : ''}` },
+      );
+    }
+    byYear.set(row.year, { row: { ...parsed.data }, fromOverride: true });
+  });
+
+  const exact = byYear.get(year);
+  if (exact) return { limits: exact.row, exact: true, requestedYear: year, fromOverride: exact.fromOverride };
+
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const earlier = years.filter((y) => y < year);
+  const usedYear = earlier.length > 0 ? earlier[earlier.length - 1]! : years[0]!;
+  const used = byYear.get(usedYear)!;
+  const message =
+    usedYear < year
+      ? `Voor ${year} kent de app nog geen bedragen. De app gebruikt daarom de bedragen van ${usedYear}. ` +
+        `Kijk op belastingdienst.nl of er nieuwe bedragen zijn. Vul die dan in bij Instellingen.`
+      : `Voor ${year} kent de app geen bedragen. De app gebruikt daarom de bedragen van ${usedYear}. ` +
+        `Dat is het oudste jaar dat de app kent. De bedragen voor ${year} kunnen anders zijn. U kunt ze invullen bij Instellingen.`;
+  return { limits: used.row, exact: false, fallbackFrom: usedYear, requestedYear: year, fromOverride: used.fromOverride, message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and age
+// ---------------------------------------------------------------------------------------------
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return isLeapYear(y) ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+function parseYmd(s: unknown): Ymd | null {
+  if (typeof s !== 'string') return null;
+  const match = DATE_RE.exec(s);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { y, m, d };
+}
+
+function compareYmd(a: Ymd, b: Ymd): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+function ageOnYmd(birth: Ymd, on: Ymd): number {
+  // Someone born on 29 February has no birthday in a non-leap year. We then count 1 March as the
+  // birthday (the day after 28 February), which is the usual reading in Dutch law for reaching an age.
+  let bm = birth.m;
+  let bd = birth.d;
+  if (bm === 2 && bd === 29 && !isLeapYear(on.y)) {
+    bm = 3;
+    bd = 1;
+  }
+  let age = on.y - birth.y;
+  if (on.m < bm || (on.m === bm && on.d < bd)) age -= 1;
+  return age;
+}
+
+/**
+ * Age in whole years on `date` (both YYYY-MM-DD). The birthday itself counts as the new age.
+ * For someone born on 29 February, the birthday in a non-leap year is 1 March.
+ */
+export function ageOn(birthDate: string, date: string): number {
+  const birth = parseYmd(birthDate);
+  if (!birth) throw new KassaError('INVALID_INPUT', `De geboortedatum "${String(birthDate)}" klopt niet. Gebruik de vorm jjjj-mm-dd.`, { field: 'birthDate' });
+  const on = parseYmd(date);
+  if (!on) throw new KassaError('INVALID_INPUT', `De datum "${String(date)}" klopt niet. Gebruik de vorm jjjj-mm-dd.`, { field: 'date' });
+  if (compareYmd(birth, on) > 0) {
+    throw new KassaError('INVALID_INPUT', 'De geboortedatum ligt na de datum. Controleer de geboortedatum.', { field: 'birthDate' });
+  }
+  return ageOnYmd(birth, on);
+}
+
+/** The hourly limit in cents for the person's age on `date`: the adult rate when age ≥ threshold. */
+export function hourlyLimitFor(limits: LimitsRow, birthDate: string, date: string): number {
+  return ageOn(birthDate, date) >= limits.ageThreshold ? limits.perHourAdultCents : limits.perHourYoungCents;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counting
+// ---------------------------------------------------------------------------------------------
+
+const MONTH_NAMES = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+function monthName(m: number): string {
+  return MONTH_NAMES[m - 1] ?? String(m);
+}
+
+interface DatedPayment {
+  ymd: Ymd;
+  kind: VolunteerPaymentKind;
+  amountCents: number;
+  asWages: boolean;
+}
+
+function toDated(p: PastVolunteerPayment, field: string): DatedPayment {
+  const ymd = parseYmd(p.date);
+  if (!ymd) throw new KassaError('INVALID_INPUT', `De datum "${String(p.date)}" van een eerdere betaling klopt niet.`, { field: `${field}.date` });
+  if (p.kind !== 'fee' && p.kind !== 'reimbursement') {
+    throw new KassaError('INVALID_INPUT', `Een eerdere betaling heeft een onbekende soort "${String(p.kind)}".`, { field: `${field}.kind` });
+  }
+  if (!Number.isSafeInteger(p.amountCents)) {
+    throw new KassaError('INVALID_AMOUNT', 'Een eerdere betaling heeft een bedrag dat geen heel aantal centen is.', { field: `${field}.amountCents` });
+  }
+  return { ymd, kind: p.kind, amountCents: p.amountCents, asWages: p.asWages === true };
+}
+
+/**
+ * Specified cost reimbursements count toward the maxima only when the person also gets a fee for
+ * effort in the same calendar year. A fee that is deliberately paid as wages is not a volunteer fee,
+ * so it does not make reimbursements count.
+ */
+function hasVolunteerFee(payments: readonly DatedPayment[], year: number): boolean {
+  return payments.some((p) => p.ymd.y === year && p.kind === 'fee' && !p.asWages && p.amountCents > 0);
+}
+
+function countsToward(p: DatedPayment, reimbursementsCount: boolean): boolean {
+  if (p.asWages) return false;
+  return p.kind === 'fee' || reimbursementsCount;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking one payment
+// ---------------------------------------------------------------------------------------------
+
+const HOURS_RE = /^\d{1,5}(\.\d{1,4})?$/;
+
+function hoursNl(hours: Decimal): string {
+  return hours.toString().replace('.', ',');
+}
+
+function minCents(a: number, b: number): number {
+  return a < b ? a : b;
+}
+
+const AS_WAGES_ADVICE = 'Of betaal het bewust als loon. Dat moet u dan apart bevestigen.';
+const OVER_LIMIT_WHY = 'Komt het totaal boven het maximum? Dan is de hele vergoeding loon. De stichting moet dan loonbelasting betalen.';
+const REIMBURSEMENT_NOTE =
+  'Onkostenvergoedingen tellen hier mee, omdat deze persoon dit jaar ook een vrijwilligersvergoeding krijgt.';
+const OTHER_ORGS_NOTE =
+  'Werkt deze persoon ook als vrijwilliger bij een andere organisatie? Dan tellen de vergoedingen samen. Vraag dat na.';
+
+/**
+ * Check one volunteer payment before it is saved. Blocks stop the payment; warnings need the
+ * treasurer's attention. `history` holds the person's other payments (any year; only the
+ * payment's calendar month and year are used) and must not contain the payment itself.
+ */
+export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckVolunteerPaymentResult {
+  const { person, payment, limits } = input;
+  const blocks: Issue[] = [];
+  const warnings: Issue[] = [];
+  const asWages = payment.asWages === true;
+
+  // --- input checks -------------------------------------------------------------------------
+  const date = parseYmd(payment.date);
+  if (!date) {
+    blocks.push({
+      code: 'INVALID_DATE',
+      message: 'De datum van de betaling klopt niet. Gebruik de vorm jjjj-mm-dd, bijvoorbeeld 2026-03-15.',
+      field: 'payment.date',
+    });
+  }
+
+  let amountOk = false;
+  if (!Number.isSafeInteger(payment.amountCents)) {
+    blocks.push({
+      code: 'INVALID_AMOUNT',
+      message: 'Het bedrag klopt niet. Vul een bedrag in euro en cent in, bijvoorbeeld 25,50.',
+      field: 'payment.amount',
+    });
+  } else if (payment.amountCents <= 0) {
+    blocks.push({
+      code: 'INVALID_AMOUNT',
+      message: 'Het bedrag moet hoger zijn dan € 0,00. Vul het bedrag in dat u betaalt.',
+      field: 'payment.amount',
+    });
+  } else {
+    amountOk = true;
+  }
+
+  let hours: Decimal | undefined;
+  if (payment.hours !== undefined) {
+    const h = typeof payment.hours === 'string' ? payment.hours.trim() : '';
+    if (payment.kind !== 'fee') {
+      blocks.push({
+        code: 'INVALID_HOURS',
+        message: 'Uren horen alleen bij een vergoeding voor inzet. Bij een onkostenvergoeding laat u de uren leeg.',
+        field: 'payment.hours',
+      });
+    } else if (!HOURS_RE.test(h) || new Decimal(h).lte(0)) {
+      blocks.push({
+        code: 'INVALID_HOURS',
+        message: 'Het aantal uren klopt niet. Vul een getal hoger dan 0 in. Gebruik een punt voor een deel van een uur, bijvoorbeeld 2.5.',
+        field: 'payment.hours',
+      });
+    } else {
+      hours = new Decimal(h);
+    }
+  }
+
+  let birth: Ymd | undefined;
+  if (person.birthDate !== undefined && person.birthDate !== '') {
+    const b = parseYmd(person.birthDate);
+    if (!b) {
+      blocks.push({
+        code: 'INVALID_BIRTHDATE',
+        message: 'De geboortedatum klopt niet. Gebruik de vorm jjjj-mm-dd, bijvoorbeeld 1990-05-31.',
+        field: 'person.birthDate',
+      });
+    } else if (date && compareYmd(b, date) > 0) {
+      blocks.push({
+        code: 'INVALID_BIRTHDATE',
+        message: 'De geboortedatum ligt na de datum van de betaling. Controleer de geboortedatum.',
+        field: 'person.birthDate',
+      });
+    } else {
+      birth = b;
+    }
+  }
+
+  const emptyTotals: VolunteerTotals = {
+    monthCents: 0,
+    yearCents: 0,
+    monthLeftCents: limits.perMonthCents,
+    yearLeftCents: limits.perYearCents,
+    monthAfterCents: 0,
+    yearAfterCents: 0,
+  };
+  if (!date) {
+    return {
+      status: 'blocked',
+      blocks,
+      warnings,
+      totals: emptyTotals,
+      maxAmountCents: minCents(limits.perMonthCents, limits.perYearCents),
+      counted: false,
+      reimbursementsCount: false,
+    };
+  }
+
+  // --- totals ---------------------------------------------------------------------------------
+  const history = input.history.map((p, i) => toDated(p, `history.${i}`));
+  const sameYear = history.filter((p) => p.ymd.y === date.y);
+  const current: DatedPayment = { ymd: date, kind: payment.kind, amountCents: amountOk ? payment.amountCents : 0, asWages };
+  const reimbursementsCount = hasVolunteerFee([...sameYear, current], date.y);
+
+  let yearCents = 0;
+  let monthCents = 0;
+  let monthReimbursementCents = 0;
+  let yearReimbursementCents = 0;
+  for (const p of sameYear) {
+    if (!countsToward(p, reimbursementsCount)) continue;
+    yearCents += p.amountCents;
+    if (p.kind === 'reimbursement') yearReimbursementCents += p.amountCents;
+    if (p.ymd.m === date.m) {
+      monthCents += p.amountCents;
+      if (p.kind === 'reimbursement') monthReimbursementCents += p.amountCents;
+    }
+  }
+  const counted = amountOk && countsToward(current, reimbursementsCount);
+  const add = counted ? current.amountCents : 0;
+  const totals: VolunteerTotals = {
+    monthCents,
+    yearCents,
+    monthLeftCents: Math.max(0, limits.perMonthCents - monthCents),
+    yearLeftCents: Math.max(0, limits.perYearCents - yearCents),
+    monthAfterCents: monthCents + add,
+    yearAfterCents: yearCents + add,
+  };
+  const maxAmountCents = minCents(totals.monthLeftCents, totals.yearLeftCents);
+  const reimbursementInvolved = reimbursementsCount && (payment.kind === 'reimbursement' || monthReimbursementCents > 0 || yearReimbursementCents > 0);
+
+  // --- hourly limit -------------------------------------------------------------------------
+  let hourlyRateCents: number | undefined;
+  let hourlyLimitCents: number | undefined;
+  let maxForHoursCents: number | undefined;
+  if (hours && amountOk && payment.kind === 'fee') {
+    hourlyRateCents = new Decimal(payment.amountCents).div(hours).toDecimalPlaces(0, Decimal.ROUND_UP).toNumber();
+    if (birth) {
+      const age = ageOnYmd(birth, date);
+      const adult = age >= limits.ageThreshold;
+      hourlyLimitCents = adult ? limits.perHourAdultCents : limits.perHourYoungCents;
+      maxForHoursCents = new Decimal(hourlyLimitCents).times(hours).toDecimalPlaces(0, Decimal.ROUND_DOWN).toNumber();
+      // Exact comparison: amount > limit × hours, both sides as exact decimals.
+      const over = new Decimal(payment.amountCents).gt(new Decimal(hourlyLimitCents).times(hours));
+      if (over && !asWages) {
+        const group = adult ? `van ${limits.ageThreshold} jaar of ouder` : `jonger dan ${limits.ageThreshold} jaar`;
+        blocks.push({
+          code: 'HOUR_LIMIT',
+          message:
+            `De vergoeding per uur is te hoog. U betaalt ${formatEuro(payment.amountCents)} voor ${hoursNl(hours)} uur. ` +
+            `Dat is meer dan ${formatEuro(hourlyLimitCents)} per uur. ` +
+            `Voor iemand ${group} is dat het maximum in ${limits.year}. ` +
+            `Boven dat maximum is de vergoeding loon. ` +
+            `Wat kunt u doen? Betaal voor ${hoursNl(hours)} uur niet meer dan ${formatEuro(maxForHoursCents)}. ${AS_WAGES_ADVICE}`,
+          field: 'payment.amount',
+        });
+      }
+    } else if (!asWages && (person.birthDate === undefined || person.birthDate === '')) {
+      blocks.push({
+        code: 'BIRTHDATE_REQUIRED',
+        message:
+          'Vul eerst de geboortedatum van deze persoon in. Het maximum per uur hangt af van de leeftijd. ' +
+          'Zonder geboortedatum kan de app niet controleren of de vergoeding per uur te hoog is.',
+        field: 'person.birthDate',
+      });
+    }
+  }
+
+  // --- monthly and yearly limits --------------------------------------------------------------
+  if (counted) {
+    if (totals.monthAfterCents > limits.perMonthCents) {
+      const fitsYear = totals.yearAfterCents <= limits.perYearCents;
+      const advice =
+        (maxAmountCents > 0
+          ? `Wat kunt u doen? Betaal in ${monthName(date.m)} niet meer dan ${formatEuro(maxAmountCents)}. `
+          : `Wat kunt u doen? Betaal in ${monthName(date.m)} niets meer. `) +
+        (fitsYear ? `Of betaal het in een andere maand, als het totaal van ${date.y} dan niet boven ${formatEuro(limits.perYearCents)} komt. ` : '');
+      blocks.push({
+        code: 'MONTH_LIMIT',
+        message:
+          `Deze betaling is te hoog voor ${monthName(date.m)} ${date.y}. ` +
+          `Deze persoon krijgt in die maand dan ${formatEuro(totals.monthAfterCents)}. ` +
+          `Het maximum is ${formatEuro(limits.perMonthCents)} per maand. ${OVER_LIMIT_WHY} ` +
+          (reimbursementInvolved ? `${REIMBURSEMENT_NOTE} ` : '') +
+          `${advice}${AS_WAGES_ADVICE}`,
+        field: 'payment.amount',
+      });
+    }
+    if (totals.yearAfterCents > limits.perYearCents) {
+      const advice =
+        totals.yearLeftCents > 0
+          ? `Wat kunt u doen? Betaal in ${date.y} niet meer dan ${formatEuro(totals.yearLeftCents)} extra. `
+          : `Wat kunt u doen? Betaal deze persoon in ${date.y} geen vrijwilligersvergoeding meer. `;
+      blocks.push({
+        code: 'YEAR_LIMIT',
+        message:
+          `Deze betaling is te hoog voor het jaar ${date.y}. ` +
+          `Deze persoon krijgt in ${date.y} dan ${formatEuro(totals.yearAfterCents)}. ` +
+          `Het maximum is ${formatEuro(limits.perYearCents)} per jaar. ${OVER_LIMIT_WHY} ` +
+          (reimbursementInvolved ? `${REIMBURSEMENT_NOTE} ` : '') +
+          `${advice}${AS_WAGES_ADVICE}`,
+        field: 'payment.amount',
+      });
+    }
+    // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5.
+    if (totals.yearAfterCents <= limits.perYearCents && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
+      const percent = Math.floor((totals.yearAfterCents * 100) / limits.perYearCents);
+      warnings.push({
+        code: 'YEAR_80',
+        message:
+          `Deze persoon krijgt in ${date.y} met deze betaling samen ${formatEuro(totals.yearAfterCents)}. ` +
+          `Dat is ${percent}% van het maximum van ${formatEuro(limits.perYearCents)} per jaar. ` +
+          `Er blijft nog ${formatEuro(limits.perYearCents - totals.yearAfterCents)} over voor dit jaar. ${OTHER_ORGS_NOTE}`,
+      });
+    }
+  }
+
+  // --- warnings -------------------------------------------------------------------------------
+  if (asWages) {
+    warnings.push({
+      code: 'AS_WAGES',
+      message:
+        'U betaalt dit bewust als loon. Dan is het geen vrijwilligersvergoeding. ' +
+        'De stichting moet loonbelasting inhouden en aangifte doen bij de Belastingdienst. ' +
+        'Dit bedrag telt niet mee voor het maximum van de vrijwilligersvergoeding. ' +
+        'Let op: krijgt deze persoon voor hetzelfde werk ook een vrijwilligersvergoeding? Dan is dat ook loon. Vraag bij twijfel advies.',
+    });
+  }
+
+  if (limits.year !== date.y) {
+    warnings.push({
+      code: 'LIMITS_OTHER_YEAR',
+      message:
+        `Voor ${date.y} kent de app nog geen bedragen. De controle gebruikt de bedragen van ${limits.year}. ` +
+        `Kijk op belastingdienst.nl of er nieuwe bedragen zijn. Vul die dan in bij Instellingen.`,
+    });
+  }
+
+  if (person.benefit !== 'none') {
+    const who =
+      person.benefit === 'bijstand'
+        ? { has: 'een bijstandsuitkering', to: 'de gemeente' }
+        : person.benefit === 'uwv'
+          ? { has: 'een uitkering van het UWV', to: 'het UWV' }
+          : { has: 'een uitkering', to: 'de instantie die de uitkering betaalt' };
+    warnings.push({
+      code: 'BENEFIT_REPORT',
+      message:
+        `Deze persoon heeft ${who.has}. De persoon moet elke betaling doorgeven aan ${who.to}. ` +
+        `Dat moet ook als de vergoeding onbelast is. Wijs de persoon hierop.`,
+    });
+  }
+
+  if (person.benefit === 'bijstand' && (payment.kind === 'fee' || counted)) {
+    if (birth) {
+      if (ageOnYmd(birth, date) < 27) {
+        warnings.push({
+          code: 'BIJSTAND_UNDER_27',
+          message:
+            'Deze persoon is jonger dan 27 jaar en heeft bijstand. Voor jongeren onder 27 jaar gelden strengere regels. ' +
+            'De gemeente mag de vergoeding dan van de uitkering aftrekken. Laat de persoon dit eerst navragen bij de gemeente.',
+        });
+      }
+    } else if (person.birthDate === undefined || person.birthDate === '') {
+      warnings.push({
+        code: 'BIJSTAND_AGE_UNKNOWN',
+        message:
+          'Deze persoon heeft bijstand, maar de geboortedatum is niet bekend. ' +
+          'Is de persoon jonger dan 27 jaar? Dan mag de gemeente de vergoeding van de uitkering aftrekken. ' +
+          'Vul de geboortedatum in. Of laat de persoon het navragen bij de gemeente.',
+      });
+    }
+  }
+
+  if (person.alsoPaidOrInvoices) {
+    warnings.push({
+      code: 'PAID_ELSEWHERE_SAME_ORG',
+      message:
+        'Deze persoon krijgt van de stichting ook loon, of stuurt facturen. ' +
+        'Voor hetzelfde werk mag de stichting dan geen vrijwilligersvergoeding geven. ' +
+        'Gaat deze betaling over ander werk? Dan mag het wel. Is het hetzelfde werk? Betaal het dan als loon of via een factuur.',
+    });
+  }
+
+  const result: CheckVolunteerPaymentResult = {
+    status: blocks.length > 0 ? 'blocked' : warnings.length > 0 ? 'warn' : 'ok',
+    blocks,
+    warnings,
+    totals,
+    maxAmountCents,
+    counted,
+    reimbursementsCount,
+  };
+  if (hourlyRateCents !== undefined) result.hourlyRateCents = hourlyRateCents;
+  if (hourlyLimitCents !== undefined) result.hourlyLimitCents = hourlyLimitCents;
+  if (maxForHoursCents !== undefined) result.maxForHoursCents = maxForHoursCents;
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year overview
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Per-month and yearly totals of one person's payments for the overview screen. Only payments in
+ * `year` (default: limits.year) are used, so the caller may pass all of the person's payments.
+ * Pass `year` when the limits are a fallback from another year.
+ */
+export function summariseYear(payments: readonly PastVolunteerPayment[], limits: LimitsRow, year: number = limits.year): YearSummary {
+  const dated = payments.map((p, i) => toDated(p, `payments.${i}`)).filter((p) => p.ymd.y === year);
+  const reimbursementsCount = hasVolunteerFee(dated, year);
+  const months: MonthSummary[] = [];
+  for (let m = 1; m <= 12; m++) {
+    months.push({ month: m, feeCents: 0, reimbursementCents: 0, countedCents: 0, asWagesCents: 0, leftCents: 0, overCents: 0 });
+  }
+  for (const p of dated) {
+    const month = months[p.ymd.m - 1]!;
+    if (p.asWages) {
+      month.asWagesCents += p.amountCents;
+      continue;
+    }
+    if (p.kind === 'fee') month.feeCents += p.amountCents;
+    else month.reimbursementCents += p.amountCents;
+    if (countsToward(p, reimbursementsCount)) month.countedCents += p.amountCents;
+  }
+  let feeCents = 0;
+  let reimbursementCents = 0;
+  let totalCents = 0;
+  let asWagesCents = 0;
+  for (const month of months) {
+    month.leftCents = Math.max(0, limits.perMonthCents - month.countedCents);
+    month.overCents = Math.max(0, month.countedCents - limits.perMonthCents);
+    feeCents += month.feeCents;
+    reimbursementCents += month.reimbursementCents;
+    totalCents += month.countedCents;
+    asWagesCents += month.asWagesCents;
+  }
+  return {
+    year,
+    limits,
+    reimbursementsCount,
+    months,
+    feeCents,
+    reimbursementCents,
+    totalCents,
+    asWagesCents,
+    leftCents: Math.max(0, limits.perYearCents - totalCents),
+    overCents: Math.max(0, totalCents - limits.perYearCents),
+    percentOfYear: Math.floor((Math.max(0, totalCents) * 100) / limits.perYearCents),
+  };
+}
