@@ -1,0 +1,42 @@
+// Issue 2: kassa demo books with >= 1,000,000 postings; trial balance over all postings through the
+// CLI as a whole process vs `ledger bal` on the exported journal, measured in the same run.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { kassa, outDir, timed, median, verdict, fmt, mib } from './lib.mjs';
+
+const file = path.join(outDir, 'books-1m.kassa');
+const journal = path.join(outDir, 'books-1m.journal');
+for (const f of [file, `${file}-wal`, journal]) rmSync(f, { force: true });
+
+// 492,000 transactions of 2–3 lines each come to just over a million postings.
+const gen = timed(process.execPath, [kassa, 'demo', file, '--transactions', '492000', '--seed', '7']);
+const { postings, entries } = JSON.parse(gen.stdout);
+const sizeMB = statSync(file).size / 1e6;
+console.log(`demo books: ${entries} entries, ${postings} postings over 11 years`);
+console.log(`  generate: ${fmt(gen.seconds)} (target <= 20 s) ${verdict(gen.seconds <= 20)}, peak ${mib(gen.rssMiB)}`);
+console.log(`  file size: ${sizeMB.toFixed(1)} MB (target <= 150 MB) ${verdict(sizeMB <= 150)}`);
+
+const runs = [];
+let rss = null;
+for (let i = 0; i < 7; i++) {
+  const r = timed(process.execPath, [kassa, 'report', file, 'trial-balance']);
+  runs.push(r.seconds);
+  rss = Math.max(rss ?? 0, r.rssMiB ?? 0) || r.rssMiB;
+}
+const tb = median(runs);
+console.log(`  trial balance (CLI, whole process, median of 7): ${fmt(tb)} (target <= 0.25 s) ${verdict(tb <= 0.25)}, peak ${mib(rss)} (target <= 300 MiB)`);
+
+const tbYear = median(Array.from({ length: 5 }, () => timed(process.execPath, [kassa, 'report', file, 'trial-balance', '--from', '2020-03-15']).seconds));
+console.log(`  trial balance from a mid-year date (index scan path, median of 5): ${fmt(tbYear)}`);
+
+timed(process.execPath, [kassa, 'export', file, 'hledger', '--out', journal]);
+const hasLedger = spawnSync('ledger', ['--version']).status === 0;
+if (hasLedger) {
+  const l = median(Array.from({ length: 3 }, () => timed('ledger', ['-f', journal, 'bal']).seconds));
+  console.log(`  ledger -f export.journal bal (median of 3): ${fmt(l)}`);
+  console.log(`  ratio kassa/ledger: ${((tb / l) * 100).toFixed(1)} % (target <= 10 %) ${verdict(tb / l <= 0.1)}`);
+} else {
+  console.log('  ledger not installed (apt-get install ledger): ratio not measured');
+}
+if (!existsSync(file)) process.exitCode = 1;
