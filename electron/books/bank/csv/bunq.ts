@@ -1,0 +1,65 @@
+import { guessDecimalStyle } from '../amount';
+import { fromIso } from '../dates';
+import { atLine, bankError } from '../errors';
+import type { ParseWarning } from '../types';
+import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { headerIndex, type CsvRow } from './reader';
+
+/**
+ * bunq statement export (CSV): headings Date · Interest Date · Amount · Account · Counterparty ·
+ * Name · Description; dates YYYY-MM-DD; signed amounts whose decimal mark follows the export
+ * setting (",": "-12,50", "."; "-12.50"), separator ";" or ",". No running balance.
+ */
+export function isBunqHeader(keys: Set<string>): boolean {
+  return keys.has('date') && keys.has('interestdate') && keys.has('counterparty') && keys.has('amount');
+}
+
+export function parseBunqCsv(rows: CsvRow[]): CsvParseResult {
+  const [header, ...body] = rows;
+  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
+  const idx = headerIndex(header.cells);
+  const need = (key: string, label: string): number => {
+    const i = idx.get(key);
+    if (i === undefined) {
+      throw bankError(`${atLine(header.line)}de kolom '${label}' ontbreekt in de kopregel van dit bunq-bestand.`, {
+        reason: 'missing',
+        line: header.line,
+      });
+    }
+    return i;
+  };
+  const c = {
+    date: need('date', 'Date'),
+    valueDate: idx.get('interestdate'),
+    amount: need('amount', 'Amount'),
+    account: need('account', 'Account'),
+    counterparty: idx.get('counterparty'),
+    name: idx.get('name'),
+    description: idx.get('description'),
+  };
+  const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
+  const style = guessDecimalStyle(body.map((r) => cell(r, c.amount)));
+  const warnings: ParseWarning[] = [];
+  const txs: CsvTransaction[] = [];
+  for (const row of body) {
+    if (row.cells.length !== header.cells.length) {
+      throw bankError(
+        `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header.cells.length}. Het bestand is misschien niet compleet.`,
+        { reason: 'syntax', line: row.line },
+      );
+    }
+    txs.push(
+      compact({
+        line: row.line,
+        date: dateAt(row, cell(row, c.date), fromIso),
+        valueDate: optionalDateAt(row, get(row, c.valueDate), fromIso, 'de rentedatum'),
+        amountCents: amountAt(row, cell(row, c.amount), style),
+        counterpartyName: get(row, c.name),
+        counterpartyIban: get(row, c.counterparty).replace(/\s+/g, '').toUpperCase(),
+        description: get(row, c.description).replace(/\s+/g, ' ') || get(row, c.name),
+      }),
+    );
+  }
+  const account = singleAccount(body.map((r) => ({ line: r.line, account: cell(r, c.account) })));
+  return { part: buildCsvPart(txs, account, warnings), warnings };
+}

@@ -1,0 +1,134 @@
+import { normaliseIban } from '../../../../shared/validation/iban';
+import { amountProblemText, parseAmount, type AmountStyle } from '../amount';
+import { atLine, bankError, quote } from '../errors';
+import type { ParsedTransaction, ParseWarning, StatementPart } from '../types';
+import type { CsvRow } from './reader';
+
+/** A CSV booking plus the running balance some banks print beside it. */
+export interface CsvTransaction extends ParsedTransaction {
+  line: number;
+  balanceBeforeCents?: number;
+  balanceAfterCents?: number;
+}
+
+export interface CsvParseResult {
+  part: StatementPart;
+  warnings: ParseWarning[];
+}
+
+export function cell(row: CsvRow, index: number): string {
+  return (row.cells[index] ?? '').trim();
+}
+
+export function requireColumns(row: CsvRow, min: number, bank: string): void {
+  if (row.cells.length < min) {
+    throw bankError(
+      `${atLine(row.line)}deze regel heeft ${row.cells.length} ${row.cells.length === 1 ? 'kolom' : 'kolommen'}, maar een ${bank}-export heeft er ${min}. Het bestand is misschien niet compleet.`,
+      { reason: 'syntax', line: row.line },
+    );
+  }
+}
+
+export function amountAt(row: CsvRow, raw: string, style: AmountStyle, what = 'het bedrag'): number {
+  const r = parseAmount(raw, style);
+  if (!r.ok) {
+    throw bankError(`${atLine(row.line)}${what} '${quote(raw)}' ${amountProblemText(r.problem)}.`, {
+      reason: 'amount',
+      line: row.line,
+    });
+  }
+  return r.cents;
+}
+
+export function dateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what = 'de datum'): string {
+  const iso = parse(raw);
+  if (iso === null) {
+    throw bankError(`${atLine(row.line)}${what} '${quote(raw)}' is geen geldige datum.`, { reason: 'date', line: row.line });
+  }
+  return iso;
+}
+
+/** Optional date column: empty is fine, garbage is not. */
+export function optionalDateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what: string): string | undefined {
+  return raw === '' ? undefined : dateAt(row, raw, parse, what);
+}
+
+/** Every row must be for the same own account; returns that account. */
+export function singleAccount(rows: { line: number; account: string }[]): { account: string; line: number } {
+  const first = rows[0];
+  if (!first) throw bankError('Het bestand bevat geen boekingen.', { reason: 'missing' });
+  const account = normaliseIban(first.account);
+  if (account === '') {
+    throw bankError(`${atLine(first.line)}het eigen rekeningnummer ontbreekt.`, { reason: 'account', line: first.line });
+  }
+  for (const r of rows) {
+    const other = normaliseIban(r.account);
+    if (other !== account) {
+      throw bankError(
+        `${atLine(r.line)}dit bestand bevat boekingen van meer dan één rekening (${account} en ${quote(other, 34)}). Download per rekening een apart bestand.`,
+        { reason: 'account', line: r.line },
+      );
+    }
+  }
+  return { account, line: first.line };
+}
+
+/** Drop optional keys that are undefined or empty text, so they stay absent; the description stays. */
+export function compact<T extends object>(obj: T): T {
+  const out = { ...obj } as Record<string, unknown>;
+  for (const k of Object.keys(out)) {
+    if (k !== 'description' && (out[k] === undefined || out[k] === '')) delete out[k];
+  }
+  return out as T;
+}
+
+/**
+ * Order bookings oldest first (some banks list the newest first), derive opening and closing
+ * balance from the running balance when every row has one, and warn where the running balance
+ * does not follow from the previous row.
+ */
+export function buildCsvPart(
+  txs: CsvTransaction[],
+  account: { account: string; line: number },
+  warnings: ParseWarning[],
+): StatementPart {
+  const first = txs[0];
+  const last = txs[txs.length - 1];
+  const ordered = first && last && first.date > last.date ? [...txs].reverse() : [...txs];
+
+  const withAfter = ordered.map((t) =>
+    t.balanceAfterCents !== undefined
+      ? t.balanceAfterCents
+      : t.balanceBeforeCents !== undefined
+        ? t.balanceBeforeCents + t.amountCents
+        : undefined,
+  );
+  const part: StatementPart = {
+    account: account.account,
+    accountLine: account.line,
+    currency: 'EUR',
+    line: account.line,
+    transactions: ordered.map(({ balanceAfterCents: _a, balanceBeforeCents: _b, ...t }) => t),
+  };
+  if (ordered.length > 0 && withAfter.every((b) => b !== undefined)) {
+    const after = withAfter as number[];
+    const firstTx = ordered[0] as CsvTransaction;
+    part.openingBalanceCents = (after[0] as number) - firstTx.amountCents;
+    part.closingBalanceCents = after[after.length - 1] as number;
+    for (let i = 1; i < ordered.length; i++) {
+      const tx = ordered[i] as CsvTransaction;
+      if ((after[i - 1] as number) + tx.amountCents !== after[i]) {
+        warnings.push({
+          line: tx.line,
+          message: `${atLine(tx.line)}het saldo bij deze boeking sluit niet aan op het saldo van de boeking ervoor. Misschien ontbreekt er een boeking in het bestand.`,
+        });
+      }
+    }
+  }
+  const dates = ordered.map((t) => t.date).sort();
+  if (dates.length > 0) {
+    part.from = dates[0];
+    part.to = dates[dates.length - 1];
+  }
+  return part;
+}

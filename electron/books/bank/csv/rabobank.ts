@@ -1,0 +1,85 @@
+import { fromIso } from '../dates';
+import { atLine, bankError, quote } from '../errors';
+import type { ParseWarning } from '../types';
+import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { headerIndex, type CsvRow } from './reader';
+
+/**
+ * Rabobank CSV ("CSV_A_…", since 2018): comma separated, every field quoted, 26 columns with headings
+ * IBAN/BBAN · Munt · BIC · Volgnr · Datum (YYYY-MM-DD) · Rentedatum · Bedrag (signed, "+1234,56") ·
+ * Saldo na trn · Tegenrekening IBAN/BBAN · Naam tegenpartij · Naam uiteindelijke partij ·
+ * Naam initiërende partij · BIC tegenpartij · Code · Batch ID · Transactiereferentie ·
+ * Machtigingskenmerk · Incassant ID · Betalingskenmerk · Omschrijving-1..3 · Reden retour ·
+ * Oorspr bedrag · Oorspr munt · Koers. Oldest booking first.
+ */
+export function isRabobankHeader(keys: Set<string>): boolean {
+  return keys.has('ibanbban') && keys.has('volgnr') && keys.has('bedrag');
+}
+
+export function parseRabobankCsv(rows: CsvRow[]): CsvParseResult {
+  const [header, ...body] = rows;
+  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
+  const idx = headerIndex(header.cells);
+  const need = (key: string, label: string): number => {
+    const i = idx.get(key);
+    if (i === undefined) {
+      throw bankError(`${atLine(header.line)}de kolom '${label}' ontbreekt in de kopregel van dit Rabobank-bestand.`, {
+        reason: 'missing',
+        line: header.line,
+      });
+    }
+    return i;
+  };
+  const c = {
+    account: need('ibanbban', 'IBAN/BBAN'),
+    currency: idx.get('munt'),
+    seq: idx.get('volgnr'),
+    date: need('datum', 'Datum'),
+    valueDate: idx.get('rentedatum'),
+    amount: need('bedrag', 'Bedrag'),
+    balance: idx.get('saldonatrn'),
+    counterparty: idx.get('tegenrekeningibanbban'),
+    name: idx.get('naamtegenpartij'),
+    ultimate: idx.get('naamuiteindelijkepartij'),
+    reference: idx.get('transactiereferentie'),
+    paymentRef: idx.get('betalingskenmerk'),
+    descriptions: ['omschrijving1', 'omschrijving2', 'omschrijving3'].map((k) => idx.get(k)),
+  };
+  const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
+  const warnings: ParseWarning[] = [];
+  const txs: CsvTransaction[] = [];
+  for (const row of body) {
+    if (row.cells.length !== header.cells.length) {
+      throw bankError(
+        `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header.cells.length}. Het bestand is misschien niet compleet.`,
+        { reason: 'syntax', line: row.line },
+      );
+    }
+    const currency = get(row, c.currency);
+    if (currency !== '' && currency !== 'EUR') {
+      throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, {
+        reason: 'currency',
+        line: row.line,
+      });
+    }
+    const paymentRef = get(row, c.paymentRef);
+    const text = c.descriptions.map((i) => get(row, i)).filter((s) => s !== '').join(' ');
+    const balanceRaw = get(row, c.balance);
+    txs.push(
+      compact({
+        line: row.line,
+        date: dateAt(row, cell(row, c.date), fromIso),
+        valueDate: optionalDateAt(row, get(row, c.valueDate), fromIso, 'de rentedatum'),
+        amountCents: amountAt(row, cell(row, c.amount), 'nl'),
+        counterpartyName: get(row, c.name) || get(row, c.ultimate),
+        counterpartyIban: get(row, c.counterparty).replace(/\s+/g, '').toUpperCase(),
+        description: text || (paymentRef ? `Betalingskenmerk ${paymentRef}` : '') || get(row, c.name),
+        bankRef: get(row, c.seq).replace(/^0+(?=\d)/, ''),
+        endToEndId: get(row, c.reference),
+        balanceAfterCents: balanceRaw === '' ? undefined : amountAt(row, balanceRaw, 'nl', 'het saldo'),
+      }),
+    );
+  }
+  const account = singleAccount(body.map((r) => ({ line: r.line, account: cell(r, c.account) })));
+  return { part: buildCsvPart(txs, account, warnings), warnings };
+}

@@ -1,0 +1,110 @@
+import { formatEuro } from '../../../shared/money';
+import { isValidIban, normaliseIban } from '../../../shared/validation/iban';
+import { atLine, bankError, quote } from './errors';
+import type { BankFormat, ParsedStatement, ParseWarning, StatementPart } from './types';
+
+function sumCents(part: StatementPart): bigint {
+  return part.transactions.reduce((acc, t) => acc + BigInt(t.amountCents), 0n);
+}
+
+/** opening + sum(bookings) = closing; a mismatch is a warning the user must see, never an error. */
+function sumCheck(part: StatementPart, index: number, count: number, warnings: ParseWarning[]): void {
+  if (part.openingBalanceCents === undefined || part.closingBalanceCents === undefined) return;
+  const sum = sumCents(part);
+  const expected = BigInt(part.openingBalanceCents) + sum;
+  if (expected === BigInt(part.closingBalanceCents)) return;
+  const diff = BigInt(part.closingBalanceCents) - expected;
+  const opening = `beginsaldo (${formatEuro(part.openingBalanceCents)}) plus de boekingen (${formatEuro(sum)})`;
+  const closing = `niet gelijk aan het eindsaldo (${formatEuro(part.closingBalanceCents)})`;
+  const which = part.statementId ? quote(part.statementId, 20) : String(index + 1);
+  const w: ParseWarning = {
+    message:
+      (count === 1 ? `Het ${opening} is ${closing}.` : `In afschrift ${which} is het ${opening} ${closing}.`) +
+      ` Het verschil is ${formatEuro(diff)}. Misschien ontbreken er boekingen in het bestand. Controleer het afschrift bij de bank.`,
+  };
+  if (part.line !== undefined) w.line = part.line;
+  warnings.push(w);
+}
+
+/** The account of the statement: an IBAN with a wrong check digit is refused; an old number only warned about. */
+function checkAccount(part: StatementPart, warnings: ParseWarning[]): string {
+  const account = normaliseIban(part.account);
+  if (account === '') {
+    throw bankError(`${atLine(part.accountLine ?? part.line)}het rekeningnummer van het afschrift ontbreekt.`, {
+      reason: 'account',
+      ...(part.accountLine !== undefined ? { line: part.accountLine } : {}),
+    });
+  }
+  if (/^[A-Z]{2}\d{2}/.test(account)) {
+    if (!isValidIban(account)) {
+      throw bankError(
+        `${atLine(part.accountLine ?? part.line)}het rekeningnummer '${quote(account, 34)}' is geen geldig IBAN. Het bestand is misschien beschadigd.`,
+        { reason: 'account', ...(part.accountLine !== undefined ? { line: part.accountLine } : {}) },
+      );
+    }
+  } else {
+    const w: ParseWarning = {
+      message: `${atLine(part.accountLine)}het rekeningnummer '${quote(account, 34)}' is geen IBAN. Controleer zelf of dit de juiste rekening is.`,
+    };
+    if (part.accountLine !== undefined) w.line = part.accountLine;
+    warnings.push(w);
+  }
+  return account;
+}
+
+/**
+ * Join the statements of one file into one result: one account and euro only, balances from the
+ * first and last statement, a sum check per statement, and a check that each statement starts
+ * where the previous one ended.
+ */
+export function mergeParts(format: BankFormat, parts: StatementPart[], warnings: ParseWarning[]): ParsedStatement {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) throw bankError('Het bestand bevat geen afschrift.', { reason: 'missing' });
+
+  const accounts = parts.map((p) => checkAccount(p, []));
+  const accountIban = checkAccount(first, warnings);
+  parts.forEach((p, i) => {
+    if (accounts[i] !== accountIban) {
+      throw bankError(
+        `${atLine(p.accountLine ?? p.line)}dit bestand bevat afschriften van meer dan één rekening (${accountIban} en ${quote(accounts[i] ?? '', 34)}). Download per rekening een apart bestand.`,
+        { reason: 'account', ...(p.accountLine !== undefined ? { line: p.accountLine } : {}) },
+      );
+    }
+    if (p.currency !== 'EUR') {
+      throw bankError(`${atLine(p.line)}dit afschrift is in '${quote(p.currency, 8)}'. De app werkt alleen met rekeningen in euro's.`, {
+        reason: 'currency',
+        ...(p.line !== undefined ? { line: p.line } : {}),
+      });
+    }
+  });
+
+  parts.forEach((p, i) => {
+    sumCheck(p, i, parts.length, warnings);
+    const prev = parts[i - 1];
+    if (prev?.closingBalanceCents !== undefined && p.openingBalanceCents !== undefined && prev.closingBalanceCents !== p.openingBalanceCents) {
+      const w: ParseWarning = {
+        message: `${atLine(p.line)}het beginsaldo van dit afschrift (${formatEuro(p.openingBalanceCents)}) is niet gelijk aan het eindsaldo van het afschrift ervoor (${formatEuro(prev.closingBalanceCents)}). Misschien ontbreekt er een afschrift.`,
+      };
+      if (p.line !== undefined) w.line = p.line;
+      warnings.push(w);
+    }
+  });
+
+  const transactions = parts.flatMap((p) => p.transactions);
+  const froms = parts.map((p) => p.from).filter((d): d is string => d !== undefined);
+  const tos = parts.map((p) => p.to).filter((d): d is string => d !== undefined);
+  const dates = transactions.map((t) => t.date);
+  const from = [...froms, ...dates].sort()[0];
+  const to = [...tos, ...dates].sort().reverse()[0];
+  const ids = parts.map((p) => p.statementId).filter((s): s is string => s !== undefined && s !== '');
+
+  const out: ParsedStatement = { format, accountIban, currency: 'EUR', transactions, warnings };
+  if (ids.length === 1) out.statementId = ids[0];
+  else if (ids.length > 1) out.statementId = `${ids[0]}–${ids[ids.length - 1]}`;
+  if (from !== undefined) out.from = from;
+  if (to !== undefined) out.to = to;
+  if (first.openingBalanceCents !== undefined) out.openingBalanceCents = first.openingBalanceCents;
+  if (last.closingBalanceCents !== undefined) out.closingBalanceCents = last.closingBalanceCents;
+  return out;
+}
