@@ -3,7 +3,14 @@ import { contract, isMethodName, type ApiOutput, type Contract, type MethodName 
 import type { ParsedInputOf } from '../shared/api/define';
 import { KassaError, type KassaErrorData } from '../shared/errors';
 import type { Books } from './db/books';
+import { translateDbError } from './db/errors';
 import { openBooks } from './db/open';
+import { appHandlers } from './app/handlers';
+import { grantsHandlers } from './books/grants/handlers';
+import { invoiceHandlers } from './books/invoices/handlers';
+import { volunteersHandlers } from './books/volunteers/handlers';
+import { statementsHandlers } from './books/statements/handlers';
+import { bankHandlers } from './books/bank/handlers';
 import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
 import { adminInfo, createAdministration } from './books/administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
@@ -15,7 +22,7 @@ import { verifyBooks } from './books/verify';
 import { closeYear, listYears, openNextYear } from './books/years';
 import type { Session } from './session';
 
-type Handler<M extends MethodName> = (
+export type Handler<M extends MethodName> = (
   ctx: { session: Session; books: Books },
   input: ParsedInputOf<Contract[M]>,
 ) => ApiOutput<M> | Promise<ApiOutput<M>>;
@@ -31,7 +38,8 @@ async function openInto(session: Session, open: () => Promise<Books>): Promise<B
 
 /** The one method table: contract name -> service call. Every door goes through dispatch(). */
 export const handlers: Handlers = {
-  'admin.create': async ({ session }, input) => adminInfo(await openInto(session, () => createAdministration(input))),
+  'admin.create': async ({ session }, input) =>
+    adminInfo(await openInto(session, () => createAdministration(input, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
   'admin.open': async ({ session }, input) =>
     adminInfo(await openInto(session, () => openBooks(input.path, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
   'admin.close': ({ session }) => {
@@ -78,6 +86,12 @@ export const handlers: Handlers = {
 
   'audit.verify': ({ books }) => verifyBooks(books),
   'export.hledger': ({ books }, input) => exportHledgerFile(books, input.path, input),
+  ...appHandlers,
+  ...grantsHandlers,
+  ...invoiceHandlers,
+  ...volunteersHandlers,
+  ...statementsHandlers,
+  ...bankHandlers,
 };
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
@@ -94,6 +108,10 @@ function fromZod(err: ZodError): KassaError {
 
 export function toErrorData(e: unknown): KassaErrorData {
   if (e instanceof KassaError) return e.toJSON();
+  // Raw statements (reports, verify, lists) bypass Books' own translation: map SQLite errors here too,
+  // so a corrupt or locked file reports CORRUPT_FILE / FILE_LOCKED instead of INTERNAL.
+  const db = translateDbError(e);
+  if (db instanceof KassaError) return db.toJSON();
   if (e instanceof ZodError) return fromZod(e).toJSON();
   return { code: 'INTERNAL', message: 'Er ging iets mis in het programma. Er is niets veranderd. Probeer het opnieuw of maak een melding.', details: { cause: String((e as Error)?.message ?? e) } };
 }
@@ -107,7 +125,11 @@ export async function dispatch(session: Session, method: string, rawInput: unkno
   return session.serial(async () => {
     if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie.');
     const handler = handlers[method] as (ctx: { session: Session; books: Books }, input: unknown) => unknown;
-    return handler({ session, books: session.books as Books }, parsed.data);
+    try {
+      return await handler({ session, books: session.books as Books }, parsed.data);
+    } catch (e) {
+      throw translateDbError(e);
+    }
   });
 }
 

@@ -12,8 +12,8 @@ import { KassaError } from '../shared/errors';
 const USAGE = `Gebruik / usage:
   kassa new FILE --name NAME [--year YYYY] [--vat none|exempt|kor|liable] [--kvk …] [--rsin …] [--iban …]
   kassa call FILE METHOD [JSON | -]
-  kassa report FILE trial-balance|general-ledger|journal|dashboard [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
-  kassa export FILE hledger --out PATH [--year Y]
+  kassa report FILE trial-balance|general-ledger|journal|dashboard|balance-sheet|income-statement|cash-flow [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
+  kassa export FILE hledger|xaf|xlsx|pdf --out PATH [--year Y]
   kassa verify FILE
   kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
   kassa backup FILE [--to DIR]
@@ -69,8 +69,12 @@ function reportCsv(name: string, data: any): string {
       return csv([['date', 'ref', 'description', 'debit', 'credit', 'balance'], ['', '', 'Beginsaldo', '', '', data.opening], ...data.rows.map((r: any) => [r.date, r.ref, r.description, r.debit, r.credit, r.balance])]);
     case 'journal':
       return csv([['ref', 'date', 'description', 'account', 'debit', 'credit'], ...data.items.flatMap((e: any) => e.lines.map((l: any) => [e.ref, e.date, e.description, l.account, l.debit, l.credit]))]);
-    default:
-      throw new UsageError(`CSV is er niet voor rapport ${name}.`);
+    default: {
+      const { statementCsv } = require('./books/statements/csv') as typeof import('./books/statements/csv');
+      const text = statementCsv(name, data);
+      if (text === null) throw new UsageError(`CSV is er niet voor rapport ${name}.`);
+      return text;
+    }
   }
 }
 
@@ -128,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
       const name = need(rest[0], 'NAME');
       const methods: Record<string, string> = {
         'trial-balance': 'reports.trialBalance', 'general-ledger': 'reports.generalLedger', journal: 'reports.journal', dashboard: 'reports.dashboard',
+        'balance-sheet': 'reports.balanceSheet', 'income-statement': 'reports.incomeStatement', 'cash-flow': 'reports.cashFlow',
       };
       const method = methods[name];
       if (!method) throw new UsageError(`Onbekend rapport "${name}". Kies uit: ${Object.keys(methods).join(', ')}.`);
@@ -144,11 +149,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const format = need(rest[0], 'FORMAT');
-      if (format !== 'hledger') throw new UsageError(`Onbekend exportformaat "${format}" (hledger).`);
+      const exportMethods: Record<string, string> = { hledger: 'export.hledger', xaf: 'export.xaf', xlsx: 'statements.xlsx', pdf: 'statements.pdf' };
+      const exportMethod = exportMethods[format];
+      if (!exportMethod) throw new UsageError(`Onbekend exportformaat "${format}" (${Object.keys(exportMethods).join(', ')}).`);
       const input: Record<string, unknown> = { path: need(o.out, '--out') };
       const year = int(o.year, '--year');
       if (year !== undefined) input.year = year;
-      const result = await withFile(need(file, 'FILE'), (call) => call('export.hledger', input));
+      const result = await withFile(need(file, 'FILE'), (call) => call(exportMethod, input));
       process.stdout.write(json(result));
       return 0;
     }

@@ -1,4 +1,22 @@
+import type { DialogOpenInput, DialogSaveInput } from '../shared/api/app';
 import type { Books } from './db/books';
+
+/** Native file dialogs, supplied by the Electron door (electron/ipc.ts); absent in browser mode. */
+export interface AppDialogs {
+  open(input: DialogOpenInput): Promise<string | null>;
+  save(input: DialogSaveInput): Promise<string | null>;
+}
+
+export interface SessionOptions {
+  /** Better-sqlite3 binding built for Electron's ABI (DESIGN.md section 2). */
+  nativeBinding?: string;
+  /** Folder for settings.json and the practice administration (default: the OS app-data folder). */
+  settingsDir?: string;
+  mode?: 'electron' | 'browser';
+  dialogs?: AppDialogs;
+  /** Called each time an administration is opened or created in this session (recent files). */
+  onOpen?: (books: Books) => void;
+}
 
 /**
  * What one window (or one CLI run, or one browser-mode server) has open: at most one
@@ -6,10 +24,19 @@ import type { Books } from './db/books';
  * another call on the same file.
  */
 export class Session {
-  books: Books | null = null;
+  private current: Books | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly options: { nativeBinding?: string; settingsDir?: string } = {}) {}
+  constructor(readonly options: SessionOptions = {}) {}
+
+  get books(): Books | null {
+    return this.current;
+  }
+
+  set books(books: Books | null) {
+    this.current = books;
+    if (books) this.options.onOpen?.(books);
+  }
 
   serial<T>(fn: () => Promise<T> | T): Promise<T> {
     const run = this.queue.then(fn, fn);

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'MIGRATION_FAILED',
   'INTERNAL',
   'BAD_BANK_FILE',
+  'GRANT_REJECTED', 'GRANT_PERIOD', 'BUDGET_LINE_MISMATCH',
+  'YEAR_NOT_READY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -49,6 +49,7 @@ export async function createAdministration(input: CreateInput, opts: { nativeBin
       insertYear(books, input.year ?? new Date().getFullYear());
       appendAudit(books, 'admin.create', 'organisation', 1, { name: input.name, year: input.year, vat });
     });
+    books.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   } catch (e) {
     books.close();
     for (const f of [books.path, `${books.path}-wal`, `${books.path}-shm`]) fs.rmSync(f, { force: true });

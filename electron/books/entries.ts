@@ -5,6 +5,7 @@ import type { Entry, EntryLine, EntryList } from '../../shared/api/types';
 import type { Books } from '../db/books';
 import { accountForPosting, type AccountRef } from './accounts';
 import { appendAudit } from './audit';
+import { checkLineAllocation } from './grants/allocation';
 import { nowIso } from './clock';
 import { openYearFor } from './years';
 
@@ -48,10 +49,13 @@ export function entryRef(journal: string, year: number, number: number | null): 
   return number === null ? null : `${journal} ${year}-${String(number).padStart(4, '0')}`;
 }
 
-function resolveLines(books: Books, lines: LineInput[], requireAmounts: boolean): ResolvedLine[] {
+function resolveLines(books: Books, lines: LineInput[], requireAmounts: boolean, date: string): ResolvedLine[] {
   return lines.map((l, i) => {
     const field = `lines.${i}`;
     const account = accountForPosting(books, l.account, `${field}.account`);
+    // Grants (issue 6): a line with a grant/budget line must fit that grant (period, status, the
+    // grant's own budget line). Rules in shared/rules/grants.ts; reversals don't pass here on purpose.
+    if (l.grant !== undefined || l.budgetLine !== undefined) checkLineAllocation(books, l, account, date, field);
     if ((l.debit === undefined) === (l.credit === undefined)) {
       if (!requireAmounts && l.debit === undefined) return { account, cents: 0, input: l };
       throw new KassaError('INVALID_INPUT', `Regel ${i + 1}: vul óf debet óf credit in.`, { field: `${field}.debit` });
@@ -136,7 +140,7 @@ function postExisting(books: Books, id: number): Posted {
 export function postEntry(books: Books, input: EntryInput, opts: PostOptions = {}): Posted {
   return books.tx(() => {
     const year = openYearFor(books, input.date);
-    const lines = resolveLines(books, input.lines, true);
+    const lines = resolveLines(books, input.lines, true, input.date);
     checkBalanced(lines);
     const journal = resolveJournal(books, input.journal, lines);
     const id = insertEntry(books, input, lines, year, journal.id, opts);
@@ -149,7 +153,7 @@ export function postEntry(books: Books, input: EntryInput, opts: PostOptions = {
 export function saveDraft(books: Books, input: EntryInput & { id?: number }): { id: number } {
   return books.tx(() => {
     const year = openYearFor(books, input.date);
-    const lines = resolveLines(books, input.lines, false);
+    const lines = resolveLines(books, input.lines, false, input.date);
     const journal = resolveJournal(books, input.journal, lines);
     if (input.id !== undefined) {
       const old = books.first(books.db.selectFrom('entries').select(['status']).where('id', '=', input.id));

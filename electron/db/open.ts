@@ -32,6 +32,10 @@ function readHeader(file: string): Header {
     throw e;
   }
   try {
+    // On Linux and macOS a directory opens fine for reading; only the read fails (EISDIR).
+    if (fs.fstatSync(fd).isDirectory()) {
+      throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is een map, geen administratiebestand.`);
+    }
     const buf = Buffer.alloc(100);
     const n = fs.readSync(fd, buf, 0, 100, 0);
     if (n < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
@@ -111,7 +115,11 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
     const dir = path.dirname(abs);
     if (!fs.existsSync(dir)) throw new KassaError('FILE_NOT_FOUND', `De map "${dir}" bestaat niet.`);
   } else {
-    checkHeader(abs, readHeader(abs));
+    const header = readHeader(abs);
+    // A file whose first commit still sits in its WAL (the app died before a checkpoint) has an
+    // empty header on disk; SQLite itself will tell, once we hold the lock (checked again below).
+    const headerInWal = header.applicationId === 0 && header.userVersion === 0 && fs.existsSync(`${abs}-wal`);
+    if (!headerInWal) checkHeader(abs, header);
   }
 
   const sqlite = connect(abs, opts);
@@ -136,6 +144,9 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
         if (backup) restoreAfterFailedMigration(sqlite, abs, backup);
         throw translateDbError(e);
       }
+      // Put the new header (application_id, user_version) into the main file now, so a copy of the
+      // file or a crash before the next checkpoint never shows an unmarked SQLite file.
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }
     return new Books(abs, sqlite);
   } catch (e) {

@@ -100,6 +100,323 @@ export interface MetaTable {
   value: string;
 }
 
+// --- invoices (migration 0002) ---
+export interface ContactsTable {
+  id: Generated<number>;
+  kind: 'customer' | 'supplier' | 'fund' | 'other';
+  name: string;
+  contact_name: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  country: string;
+  email: string | null;
+  phone: string | null;
+  kvk: string | null;
+  vat_number: string | null;
+  iban: string | null;
+  oin: string | null;
+  order_reference: string | null;
+  fund_type: 'government' | 'fund' | 'lottery' | 'company' | 'private' | null;
+  note: string | null;
+  archived: number;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  name: string;
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: string;
+}
+
+export interface InvoiceSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  kind: 'sales' | 'purchase';
+  status: 'draft' | 'final';
+  number: string | null;
+  series: string | null;
+  seq: number | null;
+  number_format: string | null;
+  contact_id: number;
+  issue_date: string;
+  supply_date: string | null;
+  due_date: string | null;
+  credit_of: number | null;
+  buyer_reference: string | null;
+  order_reference: string | null;
+  note: string | null;
+  vat_status: 'none' | 'exempt' | 'kor' | 'liable';
+  net_cents: number;
+  vat_cents: number;
+  gross_cents: number;
+  entry_id: number | null;
+  attachment_id: number | null;
+  seller_json: string | null;
+  buyer_json: string | null;
+  created_at: string;
+  finalised_at: string | null;
+}
+
+export interface InvoiceLinesTable {
+  id: Generated<number>;
+  invoice_id: number;
+  position: number;
+  description: string;
+  quantity: string;
+  unit_price_cents: number;
+  vat_rate: '21' | '9' | '0' | 'exempt' | 'none';
+  net_cents: number;
+  vat_cents: number;
+  account_id: number;
+  grant_id: number | null;
+  budget_line_id: number | null;
+}
+
+export interface InvoicePaymentsTable {
+  id: Generated<number>;
+  invoice_id: number;
+  entry_id: number;
+  bank_entry_id: number | null;
+  date: string;
+  amount_cents: number;
+  method: 'posted' | 'linked' | 'reversal';
+  reversal_of: number | null;
+  created_at: string;
+}
+
+// --- volunteers (migration 0003) ---
+export interface PersonsTable {
+  id: Generated<number>;
+  name: string;
+  birth_date: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  iban: string | null;
+  email: string | null;
+  benefit: 'none' | 'bijstand' | 'uwv' | 'other';
+  benefit_note: string | null;
+  also_paid_or_invoices: number;
+  archived: number;
+  created_at: string;
+}
+
+export interface VolunteerPaymentsTable {
+  id: Generated<number>;
+  person_id: number;
+  date: string;
+  period_from: string | null;
+  period_to: string | null;
+  /** Decimal string with a dot ("2.5"). */
+  hours: string | null;
+  amount_cents: number;
+  kind: 'fee' | 'reimbursement';
+  description: string;
+  as_wages: number;
+  wages_confirmation: string | null;
+  pay_from_account_id: number;
+  entry_id: number | null;
+  grant_id: number | null;
+  budget_line_id: number | null;
+  attachment_id: number | null;
+  status: 'approved' | 'paid' | 'cancelled';
+  paid_entry_id: number | null;
+  paid_date: string | null;
+  sepa_batch_id: number | null;
+  cancel_entry_id: number | null;
+  created_at: string;
+}
+
+export interface VolunteerLimitsTable {
+  year: number;
+  per_hour_adult_cents: number;
+  per_hour_young_cents: number;
+  age_threshold: number;
+  per_month_cents: number;
+  per_year_cents: number;
+  source: string;
+  updated_at: string;
+}
+
+export interface VolunteerSepaBatchesTable {
+  id: Generated<number>;
+  message_id: string;
+  created_at: string;
+  execution_date: string;
+  debtor_account_id: number;
+  count: number;
+  total_cents: number;
+  file_name: string;
+  file_sha256: string;
+}
+
+// --- grants and budgets (migration 0004) ---
+export interface GrantsTable {
+  id: Generated<number>;
+  fund_id: number;
+  project: string;
+  reference: string | null;
+  status: 'applied' | 'awarded' | 'rejected' | 'settled';
+  applied_cents: number;
+  awarded_cents: number | null;
+  start_date: string;
+  end_date: string;
+  conditions: string | null;
+  must_return_unspent: number;
+  archived: number;
+  created_at: string;
+}
+
+export interface GrantBudgetLinesTable {
+  id: Generated<number>;
+  grant_id: number;
+  name: string;
+  amount_cents: number;
+  sort: number;
+}
+
+export interface GrantBudgetLineAccountsTable {
+  budget_line_id: number;
+  account_id: number;
+}
+
+export interface BudgetsTable {
+  year: number;
+  account_id: number;
+  amount_cents: number;
+}
+
+export interface CoveragePlansTable {
+  id: Generated<number>;
+  project: string;
+  note: string | null;
+  updated_at: string;
+}
+
+export interface CoverageItemsTable {
+  id: Generated<number>;
+  plan_id: number;
+  kind: 'cost' | 'source';
+  name: string;
+  amount_cents: number;
+  confirmed: number;
+  sort: number;
+}
+
+// --- statements and year-end (migration 0005) ---
+export interface YearEndLogTable {
+  id: Generated<number>;
+  year: number;
+  action: 'close' | 'reopen';
+  at: string;
+  entry_id: number | null;
+  /** JSON [{account, amount}] of a close. */
+  appropriation: string | null;
+  reason: string | null;
+}
+
+export interface AnbiChecklistTable {
+  year: number;
+  item: string;
+  done: number;
+  note: string | null;
+  updated_at: string;
+}
+
+// --- bank statements (migration 0006) ---
+export interface BankImportsTable {
+  id: Generated<number>;
+  file_hash: string;
+  file_name: string;
+  format: string;
+  account_id: number;
+  statement_iban: string;
+  statement_id: string | null;
+  imported_at: string;
+  date_from: string | null;
+  date_to: string | null;
+  opening_cents: number | null;
+  closing_cents: number | null;
+  book_opening_cents: number;
+  book_closing_cents: number;
+  transaction_count: number;
+  added_count: number;
+  duplicate_count: number;
+  warnings: string;
+}
+
+export interface BankTransactionsTable {
+  id: Generated<number>;
+  import_id: number;
+  account_id: number;
+  line: number | null;
+  date: string;
+  value_date: string | null;
+  amount_cents: number;
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  description: string;
+  bank_ref: string | null;
+  end_to_end_id: string | null;
+  fingerprint: string;
+  ref_key: string | null;
+  status: 'inbox' | 'booked' | 'ignored';
+  entry_id: number | null;
+  booked_at: string | null;
+  assign_account_id: number | null;
+  assign_grant_id: number | null;
+  assign_budget_line_id: number | null;
+  assign_person_id: number | null;
+  assign_contact_id: number | null;
+  assign_invoice_id: number | null;
+  assign_description: string | null;
+  suggest_account_id: number | null;
+  suggest_grant_id: number | null;
+  suggest_budget_line_id: number | null;
+  suggest_person_id: number | null;
+  suggest_contact_id: number | null;
+  suggest_invoice_id: number | null;
+  suggest_kind: 'invoice' | 'rule' | 'history' | 'transfer' | null;
+  suggest_rule_id: number | null;
+  suggest_reason: string | null;
+}
+
+export interface BankRulesTable {
+  id: Generated<number>;
+  match_iban: string | null;
+  match_text: string | null;
+  direction: 'in' | 'out' | null;
+  account_id: number;
+  grant_id: number | null;
+  budget_line_id: number | null;
+  person_id: number | null;
+  description: string | null;
+  priority: number;
+  created_from: string;
+  created_at: string;
+}
+
+export interface ReconciliationsTable {
+  id: Generated<number>;
+  account_id: number;
+  statement_date: string;
+  bank_balance_cents: number;
+  book_balance_cents: number;
+  difference_cents: number;
+  import_id: number;
+  checked_at: string;
+  reconciled_at: string | null;
+}
+
 export interface DB {
   meta: MetaTable;
   organisation: OrganisationTable;
@@ -110,4 +427,26 @@ export interface DB {
   lines: LinesTable;
   account_totals: AccountTotalsTable;
   audit_log: AuditLogTable;
+  contacts: ContactsTable;
+  attachments: AttachmentsTable;
+  invoice_settings: InvoiceSettingsTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  invoice_payments: InvoicePaymentsTable;
+  persons: PersonsTable;
+  volunteer_payments: VolunteerPaymentsTable;
+  volunteer_limits: VolunteerLimitsTable;
+  volunteer_sepa_batches: VolunteerSepaBatchesTable;
+  grants: GrantsTable;
+  grant_budget_lines: GrantBudgetLinesTable;
+  grant_budget_line_accounts: GrantBudgetLineAccountsTable;
+  budgets: BudgetsTable;
+  coverage_plans: CoveragePlansTable;
+  coverage_items: CoverageItemsTable;
+  year_end_log: YearEndLogTable;
+  anbi_checklist: AnbiChecklistTable;
+  bank_imports: BankImportsTable;
+  bank_transactions: BankTransactionsTable;
+  bank_rules: BankRulesTable;
+  reconciliations: ReconciliationsTable;
 }

@@ -1,4 +1,10 @@
+import { appMethods } from './app';
 import { booksMethods } from './books';
+import { statementsMethods } from './statements';
+import { grantsMethods } from './grants';
+import { invoicesMethods } from './invoices';
+import { volunteersMethods } from './volunteers';
+import { bankMethods } from './bank';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -8,6 +14,12 @@ import type { InputOf, OutputOf } from './define';
  */
 export const contract = {
   ...booksMethods,
+  ...appMethods,
+  ...grantsMethods,
+  ...invoicesMethods,
+  ...volunteersMethods,
+  ...statementsMethods,
+  ...bankMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_books';
+import * as m0002 from './0002_invoices';
+import * as m0003 from './0003_volunteers';
+import * as m0004 from './0004_grants';
+import * as m0005 from './0005_statements';
+import * as m0006 from './0006_bank';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -8,6 +13,11 @@ import * as m0001 from './0001_books';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_books': m0001,
+  '0002_invoices': m0002,
+  '0003_volunteers': m0003,
+  '0004_grants': m0004,
+  '0005_statements': m0005,
+  '0006_bank': m0006,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -1,0 +1,246 @@
+/**
+ * Reconciliation (aansluiting): does the bank balance on each statement date equal the balance of
+ * the bank account in the books? The bank side comes from the imported statements (stored in
+ * `reconciliations`, one row per account and date); the book side is always recomputed from the
+ * posted lines, because any entry on the bank account changes it. Differences are shown, never
+ * hidden: the part still waiting in the inbox is named separately.
+ *
+ * For the year-end check (issue 7): `reconciliationStatus(books, year)`.
+ */
+import { formatDateNl } from '../../../shared/dates';
+import { KassaError } from '../../../shared/errors';
+import { centsToString, formatEuro } from '../../../shared/money';
+import type {
+  BankAccountReconciliationStatus, BankReconciliation, BankReconciliationRow, BankReconciliationStatus, BankWarning,
+} from '../../../shared/api/bank';
+import type { Books } from '../../db/books';
+import { nowIso } from '../clock';
+import { accountRef, bankAccountByCode, bankAccounts } from './bankAccounts';
+import { TX_SELECT, toTransactions, type TxRow } from './transactions';
+
+/** YYYY-MM-DD of the day before. */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Balance of an account in the books at the end of a day: posted lines only, summed in SQLite. */
+export function bookBalanceAt(books: Books, accountId: number, date: string): number {
+  const r = books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date <= ? AND posted = 1').get(accountId, date) as { n: number };
+  return r.n;
+}
+
+/** Inbox lines (not booked, not ignored) of a bank account up to and including a date. */
+export function inboxUpTo(books: Books, accountId: number, date: string): { count: number; cents: number } {
+  const r = books
+    .raw(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? AND date <= ?`)
+    .get(accountId, date) as { n: number; s: number };
+  return { count: r.n, cents: r.s };
+}
+
+/**
+ * Store what a statement says the balance was on a date. A second statement that says something
+ * else about the same date does not overwrite the first: it becomes a warning.
+ */
+export function recordStatementBalance(books: Books, accountId: number, importId: number, date: string, cents: number): BankWarning | null {
+  const old = books.raw('SELECT bank_balance_cents AS c FROM reconciliations WHERE account_id = ? AND statement_date = ?').get(accountId, date) as { c: number } | undefined;
+  if (old) {
+    if (old.c === cents) return null;
+    return {
+      message: `Volgens dit afschrift was het saldo op ${formatDateNl(date)} ${formatEuro(cents)}, maar volgens een eerder afschrift ${formatEuro(old.c)}. Controleer bij de bank welk afschrift klopt.`,
+    };
+  }
+  books
+    .raw(`INSERT INTO reconciliations (account_id, statement_date, bank_balance_cents, book_balance_cents, difference_cents, import_id, checked_at, reconciled_at)
+          VALUES (?, ?, ?, 0, ?, ?, ?, NULL)`)
+    .run(accountId, date, cents, cents, importId, nowIso());
+  return null;
+}
+
+interface PointRow { id: number; statement_date: string; bank_balance_cents: number; import_id: number; reconciled_at: string | null }
+
+interface LivePoint {
+  row: PointRow;
+  book: number;
+  unbooked: number;
+  unbookedCents: number;
+}
+
+/** Every statement date of an account with the book balance and the inbox at that date, in one pass over the lines. */
+function livePoints(books: Books, accountId: number): LivePoint[] {
+  const points = books
+    .raw('SELECT id, statement_date, bank_balance_cents, import_id, reconciled_at FROM reconciliations WHERE account_id = ? ORDER BY statement_date')
+    .all(accountId) as PointRow[];
+  if (points.length === 0) return [];
+  const daily = books
+    .raw('SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 GROUP BY date ORDER BY date')
+    .all(accountId) as { date: string; s: number }[];
+  const inbox = books
+    .raw(`SELECT date, COUNT(*) AS n, SUM(amount_cents) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? GROUP BY date ORDER BY date`)
+    .all(accountId) as { date: string; n: number; s: number }[];
+  let di = 0;
+  let ii = 0;
+  let book = 0;
+  let unbooked = 0;
+  let unbookedCents = 0;
+  return points.map((row) => {
+    while (di < daily.length && (daily[di] as { date: string }).date <= row.statement_date) book += (daily[di++] as { s: number }).s;
+    while (ii < inbox.length && (inbox[ii] as { date: string }).date <= row.statement_date) {
+      const x = inbox[ii++] as { n: number; s: number };
+      unbooked += x.n;
+      unbookedCents += x.s;
+    }
+    return { row, book, unbooked, unbookedCents };
+  });
+}
+
+/** Store the current book balance and difference per statement date (after an import, a confirm or a reopen). */
+export function refreshReconciliations(books: Books, accountId: number): void {
+  const now = nowIso();
+  const upd = books.raw('UPDATE reconciliations SET book_balance_cents = ?, difference_cents = ?, checked_at = ?, reconciled_at = ? WHERE id = ?');
+  for (const p of livePoints(books, accountId)) {
+    const diff = p.row.bank_balance_cents - p.book;
+    const ok = diff === 0 && p.unbooked === 0;
+    upd.run(p.book, diff, now, ok ? (p.row.reconciled_at ?? now) : null, p.row.id);
+  }
+}
+
+function rowOf(p: LivePoint): BankReconciliationRow {
+  const diff = p.row.bank_balance_cents - p.book;
+  return {
+    date: p.row.statement_date, bankBalance: centsToString(p.row.bank_balance_cents), bookBalance: centsToString(p.book),
+    difference: centsToString(diff), unbooked: p.unbooked, unbookedTotal: centsToString(p.unbookedCents),
+    reconciled: diff === 0 && p.unbooked === 0, importId: p.row.import_id,
+  };
+}
+
+/** Explain a difference in B1 Dutch, naming the part that is still in the inbox. */
+function differenceMessage(date: string, bank: number, book: number, unbooked: number, unbookedCents: number): string {
+  const diff = bank - book;
+  const base = `Op ${formatDateNl(date)} staat er volgens de bank ${formatEuro(bank)} op de rekening en volgens de boeken ${formatEuro(book)}. Het verschil is ${formatEuro(diff)}.`;
+  if (unbooked === 0) return `${base} Zoek de boeking die ontbreekt of niet klopt.`;
+  const rest = diff - unbookedCents;
+  const inbox = `${unbooked === 1 ? 'Er staat nog 1 regel' : `Er staan nog ${unbooked} regels`} van samen ${formatEuro(unbookedCents)} in de inbox.`;
+  return rest === 0 ? `${base} ${inbox} Boek die regels, dan klopt het.` : `${base} ${inbox} Ook daarna blijft er ${formatEuro(rest)} verschil: zoek de boeking die ontbreekt of niet klopt.`;
+}
+
+/** The reconciliation view of one bank account. */
+export function bankReconciliation(books: Books, code: string, limit = 200): BankReconciliation {
+  const account = bankAccountByCode(books, code);
+  const points = livePoints(books, account.id);
+  const today = books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND posted = 1').get(account.id) as { n: number };
+  const inboxRows = books
+    .raw(`${TX_SELECT} WHERE t.status = 'inbox' AND t.account_id = ? ORDER BY t.date, t.id LIMIT 500`)
+    .all(account.id) as TxRow[];
+  const inboxAll = books
+    .raw(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ?`)
+    .get(account.id) as { n: number; s: number };
+  const last = points[points.length - 1];
+  let state: BankReconciliation['state'];
+  let message: string;
+  if (!last) {
+    state = 'no-statement';
+    message = `Voor rekening ${account.code} (${account.name}) is nog geen afschrift met saldo ingelezen. Lees een afschrift in om de boeken met de bank te vergelijken.`;
+  } else {
+    const diff = last.row.bank_balance_cents - last.book;
+    if (diff !== 0 && diff !== last.unbookedCents) {
+      state = 'differences';
+      message = differenceMessage(last.row.statement_date, last.row.bank_balance_cents, last.book, last.unbooked, last.unbookedCents);
+    } else if (inboxAll.n > 0 || diff !== 0) {
+      state = 'inbox';
+      message = diff === 0
+        ? `Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken. Er ${inboxAll.n === 1 ? 'staat nog 1 regel' : `staan nog ${inboxAll.n} regels`} in de inbox.`
+        : differenceMessage(last.row.statement_date, last.row.bank_balance_cents, last.book, last.unbooked, last.unbookedCents);
+    } else {
+      state = 'reconciled';
+      message = `Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken: ${formatEuro(last.book)}. Alle regels zijn verwerkt.`;
+    }
+  }
+  return {
+    account: accountRef(account),
+    rows: points.slice(-limit).reverse().map(rowOf),
+    bookBalanceToday: centsToString(today.n),
+    lastStatement: last
+      ? { date: last.row.statement_date, bankBalance: centsToString(last.row.bank_balance_cents), bookBalance: centsToString(last.book), difference: centsToString(last.row.bank_balance_cents - last.book) }
+      : null,
+    unreconciled: { count: inboxAll.n, total: centsToString(inboxAll.s), items: toTransactions(books, inboxRows) },
+    state,
+    message,
+  };
+}
+
+/**
+ * The bank balance at the end of a day, as the statements say: a statement date of exactly that
+ * day, else a statement (with an opening balance) covering it, plus the bank lines up to that day.
+ */
+function bankBalanceOn(books: Books, accountId: number, date: string): number | null {
+  const exact = books.raw('SELECT bank_balance_cents AS c FROM reconciliations WHERE account_id = ? AND statement_date = ?').get(accountId, date) as { c: number } | undefined;
+  if (exact) return exact.c;
+  const cover = books
+    .raw(`SELECT date_from, opening_cents FROM bank_imports WHERE account_id = ? AND opening_cents IS NOT NULL AND date_from IS NOT NULL
+          AND date_from <= ? AND date_to >= ? ORDER BY id DESC LIMIT 1`)
+    .get(accountId, dayAfter(date), date) as { date_from: string; opening_cents: number } | undefined;
+  if (!cover) return null;
+  const moved = books
+    .raw('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE account_id = ? AND date >= ? AND date <= ?')
+    .get(accountId, cover.date_from, date) as { s: number };
+  return cover.opening_cents + moved.s;
+}
+
+/**
+ * Are all bank accounts reconciled at the end of a fiscal year? Per bank account: the bank balance
+ * on the last day of the year (from the statements) must equal the book balance, and no bank line
+ * up to that day may wait in the inbox. An account without statements, postings or balance in
+ * that year is 'unused' and counts as reconciled; one with postings but no statement does not.
+ */
+export function reconciliationStatus(books: Books, year: number): BankReconciliationStatus {
+  const fy = books.raw('SELECT start_date, end_date FROM fiscal_years WHERE year = ?').get(year) as { start_date: string; end_date: string } | undefined;
+  if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${year} bestaat niet in deze administratie.`, { field: 'year' });
+  const end = fy.end_date;
+  const accounts: BankAccountReconciliationStatus[] = bankAccounts(books).map((a) => {
+    const book = bookBalanceAt(books, a.id, end);
+    const inbox = inboxUpTo(books, a.id, end);
+    const imports = books.raw('SELECT COUNT(*) AS n, MAX(date_to) AS last FROM bank_imports WHERE account_id = ?').get(a.id) as { n: number; last: string | null };
+    const postings = books.raw('SELECT 1 FROM lines WHERE account_id = ? AND date BETWEEN ? AND ? AND posted = 1 LIMIT 1').get(a.id, fy.start_date, end) !== undefined;
+    const name = `${a.code} (${a.name})`;
+    const base = { account: accountRef(a), bookBalance: centsToString(book), inboxCount: inbox.count };
+    if (imports.n === 0) {
+      if (!postings && book === 0) {
+        return { ...base, state: 'unused', reconciled: true, date: null, bankBalance: null, difference: null, message: `Rekening ${name} is in ${year} niet gebruikt.` };
+      }
+      return {
+        ...base, state: 'no-statement', reconciled: false, date: null, bankBalance: null, difference: null,
+        message: `Voor rekening ${name} is geen bankafschrift ingelezen. Lees het afschrift tot en met ${formatDateNl(end)} in om te controleren of de boeken kloppen.`,
+      };
+    }
+    const bank = bankBalanceOn(books, a.id, end);
+    if (bank === null) {
+      return {
+        ...base, state: 'not-covered', reconciled: false, date: null, bankBalance: null, difference: null,
+        message: imports.last !== null && imports.last < end
+          ? `De afschriften van rekening ${name} lopen tot ${formatDateNl(imports.last)}. Lees ook de afschriften tot en met ${formatDateNl(end)} in.`
+          : `Voor rekening ${name} is het banksaldo op ${formatDateNl(end)} niet bekend. Lees een afschrift met begin- en eindsaldo in dat tot en met ${formatDateNl(end)} loopt.`,
+      };
+    }
+    const diff = bank - book;
+    const shown = { date: end, bankBalance: centsToString(bank), difference: centsToString(diff) };
+    if (diff !== 0 && diff !== inbox.cents) {
+      return { ...base, ...shown, state: 'differences', reconciled: false, message: `Rekening ${name}: ${differenceMessage(end, bank, book, inbox.count, inbox.cents)}` };
+    }
+    if (inbox.count > 0 || diff !== 0) {
+      return {
+        ...base, ...shown, state: 'inbox', reconciled: false,
+        message: `Rekening ${name}: ${inbox.count === 1 ? 'er staat nog 1 regel' : `er staan nog ${inbox.count} regels`} tot en met ${formatDateNl(end)} in de inbox. Boek of negeer ze eerst.`,
+      };
+    }
+    return { ...base, ...shown, state: 'reconciled', reconciled: true, message: `Rekening ${name} klopt op ${formatDateNl(end)}: ${formatEuro(bank)}.` };
+  });
+  return { year, endDate: end, reconciled: accounts.every((a) => a.reconciled), accounts };
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AttachmentMeta } from '../../../shared/api/invoiceTypes';
+import { KassaError } from '../../../shared/errors';
+import { detectAttachmentMime, MAX_ATTACHMENT_BYTES, type AttachmentMime } from '../../../shared/rules/attachmentKind';
+import type { Books } from '../../db/books';
+import { nowIso } from '../clock';
+
+/**
+ * Files kept inside the administration: a supplier's invoice (PDF, PNG or JPEG, at most 20 MB) and
+ * the logo. The type is read from the file's first bytes, never from its name.
+ */
+
+export type AttachmentSource = { path: string; name?: string | undefined } | { name: string; data: string };
+
+const MB = 1024 * 1024;
+
+function formatMb(bytes: number): string {
+  return (bytes / MB).toFixed(1).replace('.', ',');
+}
+
+function tooLarge(size: number, max: number, field: string): KassaError {
+  return new KassaError('INVALID_INPUT', `Het bestand is ${formatMb(size)} MB. Dat is te groot: het mag hoogstens ${max / MB} MB zijn.`, {
+    field,
+    details: { reason: 'too_large', size, max },
+  });
+}
+
+function wrongType(field: string, allowed: readonly AttachmentMime[]): KassaError {
+  const what = allowed.includes('application/pdf') ? 'een PDF, PNG of JPEG (foto)' : 'een PNG- of JPEG-afbeelding';
+  return new KassaError('INVALID_INPUT', `Dit bestand is geen ${what}. Alleen zulke bestanden kunnen worden bewaard.`, {
+    field,
+    details: { reason: 'wrong_type' },
+  });
+}
+
+function decodeBase64(data: string): Buffer {
+  // Accept a data URL as a browser's FileReader gives it.
+  const comma = data.startsWith('data:') ? data.indexOf(',') : -1;
+  return Buffer.from(comma >= 0 ? data.slice(comma + 1) : data, 'base64');
+}
+
+/** Read and check the bytes of an attachment. Throws a Dutch INVALID_INPUT / FILE_NOT_FOUND. */
+export function readAttachmentSource(
+  src: AttachmentSource,
+  opts: { field?: string; max?: number; allowed?: readonly AttachmentMime[] } = {},
+): { name: string; mime: AttachmentMime; bytes: Buffer } {
+  const field = opts.field ?? 'attachment';
+  const max = opts.max ?? MAX_ATTACHMENT_BYTES;
+  const allowed = opts.allowed ?? ['application/pdf', 'image/png', 'image/jpeg'];
+  let bytes: Buffer;
+  let name: string;
+  if ('path' in src) {
+    const file = path.resolve(src.path);
+    name = src.name?.trim() || path.basename(file);
+    let size: number;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) throw new KassaError('INVALID_INPUT', `"${path.basename(file)}" is geen bestand.`, { field });
+      size = st.size;
+    } catch (e) {
+      if (e instanceof KassaError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand "${path.basename(file)}" bestaat niet.`, { field });
+      if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', `U hebt geen toegang tot "${path.basename(file)}".`, { field });
+      throw e;
+    }
+    // Refuse a huge file before reading it into memory.
+    if (size > max) throw tooLarge(size, max, field);
+    bytes = fs.readFileSync(file);
+  } else {
+    name = src.name.trim();
+    bytes = decodeBase64(src.data);
+  }
+  if (bytes.length === 0) throw new KassaError('INVALID_INPUT', 'Het bestand is leeg.', { field, details: { reason: 'empty' } });
+  if (bytes.length > max) throw tooLarge(bytes.length, max, field);
+  const mime = detectAttachmentMime(bytes);
+  if (!mime || !allowed.includes(mime)) throw wrongType(field, allowed);
+  return { name: name.slice(0, 200) || 'bijlage', mime, bytes };
+}
+
+export function storeAttachment(books: Books, file: { name: string; mime: AttachmentMime; bytes: Buffer }): AttachmentMeta {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { lastInsertRowid: id } = books.run(
+    books.db.insertInto('attachments').values({ name: file.name, mime: file.mime, size: file.bytes.length, sha256, data: file.bytes, created_at: nowIso() }),
+  );
+  return { id, name: file.name, mime: file.mime, size: file.bytes.length, sha256 };
+}
+
+export function attachmentMeta(books: Books, id: number): AttachmentMeta | null {
+  const r = books.first(books.db.selectFrom('attachments').select(['id', 'name', 'mime', 'size', 'sha256']).where('id', '=', id));
+  return r ?? null;
+}
+
+export function attachmentBytes(books: Books, id: number): Buffer | null {
+  const r = books.first(books.db.selectFrom('attachments').select('data').where('id', '=', id));
+  return r ? Buffer.from(r.data) : null;
+}
+
+/** Remove an attachment nothing refers to any more (a draft's replaced file). */
+export function dropAttachmentIfUnused(books: Books, id: number | null): void {
+  if (id === null) return;
+  const used = books.raw('SELECT 1 FROM invoices WHERE attachment_id = ? LIMIT 1').get(id);
+  const logo = books.raw(`SELECT 1 FROM invoice_settings WHERE key = 'logo' AND value = ?`).get(String(id));
+  if (!used && !logo) books.raw('DELETE FROM attachments WHERE id = ?').run(id);
+}

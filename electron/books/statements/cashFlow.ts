@@ -1,0 +1,148 @@
+import { centsToString } from '../../../shared/money';
+import { STATEMENT_LINES, type StatementLine } from '../../../shared/chart';
+import type { CashFlow, CashFlowRow, CashFlowSection } from '../../../shared/api/statements';
+import type { Books } from '../../db/books';
+import { accountsInfo, balancesAt, dayBefore, getYear, mappedLine, organisationLayout, type AccountInfo } from './balances';
+import { incomeLayout, lineFor } from './layout';
+
+/**
+ * Kasstroomoverzicht, direct method: every posted entry that touches a bank or cash account, split
+ * over its other (counter) lines. A counter line on the credit side brought money in (a receipt), one
+ * on the debit side took money out (a payment); per entry the counter lines add up to exactly the
+ * change in bank and cash, so the overview always ends at the closing bank and cash balances.
+ * Counter accounts are grouped by their statement line: income and expense lines and receivables and
+ * payables are operating activities, fixed assets investing, equity financing.
+ */
+
+type SectionKey = CashFlowSection['key'];
+
+const SECTION_LABELS: Record<SectionKey, string> = {
+  operationeel: 'Kasstroom uit operationele activiteiten',
+  investeringen: 'Kasstroom uit investeringsactiviteiten',
+  financiering: 'Kasstroom uit financieringsactiviteiten',
+};
+
+const CASHFLOW_LABELS: Partial<Record<StatementLine, string>> = {
+  vorderingen: 'Ontvangen op vorderingen',
+  kortlopende_schulden: 'Betaald op kortlopende schulden',
+  mva: 'Investeringen in materiële vaste activa',
+};
+
+function sectionOf(a: AccountInfo, line: StatementLine): SectionKey {
+  if (a.type === 'equity') return 'financiering';
+  if (line === 'mva') return 'investeringen';
+  return 'operationeel';
+}
+
+interface Acc {
+  receipts: bigint;
+  payments: bigint;
+}
+
+export function cashFlow(books: Books, input: { year: number }): CashFlow {
+  const fy = getYear(books, input.year);
+  const layout = organisationLayout(books);
+  const accounts = accountsInfo(books);
+  const money = accounts.filter((a) => a.kind !== null);
+  const moneyIds = JSON.stringify(money.map((a) => a.id));
+
+  const rows = books
+    .raw(
+      `WITH me AS (
+         SELECT DISTINCT entry_id FROM lines
+         WHERE account_id IN (SELECT value FROM json_each(@money)) AND posted = 1 AND date >= @from AND date <= @to
+       )
+       SELECT c.account_id,
+              -COALESCE(SUM(CASE WHEN c.amount_cents < 0 THEN c.amount_cents END), 0) AS receipts,
+              COALESCE(SUM(CASE WHEN c.amount_cents > 0 THEN c.amount_cents END), 0) AS payments
+       FROM me JOIN lines c ON c.entry_id = me.entry_id
+       WHERE c.account_id NOT IN (SELECT value FROM json_each(@money))
+       GROUP BY c.account_id`,
+    )
+    .all({ money: moneyIds, from: fy.start, to: fy.end }) as { account_id: number; receipts: number; payments: number }[];
+
+  // Money moved between own bank and cash accounts: entries with only money lines.
+  const transfers = books
+    .raw(
+      `SELECT COALESCE(SUM(l.amount_cents), 0) AS s FROM lines l
+       WHERE l.account_id IN (SELECT value FROM json_each(@money)) AND l.posted = 1 AND l.date >= @from AND l.date <= @to AND l.amount_cents > 0
+         AND NOT EXISTS (SELECT 1 FROM lines o WHERE o.entry_id = l.entry_id AND o.account_id NOT IN (SELECT value FROM json_each(@money)))`,
+    )
+    .get({ money: moneyIds, from: fy.start, to: fy.end }) as { s: number };
+
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const sections = new Map<SectionKey, Map<string, { label: string; order: number; acc: Acc; accounts: Map<number, Acc> }>>();
+  const incomeOrder = incomeLayout(layout).flatMap((n) => (n.kind === 'line' ? n.lines : []));
+  const orderOf = (line: StatementLine): number => {
+    const i = incomeOrder.indexOf(line);
+    return i >= 0 ? i : 100 + Object.keys(STATEMENT_LINES).indexOf(line);
+  };
+
+  for (const r of rows) {
+    const a = byId.get(r.account_id);
+    if (!a) continue;
+    const line = lineFor(layout, a.type, mappedLine(a, layout));
+    const sKey = sectionOf(a, line);
+    const section = sections.get(sKey) ?? new Map();
+    sections.set(sKey, section);
+    const row = section.get(line) ?? { label: CASHFLOW_LABELS[line] ?? STATEMENT_LINES[line], order: orderOf(line), acc: { receipts: 0n, payments: 0n }, accounts: new Map() };
+    section.set(line, row);
+    const rec = BigInt(r.receipts);
+    const pay = BigInt(r.payments);
+    row.acc.receipts += rec;
+    row.acc.payments += pay;
+    row.accounts.set(a.id, { receipts: rec, payments: pay });
+  }
+
+  let netChange = 0n;
+  const outSections: CashFlowSection[] = (['operationeel', 'investeringen', 'financiering'] as SectionKey[]).map((key) => {
+    const section = sections.get(key) ?? new Map();
+    let rec = 0n;
+    let pay = 0n;
+    const outRows: CashFlowRow[] = [...section.entries()]
+      .sort((x, y) => x[1].order - y[1].order)
+      .map(([line, r]) => {
+        rec += r.acc.receipts;
+        pay += r.acc.payments;
+        return {
+          key: line,
+          label: r.label,
+          receipts: centsToString(r.acc.receipts),
+          payments: centsToString(r.acc.payments),
+          net: centsToString(r.acc.receipts - r.acc.payments),
+          accounts: [...r.accounts.entries()]
+            .map(([id, v]) => ({ a: byId.get(id)!, v }))
+            .sort((x, y) => x.a.code.localeCompare(y.a.code))
+            .map(({ a, v }) => ({ code: a.code, name: a.name, receipts: centsToString(v.receipts), payments: centsToString(v.payments), net: centsToString(v.receipts - v.payments) })),
+        };
+      });
+    netChange += rec - pay;
+    return { key, label: SECTION_LABELS[key], rows: outRows, receipts: centsToString(rec), payments: centsToString(pay), net: centsToString(rec - pay) };
+  });
+
+  const openBal = balancesAt(books, dayBefore(fy.start));
+  const closeBal = balancesAt(books, fy.end);
+  let opening = 0n;
+  let closingSum = 0n;
+  const moneyAccounts = money.map((a) => {
+    const o = openBal.get(a.id) ?? 0n;
+    const c = closeBal.get(a.id) ?? 0n;
+    opening += o;
+    closingSum += c;
+    return { code: a.code, name: a.name, kind: a.kind!, opening: centsToString(o), closing: centsToString(c) };
+  });
+  const closing = opening + netChange;
+
+  return {
+    year: fy.year,
+    from: fy.start,
+    to: fy.end,
+    opening: centsToString(opening),
+    sections: outSections,
+    internalTransfers: centsToString(BigInt(transfers.s)),
+    netChange: centsToString(netChange),
+    closing: centsToString(closing),
+    moneyAccounts,
+    matchesBalances: closing === closingSum,
+  };
+}

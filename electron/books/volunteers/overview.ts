@@ -1,0 +1,150 @@
+import { centsToString } from '../../../shared/money';
+import type {
+  Benefit,
+  VolunteerLevel,
+  VolunteerOverview,
+  VolunteerOverviewMonth,
+  VolunteerOverviewPerson,
+} from '../../../shared/api/volunteers';
+import { summariseYear, type LimitsRow, type PastVolunteerPayment, type YearSummary } from '../../../shared/rules/volunteerLimits';
+import type { Books } from '../../db/books';
+import { limitsFor } from './limits';
+
+/**
+ * The yearly overview: per person per month, straight from ONE SQL aggregate over the covering
+ * index volunteer_payments_date (never a loop over payments in JS). The per-person sums are then
+ * fed to the tested pure rules (summariseYear) as one pseudo-payment per person, month and kind,
+ * which gives the same totals because those rules only add amounts up.
+ */
+
+interface AggRow {
+  id: number;
+  name: string;
+  benefit: Benefit;
+  archived: number;
+  iban: string | null;
+  m: number | null;
+  fee: number | null;
+  reimb: number | null;
+  wages_fee: number | null;
+  wages_reimb: number | null;
+  unpaid: number | null;
+}
+
+const OVERVIEW_SQL = `
+  SELECT p.id, p.name, p.benefit, p.archived, p.iban, a.m, a.fee, a.reimb, a.wages_fee, a.wages_reimb, a.unpaid
+  FROM persons p
+  LEFT JOIN (
+    SELECT person_id, CAST(substr(date, 6, 2) AS INTEGER) AS m,
+      SUM(CASE WHEN as_wages = 0 AND kind = 'fee' THEN amount_cents ELSE 0 END) AS fee,
+      SUM(CASE WHEN as_wages = 0 AND kind = 'reimbursement' THEN amount_cents ELSE 0 END) AS reimb,
+      SUM(CASE WHEN as_wages = 1 AND kind = 'fee' THEN amount_cents ELSE 0 END) AS wages_fee,
+      SUM(CASE WHEN as_wages = 1 AND kind = 'reimbursement' THEN amount_cents ELSE 0 END) AS wages_reimb,
+      SUM(CASE WHEN status = 'approved' THEN amount_cents ELSE 0 END) AS unpaid
+    FROM volunteer_payments
+    WHERE date >= ? AND date <= ? AND status <> 'cancelled'
+    GROUP BY person_id, m
+  ) a ON a.person_id = p.id
+  WHERE p.archived = 0 OR a.person_id IS NOT NULL
+  ORDER BY p.name COLLATE NOCASE, p.id, a.m`;
+
+export function levelOf(countedCents: number, maxCents: number): VolunteerLevel {
+  if (countedCents >= maxCents) return 'blocked';
+  // 80 % in integers: counted / max >= 4 / 5
+  if (countedCents * 5 >= maxCents * 4) return 'warn80';
+  return 'ok';
+}
+
+export interface PersonYear {
+  person: VolunteerOverviewPerson['person'];
+  summary: YearSummary;
+  unpaidCents: number;
+}
+
+/** Per person: the year's summary from the SQL aggregate. Used by the overview, the Excel file and the statements. */
+export function personYears(books: Books, year: number, limits: LimitsRow, onlyPerson?: number): PersonYear[] {
+  const rows = books.raw(OVERVIEW_SQL).all(`${year}-01-01`, `${year}-12-31`) as AggRow[];
+  const out: PersonYear[] = [];
+  let current: { person: PersonYear['person']; pseudo: PastVolunteerPayment[]; unpaid: number } | null = null;
+  const flush = () => {
+    if (current) out.push({ person: current.person, summary: summariseYear(current.pseudo, limits, year), unpaidCents: current.unpaid });
+  };
+  for (const r of rows) {
+    if (onlyPerson !== undefined && r.id !== onlyPerson) continue;
+    if (!current || current.person.id !== r.id) {
+      flush();
+      current = { person: { id: r.id, name: r.name, benefit: r.benefit, archived: r.archived === 1, iban: r.iban }, pseudo: [], unpaid: 0 };
+    }
+    if (r.m === null) continue;
+    const date = `${year}-${String(r.m).padStart(2, '0')}-01`;
+    const push = (kind: 'fee' | 'reimbursement', cents: number | null, asWages: boolean) => {
+      if (cents) current!.pseudo.push({ date, kind, amountCents: cents, asWages });
+    };
+    push('fee', r.fee, false);
+    push('reimbursement', r.reimb, false);
+    push('fee', r.wages_fee, true);
+    push('reimbursement', r.wages_reimb, true);
+    current.unpaid += r.unpaid ?? 0;
+  }
+  flush();
+  return out;
+}
+
+function toOverviewPerson(py: PersonYear, limits: LimitsRow): VolunteerOverviewPerson {
+  const s = py.summary;
+  let level = levelOf(s.totalCents, limits.perYearCents);
+  const months: VolunteerOverviewMonth[] = s.months.map((m) => {
+    const ml = m.countedCents === 0 ? 'ok' : levelOf(m.countedCents, limits.perMonthCents);
+    // A month over its maximum (possible after the limits were changed) makes the whole year a problem.
+    if (m.overCents > 0) level = 'blocked';
+    return {
+      month: m.month,
+      fee: centsToString(m.feeCents),
+      reimbursement: centsToString(m.reimbursementCents),
+      counted: centsToString(m.countedCents),
+      asWages: centsToString(m.asWagesCents),
+      left: centsToString(m.leftCents),
+      over: centsToString(m.overCents),
+      level: ml,
+    };
+  });
+  return {
+    person: py.person,
+    months,
+    fee: centsToString(s.feeCents),
+    reimbursement: centsToString(s.reimbursementCents),
+    total: centsToString(s.totalCents),
+    asWages: centsToString(s.asWagesCents),
+    left: centsToString(s.leftCents),
+    over: centsToString(s.overCents),
+    percentOfYear: s.percentOfYear,
+    reimbursementsCount: s.reimbursementsCount,
+    unpaid: centsToString(py.unpaidCents),
+    level,
+  };
+}
+
+export function volunteerOverview(books: Books, year: number): VolunteerOverview {
+  const { row, used } = limitsFor(books, year);
+  const years = personYears(books, year, row);
+  const t = { fee: 0, reimbursement: 0, total: 0, asWages: 0, unpaid: 0 };
+  for (const py of years) {
+    t.fee += py.summary.feeCents;
+    t.reimbursement += py.summary.reimbursementCents;
+    t.total += py.summary.totalCents;
+    t.asWages += py.summary.asWagesCents;
+    t.unpaid += py.unpaidCents;
+  }
+  return {
+    year,
+    limits: used,
+    persons: years.map((py) => toOverviewPerson(py, row)),
+    totals: {
+      fee: centsToString(t.fee),
+      reimbursement: centsToString(t.reimbursement),
+      total: centsToString(t.total),
+      asWages: centsToString(t.asWages),
+      unpaid: centsToString(t.unpaid),
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { dialog, ipcMain, type BrowserWindow, type WebContents } from 'electron';
+import type { MenuCommand } from '../shared/api/app';
+import { handle } from './api';
+import { IPC_CALL_CHANNEL, IPC_MENU_CHANNEL, isTrustedSenderUrl } from './security';
+import type { AppDialogs, Session } from './session';
+
+type Answer = Awaited<ReturnType<typeof handle>>;
+
+export const KASSA_FILTERS = [
+  { name: 'Kijk op de Kassa administratie', extensions: ['kassa'] },
+  { name: 'Alle bestanden', extensions: ['*'] },
+];
+
+/** Native open/save dialogs for one window; app.dialog.open/save reach them through the Session. */
+export function createDialogs(win: BrowserWindow): AppDialogs {
+  return {
+    async open(input) {
+      const r = await dialog.showOpenDialog(win, {
+        title: input.title ?? 'Administratie openen',
+        ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
+        filters: input.filters ?? KASSA_FILTERS,
+        properties: ['openFile'],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async save(input) {
+      const r = await dialog.showSaveDialog(win, {
+        title: input.title ?? 'Opslaan als',
+        ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
+        filters: input.filters ?? KASSA_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  };
+}
+
+export interface IpcHooks {
+  /** The Session of the window that sent the call. */
+  sessionFor(sender: WebContents): Session | undefined;
+  /** May answer a call itself (e.g. "already open in another window"); undefined lets it through. */
+  before?(sender: WebContents, method: string, input: unknown): Answer | undefined;
+  /** After every call: window title, Recent menu. */
+  after?(sender: WebContents, method: string): void;
+}
+
+const REFUSED: Answer = { error: { code: 'INTERNAL', message: 'Dit verzoek komt niet van Kijk op de Kassa en is geweigerd.' } };
+
+/**
+ * The one IPC channel. Only our own page (app://kassa, main frame) may call; the input is
+ * validated against the shared zod contract inside dispatch(), like every other door.
+ */
+export function registerIpc(hooks: IpcHooks): void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Answer> => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isTrustedSenderUrl(frame.url)) return REFUSED;
+    const session = hooks.sessionFor(event.sender);
+    if (!session) return REFUSED;
+    const name = typeof method === 'string' ? method : String(method);
+    const early = hooks.before?.(event.sender, name, input);
+    if (early) return early;
+    try {
+      return await handle(session, name, input);
+    } finally {
+      hooks.after?.(event.sender, name);
+    }
+  });
+}
+
+/** Push a menu command to one window's renderer (window.kassa.onMenu). */
+export function sendMenu(win: BrowserWindow, command: MenuCommand): void {
+  if (!win.isDestroyed()) win.webContents.send(IPC_MENU_CHANNEL, command);
+}

@@ -1,0 +1,134 @@
+/**
+ * The renderer's only door to the books: `call(method, input)`. In Electron the preload script
+ * exposes `window.kassa.call`; in browser mode we POST to the loopback server with the token we
+ * were started with. Either way the answer is `{result}` or `{error:{code,message,field?}}`.
+ */
+import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
+import type { MenuCommand } from '../../shared/api/app';
+import i18n from './i18n';
+
+export type { AppCapabilities, AppSettings, RecentFile } from '../../shared/api/app';
+export type AnyMethod = MethodName;
+export type InputFor<M extends MethodName> = ApiInput<M>;
+export type OutputFor<M extends MethodName> = ApiOutput<M>;
+
+/** An error from the API: a stable code, a Dutch message and optionally the field it is about. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: string, message: string, field?: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field;
+    this.details = details;
+  }
+}
+
+interface KassaBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+  /** Commands from the native menu (Electron only). Returns an unsubscribe function. */
+  onMenu?: (cb: (command: MenuCommand | unknown) => void) => () => void;
+}
+
+declare global {
+  interface Window {
+    kassa?: KassaBridge;
+  }
+}
+
+const TOKEN_KEY = 'kassa-token';
+let cachedToken: string | null | undefined;
+
+/** Read the browser-mode token once from ?token=…, keep it for this tab, and take it out of the URL. */
+function browserToken(): string | null {
+  if (cachedToken !== undefined) return cachedToken;
+  let token: string | null = null;
+  try {
+    const params = new URLSearchParams(window.location.search);
+    const fromUrl = params.get('token');
+    if (fromUrl) {
+      token = fromUrl;
+      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+      params.delete('token');
+      const rest = params.toString();
+      const clean = `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`;
+      window.history.replaceState(window.history.state, '', clean);
+    } else {
+      token = window.sessionStorage.getItem(TOKEN_KEY);
+    }
+  } catch {
+    // sessionStorage can be unavailable (privacy settings); the token from the URL still works once.
+  }
+  cachedToken = token;
+  return token;
+}
+
+/** Call once at start-up so the token leaves the address bar before anything renders. */
+export function initApi(): void {
+  if (!window.kassa) browserToken();
+}
+
+const networkMessage = () => i18n.t('errors.connection');
+
+function unwrap(response: unknown): unknown {
+  if (typeof response === 'object' && response !== null) {
+    const r = response as { result?: unknown; error?: unknown };
+    if ('error' in r && r.error) {
+      const e = r.error as { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
+      throw new ApiError(
+        typeof e.code === 'string' ? e.code : 'INTERNAL',
+        typeof e.message === 'string' ? e.message : i18n.t('errors.unknown'),
+        typeof e.field === 'string' ? e.field : undefined,
+        typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined,
+      );
+    }
+    if ('result' in r) return r.result;
+  }
+  return response;
+}
+
+export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
+  if (window.kassa) {
+    let response: unknown;
+    try {
+      response = await window.kassa.call(method, input);
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      const data = e as { code?: unknown; message?: unknown; field?: unknown };
+      if (typeof data?.code === 'string' && typeof data.message === 'string') {
+        throw new ApiError(data.code, data.message, typeof data.field === 'string' ? data.field : undefined);
+      }
+      throw new ApiError('INTERNAL', networkMessage());
+    }
+    return unwrap(response) as OutputFor<M>;
+  }
+  const token = browserToken();
+  let res: Response;
+  try {
+    res = await fetch('/api', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Kassa-Token': token } : {}) },
+      body: JSON.stringify({ method, input }),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('INTERNAL', networkMessage());
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError('INTERNAL', res.status === 403 || res.status === 401 ? networkMessage() : i18n.t('errors.unknown'));
+  }
+  return unwrap(body) as OutputFor<M>;
+}
+
+/** True when the method is not known to this app build (an older or newer server). */
+export function isUnknownMethod(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'UNKNOWN_METHOD';
+}
+

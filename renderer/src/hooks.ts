@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Account } from '../../shared/api/types';
+import { ApiError, call, type AnyMethod, type InputFor, type OutputFor } from './api';
+import { useApp } from './context';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Load one API method and reload when `key` (a JSON of the input) or the books change.
+ * Stale answers (from an older input) are dropped.
+ */
+export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null): Loaded<OutputFor<M>> {
+  const { booksVersion } = useApp();
+  const [data, setData] = useState<OutputFor<M> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(input !== null);
+  const [tick, setTick] = useState(0);
+  const key = input === null ? null : JSON.stringify(input);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (key === null) {
+      setLoading(false);
+      return;
+    }
+    const mine = ++seq.current;
+    setLoading(true);
+    call(method, JSON.parse(key) as InputFor<M>)
+      .then((r) => {
+        if (seq.current !== mine) return;
+        setData(r);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (seq.current !== mine) return;
+        setError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => {
+        if (seq.current === mine) setLoading(false);
+      });
+  }, [method, key, booksVersion, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}
+
+export function useAccounts(includeArchived = false): Loaded<Account[]> {
+  return useApi('accounts.list', includeArchived ? { includeArchived: true } : {});
+}
+
+export function useYears() {
+  return useApi('years.list', {});
+}
+
+/** Field errors keyed by the API's field path ("lines.0.account"), plus one general message. */
+export interface FormErrors {
+  fields: Record<string, string>;
+  general: string | null;
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, general: null };
+
+/** The same errors without those about `fields` (and their sub-fields): called when the user edits them. */
+export function dropErrors(e: FormErrors, fields: string[]): FormErrors {
+  const keys = Object.keys(e.fields);
+  const keep = keys.filter((k) => !fields.some((f) => k === f || k.startsWith(`${f}.`)));
+  if (keep.length === keys.length) return e;
+  return { general: e.general, fields: Object.fromEntries(keep.map((k) => [k, e.fields[k]!])) };
+}
+
+/** Turn a thrown error into form errors. `fieldMap` renames API fields (e.g. path errors without a field). */
+export function formErrorsFrom(e: unknown, known: readonly string[] = [], fallbackField?: (code: string) => string | undefined): FormErrors {
+  if (e instanceof ApiError) {
+    const field = e.field ?? fallbackField?.(e.code);
+    if (field && (known.length === 0 || known.includes(field) || known.some((k) => field.startsWith(`${k}.`)))) {
+      return { fields: { [field]: e.message }, general: null };
+    }
+    return { fields: {}, general: e.message };
+  }
+  return { fields: {}, general: e instanceof Error ? e.message : String(e) };
+}
+
+/** Put focus on the element with this id once React has painted. */
+export function focusById(id: string): void {
+  window.requestAnimationFrame(() => {
+    const el = document.getElementById(id);
+    if (el) el.focus();
+  });
+}
+
+export function useMoneyAccounts(accounts: Account[] | null) {
+  return useMemo(() => (accounts ?? []).filter((a) => a.kind !== null && !a.archived), [accounts]);
+}

@@ -1,0 +1,293 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Entry } from '../../../shared/api/types';
+import { call } from '../api';
+import type { ScreenProps } from '../App';
+import { AccountSelect } from '../components/AccountPickers';
+import { EntryDialog } from '../components/EntryDialog';
+import { Field } from '../components/Field';
+import { DateInput } from '../components/Inputs';
+import { PageTitle } from '../components/PageTitle';
+import { useApp } from '../context';
+import { dateNl, euro, parseInputDate } from '../format';
+import { useAccounts, useYears } from '../hooks';
+
+const PAGE_SIZE = 100;
+const ROW_HEIGHT = 56;
+
+interface Filter {
+  year?: number;
+  from?: string;
+  to?: string;
+  account?: string;
+  search?: string;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+export function JournalScreen({ params }: ScreenProps) {
+  const { t } = useTranslation();
+  const { booksVersion } = useApp();
+  const accounts = useAccounts(true);
+  const years = useYears();
+
+  // What the user typed; applied to the list when valid.
+  const [year, setYear] = useState(params.get('year') ?? '');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [account, setAccount] = useState(params.get('account') ?? '');
+  const [search, setSearch] = useState(params.get('search') ?? '');
+  const debouncedSearch = useDebounced(search, 250);
+
+  const fromIso = from.trim() ? parseInputDate(from) : null;
+  const toIso = to.trim() ? parseInputDate(to) : null;
+  const fromError = from.trim() && !fromIso ? t('errors.date') : undefined;
+  const toError = to.trim() && !toIso ? t('errors.date') : undefined;
+
+  const filter: Filter = useMemo(() => {
+    const f: Filter = {};
+    if (year) f.year = Number(year);
+    if (fromIso) f.from = fromIso;
+    if (toIso) f.to = toIso;
+    if (account) f.account = account;
+    if (debouncedSearch.trim()) f.search = debouncedSearch.trim();
+    return f;
+  }, [year, fromIso, toIso, account, debouncedSearch]);
+  const filterKey = JSON.stringify(filter);
+
+  // Paged cache of the current list: page number -> entries. A new filter starts a new generation.
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [, setPagesVersion] = useState(0);
+  const pages = useRef(new Map<number, Entry[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [active, setActive] = useState(0);
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  const fetchPage = useCallback(
+    (page: number, gen: number, f: Filter) => {
+      if (pages.current.has(page) || pending.current.has(page)) return;
+      pending.current.add(page);
+      call('entries.list', { ...f, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+        .then((r) => {
+          if (gen !== generation.current) return;
+          pages.current.set(page, r.items);
+          setTotal(r.total);
+          setError(null);
+          setPagesVersion((v) => v + 1);
+        })
+        .catch((e: unknown) => {
+          if (gen !== generation.current) return;
+          setError(e instanceof Error ? e.message : String(e));
+        })
+        .finally(() => {
+          if (gen === generation.current) pending.current.delete(page);
+        });
+    },
+    [],
+  );
+
+  useEffect(() => {
+    generation.current += 1;
+    pages.current = new Map();
+    pending.current = new Set();
+    setTotal(null);
+    setActive(0);
+    fetchPage(0, generation.current, JSON.parse(filterKey) as Filter);
+  }, [filterKey, booksVersion, fetchPage]);
+
+  const listRef = useRef<HTMLDivElement>(null);
+  const count = total ?? 0;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+
+  // Fetch the pages that the visible rows need, as they come into view.
+  useEffect(() => {
+    if (total === null || total === 0) return;
+    const f = JSON.parse(filterKey) as Filter;
+    const firstPage = Math.floor(firstIndex / PAGE_SIZE);
+    const lastPage = Math.floor(lastIndex / PAGE_SIZE);
+    for (let p = firstPage; p <= lastPage; p++) fetchPage(p, generation.current, f);
+  }, [firstIndex, lastIndex, total, filterKey, fetchPage]);
+
+  const entryAt = (index: number): Entry | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const ready = total !== null && (total === 0 || pages.current.has(0));
+
+  // Keyboard: the list is one tab stop; arrows move the active row, Enter opens it.
+  const move = (to: number) => {
+    if (count === 0) return;
+    const next = Math.max(0, Math.min(count - 1, to));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + page),
+      PageUp: () => move(active - page),
+      Home: () => move(0),
+      End: () => move(count - 1),
+      Enter: () => {
+        const e2 = entryAt(active);
+        if (e2) setOpenId(e2.id);
+      },
+      ' ': () => {
+        const e2 = entryAt(active);
+        if (e2) setOpenId(e2.id);
+      },
+    };
+    const fn = keys[e.key];
+    if (fn) {
+      e.preventDefault();
+      fn();
+    }
+  };
+  const activeRendered = items.some((v) => v.index === active);
+
+  const clear = () => {
+    setYear('');
+    setFrom('');
+    setTo('');
+    setAccount('');
+    setSearch('');
+  };
+
+  return (
+    <div className="screen screen--journal" data-testid="screen-journal">
+      <PageTitle intro={t('journal.intro')}>{t('journal.title')}</PageTitle>
+      <form className="filters" role="search" aria-label={t('journal.filters')} onSubmit={(e) => e.preventDefault()}>
+        <Field id="jf-year" label={t('journal.year')}>
+          {(a) => (
+            <select {...a} className="input input--auto" value={year} onChange={(e) => setYear(e.target.value)}>
+              <option value="">{t('journal.allYears')}</option>
+              {(years.data ?? []).map((y) => (
+                <option key={y.year} value={y.year}>
+                  {y.year}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="jf-from" label={t('journal.from')} error={fromError}>
+          {(a) => <DateInput a11y={a} value={from} onChange={setFrom} />}
+        </Field>
+        <Field id="jf-to" label={t('journal.to')} error={toError}>
+          {(a) => <DateInput a11y={a} value={to} onChange={setTo} />}
+        </Field>
+        <Field id="jf-account" label={t('journal.account')}>
+          {(a) => <AccountSelect a11y={a} accounts={accounts.data ?? []} value={account} onChange={setAccount} placeholder={t('journal.allAccounts')} includeArchived className="input input--auto" />}
+        </Field>
+        <Field id="jf-search" label={t('journal.search')} className="grow">
+          {(a) => <input {...a} type="search" className="input" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" placeholder={t('journal.searchPlaceholder')} />}
+        </Field>
+        <div className="filters__clear">
+          <button type="button" className="button button--quiet" onClick={clear}>
+            {t('journal.clear')}
+          </button>
+        </div>
+      </form>
+
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p className="result-count" aria-live="polite" data-testid="journal-count">
+        {total === null ? t('common.loading') : t('journal.count', { count: total, formatted: total.toLocaleString('nl-NL') })}
+      </p>
+
+      <div className="vlist">
+        <div className="vlist__header" aria-hidden="true">
+          <span>{t('journal.col.date')}</span>
+          <span>{t('journal.col.ref')}</span>
+          <span>{t('journal.col.description')}</span>
+          <span className="num">{t('journal.col.amount')}</span>
+          <span>{t('journal.col.status')}</span>
+        </div>
+        <div
+          ref={listRef}
+          className="vlist__scroll"
+          role={count > 0 ? 'listbox' : undefined}
+          tabIndex={0}
+          aria-label={count > 0 ? t('journal.listLabel') : undefined}
+          aria-describedby="journal-keys"
+          aria-activedescendant={activeRendered && count > 0 ? `jr-${active}` : undefined}
+          aria-busy={!ready}
+          onKeyDown={onKeyDown}
+          data-testid="journal-list"
+          data-ready={ready ? 'true' : 'false'}
+          data-total={total ?? ''}
+        >
+          {count === 0 && ready ? <p className="vlist__empty">{t('journal.empty')}</p> : null}
+          <div className="vlist__inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {items.map((v) => {
+              const e = entryAt(v.index);
+              const isActive = v.index === active;
+              return (
+                <div
+                  key={v.key}
+                  id={`jr-${v.index}`}
+                  role="option"
+                  aria-selected={isActive}
+                  aria-setsize={count}
+                  aria-posinset={v.index + 1}
+                  className={`vrow${isActive ? ' vrow--active' : ''}${e ? '' : ' vrow--loading'}`}
+                  style={{ transform: `translateY(${v.start}px)`, height: `${v.size}px` }}
+                  data-testid={e ? 'journal-row' : 'journal-row-loading'}
+                  data-entry-id={e?.id}
+                  onClick={() => {
+                    setActive(v.index);
+                    if (e) setOpenId(e.id);
+                  }}
+                >
+                  {e ? (
+                    <>
+                      <span className="vrow__date">{dateNl(e.date)}</span>
+                      <span className="vrow__ref">{e.ref ?? t('journal.draft')}</span>
+                      <span className="vrow__desc">{e.description}</span>
+                      <span className="vrow__amount num">{euro(e.total)}</span>
+                      <span className="vrow__status">
+                        {e.status === 'draft' ? (
+                          <span className="badge badge--draft">{t('journal.status.draft')}</span>
+                        ) : e.reversedBy !== null ? (
+                          <span className="badge badge--reversed">{t('journal.status.reversed')}</span>
+                        ) : e.reversalOf !== null ? (
+                          <span className="badge badge--reversal">{t('journal.status.reversal')}</span>
+                        ) : null}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="vrow__loading">{t('common.loading')}</span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <p id="journal-keys" className="vlist__keys">
+          {t('journal.keys')}
+        </p>
+      </div>
+
+      <EntryDialog id={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScreenProps } from '../App';
+import { FormError, Hint } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { euro, toCents } from '../format';
+import { useApi } from '../hooks';
+import { hrefFor } from '../router';
+import { useDefaultYear, YearSelect } from './Ledger';
+
+export function TrialBalanceScreen({ params }: ScreenProps) {
+  const { t } = useTranslation();
+  const defaultYear = useDefaultYear();
+  const [year, setYear] = useState<string | null>(params.get('year'));
+  const effectiveYear = year ?? defaultYear;
+  const tb = useApi('reports.trialBalance', effectiveYear === null ? null : effectiveYear ? { year: Number(effectiveYear) } : {});
+  const data = tb.data;
+  const debit = toCents(data?.totals.debit) ?? 0n;
+  const credit = toCents(data?.totals.credit) ?? 0n;
+  const balanced = debit === credit;
+
+  return (
+    <div className="screen" data-testid="screen-trial-balance">
+      <PageTitle intro={t('trial.intro')}>{t('trial.title')}</PageTitle>
+      <Hint>{t('trial.hint')}</Hint>
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('trial.choose')}>
+        <YearSelect id="trial-year" value={effectiveYear ?? ''} onChange={setYear} allowAll={t('trial.allYears')} />
+      </form>
+      <FormError error={tb.error} />
+      {data ? (
+        <>
+          <div className={`balance-sign ${balanced ? 'balance-sign--ok' : 'balance-sign--off'}`} data-testid="trial-balance-status" data-balanced={balanced ? 'true' : 'false'}>
+            <span className="balance-sign__icon" aria-hidden="true">
+              {balanced ? '✓' : '!'}
+            </span>
+            <div>
+              <p className="balance-sign__title">{balanced ? t('trial.balanced') : t('trial.unbalanced')}</p>
+              <p>{t('trial.totalsSentence', { debit: euro(data.totals.debit), credit: euro(data.totals.credit) })}</p>
+            </div>
+          </div>
+          <table className="table" data-testid="trial-balance-table">
+            <caption className="visually-hidden">{t('trial.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.account')}</th>
+                <th scope="col" className="num">
+                  {t('common.debit')}
+                </th>
+                <th scope="col" className="num">
+                  {t('common.credit')}
+                </th>
+                <th scope="col" className="num">
+                  {t('trial.balance')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.accounts.map((a) => {
+                const bal = toCents(a.balance) ?? 0n;
+                return (
+                  <tr key={a.code}>
+                    <th scope="row" className="th-plain">
+                      <a href={hrefFor('ledger', { account: a.code, ...(effectiveYear ? { year: effectiveYear } : {}) })}>
+                        <span className="code">{a.code}</span> {a.name}
+                      </a>
+                    </th>
+                    <td className="num">{euro(a.debit)}</td>
+                    <td className="num">{euro(a.credit)}</td>
+                    <td className="num">
+                      {euro(bal < 0n ? a.balance.slice(1) : a.balance)}{' '}
+                      <span className="side">{bal > 0n ? t('trial.sideDebit') : bal < 0n ? t('trial.sideCredit') : ''}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+              {data.accounts.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {t('trial.empty')}
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('common.total')}</th>
+                <td className="num" data-testid="trial-total-debit">
+                  {euro(data.totals.debit)}
+                </td>
+                <td className="num" data-testid="trial-total-credit">
+                  {euro(data.totals.credit)}
+                </td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      ) : tb.loading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,431 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminInfo } from '../../../shared/api/types';
+import { isValidIban } from '../../../shared/validation/iban';
+import { isValidKvk } from '../../../shared/validation/kvk';
+import { call, type RecentFile } from '../api';
+import { Field, FieldSet, FormError, Hint } from '../components/Field';
+import { PageTitle } from '../components/PageTitle';
+import { useApp } from '../context';
+import { currentYear, slug } from '../format';
+import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } from '../hooks';
+import { isLanguage } from '../i18n';
+import { navigate } from '../router';
+
+type Mode = 'home' | 'create' | 'open';
+type Vat = 'none' | 'exempt' | 'kor' | 'liable';
+const VATS: Vat[] = ['none', 'exempt', 'kor', 'liable'];
+
+/** Codes about the file itself are shown beside the file field. */
+const FILE_CODES = ['FILE_EXISTS', 'FILE_NOT_FOUND', 'FILE_LOCKED', 'READ_ONLY', 'NOT_A_KASSA_FILE', 'NEWER_VERSION', 'CORRUPT_FILE', 'WRITE_FAILED', 'DISK_FULL'];
+
+function useOpened() {
+  const { setInfo, announce, booksChanged } = useApp();
+  const { t } = useTranslation();
+  return (info: AdminInfo, kind: 'created' | 'opened' | 'practice') => {
+    setInfo(info);
+    booksChanged();
+    navigate('dashboard');
+    announce(t(`welcome.done.${kind}`, { name: info.organisation.name }));
+  };
+}
+
+function joinPath(dir: string | undefined, file: string): string {
+  if (!dir) return file;
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
+}
+
+export function WelcomeScreen({ initialMode = 'home' }: { initialMode?: Mode }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>(initialMode);
+  if (mode === 'create') return <CreateWizard onCancel={() => setMode('home')} />;
+  if (mode === 'open') return <OpenForm onCancel={() => setMode('home')} />;
+  return <Home onCreate={() => setMode('create')} onOpen={() => setMode('open')} title={t('welcome.title')} />;
+}
+
+function LanguagePicker() {
+  const { t } = useTranslation();
+  const { settings, updateSettings } = useApp();
+  return (
+    <div className="language-picker">
+      <label htmlFor="welcome-language">{t('settings.language')}</label>
+      <select
+        id="welcome-language"
+        className="input input--auto"
+        value={settings.language}
+        onChange={(e) => {
+          if (isLanguage(e.target.value)) void updateSettings({ language: e.target.value });
+        }}
+      >
+        <option value="nl">Nederlands</option>
+        <option value="en">English</option>
+      </select>
+    </div>
+  );
+}
+
+function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () => void; title: string }) {
+  const { t } = useTranslation();
+  const { capabilities, announce } = useApp();
+  const opened = useOpened();
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const hasDialogs = Boolean(capabilities.dialogs);
+
+  useEffect(() => {
+    call('app.recent', {})
+      .then((r) => setRecent(capabilities.practicePath ? r.filter((f) => f.path !== capabilities.practicePath) : r))
+      .catch(() => setRecent([]));
+  }, [capabilities.practicePath]);
+
+  async function openPath(path: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      opened(await call('admin.open', { path }), 'opened');
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      setError(msg);
+      announce(msg, 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function openWithDialog() {
+    if (!hasDialogs) return onOpen();
+    try {
+      const p = await call('app.dialog.open', { title: t('welcome.open.dialogTitle') });
+      if (p) await openPath(p);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function practice() {
+    setBusy(true);
+    setError(null);
+    try {
+      opened(await call('app.practice.open', {}), 'practice');
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      setError(msg);
+      announce(msg, 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="welcome">
+      <LanguagePicker />
+      <PageTitle intro={t('welcome.intro')}>{title}</PageTitle>
+      <FormError id="welcome-error" error={error} />
+      <div className="cards cards--2">
+        <section className="card card--action" aria-labelledby="welcome-new">
+          <h2 id="welcome-new">{t('welcome.new.title')}</h2>
+          <p>{t('welcome.new.text')}</p>
+          <button type="button" className="button button--primary" onClick={onCreate} disabled={busy}>
+            {t('welcome.new.button')}
+          </button>
+        </section>
+        <section className="card card--action" aria-labelledby="welcome-open">
+          <h2 id="welcome-open">{t('welcome.open.title')}</h2>
+          <p>{t('welcome.open.text')}</p>
+          <button type="button" className="button" onClick={() => void openWithDialog()} disabled={busy}>
+            {t('welcome.open.button')}
+          </button>
+        </section>
+        <section className="card card--action" aria-labelledby="welcome-practice">
+          <h2 id="welcome-practice">{t('welcome.practice.title')}</h2>
+          <p>{t('welcome.practice.text')}</p>
+          <button type="button" className="button" onClick={() => void practice()} disabled={busy}>
+            {t('welcome.practice.button')}
+          </button>
+        </section>
+        <section className="card" aria-labelledby="welcome-recent">
+          <h2 id="welcome-recent">{t('welcome.recent.title')}</h2>
+          {recent.length === 0 ? (
+            <p className="muted">{t('welcome.recent.none')}</p>
+          ) : (
+            <ul className="recent">
+              {recent.slice(0, 6).map((f) => (
+                <li key={f.path}>
+                  <button type="button" className="button button--link" onClick={() => void openPath(f.path)} disabled={busy}>
+                    <span className="recent__name">{f.name || f.path.split(/[\\/]/).pop()}</span>
+                    <span className="recent__path">{f.path}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function OpenForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const { announce } = useApp();
+  const opened = useOpened();
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!path.trim()) {
+      setError(t('welcome.open.pathMissing'));
+      focusById('open-path');
+      return;
+    }
+    setBusy(true);
+    try {
+      opened(await call('admin.open', { path: path.trim() }), 'opened');
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      setError(msg);
+      announce(msg, 'error');
+      focusById('open-path');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="welcome welcome--narrow">
+      <PageTitle intro={t('welcome.open.intro')}>{t('welcome.open.title')}</PageTitle>
+      <form onSubmit={(e) => void submit(e)} noValidate className="form">
+        <Field id="open-path" label={t('welcome.open.path')} hint={t('welcome.open.pathHint')} error={error ?? undefined}>
+          {(a) => <input {...a} className="input" value={path} onChange={(e) => setPath(e.target.value)} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('welcome.open.submit')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            {t('common.back')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+interface Draft {
+  name: string;
+  kvk: string;
+  iban: string;
+  year: string;
+  vat: Vat;
+  path: string;
+}
+
+const STEP_FIELDS: Record<number, string[]> = { 1: ['name', 'kvk', 'iban'], 2: ['year'], 3: ['vat'], 4: ['path'] };
+const STEP_FIRST: Record<number, string> = { 1: 'new-name', 2: 'new-year', 3: 'new-vat', 4: 'new-path' };
+
+function CreateWizard({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const { capabilities, announce } = useApp();
+  const opened = useOpened();
+  const hasDialogs = Boolean(capabilities.dialogs);
+  const defaultDir = capabilities.defaultDir;
+  const [step, setStep] = useState(1);
+  const [d, setD] = useState<Draft>({ name: '', kvk: '', iban: '', year: String(currentYear()), vat: 'none', path: '' });
+  const [pathTouched, setPathTouched] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Draft>) => {
+    setD((x) => ({ ...x, ...patch }));
+    setErrors((e) => dropErrors(e, Object.keys(patch)));
+  };
+
+  const suggestedPath = joinPath(defaultDir, `${slug(d.name)}.kassa`);
+  const path = pathTouched ? d.path : suggestedPath;
+
+  useEffect(() => {
+    focusById(STEP_FIRST[step] ?? 'new-name');
+  }, [step]);
+
+  function validate(s: number): Record<string, string> {
+    const f: Record<string, string> = {};
+    if (s === 1) {
+      if (!d.name.trim()) f.name = t('welcome.new.errors.name');
+      if (d.kvk.trim() && !isValidKvk(d.kvk)) f.kvk = t('welcome.new.errors.kvk');
+      if (d.iban.trim() && !isValidIban(d.iban)) f.iban = t('welcome.new.errors.iban');
+    }
+    if (s === 2) {
+      const y = Number(d.year);
+      if (!/^\d{4}$/.test(d.year.trim()) || y < 1990 || y > 2200) f.year = t('welcome.new.errors.year');
+    }
+    if (s === 4 && !path.trim()) f.path = t('welcome.new.errors.path');
+    return f;
+  }
+
+  function showErrors(fields: Record<string, string>, general: string | null = null) {
+    setErrors({ fields, general });
+    const first = Object.keys(fields)[0];
+    if (first) focusById(first === 'vat' ? 'new-vat' : `new-${first}`);
+  }
+
+  function next(e: FormEvent) {
+    e.preventDefault();
+    const f = validate(step);
+    if (Object.keys(f).length > 0) return showErrors(f);
+    setErrors(NO_ERRORS);
+    if (step < 4) setStep(step + 1);
+    else void create();
+  }
+
+  async function chooseFile() {
+    try {
+      const p = await call('app.dialog.save', { title: t('welcome.new.dialogTitle'), defaultPath: joinPath(defaultDir, `${slug(d.name)}.kassa`) });
+      if (p) {
+        setPathTouched(true);
+        set({ path: p });
+      }
+    } catch (err) {
+      showErrors({ path: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function create() {
+    setBusy(true);
+    try {
+      const info = await call('admin.create', {
+        name: d.name.trim(),
+        ...(d.kvk.trim() ? { kvk: d.kvk.trim() } : {}),
+        ...(d.iban.trim() ? { iban: d.iban.trim() } : {}),
+        vat: d.vat,
+        year: Number(d.year),
+        path: path.trim(),
+      });
+      opened(info, 'created');
+    } catch (err) {
+      const fe = formErrorsFrom(err, ['name', 'kvk', 'iban', 'year', 'vat', 'path'], (code) => (FILE_CODES.includes(code) ? 'path' : undefined));
+      const field = Object.keys(fe.fields)[0];
+      const target = field ? Number(Object.entries(STEP_FIELDS).find(([, fs]) => fs.includes(field))?.[0] ?? 4) : 4;
+      setStep(target);
+      showErrors(fe.fields, fe.general);
+      announce(Object.values(fe.fields)[0] ?? fe.general ?? '', 'error', { visible: false });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (f: string) => errors.fields[f];
+  const stepTitles = [1, 2, 3, 4].map((n) => t(`welcome.new.steps.${n}`));
+
+  return (
+    <div className="welcome welcome--narrow">
+      <PageTitle intro={t('welcome.new.intro')}>{t('welcome.new.title')}</PageTitle>
+      <ol className="steps" aria-label={t('welcome.new.stepsLabel')}>
+        {stepTitles.map((title, i) => (
+          <li key={title} className={`steps__item${i + 1 === step ? ' steps__item--current' : ''}${i + 1 < step ? ' steps__item--done' : ''}`} aria-current={i + 1 === step ? 'step' : undefined}>
+            <span className="steps__number" aria-hidden="true">
+              {i + 1}
+            </span>{' '}
+            {title}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={next} noValidate className="form" aria-labelledby="wizard-step-title" data-testid="create-wizard">
+        <h2 id="wizard-step-title">{t('welcome.new.stepOf', { step, total: 4, title: stepTitles[step - 1] })}</h2>
+        <FormError error={errors.general} />
+        {step === 1 ? (
+          <>
+            <Field id="new-name" label={t('welcome.new.name')} hint={t('welcome.new.nameHint')} error={err('name')}>
+              {(a) => <input {...a} className="input" value={d.name} onChange={(e) => set({ name: e.target.value })} autoComplete="organization" />}
+            </Field>
+            <Field id="new-kvk" label={t('welcome.new.kvk')} hint={t('welcome.new.kvkHint')} error={err('kvk')} optional>
+              {(a) => <input {...a} className="input input--medium" inputMode="numeric" value={d.kvk} onChange={(e) => set({ kvk: e.target.value })} autoComplete="off" />}
+            </Field>
+            <Field id="new-iban" label={t('welcome.new.iban')} hint={t('welcome.new.ibanHint')} error={err('iban')} optional>
+              {(a) => <input {...a} className="input input--medium" value={d.iban} onChange={(e) => set({ iban: e.target.value })} autoComplete="off" spellCheck={false} />}
+            </Field>
+          </>
+        ) : null}
+        {step === 2 ? (
+          <Field id="new-year" label={t('welcome.new.year')} hint={t('welcome.new.yearHint')} error={err('year')}>
+            {(a) => <input {...a} className="input input--short" inputMode="numeric" value={d.year} onChange={(e) => set({ year: e.target.value })} autoComplete="off" />}
+          </Field>
+        ) : null}
+        {step === 3 ? (
+          <FieldSet id="new-vat" legend={t('welcome.new.vat')} hint={t('welcome.new.vatHint')} error={err('vat')}>
+            <div className="choices choices--1">
+              {VATS.map((v) => (
+                <div key={v} className={`choice${d.vat === v ? ' choice--checked' : ''}`}>
+                  <input type="radio" id={`new-vat-${v}`} name="vat" value={v} checked={d.vat === v} onChange={() => set({ vat: v })} aria-describedby={`new-vat-${v}-help`} />
+                  <label htmlFor={`new-vat-${v}`}>
+                    <span className="choice__name">{t(`vat.${v}.name`)}</span>
+                  </label>
+                  <span id={`new-vat-${v}-help`} className="choice__help">
+                    {t(`vat.${v}.explain`)}
+                  </span>
+                </div>
+              ))}
+            </div>
+          </FieldSet>
+        ) : null}
+        {step === 4 ? (
+          <>
+            <Hint>{hasDialogs ? t('welcome.new.pathHintDialog') : t('welcome.new.pathHintBrowser')}</Hint>
+            <Field id="new-path" label={t('welcome.new.path')} error={err('path')}>
+              {(a) => (
+                <input
+                  {...a}
+                  className="input"
+                  value={path}
+                  onChange={(e) => {
+                    setPathTouched(true);
+                    set({ path: e.target.value });
+                  }}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              )}
+            </Field>
+            {hasDialogs ? (
+              <p>
+                <button type="button" className="button" onClick={() => void chooseFile()}>
+                  {t('welcome.new.choose')}
+                </button>
+              </p>
+            ) : null}
+            <section className="summary" aria-labelledby="wizard-summary">
+              <h3 id="wizard-summary">{t('welcome.new.summary')}</h3>
+              <dl className="summary__list">
+                <dt>{t('welcome.new.name')}</dt>
+                <dd>{d.name}</dd>
+                <dt>{t('welcome.new.kvk')}</dt>
+                <dd>{d.kvk || t('common.notGiven')}</dd>
+                <dt>{t('welcome.new.iban')}</dt>
+                <dd>{d.iban || t('common.notGiven')}</dd>
+                <dt>{t('welcome.new.year')}</dt>
+                <dd>{d.year}</dd>
+                <dt>{t('welcome.new.vat')}</dt>
+                <dd>{t(`vat.${d.vat}.name`)}</dd>
+              </dl>
+            </section>
+          </>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {step < 4 ? t('common.next') : t('welcome.new.create')}
+          </button>
+          {step > 1 ? (
+            <button type="button" className="button" onClick={() => { setErrors(NO_ERRORS); setStep(step - 1); }}>
+              {t('common.previous')}
+            </button>
+          ) : null}
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

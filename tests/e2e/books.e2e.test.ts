@@ -1,0 +1,337 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBinaryPath, rendererBuilt, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
+
+/**
+ * The books screens end to end: the wizard, money in and out, a transfer, a manual entry and its
+ * reversal, the journal list, ledger, trial balance, chart of accounts and settings, a closed year,
+ * the practice administration. axe runs on every screen; a screenshot of each lands in
+ * tests/e2e/screenshots/.
+ */
+
+type Mode = 'browser' | 'electron';
+
+const electronPath = electronBinaryPath();
+const modes: Mode[] = ['browser'];
+if (electronPath) modes.push('electron');
+else console.log('[books.e2e] Electron run skipped: no Electron binary on disk (node_modules/electron/dist is missing; set ELECTRON_OVERRIDE_DIST_PATH to use one).');
+
+if (!rendererBuilt()) throw new Error('dist/renderer is missing: run `npm run build:node && npm run build:renderer` first.');
+
+const YEAR = new Date().getFullYear();
+const axeSummary: string[] = [];
+
+/** axe on the page as it is now; no serious or critical violations allowed. */
+async function checkA11y(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.violations.filter((v) => !bad.includes(v));
+  axeSummary.push(
+    `${name}: ${bad.length} serious/critical, ${minor.length} minor${minor.length ? ` (${minor.map((v) => `${v.id}/${v.impact}`).join(', ')})` : ''}, ${result.passes.length} rules passed`,
+  );
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+async function go(page: Page, screen: string): Promise<void> {
+  await page.locator(`nav a[data-screen="${screen}"]`).click();
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(screen);
+}
+
+/** Text of an element with non-breaking spaces (Intl puts one after the euro sign) made plain. */
+async function text(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+async function heading(page: Page): Promise<string> {
+  return text(page.locator('main h1').first());
+}
+
+async function statusText(page: Page): Promise<string> {
+  return text(page.getByTestId('status-message'));
+}
+
+describe.each(modes)('books UI (%s)', (mode) => {
+  let page: Page;
+  let close: () => Promise<void>;
+  const dir = tempDir('kassa-e2e-books-');
+  const file = path.join(dir, 'buurthuis-de-linde.kassa');
+  const shot = (name: string) => screenshot(page, `${mode}-${name}`);
+
+  beforeAll(async () => {
+    const app = mode === 'browser' ? await startBrowserApp() : await startElectronApp();
+    page = app.page;
+    close = () => app.close();
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await close?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (mode === modes[modes.length - 1]) console.log(`[books.e2e] axe results:\n  ${axeSummary.join('\n  ')}`);
+  });
+
+  it('welcomes the user and creates an administration through the wizard', async () => {
+    await expect.poll(() => heading(page)).toBe('Welkom bij Kijk op de Kassa');
+    await checkA11y(page, `${mode} welcome`);
+    await shot('01-welcome');
+
+    await page.getByRole('button', { name: 'Nieuwe administratie maken' }).click();
+    // Step 1 refuses an empty name, in Dutch, beside the field.
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    const nameError = page.locator('#new-name-error');
+    await expect.poll(() => text(nameError)).toContain('Vul de naam van de stichting in.');
+    expect(await page.locator('#new-name').getAttribute('aria-describedby')).toContain('new-name-error');
+    await page.getByLabel('Naam van de stichting').fill('Stichting Buurthuis De Linde');
+    await page.getByLabel('KvK-nummer').fill('12345678');
+    await page.getByLabel('IBAN van de bankrekening').fill('NL91 ABNA 0417 1643 00');
+    await checkA11y(page, `${mode} wizard step 1`);
+    await shot('02-wizard-1-organisation');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+
+    await expect.poll(() => page.getByRole('textbox', { name: 'Boekjaar' }).inputValue()).toBe(String(YEAR));
+    await page.getByRole('button', { name: 'Volgende' }).click();
+
+    await page.getByRole('radio', { name: 'Geen btw' }).check();
+    await checkA11y(page, `${mode} wizard step 3 (btw)`);
+    await shot('03-wizard-3-vat');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+
+    await page.getByRole('textbox', { name: 'Bestand' }).fill(file);
+    await checkA11y(page, `${mode} wizard step 4 (opslaan)`);
+    await shot('04-wizard-4-save');
+    await page.getByRole('button', { name: 'Administratie maken' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Overzicht');
+    expect(await text(page.getByTestId('org-name'))).toBe('Stichting Buurthuis De Linde');
+    expect(fs.existsSync(file)).toBe(true);
+    expect(await page.getByTestId('practice-banner').count()).toBe(0);
+  });
+
+  it('shows the dashboard', async () => {
+    await expect.poll(() => text(page.getByTestId('dashboard-money'))).toContain('Bank betaalrekening');
+    await checkA11y(page, `${mode} dashboard (empty)`);
+    await shot('05-dashboard-empty');
+  });
+
+  it('records money received, with the two-sided entry shown beside the form', async () => {
+    await go(page, 'money-in');
+    expect(await heading(page)).toBe('Geld ontvangen');
+    // Dutch client-side checks first: a wrong amount is explained beside the field.
+    await page.getByLabel('Wat is er gebeurd?').fill('Gift van mevrouw Jansen');
+    await page.getByLabel('Bedrag in euro').fill('twaalf');
+    await page.getByRole('radio', { name: /Giften van particulieren/ }).check();
+    await page.getByRole('button', { name: 'Geld ontvangen boeken' }).click();
+    await expect.poll(() => text(page.locator('#mf-in-amount-error'))).toContain('Dit is geen goed bedrag');
+    expect(await page.locator('#mf-in-amount').getAttribute('aria-describedby')).toContain('mf-in-amount-error');
+
+    await page.getByLabel('Bedrag in euro').fill('1.250,50');
+    await page.getByLabel('Bedrag in euro').blur();
+    const preview = page.getByTestId('booking-preview');
+    await expect.poll(() => text(preview)).toContain('€ 1.250,50');
+    const rows = preview.locator('tbody tr');
+    expect(await text(rows.nth(0))).toContain('1100');
+    expect(await text(rows.nth(0).locator('td').nth(1))).toBe('€ 1.250,50'); // debit: bank
+    expect(await text(rows.nth(1))).toContain('8000');
+    expect(await text(rows.nth(1).locator('td').nth(2))).toBe('€ 1.250,50'); // credit: gift
+    await checkA11y(page, `${mode} money-in (with error)`);
+    await shot('06-money-in');
+
+    await page.getByRole('button', { name: 'Geld ontvangen boeken' }).click();
+    await expect.poll(() => statusText(page)).toMatch(/Geboekt als BANK \d{4}-0001/);
+    expect(await page.getByLabel('Wat is er gebeurd?').inputValue()).toBe('');
+  });
+
+  it('records money spent', async () => {
+    await go(page, 'money-out');
+    expect(await heading(page)).toBe('Geld uitgeven');
+    await page.getByLabel('Wat is er gebeurd?').fill('Verf en kwasten voor de buurtmiddag');
+    await page.getByLabel('Bedrag in euro').fill('23,95');
+    await page.getByRole('radio', { name: /^Kas/ }).check();
+    await page.getByRole('radio', { name: /^Materialen/ }).check();
+    const preview = page.getByTestId('booking-preview');
+    await expect.poll(() => text(preview.locator('tbody tr').nth(0))).toContain('4300');
+    expect(await text(preview.locator('tbody tr').nth(1))).toContain('1000');
+    await checkA11y(page, `${mode} money-out`);
+    await shot('07-money-out');
+    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
+    await expect.poll(() => statusText(page)).toMatch(/Geboekt als KAS \d{4}-0001: € 23,95 uitgegeven/);
+  });
+
+  it('moves money between own accounts', async () => {
+    await go(page, 'transfer');
+    expect(await heading(page)).toBe('Geld overboeken');
+    await page.getByLabel('Wat is er gebeurd?').fill('Wisselgeld voor de kas');
+    await page.getByLabel('Bedrag in euro').fill('100');
+    await page.getByRole('group', { name: 'Waar ging het geld vandaan?' }).getByRole('radio', { name: /Bank betaalrekening/ }).check();
+    await page.getByRole('group', { name: 'Waar ging het geld naartoe?' }).getByRole('radio', { name: /^Kas/ }).check();
+    await checkA11y(page, `${mode} transfer`);
+    await shot('08-transfer');
+    await page.getByRole('button', { name: 'Overboeking boeken' }).click();
+    await expect.poll(() => statusText(page)).toMatch(/Geboekt als KAS \d{4}-0002: € 100,00 overgeboekt/);
+  });
+
+  it('posts a balanced manual entry and refuses an unbalanced one', async () => {
+    await go(page, 'manual-entry');
+    expect(await heading(page)).toBe('Zelf boeken met debet en credit');
+    const post = page.getByRole('button', { name: 'Boeken', exact: true });
+
+    await page.getByLabel('Omschrijving', { exact: true }).fill('Bankkosten januari');
+    await page.getByLabel('Regel 1: rekening').selectOption('4610');
+    await page.getByLabel('Regel 1: debet').fill('7,50');
+    await page.getByLabel('Regel 2: rekening').selectOption('1100');
+    await page.getByLabel('Regel 2: credit').fill('7,00');
+    // Not balanced: the button stays disabled and the difference is explained.
+    expect(await post.isDisabled()).toBe(true);
+    await expect.poll(() => text(page.getByTestId('manual-balance'))).toContain('Nog niet in evenwicht: er mist € 0,50 bij credit.');
+    expect(await text(page.getByTestId('manual-difference'))).toBe('€ 0,50');
+
+    // Forced through anyway (the form submitted without the button): the books refuse, in Dutch.
+    await page.locator('form#manual-entry').evaluate((f) => (f as HTMLFormElement).requestSubmit());
+    const linesError = page.locator('#me-lines-error');
+    await expect.poll(() => text(linesError)).toContain('De boeking is niet in evenwicht. Debet is € 7,50, credit is € 7,00.');
+    expect(await page.getByTestId('manual-lines').getAttribute('aria-describedby')).toContain('me-lines-error');
+    await checkA11y(page, `${mode} manual-entry (unbalanced)`);
+    await shot('09-manual-entry-unbalanced');
+
+    await page.getByLabel('Regel 2: credit').fill('7,50');
+    await expect.poll(() => post.isDisabled()).toBe(false);
+    expect(await text(page.getByTestId('manual-balance'))).toContain('In evenwicht');
+    await shot('10-manual-entry-balanced');
+    await post.click();
+    await expect.poll(() => statusText(page)).toMatch(/Geboekt als BANK \d{4}-0002\./);
+    expect(await page.getByLabel('Regel 1: debet').inputValue()).toBe('');
+  });
+
+  it('lists entries (virtualized), opens one and reverses it', async () => {
+    await go(page, 'journal');
+    const list = page.getByTestId('journal-list');
+    await expect.poll(() => list.getAttribute('data-ready')).toBe('true');
+    await expect.poll(() => page.getByTestId('journal-row').count()).toBe(4);
+    expect(await text(page.getByTestId('journal-count'))).toBe('4 boekingen');
+    await checkA11y(page, `${mode} journal`);
+    await shot('11-journal');
+
+    // Keyboard: the list is one tab stop; Enter opens the active (newest) entry.
+    await list.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('entry-dialog');
+    await expect.poll(() => text(dialog.getByTestId('entry-lines'))).toContain('Bankkosten');
+    await checkA11y(page, `${mode} entry detail`);
+    await shot('12-entry-detail');
+
+    await dialog.getByRole('button', { name: 'Tegenboeken' }).click();
+    await expect.poll(() => text(dialog)).toContain('debet wordt credit en credit wordt debet');
+    await checkA11y(page, `${mode} reverse confirmation`);
+    await shot('13-reverse-confirm');
+    await dialog.getByRole('button', { name: 'Ja, tegenboeken' }).click();
+    await expect.poll(() => statusText(page)).toMatch(/BANK \d{4}-0002 is tegengeboekt met BANK \d{4}-0003\./);
+    await expect.poll(() => page.getByTestId('journal-row').count()).toBe(5);
+    await expect.poll(() => text(list)).toContain('Tegengeboekt');
+
+    // Filtering by text goes back to the server.
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Gift');
+    await expect.poll(() => text(page.getByTestId('journal-count'))).toBe('1 boeking');
+    await page.getByRole('button', { name: 'Alles wissen' }).click();
+    await expect.poll(() => text(page.getByTestId('journal-count'))).toBe('5 boekingen');
+  });
+
+  it('shows the general ledger of an account', async () => {
+    await go(page, 'ledger');
+    await page.getByLabel('Rekening', { exact: true }).selectOption('1100');
+    const table = page.getByTestId('ledger-table');
+    await expect.poll(() => text(table)).toContain('Gift van mevrouw Jansen');
+    // 1250.50 in, 100 out to cash, 7.50 bank costs and its reversal: 1150.50.
+    expect(await text(table.locator('tfoot td').last())).toBe('€ 1.150,50');
+    await checkA11y(page, `${mode} ledger`);
+    await shot('14-ledger');
+  });
+
+  it('shows a trial balance that is in balance', async () => {
+    await go(page, 'trial-balance');
+    const status = page.getByTestId('trial-balance-status');
+    await expect.poll(() => status.getAttribute('data-balanced')).toBe('true');
+    expect(await text(status)).toContain('In evenwicht');
+    const debit = await text(page.getByTestId('trial-total-debit'));
+    expect(debit).toBe(await text(page.getByTestId('trial-total-credit')));
+    expect(debit).toBe('€ 1.389,45'); // 1250.50 + 23.95 + 100 + 7.50 + 7.50
+    await checkA11y(page, `${mode} trial balance`);
+    await shot('15-trial-balance');
+  });
+
+  it('manages the chart of accounts', async () => {
+    await go(page, 'accounts');
+    expect(await heading(page)).toBe('Rekeningschema');
+    await page.getByRole('button', { name: 'Nieuwe rekening' }).click();
+    await page.getByLabel('Nummer').fill('4250');
+    await page.getByLabel('Naam', { exact: true }).fill('Buurtfeest');
+    await checkA11y(page, `${mode} new account dialog`);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => statusText(page)).toContain('Rekening 4250 Buurtfeest is gemaakt.');
+    // An account with postings is archived, never deleted.
+    expect(await page.getByRole('button', { name: 'Rekening 4300 Materialen archiveren' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Rekening 4250 Buurtfeest verwijderen' }).count()).toBe(1);
+    await checkA11y(page, `${mode} accounts`);
+    await shot('16-accounts');
+  });
+
+  it('changes settings and closes a year; posting into it then shows YEAR_CLOSED beside the date', async () => {
+    await go(page, 'settings');
+    expect(await heading(page)).toBe('Instellingen');
+    await checkA11y(page, `${mode} settings`);
+    await shot('17-settings');
+
+    await page.getByRole('button', { name: `Boekjaar ${YEAR + 1} openen` }).click();
+    await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR + 1} is geopend.`);
+    await page.getByRole('button', { name: `Boekjaar ${YEAR} afsluiten` }).click();
+    const confirm = page.getByRole('button', { name: `Boekjaar ${YEAR} afsluiten` }).last();
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByLabel(`Ik begrijp dat ik daarna niets meer kan veranderen in ${YEAR}.`).check();
+    await checkA11y(page, `${mode} close year dialog`);
+    await shot('18-close-year');
+    await confirm.click();
+    await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR} is afgesloten.`);
+
+    await go(page, 'money-in');
+    await page.getByLabel('Datum').fill(`15-03-${YEAR}`);
+    await page.getByLabel('Wat is er gebeurd?').fill('Late gift');
+    await page.getByLabel('Bedrag in euro').fill('10');
+    await page.getByRole('radio', { name: /Giften van particulieren/ }).check();
+    await page.getByRole('button', { name: 'Geld ontvangen boeken' }).click();
+    const dateError = page.locator('#mf-in-date-error');
+    await expect.poll(() => text(dateError)).toContain(`Boekjaar ${YEAR} is afgesloten. U kunt niet meer boeken op 15-03-${YEAR}.`);
+    expect(await page.locator('#mf-in-date').getAttribute('aria-describedby')).toContain('mf-in-date-error');
+    expect(await page.locator('#mf-in-date').getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page, `${mode} money-in (year closed)`);
+    await shot('19-year-closed-error');
+  });
+
+  it('switches the language to English and back', async () => {
+    await go(page, 'settings');
+    await page.getByLabel('Taal', { exact: true }).selectOption('en');
+    await expect.poll(() => heading(page)).toBe('Settings');
+    expect(await text(page.locator('nav a[data-screen="money-in"]'))).toBe('Money received');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await shot('20-settings-english');
+    await page.getByLabel('Language', { exact: true }).selectOption('nl');
+    await expect.poll(() => heading(page)).toBe('Instellingen');
+  });
+
+  it('opens the practice administration, clearly marked', async () => {
+    await page.getByRole('button', { name: 'Andere administratie' }).click();
+    await expect.poll(() => heading(page)).toBe('Welkom bij Kijk op de Kassa');
+    // The file we just made is in the recent list.
+    await expect.poll(() => text(page.getByRole('region', { name: 'Laatst geopend' }))).toContain('buurthuis-de-linde.kassa');
+    await page.getByRole('button', { name: 'Oefenadministratie openen' }).click();
+    const banner = page.getByTestId('practice-banner');
+    await expect.poll(() => banner.count()).toBe(1);
+    expect(await text(banner)).toContain('Oefenadministratie — dit zijn niet uw echte boeken');
+    await checkA11y(page, `${mode} practice dashboard`);
+    await shot('21-practice-dashboard');
+    await go(page, 'money-out');
+    expect(await banner.isVisible()).toBe(true);
+  });
+});

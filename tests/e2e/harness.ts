@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../electron/web';
+
+/**
+ * Shared set-up for the end-to-end tests: the real app in browser mode (in-process server + the
+ * system Chromium) or, where its binary exists, in Electron.
+ */
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** Without the background-networking switches Chromium keeps calling home on a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+function readPathTxt(pkgDir: string): string | null {
+  try {
+    return fs.readFileSync(path.join(pkgDir, 'path.txt'), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Electron executable when it is really on disk, else null (same rule as scripts/start.mjs).
+ * Never require('electron') for this: that package downloads its binary on first use.
+ */
+export function electronBinaryPath(): string | null {
+  const pkgDir = path.join(repoRoot, 'node_modules', 'electron');
+  const rel = readPathTxt(pkgDir);
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const candidate = override ? path.join(override, rel ?? 'electron') : rel ? path.join(pkgDir, 'dist', rel) : null;
+  return candidate && fs.existsSync(candidate) ? candidate : null;
+}
+
+export const rendererDir = path.join(repoRoot, 'dist', 'renderer');
+
+export function rendererBuilt(): boolean {
+  return fs.existsSync(path.join(rendererDir, 'index.html'));
+}
+
+export function tempDir(prefix = 'kassa-e2e-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Console errors and uncaught page errors, collected from the moment the page opened. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err?.stack ?? err)));
+  return errors;
+}
+
+export interface AppOptions {
+  /** Open this administration at start. */
+  file?: string;
+  /** Settings folder; default a fresh temp folder, removed on close. */
+  settingsDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface BrowserApp {
+  page: Page;
+  browser: Browser;
+  server: WebServer;
+  url: string;
+  settingsDir: string;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startBrowserApp(opts: AppOptions & { rendererDir?: string } = {}): Promise<BrowserApp> {
+  const ownSettings = !opts.settingsDir;
+  const settingsDir = opts.settingsDir ?? tempDir('kassa-e2e-settings-');
+  const server = await startWebServer({ settingsDir, rendererDir: opts.rendererDir ?? rendererDir, ...(opts.file ? { file: opts.file } : {}) });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ locale: 'nl-NL', viewport: opts.viewport ?? { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const consoleErrors = collectErrors(page);
+    await page.goto(server.url, { waitUntil: 'load' });
+    const b = browser;
+    return {
+      page,
+      browser: b,
+      server,
+      url: server.url,
+      settingsDir,
+      consoleErrors,
+      async close() {
+        await b.close().catch(() => undefined);
+        await server.close();
+        if (ownSettings) fs.rmSync(settingsDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+    if (ownSettings) fs.rmSync(settingsDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export interface ElectronApp {
+  app: ElectronApplication;
+  page: Page;
+  settingsDir: string;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Launch the built app (dist/electron/main.js) in Electron. Only where electronBinaryPath() is set. */
+export async function startElectronApp(opts: AppOptions = {}): Promise<ElectronApp> {
+  const executablePath = electronBinaryPath();
+  if (!executablePath) throw new Error('Electron binary not present');
+  const ownSettings = !opts.settingsDir;
+  const settingsDir = opts.settingsDir ?? tempDir('kassa-e2e-settings-');
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
+  env.KASSA_SETTINGS_DIR = settingsDir;
+  // Chromium refuses to start its sandbox as root (containers, CI); the renderer stays sandboxed otherwise.
+  const chromiumSwitches = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const app = await _electron.launch({
+    executablePath,
+    args: [...chromiumSwitches, path.join(repoRoot, 'dist', 'electron', 'main.js'), ...(opts.file ? [opts.file] : [])],
+    cwd: repoRoot,
+    env,
+  });
+  try {
+    const page = await app.firstWindow();
+    const consoleErrors = collectErrors(page);
+    if (opts.viewport) await page.setViewportSize(opts.viewport);
+    await page.waitForLoadState('load');
+    return {
+      app,
+      page,
+      settingsDir,
+      consoleErrors,
+      async close() {
+        await app.close().catch(() => undefined);
+        if (ownSettings) fs.rmSync(settingsDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    if (ownSettings) fs.rmSync(settingsDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export const screenshotDir = path.join(repoRoot, 'tests', 'e2e', 'screenshots');
+
+/** Save a full-page screenshot as tests/e2e/screenshots/NAME.png (git-ignored); returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'screenshot';
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${safe}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { fileFromArgv } from '../../electron/app/argv';
+import {
+  CSP, IPC_CALL_CHANNEL, IPC_MENU_CHANNEL, SECURITY_HEADERS, WEB_PREFERENCES, isAllowedRequestUrl, isTrustedSenderUrl,
+  onWillNavigate, permissionCheckHandler, permissionRequestHandler, webPreferences, windowOpenHandler,
+} from '../../electron/security';
+
+const root = path.resolve(__dirname, '..', '..');
+const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+
+describe('BrowserWindow webPreferences', () => {
+  it('isolates and sandboxes the renderer, without Node', () => {
+    expect(WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(Object.isFrozen(WEB_PREFERENCES)).toBe(true);
+    expect(webPreferences('/app/preload.js')).toEqual({ ...WEB_PREFERENCES, preload: '/app/preload.js' });
+  });
+});
+
+describe('Content Security Policy', () => {
+  const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+
+  it('allows only the app itself', () => {
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+  });
+
+  it('has no unsafe keywords and no remote sources', () => {
+    expect(CSP).not.toMatch(/unsafe-(inline|eval|hashes)|wasm-unsafe-eval/);
+    expect(CSP).not.toMatch(/https?:|wss?:|\*/);
+  });
+
+  it('is sent with the other security headers', () => {
+    expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CSP);
+    expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+    expect(SECURITY_HEADERS['X-Frame-Options']).toBe('DENY');
+    expect(Object.keys(SECURITY_HEADERS).some((h) => h.toLowerCase().startsWith('access-control-'))).toBe(false);
+  });
+});
+
+describe('navigation, new windows, permissions, requests', () => {
+  it('blocks every navigation', () => {
+    const event = { preventDefault: vi.fn() };
+    onWillNavigate(event, 'https://example.com/');
+    onWillNavigate(event, 'app://kassa/index.html');
+    expect(event.preventDefault).toHaveBeenCalledTimes(2);
+  });
+
+  it('denies every new window; only https links go to the user\'s own browser', () => {
+    const external = vi.fn();
+    for (const url of ['https://www.belastingdienst.nl/', 'http://example.com/', 'file:///etc/passwd', 'app://kassa/x', 'javascript:alert(1)', 'https://user:pw@example.com/']) {
+      expect(windowOpenHandler({ url }, external)).toEqual({ action: 'deny' });
+    }
+    expect(external.mock.calls).toEqual([['https://www.belastingdienst.nl/']]);
+    expect(windowOpenHandler({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', () => {
+    const cb = vi.fn();
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) permissionRequestHandler({}, p, cb);
+    expect(cb.mock.calls.every(([granted]) => granted === false)).toBe(true);
+    expect(cb).toHaveBeenCalledTimes(5);
+    expect(permissionCheckHandler()).toBe(false);
+  });
+
+  it('loads nothing from the network', () => {
+    expect(isAllowedRequestUrl('app://kassa/index.html')).toBe(true);
+    expect(isAllowedRequestUrl('app://kassa/assets/index-abc.js')).toBe(true);
+    expect(isAllowedRequestUrl('data:image/png;base64,AAAA')).toBe(true);
+    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:3000/', 'ws://localhost/', 'file:///etc/passwd', 'app://other/index.html', 'ftp://x/', 'not a url']) {
+      expect(isAllowedRequestUrl(url), url).toBe(false);
+    }
+  });
+
+  it('trusts IPC only from the app page', () => {
+    expect(isTrustedSenderUrl('app://kassa/index.html')).toBe(true);
+    expect(isTrustedSenderUrl('https://kassa/index.html')).toBe(false);
+    expect(isTrustedSenderUrl('file:///app/index.html')).toBe(false);
+    expect(isTrustedSenderUrl(undefined)).toBe(false);
+  });
+});
+
+describe('wiring in the Electron files', () => {
+  it('main.ts applies every setting', () => {
+    const main = read('electron/main.ts');
+    expect(main).toContain('webPreferences: webPreferences(preloadPath)');
+    expect(main).toContain('setPermissionRequestHandler(permissionRequestHandler)');
+    expect(main).toContain('setPermissionCheckHandler(permissionCheckHandler)');
+    expect(main).toContain("on('will-navigate', onWillNavigate)");
+    expect(main).toContain('setWindowOpenHandler(');
+    expect(main).toContain('onBeforeRequest(');
+    expect(main).toContain('onHeadersReceived(');
+    expect(main).toContain('requestSingleInstanceLock()');
+    expect(main).toContain('registerSchemesAsPrivileged');
+  });
+
+  it('preload exposes only window.kassa.call and onMenu on the shared channels', () => {
+    const preload = read('electron/preload.ts');
+    expect(preload).toContain(`'${IPC_CALL_CHANNEL}'`);
+    expect(preload).toContain(`'${IPC_MENU_CHANNEL}'`);
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toContain("exposeInMainWorld('kassa'");
+    expect(preload).not.toMatch(/ipcRenderer\.(send|sendSync)\(|exposeInMainWorld\([^)]*ipcRenderer\s*[,)]/);
+    const ipc = read('electron/ipc.ts');
+    expect(ipc).toContain('ipcMain.handle(IPC_CALL_CHANNEL');
+    expect(ipc).toContain('isTrustedSenderUrl(');
+  });
+
+  it("only main.ts, preload.ts and ipc.ts import 'electron'", () => {
+    const allowed = new Set(['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts']);
+    const offenders: string[] = [];
+    const walk = (rel: string) => {
+      for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+        const child = `${rel}/${entry.name}`;
+        if (entry.isDirectory()) walk(child);
+        else if (/\.(ts|tsx|mts|cts|js|mjs)$/.test(entry.name) && !allowed.has(child)) {
+          if (/(from\s+['"]electron['"]|require\(\s*['"]electron['"]\s*\)|import\(\s*['"]electron['"]\s*\))/.test(read(child))) offenders.push(child);
+        }
+      }
+    };
+    for (const dir of ['electron', 'shared', 'renderer']) if (fs.existsSync(path.join(root, dir))) walk(dir);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('file from the command line', () => {
+  it('takes the last .kassa argument and ignores Chromium switches', () => {
+    expect(fileFromArgv(['/opt/app', '--no-sandbox', 'stichting.kassa'], '/home/jan')).toBe(path.resolve('/home/jan', 'stichting.kassa'));
+    expect(fileFromArgv(['/opt/app', 'a.kassa', '/data/B.KASSA'], '/x')).toBe(path.resolve('/data/B.KASSA'));
+    expect(fileFromArgv(['/opt/app', '--flag=x.kassa', 'main.js'], '/x')).toBeUndefined();
+  });
+});
