@@ -11,6 +11,7 @@ import { invoiceHandlers } from './books/invoices/handlers';
 import { volunteersHandlers } from './books/volunteers/handlers';
 import { statementsHandlers } from './books/statements/handlers';
 import { bankHandlers } from './books/bank/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
 import { adminInfo, createAdministration } from './books/administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
@@ -92,6 +93,7 @@ export const handlers: Handlers = {
   ...volunteersHandlers,
   ...statementsHandlers,
   ...bankHandlers,
+  ...backupsHandlers,
 };
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */

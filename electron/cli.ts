@@ -15,6 +15,7 @@ const USAGE = `Gebruik / usage:
   kassa report FILE trial-balance|general-ledger|journal|dashboard|balance-sheet|income-statement|cash-flow [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
   kassa export FILE hledger|xaf|xlsx|pdf --out PATH [--year Y]
   kassa verify FILE
+  kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn]
   kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
   kassa backup FILE [--to DIR]
 Options: --json  print errors as {"error":{code,message}}`;
@@ -184,6 +185,15 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         books.close();
       }
+      return 0;
+    }
+    case 'import': {
+      // A bank statement into the inbox of a bank account (bank.import); prints the import result.
+      const input: Record<string, unknown> = { path: path.resolve(need(rest[0], 'BANKFILE')) };
+      if (o.account !== undefined) input.account = o.account;
+      if (o.format !== undefined) input.format = o.format;
+      const result = await withFile(need(file, 'FILE'), (call) => call('bank.import', input));
+      process.stdout.write(json(result));
       return 0;
     }
     case 'backup': {

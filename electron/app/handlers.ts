@@ -10,6 +10,7 @@ import { generateDemo } from '../books/demo';
 import { openNextYear } from '../books/years';
 import type { Books } from '../db/books';
 import { openBooks } from '../db/open';
+import { startAutoBackups } from '../backups/auto';
 import { Session, type SessionOptions } from '../session';
 import { appVersion, defaultDocumentsDir, defaultSettingsDir, practicePath } from './paths';
 import { addRecent, readSettings, samePath, updateSettings } from './settings';
@@ -40,11 +41,12 @@ function isPracticeFile(settingsDir: string, file: string): boolean {
  */
 export function createAppSession(options: Omit<SessionOptions, 'onOpen'> = {}): Session {
   const settingsDir = options.settingsDir ?? defaultSettingsDir();
-  return new Session({
+  const session: Session = new Session({
     ...options,
     settingsDir,
     onOpen: (books) => {
       if (isPracticeFile(settingsDir, books.path)) return;
+      startAutoBackups(session, books);
       try {
         addRecent(settingsDir, books.path);
       } catch {
@@ -52,6 +54,7 @@ export function createAppSession(options: Omit<SessionOptions, 'onOpen'> = {}): 
       }
     },
   });
+  return session;
 }
 
 /** Settings that make the practice administration the same for every learner. */

@@ -174,6 +174,13 @@ export function postDraft(books: Books, id: number): Posted {
     if (!e) throw new KassaError('NOT_FOUND', `Concept ${id} bestaat niet.`, { field: 'id' });
     if (e.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', 'Deze boeking is al geboekt.');
     openYearFor(books, e.date);
+    // An account archived after the draft was saved takes no new postings, drafts included.
+    const archived = books.raw(
+      'SELECT a.code, a.name FROM lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.archived = 1 ORDER BY l.id LIMIT 1',
+    ).get(id) as { code: string; name: string } | undefined;
+    if (archived) {
+      throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${archived.code} (${archived.name}) is gearchiveerd. Daarop kunt u niet meer boeken.`, { field: 'lines' });
+    }
     const rows = books.all(books.db.selectFrom('lines').select('amount_cents').where('entry_id', '=', id));
     checkBalanced(rows.map((r) => ({ cents: r.amount_cents }) as ResolvedLine));
     const posted = postExisting(books, id);

@@ -47,6 +47,24 @@ function readHeader(file: string): Header {
   }
 }
 
+/**
+ * The file and its folder must take writes (SQLite writes the -wal next to the file). Asked of the
+ * file system up front: on a write-protected USB stick or a read-only mount SQLite itself only
+ * reports a vague I/O error on its first lock.
+ */
+function checkWritable(file: string): void {
+  for (const p of [file, path.dirname(file)]) {
+    try {
+      fs.accessSync(p, fs.constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+        throw new KassaError('READ_ONLY', `"${path.basename(file)}" staat op een plek die alleen-lezen is, zoals een beveiligde USB-stick. Kopieer het bestand naar uw computer en open die kopie. Het bestand is niet veranderd.`);
+      }
+    }
+  }
+}
+
 function checkHeader(file: string, h: Header): void {
   if (h.applicationId !== KASSA_APP_ID) {
     throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is geen administratiebestand van Kijk op de Kassa.`);
@@ -120,6 +138,7 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
     // empty header on disk; SQLite itself will tell, once we hold the lock (checked again below).
     const headerInWal = header.applicationId === 0 && header.userVersion === 0 && fs.existsSync(`${abs}-wal`);
     if (!headerInWal) checkHeader(abs, header);
+    checkWritable(abs);
   }
 
   const sqlite = connect(abs, opts);
@@ -158,14 +177,44 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
 
 async function backupBeforeMigration(sqlite: Database.Database, file: string, version: number): Promise<string> {
   const dest = `${file}.v${version}.voor-update.bak`;
-  await sqlite.backup(dest);
+  // A byte-for-byte copy, not the backup API (which rewrites header counters): a failed migration
+  // must put back exactly the file that was there. The checkpoint first moves whatever a crash left
+  // in the WAL into the file; we hold the exclusive lock, so nothing else writes meanwhile.
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  try {
+    copyDurably(file, dest);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' ? 'de schijf is vol' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'de map is alleen-lezen' : 'de kopie kon niet worden geschreven';
+    throw new KassaError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'READ_ONLY' : 'WRITE_FAILED',
+      `Het bestand moet worden bijgewerkt, maar eerst wordt er een kopie van gemaakt en dat lukt niet: ${why}. Het bestand is niet veranderd.`,
+      { details: { cause: String((e as Error)?.message ?? e) } });
+  }
   return dest;
 }
 
 function restoreAfterFailedMigration(sqlite: Database.Database, file: string, backup: string): void {
   if (sqlite.open) sqlite.close();
   for (const suffix of ['-wal', '-shm']) removeQuietly(file + suffix);
-  fs.copyFileSync(backup, file);
+  copyDurably(backup, file);
+}
+
+/** Copy to a temp name, flush, rename: a crash leaves the old file or the whole new one. */
+function copyDurably(src: string, dest: string): void {
+  const tmp = `${dest}.${process.pid}.tmp`;
+  try {
+    fs.copyFileSync(src, tmp);
+    const fd = fs.openSync(tmp, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, dest);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 function removeQuietly(file: string): void {

@@ -11,6 +11,10 @@ import { ManualEntryScreen } from './screens/ManualEntry';
 import { MoneyInScreen, MoneyOutScreen, TransferScreen } from './screens/MoneyForms';
 import { SettingsScreen } from './screens/Settings';
 import { TrialBalanceScreen } from './screens/TrialBalance';
+import { VOLUNTEER_MENU, volunteerScreens } from './screens/volunteers';
+import { GRANTS_MENU, grantScreens } from './screens/grants';
+import { INVOICES_MENU, invoiceScreens } from './screens/invoices';
+import { STATEMENTS_MENU, statementScreens } from './screens/statements';
 import { WelcomeScreen } from './screens/Welcome';
 
 export interface ScreenProps {
@@ -29,12 +33,20 @@ const SCREENS: Record<string, ComponentType<ScreenProps>> = {
   'trial-balance': TrialBalanceScreen,
   accounts: AccountsScreen,
   settings: SettingsScreen,
+  ...volunteerScreens,
+  ...grantScreens,
+  ...invoiceScreens,
+  ...statementScreens,
 };
 
 const MENU: { group: string; items: ScreenId[] }[] = [
   { group: 'money', items: ['dashboard', 'money-in', 'money-out', 'transfer'] },
   { group: 'entries', items: ['journal', 'manual-entry'] },
   { group: 'reports', items: ['ledger', 'trial-balance'] },
+  VOLUNTEER_MENU,
+  GRANTS_MENU,
+  INVOICES_MENU,
+  STATEMENTS_MENU,
   { group: 'setup', items: ['accounts', 'settings'] },
 ];
 
@@ -234,7 +246,9 @@ export function App() {
   const route = useRoute();
   useMenuCommands();
   useEffect(() => {
-    document.title = info ? `${info.organisation.name} — ${t('app.name')}` : t('app.name');
+    document.title = info
+      ? `${info.organisation.name}${info.practice ? ` (${t('practice.titleSuffix')})` : ''} — ${t('app.name')}`
+      : t('app.name');
   }, [info, t]);
   if (!info) {
     const mode = route.params.get('mode');

@@ -73,27 +73,17 @@ export interface Boot {
 
 /** Everything the shell needs before the first paint. Missing app.* methods fall back quietly. */
 export async function boot(): Promise<Boot> {
-  let capabilities: Capabilities = { mode: window.kassa ? 'electron' : 'browser', dialogs: Boolean(window.kassa) };
-  let settings: Partial<AppSettings> = {};
-  let info: AdminInfo | null = null;
-  let failure: string | null = null;
-  try {
-    const c = await call('app.capabilities', {});
-    if (c && typeof c === 'object') capabilities = { ...capabilities, ...c };
-  } catch {
-    // An older server without app.capabilities: keep the guesses above.
-  }
-  try {
-    const s = await call('app.settings.get', {});
-    settings = s && typeof s === 'object' ? s : {};
-  } catch {
-    settings = readLocalSettings();
-  }
-  try {
-    info = await call('admin.info', {});
-  } catch (e) {
-    failure = e instanceof Error ? e.message : String(e);
-  }
+  const guess: Capabilities = { mode: window.kassa ? 'electron' : 'browser', dialogs: Boolean(window.kassa) };
+  const [caps, stored, opened] = await Promise.allSettled([
+    call('app.capabilities', {}),
+    call('app.settings.get', {}),
+    call('admin.info', {}),
+  ]);
+  // An older server without the app.* methods: keep the guesses and the settings of this browser.
+  const capabilities = caps.status === 'fulfilled' && caps.value ? { ...guess, ...caps.value } : guess;
+  const settings = stored.status === 'fulfilled' && stored.value ? stored.value : readLocalSettings();
+  const info = opened.status === 'fulfilled' ? opened.value : null;
+  const failure = opened.status === 'rejected' ? (opened.reason instanceof Error ? opened.reason.message : String(opened.reason)) : null;
   return { info, capabilities, settings, failure };
 }
 

@@ -89,7 +89,11 @@ export function formErrorsFrom(e: unknown, known: readonly string[] = [], fallba
 export function focusById(id: string): void {
   window.requestAnimationFrame(() => {
     const el = document.getElementById(id);
-    if (el) el.focus();
+    if (el instanceof HTMLFieldSetElement) {
+      // A group of choices: focus the chosen one, else the first, so the arrow keys work at once.
+      const target = el.querySelector<HTMLInputElement>('input:checked') ?? el.querySelector<HTMLElement>('input, select, button, textarea');
+      (target ?? el).focus();
+    } else if (el) el.focus();
   });
 }
 

@@ -320,7 +320,13 @@ export const grantsMethods = {
   'grants.create': method<Grant>()(
     z.object({ ...GrantFields, budgetLines: z.array(BudgetLineInput.omit({ id: true })).max(200).optional() }).refine(periodRefine, periodMessage),
   ),
-  'grants.update': method<Grant>()(z.object({ id: Id, ...GrantFields }).partial().required({ id: true }).refine(periodRefine, periodMessage)),
+  'grants.update': method<Grant>()(
+    z
+      .object({ id: Id, ...GrantFields, budgetLines: z.array(BudgetLineInput).max(200) })
+      .partial()
+      .required({ id: true })
+      .refine(periodRefine, periodMessage),
+  ),
   'grants.archive': method<Grant>()(z.object({ id: Id, archived: z.boolean().optional() })),
   'grants.delete': method<{ deleted: boolean }>()(z.object({ id: Id })),
   'grants.budgetLines.set': method<Grant>()(z.object({ grant: Id, lines: z.array(BudgetLineInput).max(200) })),

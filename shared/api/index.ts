@@ -5,6 +5,7 @@ import { grantsMethods } from './grants';
 import { invoicesMethods } from './invoices';
 import { volunteersMethods } from './volunteers';
 import { bankMethods } from './bank';
+import { backupsMethods } from './backups';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -20,6 +21,7 @@ export const contract = {
   ...volunteersMethods,
   ...statementsMethods,
   ...bankMethods,
+  ...backupsMethods,
 } as const;
 
 export type Contract = typeof contract;

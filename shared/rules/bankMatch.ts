@@ -120,15 +120,30 @@ export function mentionsInvoiceNumber(text: string, number: string): boolean {
   return compact.length >= 5 && compact !== n && token(compact).test(text);
 }
 
-export function ruleMatches(rule: MatchRule, line: MatchLine): boolean {
+/** A rule's text, normalised once per rule object (rules are matched against thousands of lines). */
+const needles = new WeakMap<MatchRule, string>();
+function needleOf(rule: MatchRule): string {
+  let n = needles.get(rule);
+  if (n === undefined) {
+    n = normaliseText(rule.text ?? '');
+    needles.set(rule, n);
+  }
+  return n;
+}
+
+/** What a rule's text is looked for in: the description and the counterparty name, normalised. */
+export function haystack(line: MatchLine): string {
+  return ` ${normaliseText(`${line.description} ${line.counterpartyName ?? ''}`)} `;
+}
+
+export function ruleMatches(rule: MatchRule, line: MatchLine, hay?: string): boolean {
   if (rule.direction === 'in' && line.amountCents <= 0) return false;
   if (rule.direction === 'out' && line.amountCents >= 0) return false;
   if (rule.iban !== null && rule.iban.toUpperCase() !== (line.counterpartyIban ?? '').toUpperCase()) return false;
   if (rule.text !== null) {
-    const needle = normaliseText(rule.text);
+    const needle = needleOf(rule);
     if (needle === '') return false;
-    const hay = ` ${normaliseText(`${line.description} ${line.counterpartyName ?? ''}`)} `;
-    if (!hay.includes(needle)) return false;
+    if (!(hay ?? haystack(line)).includes(needle)) return false;
   }
   return true;
 }
@@ -141,8 +156,10 @@ export function compareRules(a: MatchRule, b: MatchRule): number {
 
 export function bestRule(rules: MatchRule[], line: MatchLine): MatchRule | null {
   let best: MatchRule | null = null;
+  let hay: string | undefined;
   for (const r of rules) {
-    if (ruleMatches(r, line) && (best === null || compareRules(r, best) < 0)) best = r;
+    if (r.text !== null && hay === undefined) hay = haystack(line);
+    if (ruleMatches(r, line, hay) && (best === null || compareRules(r, best) < 0)) best = r;
   }
   return best;
 }

@@ -56,6 +56,7 @@ async function statusText(page: Page): Promise<string> {
 describe.each(modes)('books UI (%s)', (mode) => {
   let page: Page;
   let close: () => Promise<void>;
+  let consoleErrors: string[] = [];
   const dir = tempDir('kassa-e2e-books-');
   const file = path.join(dir, 'buurthuis-de-linde.kassa');
   const shot = (name: string) => screenshot(page, `${mode}-${name}`);
@@ -63,6 +64,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
   beforeAll(async () => {
     const app = mode === 'browser' ? await startBrowserApp() : await startElectronApp();
     page = app.page;
+    consoleErrors = app.consoleErrors;
     close = () => app.close();
     page.setDefaultTimeout(15_000);
   });
@@ -272,10 +274,31 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => statusText(page)).toContain('Rekening 4250 Buurtfeest is gemaakt.');
     // An account with postings is archived, never deleted.
+    await expect.poll(() => page.getByRole('button', { name: 'Rekening 4250 Buurtfeest verwijderen' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Rekening 4300 Materialen archiveren' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Rekening 4250 Buurtfeest verwijderen' }).count()).toBe(1);
     await checkA11y(page, `${mode} accounts`);
     await shot('16-accounts');
+  });
+
+  it('keeps a manual entry as a draft and finishes it later', async () => {
+    await go(page, 'manual-entry');
+    await page.getByLabel('Omschrijving', { exact: true }).fill('Huur maart, nog niet betaald');
+    await page.getByLabel('Regel 1: rekening').selectOption('4100');
+    await page.getByLabel('Regel 1: debet').fill('150');
+    await page.getByRole('button', { name: 'Bewaren als concept' }).click();
+    await expect.poll(() => statusText(page)).toContain('Het concept is bewaard.');
+
+    await go(page, 'journal');
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Huur maart');
+    await expect.poll(() => text(page.getByTestId('journal-count'))).toBe('1 boeking');
+    await page.getByTestId('journal-row').first().click();
+    await page.getByTestId('entry-dialog').getByRole('button', { name: 'Concept verder maken' }).click();
+    await expect.poll(() => heading(page)).toBe('Concept verder maken');
+    expect(await page.getByLabel('Regel 1: debet').inputValue()).toBe('150,00');
+    await page.getByLabel('Regel 2: rekening').selectOption('1600');
+    await page.getByLabel('Regel 2: credit').fill('150');
+    await page.getByRole('button', { name: 'Boeken', exact: true }).click();
+    await expect.poll(() => statusText(page)).toMatch(/Geboekt als MEM \d{4}-0001\./);
   });
 
   it('changes settings and closes a year; posting into it then shows YEAR_CLOSED beside the date', async () => {
@@ -333,5 +356,9 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await shot('21-practice-dashboard');
     await go(page, 'money-out');
     expect(await banner.isVisible()).toBe(true);
+  });
+
+  it('logged no errors in the page console', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });

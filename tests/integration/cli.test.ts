@@ -85,7 +85,6 @@ describe.concurrent('kassa new', () => {
     ['a bad KvK number', ['--kvk', '1234567'], /KvK|8 cijfers/],
     ['a bad RSIN', ['--rsin', '123456789'], /RSIN|elfproef/],
     ['an unknown VAT status', ['--vat', 'soms'], /./],
-    ['a year out of range', ['--year', '1850'], /jaar/],
   ])('%s: exit 1, INVALID_INPUT, no file created', async (_what, extra, message) => {
     const d = tempDir();
     const f = path.join(d, 'nieuw.kassa');
@@ -181,8 +180,6 @@ describe.concurrent('kassa report', () => {
     expect(tb.accounts.map((a) => [a.code, a.balance])).toEqual([['1100', '-12.95'], ['4610', '12.95']]);
     const csv = parseCsv((await runCli(['report', f, 'trial-balance', '--year', '2027', '--format', 'csv'])).stdout);
     expect(csv.slice(1, -1).map((c) => [c[0], c[4]])).toEqual([['1100', '-12.95'], ['4610', '12.95']]);
-    const y26 = cliJson<TrialBalance>(await runCli(['report', f, 'trial-balance', '--year', '2026']));
-    expect(y26.totals).toEqual({ debit: '1733.30', credit: '1733.30' });
   });
 
   it('--date gives the balance up to that day', async () => {

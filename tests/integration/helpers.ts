@@ -58,6 +58,12 @@ export interface MakeBooksOptions {
   dir?: string;
   fileName?: string;
   extra?: Record<string, unknown>;
+  /**
+   * Keep SQLite's fsync on every commit (the app's setting, synchronous = FULL). Off by default in
+   * tests: only durability against power loss differs, never a trigger, a lock or a result, and
+   * the suite spends most of its time waiting for the disk otherwise.
+   */
+  durable?: boolean;
 }
 
 /** A new administration through admin.create on a real SQLite file, like every door makes one. */
@@ -73,14 +79,16 @@ export async function makeBooks(opts: MakeBooksOptions = {}): Promise<TestBooks>
     ...(opts.vat ? { vat: opts.vat } : {}),
     ...(opts.extra ?? {}),
   });
+  if (!opts.durable) session.books!.sqlite.pragma('synchronous = OFF');
   return { session, dir, file, call, close: () => session.close() };
 }
 
-/** Open an existing file in a new session. */
-export async function openBooksSession(file: string): Promise<TestBooks> {
+/** Open an existing file in a new session (synchronous = OFF unless durable, as in makeBooks). */
+export async function openBooksSession(file: string, opts: { durable?: boolean } = {}): Promise<TestBooks> {
   const session = new Session();
   const call: Call = (method, input) => dispatch(session, method, input ?? {}) as Promise<never>;
   await call('admin.open', { path: file });
+  if (!opts.durable) session.books!.sqlite.pragma('synchronous = OFF');
   return { session, dir: path.dirname(file), file, call, close: () => session.close() };
 }
 

@@ -19,6 +19,7 @@ import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { entryRef, postEntry, reverseEntry, type LineInput } from '../entries';
 import { bankAccountByCode } from './bankAccounts';
+import { EntryBatch } from './batchPost';
 import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
 import { dayAfter, dayBefore, refreshReconciliations } from './reconciliation';
 import { refreshSuggestions } from './suggest';
@@ -100,6 +101,7 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         (a) => [a.id, a],
       ),
     );
+    const batch = new EntryBatch(books);
     const setBooked = books.raw(`UPDATE bank_transactions SET status = 'booked', entry_id = ?, booked_at = ? WHERE id = ?`);
     const out: BankConfirmResult['entries'] = [];
     const touched = new Set<number>();
@@ -129,16 +131,14 @@ export function confirmTransactions(books: Books, input: { transactions: number[
             ...(r.assign_person_id !== null ? { person: r.assign_person_id } : {}),
             ...(r.assign_contact_id !== null ? { contact: r.assign_contact_id } : {}),
           };
-          posted = postEntry(
-            books,
-            {
-              date: r.date,
-              description: entryDescription(r),
-              ...(bank.journal !== null ? { journal: bank.journal } : {}),
-              lines: [{ account: bank.code, ...(incoming ? { debit: amount } : { credit: amount }) }, contra],
-            },
-            { source: 'import', sourceRef: String(r.id) },
-          );
+          const entry = {
+            date: r.date,
+            description: entryDescription(r),
+            lines: [{ account: bank.code, ...(incoming ? { debit: amount } : { credit: amount }) }, contra],
+          };
+          const opts = { source: 'import', sourceRef: String(r.id) };
+          // The batch path runs postEntry's checks with lookups cached (see batchPost.ts).
+          posted = bank.journal !== null ? batch.post({ ...entry, journal: bank.journal }, opts) : postEntry(books, entry, opts);
         }
         setBooked.run(posted.id, now, r.id);
         if (r.assign_invoice_id !== null && linked === null) {

@@ -130,7 +130,11 @@ export function balanceCheck(books: Books, accountId: number, st: Pick<ParsedSta
   }
   if (st.closingBalanceCents !== undefined && closingDate !== null) {
     const d = differenceOf('closing', closingDate, st.closingBalanceCents, bookClosing, inbox);
-    if (d) differences.push(d);
+    if (d) {
+      const opening = differences[0];
+      if (opening && opening.difference === d.difference) d.message += ' Dat is hetzelfde verschil als bij het beginsaldo.';
+      differences.push(d);
+    }
   }
   return {
     opening: st.openingBalanceCents !== undefined ? centsToString(st.openingBalanceCents) : null,

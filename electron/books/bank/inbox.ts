@@ -232,24 +232,37 @@ export function acceptSuggestions(books: Books, input: { ids?: number[] | undefi
     const rows = books.raw(`${TX_SELECT} WHERE ${where.join(' AND ')} ORDER BY t.date, t.id`).all(...params) as TxRow[];
     const accepted: number[] = [];
     let skipped = input.ids !== undefined ? input.ids.length - rows.length : 0;
+    // resolveChoice only reads; the same suggestion on many lines is checked once (a grant depends
+    // on the date, an invoice on the amount, so those are part of the key).
+    const memo = new Map<string, ResolvedChoice | KassaError>();
     for (const r of rows) {
-      try {
-        const choice = books.tx(() =>
-          resolveChoice(books, r, {
+      const key = JSON.stringify([
+        r.account_id, r.suggest_code, r.suggest_grant_id, r.suggest_budget_line_id, r.suggest_person_id, r.suggest_contact_id, r.suggest_invoice_id,
+        r.suggest_grant_id !== null || r.suggest_budget_line_id !== null ? r.date : null, r.suggest_invoice_id !== null ? r.amount_cents : null,
+      ]);
+      let choice = memo.get(key);
+      if (choice === undefined) {
+        try {
+          choice = resolveChoice(books, r, {
             account: r.suggest_code!,
             ...(r.suggest_grant_id !== null ? { grant: r.suggest_grant_id } : {}),
             ...(r.suggest_budget_line_id !== null ? { budgetLine: r.suggest_budget_line_id } : {}),
             ...(r.suggest_person_id !== null ? { person: r.suggest_person_id } : {}),
             ...(r.suggest_contact_id !== null ? { contact: r.suggest_contact_id } : {}),
             ...(r.suggest_invoice_id !== null ? { invoice: r.suggest_invoice_id } : {}),
-          }),
-        );
-        storeChoice(books, r.id, choice);
-        accepted.push(r.id);
-      } catch (e) {
-        if (!(e instanceof KassaError)) throw e;
-        skipped++;
+          });
+        } catch (e) {
+          if (!(e instanceof KassaError)) throw e;
+          choice = e;
+        }
+        memo.set(key, choice);
       }
+      if (choice instanceof KassaError) {
+        skipped++;
+        continue;
+      }
+      storeChoice(books, r.id, choice);
+      accepted.push(r.id);
     }
     appendAudit(books, 'bank.acceptSuggestions', 'bank_transaction', null, { ids: accepted, skipped });
     return { accepted: accepted.length, skipped, ids: accepted };

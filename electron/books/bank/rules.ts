@@ -5,7 +5,7 @@
  */
 import { KassaError } from '../../../shared/errors';
 import { normaliseIban } from '../../../shared/validation/iban';
-import { ruleMatches } from '../../../shared/rules/bankMatch';
+import { haystack, ruleMatches } from '../../../shared/rules/bankMatch';
 import type { BankRule } from '../../../shared/api/bank';
 import type { Books } from '../../db/books';
 import { accountForPosting } from '../accounts';
@@ -80,14 +80,16 @@ export function listRules(books: Books): BankRule[] {
   const inbox = books
     .raw(`SELECT amount_cents, counterparty_iban, counterparty_name, description FROM bank_transactions WHERE status = 'inbox'`)
     .all() as { amount_cents: number; counterparty_iban: string | null; counterparty_name: string | null; description: string }[];
+  const lines = inbox.map((t) => {
+    const line = { amountCents: t.amount_cents, counterpartyIban: t.counterparty_iban, counterpartyName: t.counterparty_name, description: t.description };
+    return { line, hay: haystack(line) };
+  });
   return rows.map((r) => {
     const rule = {
       id: r.id, iban: r.match_iban, text: r.match_text, direction: r.direction, account: r.code, grant: r.grant_id, budgetLine: r.budget_line_id,
       person: r.person_id, priority: r.priority,
     };
-    const matches = inbox.filter((t) =>
-      ruleMatches(rule, { amountCents: t.amount_cents, counterpartyIban: t.counterparty_iban, counterpartyName: t.counterparty_name, description: t.description }),
-    ).length;
+    const matches = lines.filter((l) => ruleMatches(rule, l.line, l.hay)).length;
     return {
       ...rule, accountName: r.name, description: r.description, createdFrom: r.created_from, createdAt: r.created_at, matches,
     };

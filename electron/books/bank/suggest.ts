@@ -1,4 +1,4 @@
-import { descriptionKey, suggestFor, type MatchChoice, type MatchContext, type MatchRule, type Suggestion } from '../../../shared/rules/bankMatch';
+import { descriptionKey, suggestFor, type MatchChoice, type MatchContext, type MatchRule } from '../../../shared/rules/bankMatch';
 import type { Books } from '../../db/books';
 import { openInvoicesForMatching } from './invoiceLink';
 
@@ -86,17 +86,6 @@ interface InboxRow {
   suggest_kind: string | null;
   suggest_rule_id: number | null;
   suggest_reason: string | null;
-}
-
-/** The suggestion for one line, given the data; the line's own account is never its own transfer. */
-export function suggestionFor(data: MatchData, row: Pick<InboxRow, 'account_id' | 'amount_cents' | 'counterparty_iban' | 'counterparty_name' | 'description'>): Suggestion | null {
-  const ownCode = data.ownCodeById.get(row.account_id);
-  const ownAccounts = new Map(data.own);
-  for (const [iban, code] of data.own) if (code === ownCode) ownAccounts.delete(iban);
-  return suggestFor(
-    { amountCents: row.amount_cents, counterpartyIban: row.counterparty_iban, counterpartyName: row.counterparty_name, description: row.description },
-    { ...data.ctx, ownAccounts },
-  );
 }
 
 /**

@@ -35,15 +35,19 @@ function wholeYearActuals(books: Books, year: number): Map<number, bigint> {
   return new Map(rows.map((r) => [r.id, r.type === 'income' ? -BigInt(r.bal) : BigInt(r.bal)]));
 }
 
-/** Actual per account between two dates (inclusive), natural sign. */
+/**
+ * Actual per account between two dates (inclusive), natural sign: one range seek per income or
+ * expense account on the covering index lines(account_id, date, amount_cents, posted), so only the
+ * period's postings of those accounts are read.
+ */
 function periodActuals(books: Books, from: string, to: string): Map<number, bigint> {
   const rows = books
     .raw(
-      `SELECT s.account_id AS id, a.type, s.bal FROM (
-         SELECT account_id, SUM(amount_cents) AS bal FROM lines WHERE posted = 1 AND date >= ? AND date <= ? GROUP BY account_id
-       ) s JOIN accounts a ON a.id = s.account_id WHERE a.type IN ('income','expense')`,
+      `SELECT a.id, a.type, (SELECT SUM(l.amount_cents) FROM lines l WHERE l.account_id = a.id AND l.date >= ? AND l.date <= ? AND l.posted = 1) AS bal
+       FROM accounts a WHERE a.type IN ('income','expense')`,
     )
-    .all(from, to) as { id: number; type: PlType; bal: number }[];
+    .all(from, to)
+    .filter((r) => (r as { bal: number | null }).bal !== null) as { id: number; type: PlType; bal: number }[];
   return new Map(rows.map((r) => [r.id, r.type === 'income' ? -BigInt(r.bal) : BigInt(r.bal)]));
 }
 
@@ -142,7 +146,22 @@ function figures(budget: bigint, budgetToDate: bigint, actual: bigint): VsActual
   };
 }
 
-const LINE_ORDER = Object.keys(STATEMENT_LINES);
+/** Order of the income and expense lines in each layout (DESIGN.md section 6). */
+const LINE_ORDER: Record<Layout, string[]> = {
+  rj640: [
+    'subsidiebaten', 'giften_fondsenwerving', 'sponsorbijdragen', 'baten_tegenprestatie', 'financiele_baten', 'overige_baten',
+    'lasten_vrijwilligers', 'lasten_huisvesting', 'lasten_activiteiten', 'lasten_inhuur', 'lasten_fondsenwerving', 'lasten_kantoor',
+    'lasten_afschrijvingen', 'lasten_overige',
+  ],
+  rj650: [
+    'baten_particulieren', 'baten_bedrijven', 'baten_loterij', 'baten_subsidies_overheden', 'baten_andere_organisaties', 'baten_tegenprestatie',
+    'overige_baten', 'financiele_baten_lasten', 'besteed_doelstellingen', 'wervingskosten', 'beheer_administratie',
+  ],
+};
+const rank = (layout: Layout, key: string) => {
+  const i = LINE_ORDER[layout].indexOf(key);
+  return i < 0 ? 1000 : i;
+};
 
 /**
  * Budget vs actual of a year, up to `to` (year to date): per account and per statement line of the
@@ -184,7 +203,7 @@ export function budgetVsActual(books: Books, input: { year: number; to?: string 
       const key = k.slice(k.indexOf(':') + 1);
       return { key, name: (STATEMENT_LINES as Record<string, string>)[key] ?? key, type: v.type, accounts: v.accounts, ...figures(v.b, v.btd, v.act) };
     })
-    .sort((x, y) => (x.type === y.type ? LINE_ORDER.indexOf(x.key) - LINE_ORDER.indexOf(y.key) : x.type === 'income' ? -1 : 1));
+    .sort((x, y) => (x.type === y.type ? rank(layout, x.key) - rank(layout, y.key) : x.type === 'income' ? -1 : 1));
 
   const sum = (type: PlType) => accounts.filter((a) => a.type === type).reduce((s, a) => ({ b: s.b + a.b, btd: s.btd + a.btd, act: s.act + a.act }), { b: 0n, btd: 0n, act: 0n });
   const inc = sum('income');

@@ -43,8 +43,8 @@ export function budgetLinesOf(books: Books, grantId: number): GrantBudgetLine[] 
 export function grantIncomeAccount(books: Books, grantId: number, fundType: FundType | null): string {
   const used = books
     .raw(
-      `SELECT a.code FROM lines l JOIN accounts a ON a.id = l.account_id WHERE l.grant_id = ? AND l.posted = 1 AND a.type = 'income'
-       GROUP BY a.id ORDER BY -SUM(l.amount_cents) DESC, a.code LIMIT 1`,
+      `SELECT a.code FROM (SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE grant_id = ? AND posted = 1 GROUP BY account_id) x
+       JOIN accounts a ON a.id = x.account_id WHERE a.type = 'income' AND x.s < 0 ORDER BY x.s, a.code LIMIT 1`,
     )
     .get(grantId) as { code: string } | undefined;
   return used?.code ?? incomeAccountFor(fundType);
@@ -76,9 +76,10 @@ export function grantRow(books: Books, id: number, field = 'grant'): GrantRow {
   return r;
 }
 
-export function getGrant(books: Books, id: number, field = 'id'): Grant {
+/** A grant with its budget lines. `incomeAccount` when the caller already knows it (saves a scan). */
+export function getGrant(books: Books, id: number, field = 'id', incomeAccount?: string): Grant {
   const r = grantRow(books, id, field);
-  return { ...toGrantBase(books, r), incomeAccount: grantIncomeAccount(books, r.id, r.fund_type), budgetLines: budgetLinesOf(books, r.id) };
+  return { ...toGrantBase(books, r), incomeAccount: incomeAccount ?? grantIncomeAccount(books, r.id, r.fund_type), budgetLines: budgetLinesOf(books, r.id) };
 }
 
 export interface BudgetLineInput {
@@ -180,7 +181,7 @@ function expenseOutside(books: Books, grantId: number, start: string, end: strin
   return null;
 }
 
-export function updateGrant(books: Books, input: Partial<GrantInput> & { id: number }): Grant {
+export function updateGrant(books: Books, input: Partial<GrantInput> & { id: number; budgetLines?: BudgetLineInput[] | undefined }): Grant {
   return books.tx(() => {
     const cur = grantRow(books, input.id, 'id');
     if (input.fund !== undefined) getFund(books, input.fund);
@@ -212,7 +213,10 @@ export function updateGrant(books: Books, input: Partial<GrantInput> & { id: num
         must_return_unspent: input.mustReturnUnspent !== undefined ? (input.mustReturnUnspent ? 1 : 0) : cur.must_return_unspent,
       }).where('id', '=', cur.id),
     );
-    appendAudit(books, 'grants.update', 'grant', cur.id, input);
+    const { budgetLines, ...fields } = input;
+    appendAudit(books, 'grants.update', 'grant', cur.id, fields);
+    // The grant and its budget in one transaction: one user action, all or nothing.
+    if (budgetLines !== undefined) setBudgetLines(books, cur.id, budgetLines, 'budgetLines');
     return getGrant(books, cur.id);
   });
 }
@@ -244,10 +248,10 @@ export function deleteGrant(books: Books, id: number): { deleted: boolean } {
  * Replace the budget of a grant: lines with an id are updated, lines without one are added, lines
  * left out are removed. A line with postings is never removed (the database refuses too).
  */
-export function setBudgetLines(books: Books, grantId: number, lines: BudgetLineInput[]): Grant {
+export function setBudgetLines(books: Books, grantId: number, lines: BudgetLineInput[], fieldPrefix = 'lines'): Grant {
   return books.tx(() => {
     const g = grantRow(books, grantId, 'grant');
-    checkUniqueNames(lines, 'lines');
+    checkUniqueNames(lines, fieldPrefix);
     const existing = budgetLinesOf(books, grantId);
     const byId = new Map(existing.map((l) => [l.id, l]));
     const keep = new Set<number>();
@@ -255,22 +259,22 @@ export function setBudgetLines(books: Books, grantId: number, lines: BudgetLineI
       if (l.id === undefined) return;
       if (!byId.has(l.id)) {
         const other = books.raw('SELECT grant_id FROM grant_budget_lines WHERE id = ?').get(l.id) as { grant_id: number } | undefined;
-        if (other) throw new KassaError('BUDGET_LINE_MISMATCH', `Begrotingsregel ${l.id} hoort bij een andere subsidie, niet bij "${g.project}".`, { field: `lines.${i}.id` });
-        throw new KassaError('NOT_FOUND', `Begrotingsregel ${l.id} bestaat niet.`, { field: `lines.${i}.id` });
+        if (other) throw new KassaError('BUDGET_LINE_MISMATCH', `Begrotingsregel ${l.id} hoort bij een andere subsidie, niet bij "${g.project}".`, { field: `${fieldPrefix}.${i}.id` });
+        throw new KassaError('NOT_FOUND', `Begrotingsregel ${l.id} bestaat niet.`, { field: `${fieldPrefix}.${i}.id` });
       }
-      if (keep.has(l.id)) throw new KassaError('DUPLICATE', `Begrotingsregel ${l.id} staat twee keer in de lijst.`, { field: `lines.${i}.id` });
+      if (keep.has(l.id)) throw new KassaError('DUPLICATE', `Begrotingsregel ${l.id} staat twee keer in de lijst.`, { field: `${fieldPrefix}.${i}.id` });
       keep.add(l.id);
     });
     for (const old of existing) {
       if (keep.has(old.id)) continue;
       if (old.hasAllocations) {
-        throw new KassaError('HAS_POSTINGS', `Op begrotingsregel "${old.name}" staan boekingen. Die regel kan niet weg. Zet het bedrag eventueel op 0.`, { field: 'lines' });
+        throw new KassaError('HAS_POSTINGS', `Op begrotingsregel "${old.name}" staan boekingen. Die regel kan niet weg. Zet het bedrag eventueel op 0.`, { field: fieldPrefix });
       }
       books.raw('DELETE FROM grant_budget_line_accounts WHERE budget_line_id = ?').run(old.id);
       books.raw('DELETE FROM grant_budget_lines WHERE id = ?').run(old.id);
     }
     lines.forEach((l, i) => {
-      const field = `lines.${i}`;
+      const field = `${fieldPrefix}.${i}`;
       if (l.id === undefined) {
         insertBudgetLine(books, grantId, l, i + 1, field);
         return;

@@ -3,7 +3,7 @@ import type {
   GrantOption, GrantPosting, GrantPostings, GrantReport, GrantReportLine, GrantSummary, GrantWarning,
 } from '../../../shared/api/grants';
 import type { AccountType } from '../../../shared/chart';
-import { spendLevel, spendWarning, type GrantStatus } from '../../../shared/rules/grants';
+import { incomeAccountFor, spendLevel, spendWarning, type GrantStatus } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
 import { GRANT_SELECT, getGrant, grantRow, toGrantBase, type GrantRow } from './grants';
@@ -13,16 +13,18 @@ import { GRANT_SELECT, getGrant, grantRow, toGrantBase, type GrantRow } from './
  * lines_grant(grant_id, budget_line_id): summed as integers in SQLite, carried as bigint here.
  */
 
-interface SumRow { bl: number | null; type: AccountType; s: number }
+interface SumRow { bl: number | null; acc: number; s: number }
 
-/** Posted sums of a grant per budget line and account type, up to a date. */
+/**
+ * Posted sums of a grant per budget line and account, up to a date: the partial index
+ * lines_grant(grant_id, budget_line_id) finds the grant's lines; no join, the few accounts are a map.
+ */
 function grantSums(books: Books, grantId: number, to: string | null): SumRow[] {
   return books
     .raw(
-      `SELECT l.budget_line_id AS bl, a.type, SUM(l.amount_cents) AS s
-       FROM lines l JOIN accounts a ON a.id = l.account_id
-       WHERE l.grant_id = ? AND l.posted = 1 ${to ? 'AND l.date <= ?' : ''}
-       GROUP BY l.budget_line_id, a.type`,
+      `SELECT l.budget_line_id AS bl, l.account_id AS acc, SUM(l.amount_cents) AS s
+       FROM lines l WHERE l.grant_id = ? AND l.posted = 1 ${to ? 'AND l.date <= ?' : ''}
+       GROUP BY l.budget_line_id, l.account_id`,
     )
     .all(...(to ? [grantId, to] : [grantId])) as SumRow[];
 }
@@ -32,30 +34,41 @@ export interface GrantFlows {
   spentByLine: Map<number | null, bigint>;
   spent: bigint;
   received: bigint;
+  /** The income account most of the grant's receipts went to (null: nothing received yet). */
+  incomeAccount: string | null;
 }
 
 export function grantFlows(books: Books, grantId: number, to: string | null): GrantFlows {
+  const accounts = new Map((books.raw('SELECT id, code, type FROM accounts').all() as { id: number; code: string; type: AccountType }[]).map((a) => [a.id, a]));
   const spentByLine = new Map<number | null, bigint>();
+  const incomeBy = new Map<string, bigint>();
   let spent = 0n;
   let received = 0n;
   for (const r of grantSums(books, grantId, to)) {
+    const a = accounts.get(r.acc);
     const s = BigInt(r.s);
-    if (r.type === 'expense') {
+    if (a?.type === 'expense') {
       spentByLine.set(r.bl, (spentByLine.get(r.bl) ?? 0n) + s);
       spent += s;
-    } else if (r.type === 'income') {
+    } else if (a?.type === 'income') {
       received -= s;
+      incomeBy.set(a.code, (incomeBy.get(a.code) ?? 0n) - s);
     }
   }
-  return { spentByLine, spent, received };
+  let incomeAccount: string | null = null;
+  for (const [code, v] of [...incomeBy].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (v > 0n && (incomeAccount === null || v > incomeBy.get(incomeAccount)!)) incomeAccount = code;
+  }
+  return { spentByLine, spent, received, incomeAccount };
 }
 
 const NO_LINE = 'Zonder begrotingsregel';
 
 export function grantReport(books: Books, input: { grant: number; to?: string | undefined }): GrantReport {
-  const grant = getGrant(books, input.grant, 'grant');
+  const row = grantRow(books, input.grant, 'grant');
   const to = input.to ?? null;
-  const flows = grantFlows(books, grant.id, to);
+  const flows = grantFlows(books, row.id, to);
+  const grant = getGrant(books, row.id, 'grant', flows.incomeAccount ?? incomeAccountFor(row.fund_type));
   const warnings: GrantWarning[] = [];
   let budgetTotal = 0n;
   const lines: GrantReportLine[] = grant.budgetLines.map((b) => {

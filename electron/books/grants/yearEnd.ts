@@ -2,11 +2,11 @@ import { centsToString, formatEuro } from '../../../shared/money';
 import { formatDateNl } from '../../../shared/dates';
 import { KassaError } from '../../../shared/errors';
 import type { YearEndLine, YearEndProposal } from '../../../shared/api/grants';
-import { yearEndDeltas, yearEndTargets, type GrantPositions, type PositionKind } from '../../../shared/rules/grants';
+import { incomeAccountFor, yearEndDeltas, yearEndTargets, type GrantPositions, type PositionKind } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { postEntry, type LineInput, type Posted } from '../entries';
-import { grantIncomeAccount, grantRow } from './grants';
+import { grantRow } from './grants';
 import { grantFlows } from './report';
 
 /**
@@ -58,7 +58,7 @@ export function yearEndProposal(books: Books, input: { grant: number; year: numb
   const wanted = yearEndTargets(unspent, mustReturn, periodEnded);
   const current = currentPositions(books, g.id, date);
   const deltas = yearEndDeltas(wanted, current);
-  const income = grantIncomeAccount(books, g.id, g.fund_type);
+  const income = flows.incomeAccount ?? incomeAccountFor(g.fund_type);
 
   // Tagged lines on the position accounts; their counter lines (untagged) summed per account.
   const tagged = new Map<string, bigint>();

@@ -211,7 +211,7 @@ export function salesProblems(books: Books, p: PreparedDraft, original?: { numbe
 function checkDuplicatePurchase(books: Books, p: PreparedDraft, selfId: number | null): void {
   if (p.kind !== 'purchase' || !p.number) return;
   const dup = books
-    .raw(`SELECT id, issue_date, status FROM invoices WHERE kind = 'purchase' AND contact_id = ? AND upper(trim(number)) = upper(trim(?)) AND id <> ? LIMIT 1`)
+    .raw(`SELECT id, issue_date, status FROM invoices WHERE kind = 'purchase' AND number IS NOT NULL AND contact_id = ? AND upper(trim(number)) = upper(trim(?)) AND id <> ? LIMIT 1`)
     .get(p.contact.id, p.number, selfId ?? 0) as { id: number; issue_date: string; status: string } | undefined;
   if (dup) {
     throw new KassaError(

@@ -104,7 +104,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
 
   const format = parseNumberFormat(config.numberFormat);
   const series = seriesKey(format, year);
-  const seq = (books.raw(`SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM invoices WHERE kind = 'sales' AND series = ? AND status = 'final'`).get(series) as { n: number }).n;
+  const seq = (books.raw(`SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM invoices WHERE kind = 'sales' AND series = ? AND seq IS NOT NULL`).get(series) as { n: number }).n;
   const number = renderNumber(format, year, seq);
   const clash = books.raw(`SELECT 1 FROM invoices WHERE kind = 'sales' AND number = ?`).get(number);
   if (clash) {

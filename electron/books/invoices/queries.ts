@@ -33,6 +33,26 @@ const like = (s: string): string => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 const OPEN_EXPR = `CASE WHEN status = 'final' AND credit_of IS NULL THEN gross_cents - paid_cents - credited_cents ELSE 0 END`;
 
+/**
+ * The narrow rows the list filters, sorts and sums over: no JSON snapshots, no joins beyond the
+ * contact name when searching. Only the page's rows are then read in full.
+ */
+function narrowSelect(asOf?: string): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  let paidCond = '';
+  let creditCond = '';
+  if (asOf) {
+    paidCond = 'AND p.date <= ?';
+    creditCond = 'AND cn.issue_date <= ?';
+    params.push(asOf, asOf);
+  }
+  const sql = `SELECT i.id, i.kind, i.status, i.number, i.credit_of, i.contact_id, i.issue_date, i.due_date, i.gross_cents,
+      COALESCE((SELECT SUM(p.amount_cents) FROM invoice_payments p WHERE p.invoice_id = i.id ${paidCond}), 0) AS paid_cents,
+      COALESCE((SELECT -SUM(cn.gross_cents) FROM invoices cn WHERE cn.credit_of = i.id AND cn.status = 'final' ${creditCond}), 0) AS credited_cents
+    FROM invoices i`;
+  return { sql, params };
+}
+
 export function listInvoices(books: Books, f: ListFilter): InvoiceList {
   const now = today();
   const where: string[] = [];
@@ -47,10 +67,11 @@ export function listInvoices(books: Books, f: ListFilter): InvoiceList {
   const s = f.search?.trim();
   if (s) {
     const l = like(s);
-    where.push(`(i.number LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR i.buyer_reference LIKE ? ESCAPE '\\' OR i.order_reference LIKE ? ESCAPE '\\' OR i.note LIKE ? ESCAPE '\\')`);
+    where.push(`(i.number LIKE ? ESCAPE '\\' OR i.buyer_reference LIKE ? ESCAPE '\\' OR i.order_reference LIKE ? ESCAPE '\\' OR i.note LIKE ? ESCAPE '\\'
+      OR i.contact_id IN (SELECT id FROM contacts WHERE name LIKE ? ESCAPE '\\'))`);
     params.push(l, l, l, l, l);
   }
-  const q = invoiceSelect();
+  const q = narrowSelect();
   const inner = `${q.sql} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const outer: string[] = [];
   const outerParams: unknown[] = [];
@@ -63,10 +84,17 @@ export function listInvoices(books: Books, f: ListFilter): InvoiceList {
   const agg = books.raw(`SELECT COUNT(*) AS n, COALESCE(SUM(gross_cents), 0) AS gross, COALESCE(SUM(${OPEN_EXPR}), 0) AS open FROM (${inner}) ${outerSql}`).get(...allParams) as {
     n: number; gross: number; open: number;
   };
-  const rows = books
-    .raw(`SELECT * FROM (${inner}) ${outerSql} ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?`)
-    .all(...allParams, f.limit ?? 100, f.offset ?? 0) as InvoiceRow[];
-  return { total: agg.n, items: rows.map((r) => toSummary(r, now)), totals: { gross: centsToString(agg.gross), open: centsToString(agg.open) } };
+  const ids = (books.raw(`SELECT id FROM (${inner}) ${outerSql} ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?`).all(...allParams, f.limit ?? 100, f.offset ?? 0) as { id: number }[]).map(
+    (r) => r.id,
+  );
+  const full = invoiceSelect();
+  const rows = books.raw(`${full.sql} WHERE i.id IN (SELECT value FROM json_each(?))`).all(...full.params, JSON.stringify(ids)) as InvoiceRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    total: agg.n,
+    items: ids.map((id) => toSummary(byId.get(id)!, now)),
+    totals: { gross: centsToString(agg.gross), open: centsToString(agg.open) },
+  };
 }
 
 interface LineRow {
@@ -176,14 +204,16 @@ export function getInvoice(books: Books, id: number): Invoice {
 export function openItems(books: Books, f: { date?: string | undefined; kind?: InvoiceKind | undefined; contact?: number | undefined }): OpenItems {
   const date = f.date ?? today();
   const kind = f.kind ?? 'sales';
-  const q = invoiceSelect(date);
+  const q = narrowSelect(date);
   const params: unknown[] = [...q.params, kind, date];
   let where = `WHERE i.kind = ? AND i.status = 'final' AND i.credit_of IS NULL AND i.issue_date <= ?`;
   if (f.contact !== undefined) {
     where += ' AND i.contact_id = ?';
     params.push(f.contact);
   }
-  const rows = books.raw(`SELECT * FROM (${q.sql} ${where}) WHERE ${OPEN_EXPR} <> 0 ORDER BY issue_date, id`).all(...params) as InvoiceRow[];
+  const rows = books
+    .raw(`SELECT o.*, c.name AS contact_name FROM (${q.sql} ${where}) o JOIN contacts c ON c.id = o.contact_id WHERE ${OPEN_EXPR} <> 0 ORDER BY o.issue_date, o.id`)
+    .all(...params) as (InvoiceRow & { contact_name: string })[];
   const items = rows.map((r) => {
     const dueDate = r.due_date ?? r.issue_date;
     const open = openOf(r);

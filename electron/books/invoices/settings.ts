@@ -63,7 +63,7 @@ export function nextNumberFor(books: Books, date: string, format: string): strin
   if (!fy) return null;
   const p = parseNumberFormat(format);
   const series = seriesKey(p, fy.year);
-  const row = books.raw(`SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM invoices WHERE kind = 'sales' AND series = ? AND status = 'final'`).get(series) as { n: number };
+  const row = books.raw(`SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM invoices WHERE kind = 'sales' AND series = ? AND seq IS NOT NULL`).get(series) as { n: number };
   return renderNumber(p, fy.year, row.n);
 }
 

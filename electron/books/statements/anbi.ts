@@ -38,14 +38,17 @@ const ITEMS: ItemDef[] = [
   { key: 'financieel', label: 'Financiële verantwoording', help: 'De balans en de staat van baten en lasten met een toelichting (dit overzicht).' },
 ];
 
-/** YYYY-MM-DD plus six months (end of month when the day does not exist). */
+/**
+ * The publication deadline: six months after the end of the fiscal year. A fiscal year always ends on
+ * the last day of a month, so the deadline is the last day of the sixth month after it.
+ */
 export function sixMonthsAfter(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [y, m] = iso.split('-').map(Number) as [number, number, number];
   const total = m - 1 + 6;
   const ny = y + Math.floor(total / 12);
   const nm = (total % 12) + 1;
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 const fig = (key: string, label: string, kind: AnbiFigure['kind'], current: string | null, previous: string | null): AnbiFigure => ({ key, label, kind, current, previous });

@@ -17,6 +17,14 @@ export function exportError(e: unknown, target: string): unknown {
   return out;
 }
 
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    /* the temp file was never created (its folder does not exist) */
+  }
+}
+
 function tempFor(target: string): string {
   return `${target}.${process.pid}.${Date.now().toString(36)}.tmp`;
 }
@@ -48,7 +56,7 @@ export function writeFileAtomic(out: string, data: Buffer | string): { path: str
     if (fd !== null) {
       try { fs.closeSync(fd); } catch { /* already closed */ }
     }
-    fs.rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw exportError(e, target);
   }
   return { path: target, bytes: fs.statSync(target).size };
@@ -82,7 +90,7 @@ export async function streamFileAtomic(out: string, write: (stream: fs.WriteStre
     fs.renameSync(tmp, target);
   } catch (e) {
     try { fs.closeSync(fd); } catch { /* already closed */ }
-    fs.rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw exportError(e, target);
   }
   return { path: target, bytes: fs.statSync(target).size };

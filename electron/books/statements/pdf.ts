@@ -169,9 +169,15 @@ function cashFlowRows(cf: CashFlow): StatementRow[] {
   for (const s of cf.sections) {
     if (s.rows.length === 0) continue;
     out.push(row(s.key, s.label, 'heading', 0, null));
-    for (const r of s.rows) {
-      out.push(row(`${s.key}-${r.key}-in`, `${r.label}: ontvangen`, 'line', 1, r.receipts));
-      out.push(row(`${s.key}-${r.key}-uit`, `${r.label}: betaald`, 'line', 1, r.payments === '0.00' ? '0.00' : `-${r.payments}`));
+    const receipts = s.rows.filter((r) => r.receipts !== '0.00');
+    const payments = s.rows.filter((r) => r.payments !== '0.00');
+    if (receipts.length > 0) {
+      out.push(row(`${s.key}-in`, 'Ontvangsten', 'heading', 1, null));
+      for (const r of receipts) out.push(row(`${s.key}-${r.key}-in`, r.label, 'line', 2, r.receipts));
+    }
+    if (payments.length > 0) {
+      out.push(row(`${s.key}-uit`, 'Betalingen', 'heading', 1, null));
+      for (const r of payments) out.push(row(`${s.key}-${r.key}-uit`, r.label, 'line', 2, `-${r.payments}`));
     }
     out.push(row(`${s.key}-net`, `Totaal ${s.label.charAt(0).toLowerCase()}${s.label.slice(1)}`, 'subtotal', 0, s.net));
   }

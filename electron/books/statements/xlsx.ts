@@ -29,6 +29,31 @@ const GREY = 'FF555555';
 
 type Cell = ExcelJS.CellValue;
 
+/**
+ * Styles are shared objects: exceljs caches a style by object identity, so giving a hundred
+ * thousand cells the same object costs one lookup each instead of building a style per cell.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+function st(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  const key = JSON.stringify(style);
+  let s = styles.get(key);
+  if (!s) {
+    s = style;
+    styles.set(key, s);
+  }
+  return s;
+}
+const PLAIN = st({});
+const MONEY = st({ numFmt: EURO });
+const DAY = st({ numFmt: DATE });
+const BOLD = st({ font: { bold: true } });
+const TOTAL = st({ numFmt: EURO, font: { bold: true }, border: { top: { style: 'thin' } } });
+
+function set(cell: ExcelJS.Cell, value: Cell, style: Partial<ExcelJS.Style> = PLAIN): void {
+  cell.value = value;
+  cell.style = style;
+}
+
 const num = (amount: string | bigint | number): number => Number(typeof amount === 'string' ? amount : centsToString(amount));
 
 function dateValue(iso: string): Date {
@@ -77,13 +102,18 @@ function writeStatement(
   let r = startRow;
   const put = (values: Cell[], style: { bold?: boolean; italic?: boolean; grey?: boolean; indent?: number; border?: boolean }) => {
     const row = ws.getRow(r);
+    const font = { bold: !!style.bold, italic: !!style.italic, ...(style.grey ? { color: { argb: GREY } } : {}), size: style.grey ? 9 : 11 };
     values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = v;
-      if (i > 0) cell.numFmt = EURO;
-      cell.font = { bold: !!style.bold, italic: !!style.italic, ...(style.grey ? { color: { argb: GREY } } : {}), size: style.grey ? 9 : 11 };
-      if (i === 0 && style.indent) cell.alignment = { indent: style.indent };
-      if (style.border && i > 0) cell.border = { top: { style: 'thin' } };
+      set(
+        row.getCell(i + 1),
+        v,
+        st({
+          font,
+          ...(i > 0 ? { numFmt: EURO } : {}),
+          ...(i === 0 && style.indent ? { alignment: { indent: style.indent } } : {}),
+          ...(style.border && i > 0 ? { border: { top: { style: 'thin' } } } : {}),
+        }),
+      );
     });
     row.commit();
     r++;
@@ -137,21 +167,15 @@ function writeStatement(
 
 function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, header: string[]): void {
   const t = ws.getRow(1);
-  t.getCell(1).value = title;
-  t.getCell(1).font = { bold: true, size: 14 };
+  set(t.getCell(1), title, st({ font: { bold: true, size: 14 } }));
   t.commit();
   const s = ws.getRow(2);
-  s.getCell(1).value = subtitle;
-  s.getCell(1).font = { color: { argb: GREY } };
+  set(s.getCell(1), subtitle, st({ font: { color: { argb: GREY } } }));
   s.commit();
   ws.getRow(3).commit();
   const h = ws.getRow(4);
   header.forEach((v, i) => {
-    const c = h.getCell(i + 1);
-    c.value = v;
-    c.font = { bold: true };
-    c.border = { bottom: { style: 'thin' } };
-    if (i > 0) c.alignment = { horizontal: 'right' };
+    set(h.getCell(i + 1), v, st({ font: { bold: true }, border: { bottom: { style: 'thin' } }, ...(i > 0 ? { alignment: { horizontal: 'right' } } : {}) }));
   });
   h.commit();
 }
@@ -177,9 +201,9 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       const cols: StatementColumn[] = [{ title: bs.columns.current, pick: (r) => r.current }];
       if (bs.columns.previous) cols.push({ title: bs.columns.previous, pick: (r) => r.previous });
       titleRows(ws, `Balans per ${formatDateNl(bs.date)}`, `${org.name} · ${LAYOUT_NAMES[bs.layout]} · boekjaar ${status}`, ['', ...cols.map((c) => c.title)]);
-      let next = writeStatement(ws, 5, [{ key: 'activa', label: 'ACTIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.activa], cols).next;
+      const next = writeStatement(ws, 5, [{ key: 'activa', label: 'ACTIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.activa], cols).next;
       ws.getRow(next).commit();
-      next = writeStatement(ws, next + 1, [{ key: 'passiva', label: 'PASSIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.passiva], cols).next;
+      writeStatement(ws, next + 1, [{ key: 'passiva', label: 'PASSIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.passiva], cols).next;
       ws.commit();
     }
 
@@ -199,8 +223,7 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       const after = writeStatement(ws, next + 1, is.appropriation.rows, apprCols).next;
       if (is.appropriation.proposed) {
         const n = ws.getRow(after);
-        n.getCell(1).value = 'Voorstel: het boekjaar is nog niet afgesloten.';
-        n.getCell(1).font = { italic: true, color: { argb: GREY } };
+        set(n.getCell(1), 'Voorstel: het boekjaar is nog niet afgesloten.', st({ font: { italic: true, color: { argb: GREY } } }));
         n.commit();
       }
       ws.commit();
@@ -214,29 +237,21 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       let r = 5;
       for (const a of tb.accounts) {
         const row = ws.getRow(r);
-        row.getCell(1).value = a.code;
-        row.getCell(2).value = a.name;
-        row.getCell(3).value = num(a.debit);
-        row.getCell(4).value = num(a.credit);
-        row.getCell(5).value = { formula: `C${r}-D${r}`, result: num(a.balance) };
-        for (const c of [3, 4, 5]) row.getCell(c).numFmt = EURO;
+        set(row.getCell(1), a.code);
+        set(row.getCell(2), a.name);
+        set(row.getCell(3), num(a.debit), MONEY);
+        set(row.getCell(4), num(a.credit), MONEY);
+        set(row.getCell(5), { formula: `C${r}-D${r}`, result: num(a.balance) }, MONEY);
         row.commit();
         r++;
       }
       const last = r - 1;
       const total = ws.getRow(r);
-      total.getCell(2).value = 'Totaal';
+      set(total.getCell(2), 'Totaal', BOLD);
       const sumOf = (col: string, v: string): Cell => (last >= 5 ? { formula: `SUM(${col}5:${col}${last})`, result: num(v) } : 0);
-      total.getCell(3).value = sumOf('C', tb.totals.debit);
-      total.getCell(4).value = sumOf('D', tb.totals.credit);
-      total.getCell(5).value = last >= 5 ? { formula: `C${r}-D${r}`, result: num(BigInt(tb.totals.debit.replace('.', '')) - BigInt(tb.totals.credit.replace('.', ''))) } : 0;
-      for (const c of [2, 3, 4, 5]) {
-        total.getCell(c).font = { bold: true };
-        if (c > 2) {
-          total.getCell(c).numFmt = EURO;
-          total.getCell(c).border = { top: { style: 'thin' } };
-        }
-      }
+      set(total.getCell(3), sumOf('C', tb.totals.debit), TOTAL);
+      set(total.getCell(4), sumOf('D', tb.totals.credit), TOTAL);
+      set(total.getCell(5), { formula: `C${r}-D${r}`, result: num(BigInt(tb.totals.debit.replace('.', '')) - BigInt(tb.totals.credit.replace('.', ''))) }, TOTAL);
       total.commit();
       ws.commit();
     }
@@ -260,13 +275,11 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
         const open = opening.get(a.id) ?? 0n;
         if (!used.has(a.id) && open === 0n) continue;
         const head = ws.getRow(r++);
-        head.getCell(1).value = `${a.code} ${a.name}`;
-        head.getCell(1).font = { bold: true };
+        set(head.getCell(1), `${a.code} ${a.name}`, BOLD);
         head.commit();
         const openRow = ws.getRow(r);
-        openRow.getCell(3).value = 'Beginsaldo';
-        openRow.getCell(6).value = num(open);
-        openRow.getCell(6).numFmt = EURO;
+        set(openRow.getCell(3), 'Beginsaldo');
+        set(openRow.getCell(6), num(open), MONEY);
         openRow.commit();
         const openAt = r++;
         let bal = open;
@@ -279,31 +292,22 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
           if (c > 0n) td += c;
           else tc -= c;
           const row = ws.getRow(r);
-          row.getCell(1).value = dateValue(p.date);
-          row.getCell(1).numFmt = DATE;
-          row.getCell(2).value = entryRef(p.journal, p.year, p.number);
-          row.getCell(3).value = p.description;
-          if (c > 0n) row.getCell(4).value = num(c);
-          else row.getCell(5).value = num(-c);
-          row.getCell(6).value = { formula: `F${r - 1}+D${r}-E${r}`, result: num(bal) };
-          for (const col of [4, 5, 6]) row.getCell(col).numFmt = EURO;
+          set(row.getCell(1), dateValue(p.date), DAY);
+          set(row.getCell(2), entryRef(p.journal, p.year, p.number));
+          set(row.getCell(3), p.description);
+          set(row.getCell(4), c > 0n ? num(c) : null, MONEY);
+          set(row.getCell(5), c < 0n ? num(-c) : null, MONEY);
+          set(row.getCell(6), { formula: `F${r - 1}+D${r}-E${r}`, result: num(bal) }, MONEY);
           row.commit();
           r++;
           count++;
           if (count % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
         }
         const total = ws.getRow(r);
-        total.getCell(3).value = `Totaal ${a.code}`;
-        total.getCell(4).value = count > 0 ? { formula: `SUM(D${openAt + 1}:D${r - 1})`, result: num(td) } : 0;
-        total.getCell(5).value = count > 0 ? { formula: `SUM(E${openAt + 1}:E${r - 1})`, result: num(tc) } : 0;
-        total.getCell(6).value = { formula: `F${r - 1}`, result: num(bal) };
-        for (const col of [3, 4, 5, 6]) {
-          total.getCell(col).font = { bold: true };
-          if (col > 3) {
-            total.getCell(col).numFmt = EURO;
-            total.getCell(col).border = { top: { style: 'thin' } };
-          }
-        }
+        set(total.getCell(3), `Totaal ${a.code}`, BOLD);
+        set(total.getCell(4), count > 0 ? { formula: `SUM(D${openAt + 1}:D${r - 1})`, result: num(td) } : 0, TOTAL);
+        set(total.getCell(5), count > 0 ? { formula: `SUM(E${openAt + 1}:E${r - 1})`, result: num(tc) } : 0, TOTAL);
+        set(total.getCell(6), { formula: `F${r - 1}`, result: num(bal) }, TOTAL);
         total.commit();
         r += 2;
       }

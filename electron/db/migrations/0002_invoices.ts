@@ -99,6 +99,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `CREATE INDEX invoices_contact ON invoices(contact_id, kind)`,
     `CREATE INDEX invoices_credit_of ON invoices(credit_of) WHERE credit_of IS NOT NULL`,
     `CREATE UNIQUE INDEX invoices_entry ON invoices(entry_id) WHERE entry_id IS NOT NULL`,
+    `CREATE INDEX invoices_attachment ON invoices(attachment_id) WHERE attachment_id IS NOT NULL`,
+    `CREATE INDEX invoices_date ON invoices(issue_date, id)`,
 
     `CREATE TRIGGER invoices_insert_draft BEFORE INSERT ON invoices BEGIN
       SELECT RAISE(ABORT, 'POSTED_IMMUTABLE: an invoice is inserted as draft and then finalised') WHERE NEW.status <> 'draft';
@@ -114,9 +116,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       SELECT RAISE(ABORT, 'INVOICE_NOT_BOOKED')
         WHERE NOT EXISTS (SELECT 1 FROM entries WHERE id = NEW.entry_id AND status = 'posted');
       SELECT RAISE(ABORT, 'INVOICE_NO_LINES') WHERE NOT EXISTS (SELECT 1 FROM invoice_lines WHERE invoice_id = NEW.id);
+      -- only final sales invoices have a seq (drafts have none), so this reads invoices_sales_seq
       SELECT RAISE(ABORT, 'NOT_GAPLESS')
         WHERE NEW.kind = 'sales' AND NEW.seq <> (SELECT COALESCE(MAX(seq), 0) + 1 FROM invoices
-                                                 WHERE kind = 'sales' AND series = NEW.series AND status = 'final');
+                                                 WHERE kind = 'sales' AND series = NEW.series AND seq IS NOT NULL);
       SELECT RAISE(ABORT, 'INVOICE_CREDIT_OF')
         WHERE NEW.credit_of IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM invoices o WHERE o.id = NEW.credit_of AND o.kind = 'sales' AND o.status = 'final'

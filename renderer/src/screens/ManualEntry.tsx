@@ -266,96 +266,98 @@ export function ManualEntryScreen({ params }: ScreenProps) {
           </Field>
         </div>
 
-        <table className="table lines-table" aria-describedby={describedBy('me-balance', linesError && 'me-lines-error')} data-testid="manual-lines">
-          <caption className="visually-hidden">{t('manual.linesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.account')}</th>
-              <th scope="col">{t('manual.lineDescription')}</th>
-              <th scope="col" className="num">
-                {t('common.debit')}
-              </th>
-              <th scope="col" className="num">
-                {t('common.credit')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('manual.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l, i) => {
-              const n = i + 1;
-              const id = (f: string) => `me-line-${l.key}-${f}`;
-              const errs = { account: lineError(l.key, 'account'), description: lineError(l.key, 'description'), debit: lineError(l.key, 'debit'), credit: lineError(l.key, 'credit') };
-              const cell = (f: keyof typeof errs) => ({
-                id: id(f),
-                'aria-describedby': describedBy(errs[f] && `${id(f)}-error`),
-                ...(errs[f] ? { 'aria-invalid': true as const } : {}),
-              });
-              return (
-                <tr key={l.key} data-testid="manual-line">
-                  <td className="lines-table__account">
-                    <label className="visually-hidden" htmlFor={id('account')}>
-                      {t('manual.lineAccount', { n })}
-                    </label>
-                    <AccountSelect accounts={accountList} value={l.account} onChange={(code) => setLine(l.key, { account: code })} a11y={cell('account')} />
-                    <FieldError id={`${id('account')}-error`} error={errs.account} />
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={id('description')}>
-                      {t('manual.lineDescriptionN', { n })}
-                    </label>
-                    <input {...cell('description')} className="input" value={l.description} onChange={(e) => setLine(l.key, { description: e.target.value })} autoComplete="off" maxLength={500} />
-                    <FieldError id={`${id('description')}-error`} error={errs.description} />
-                  </td>
-                  <td className="num">
-                    <label className="visually-hidden" htmlFor={id('debit')}>
-                      {t('manual.lineDebit', { n })}
-                    </label>
-                    <AmountInput a11y={cell('debit')} value={l.debit} onChange={(v) => setLine(l.key, { debit: v })} />
-                    <FieldError id={`${id('debit')}-error`} error={errs.debit} />
-                  </td>
-                  <td className="num">
-                    <label className="visually-hidden" htmlFor={id('credit')}>
-                      {t('manual.lineCredit', { n })}
-                    </label>
-                    <AmountInput a11y={cell('credit')} value={l.credit} onChange={(v) => setLine(l.key, { credit: v })} />
-                    <FieldError id={`${id('credit')}-error`} error={errs.credit} />
-                  </td>
-                  <td>
-                    <button type="button" className="button button--quiet button--small" onClick={() => removeLine(l.key, i)}>
-                      {lines.length <= 2 ? t('manual.clearLine', { n }) : t('manual.removeLine', { n })}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t('common.total')}
-              </th>
-              <td className="num" data-testid="manual-total-debit">
-                {euroCents(calc.debit)}
-              </td>
-              <td className="num" data-testid="manual-total-credit">
-                {euroCents(calc.credit)}
-              </td>
-              <td />
-            </tr>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {t('manual.difference')}
-              </th>
-              <td className="num" colSpan={2} data-testid="manual-difference">
-                {euroCents(calc.diff < 0n ? -calc.diff : calc.diff)}
-              </td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
+        <div className="table-scroll" role="region" aria-label={t('manual.linesCaption')} tabIndex={0}>
+          <table className="table lines-table" aria-describedby={describedBy('me-balance', linesError && 'me-lines-error')} data-testid="manual-lines">
+            <caption className="visually-hidden">{t('manual.linesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.account')}</th>
+                <th scope="col">{t('manual.lineDescription')}</th>
+                <th scope="col" className="num">
+                  {t('common.debit')}
+                </th>
+                <th scope="col" className="num">
+                  {t('common.credit')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('manual.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l, i) => {
+                const n = i + 1;
+                const id = (f: string) => `me-line-${l.key}-${f}`;
+                const errs = { account: lineError(l.key, 'account'), description: lineError(l.key, 'description'), debit: lineError(l.key, 'debit'), credit: lineError(l.key, 'credit') };
+                const cell = (f: keyof typeof errs) => ({
+                  id: id(f),
+                  'aria-describedby': describedBy(errs[f] && `${id(f)}-error`),
+                  ...(errs[f] ? { 'aria-invalid': true as const } : {}),
+                });
+                return (
+                  <tr key={l.key} data-testid="manual-line">
+                    <td className="lines-table__account">
+                      <label className="visually-hidden" htmlFor={id('account')}>
+                        {t('manual.lineAccount', { n })}
+                      </label>
+                      <AccountSelect accounts={accountList} value={l.account} onChange={(code) => setLine(l.key, { account: code })} a11y={cell('account')} />
+                      <FieldError id={`${id('account')}-error`} error={errs.account} />
+                    </td>
+                    <td>
+                      <label className="visually-hidden" htmlFor={id('description')}>
+                        {t('manual.lineDescriptionN', { n })}
+                      </label>
+                      <input {...cell('description')} className="input" value={l.description} onChange={(e) => setLine(l.key, { description: e.target.value })} autoComplete="off" maxLength={500} />
+                      <FieldError id={`${id('description')}-error`} error={errs.description} />
+                    </td>
+                    <td className="num">
+                      <label className="visually-hidden" htmlFor={id('debit')}>
+                        {t('manual.lineDebit', { n })}
+                      </label>
+                      <AmountInput a11y={cell('debit')} value={l.debit} onChange={(v) => setLine(l.key, { debit: v })} />
+                      <FieldError id={`${id('debit')}-error`} error={errs.debit} />
+                    </td>
+                    <td className="num">
+                      <label className="visually-hidden" htmlFor={id('credit')}>
+                        {t('manual.lineCredit', { n })}
+                      </label>
+                      <AmountInput a11y={cell('credit')} value={l.credit} onChange={(v) => setLine(l.key, { credit: v })} />
+                      <FieldError id={`${id('credit')}-error`} error={errs.credit} />
+                    </td>
+                    <td>
+                      <button type="button" className="button button--quiet button--small" onClick={() => removeLine(l.key, i)}>
+                        {lines.length <= 2 ? t('manual.clearLine', { n }) : t('manual.removeLine', { n })}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('common.total')}
+                </th>
+                <td className="num" data-testid="manual-total-debit">
+                  {euroCents(calc.debit)}
+                </td>
+                <td className="num" data-testid="manual-total-credit">
+                  {euroCents(calc.credit)}
+                </td>
+                <td />
+              </tr>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('manual.difference')}
+                </th>
+                <td className="num" colSpan={2} data-testid="manual-difference">
+                  {euroCents(calc.diff < 0n ? -calc.diff : calc.diff)}
+                </td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
         <p>
           <button type="button" id="me-add-line" className="button" onClick={addLine}>
             {t('manual.addLine')}

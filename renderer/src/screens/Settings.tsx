@@ -214,13 +214,15 @@ function OrganisationSettings() {
           </div>
         </FieldSet>
         {form.vat === 'liable' ? text('vatNumber', { className: 'input input--medium' }) : null}
-        <div className="check">
-          <input id="org-anbi" type="checkbox" checked={form.anbi} onChange={(e) => set({ anbi: e.target.checked })} aria-describedby="org-anbi-help" />
-          <label htmlFor="org-anbi">{t('settings.org.anbi')}</label>
+        <div className="field">
+          <div className="check">
+            <input id="org-anbi" type="checkbox" checked={form.anbi} onChange={(e) => set({ anbi: e.target.checked })} aria-describedby="org-anbi-help" />
+            <label htmlFor="org-anbi">{t('settings.org.anbi')}</label>
+          </div>
+          <p id="org-anbi-help" className="field__hint">
+            {t('settings.org.anbiHelp')}
+          </p>
         </div>
-        <p id="org-anbi-help" className="field__hint">
-          {t('settings.org.anbiHelp')}
-        </p>
         <FieldSet id="org-layout" legend={t('settings.org.layout')} error={ef('layout')}>
           <div className="choices choices--2">
             {(['rj640', 'rj650'] as const).map((l) => (
@@ -308,7 +310,7 @@ function YearSettings() {
             <tr key={y.year}>
               <th scope="row">{y.year}</th>
               <td>{t('years.periodText', { start: dateNl(y.startDate), end: dateNl(y.endDate) })}</td>
-              <td>{y.status === 'open' ? <span className="badge badge--open">{t('years.open')}</span> : <span className="badge badge--closed">{t('years.closed')}</span>}</td>
+              <td>{y.status === 'open' ? <span className="badge badge--open">{t('years.open')}</span> : <span className="badge badge--closed">{t('years.closedBadge')}</span>}</td>
               <td>
                 {y.status === 'open' ? (
                   <button type="button" className="button button--small" onClick={() => { setUnderstood(false); setError(null); setClosing(y); }} aria-label={t('years.closeN', { year: y.year })}>

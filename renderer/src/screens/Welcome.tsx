@@ -225,7 +225,7 @@ interface Draft {
 }
 
 const STEP_FIELDS: Record<number, string[]> = { 1: ['name', 'kvk', 'iban'], 2: ['year'], 3: ['vat'], 4: ['path'] };
-const STEP_FIRST: Record<number, string> = { 1: 'new-name', 2: 'new-year', 3: 'new-vat', 4: 'new-path' };
+const STEP_FIRST: Record<number, string> = { 1: 'new-name', 2: 'new-year', 4: 'new-path' };
 
 function CreateWizard({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
@@ -247,7 +247,8 @@ function CreateWizard({ onCancel }: { onCancel: () => void }) {
   const path = pathTouched ? d.path : suggestedPath;
 
   useEffect(() => {
-    focusById(STEP_FIRST[step] ?? 'new-name');
+    focusById(step === 3 ? `new-vat-${d.vat}` : (STEP_FIRST[step] ?? 'new-name'));
+    // Only when the step changes, not on every choice.
   }, [step]);
 
   function validate(s: number): Record<string, string> {
@@ -268,7 +269,7 @@ function CreateWizard({ onCancel }: { onCancel: () => void }) {
   function showErrors(fields: Record<string, string>, general: string | null = null) {
     setErrors({ fields, general });
     const first = Object.keys(fields)[0];
-    if (first) focusById(first === 'vat' ? 'new-vat' : `new-${first}`);
+    if (first) focusById(first === 'vat' ? `new-vat-${d.vat}` : `new-${first}`);
   }
 
   function next(e: FormEvent) {

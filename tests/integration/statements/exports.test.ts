@@ -138,14 +138,23 @@ describe('PDF pack for the audit committee', () => {
 
 type Sheet = ExcelJS.Worksheet;
 
+const memo = new WeakMap<Sheet, Map<string, Decimal>>();
+
 function cellValue(ws: Sheet, ref: string, seen = new Set<string>()): Decimal {
+  const cache = memo.get(ws) ?? new Map<string, Decimal>();
+  memo.set(ws, cache);
+  const hit = cache.get(ref);
+  if (hit) return hit;
   if (seen.has(ref)) throw new Error(`circular ${ref}`);
   seen.add(ref);
   const v = ws.getCell(ref).value as ExcelJS.CellValue;
-  if (v === null || v === undefined || v === '') return new Decimal(0);
-  if (typeof v === 'number') return new Decimal(String(v));
-  if (typeof v === 'object' && 'formula' in v) return evaluate(ws, (v as ExcelJS.CellFormulaValue).formula, seen);
-  throw new Error(`not a number in ${ref}: ${JSON.stringify(v)}`);
+  let out: Decimal;
+  if (v === null || v === undefined || v === '') out = new Decimal(0);
+  else if (typeof v === 'number') out = new Decimal(String(v));
+  else if (typeof v === 'object' && 'formula' in v) out = evaluate(ws, (v as ExcelJS.CellFormulaValue).formula, seen);
+  else throw new Error(`not a number in ${ref}: ${JSON.stringify(v)}`);
+  cache.set(ref, out);
+  return out;
 }
 
 function evaluate(ws: Sheet, formula: string, seen = new Set<string>()): Decimal {

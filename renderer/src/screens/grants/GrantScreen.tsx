@@ -1,0 +1,448 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GrantReport, YearEndProposal } from '../../../../shared/api/grants';
+import type { ScreenProps } from '../../App';
+import { call } from '../../api';
+import { Field, FormError, Hint } from '../../components/Field';
+import { AmountInput, DateInput } from '../../components/Inputs';
+import { PageTitle } from '../../components/PageTitle';
+import { useApp } from '../../context';
+import { dateNl, euro, parseInputAmount, parseInputDate, slug, todayNl } from '../../format';
+import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, useYears, type FormErrors } from '../../hooks';
+import { hrefFor, navigate } from '../../router';
+import { BudgetChart, fileSafe, joinPath, LevelBadge, percentNl, SavePathField, StatusBadge } from './common';
+
+/** One grant: budget vs actual per line with a chart and warnings, booking on it, exports and year end. Route: grant?id=N. */
+export function GrantScreen({ params }: ScreenProps) {
+  const { t } = useTranslation();
+  const id = Number(params.get('id')) || 0;
+  const report = useApi('grants.report', id ? { grant: id } : null);
+  const r = report.data;
+  if (!id) return <p>{t('notFound.text')}</p>;
+  return (
+    <div className="screen" data-testid="screen-grant">
+      <PageTitle>{r ? t('grants.detail.title', { project: r.grant.project }) : t('common.loading')}</PageTitle>
+      <FormError error={report.error} />
+      {r ? <GrantDetail report={r} /> : null}
+    </div>
+  );
+}
+
+function GrantDetail({ report: r }: { report: GrantReport }) {
+  const { t } = useTranslation();
+  const g = r.grant;
+  return (
+    <>
+      <p>
+        <StatusBadge status={g.status} /> <a href={hrefFor('grant-edit', { id: g.id })} data-testid="edit-grant">{t('grants.detail.edit')}</a>
+      </p>
+      <dl className="grant-facts" data-testid="grant-facts">
+        <div><dt>{t('grants.detail.fund')}</dt><dd>{g.fund.name}</dd></div>
+        {g.reference ? <div><dt>{t('grants.detail.reference')}</dt><dd>{g.reference}</dd></div> : null}
+        <div><dt>{t('grants.detail.period')}</dt><dd>{dateNl(g.startDate)} – {dateNl(g.endDate)}</dd></div>
+        <div><dt>{t('grants.detail.applied')}</dt><dd>{euro(g.applied)}</dd></div>
+        <div><dt>{t('grants.detail.awarded')}</dt><dd>{g.awarded ? euro(g.awarded) : '–'}</dd></div>
+        <div><dt>{t('grants.detail.received')}</dt><dd data-testid="grant-received">{euro(r.received)}</dd></div>
+        <div><dt>{t('grants.detail.toReceive')}</dt><dd>{euro(r.toReceive)}</dd></div>
+        <div><dt>{t('grants.detail.spent')}</dt><dd data-testid="grant-spent">{euro(r.totals.actual)}</dd></div>
+        <div><dt>{t('grants.detail.unspent')}</dt><dd>{euro(r.unspent)}</dd></div>
+      </dl>
+
+      {r.warnings.length > 0 ? (
+        <section className="grant-warnings" aria-labelledby="grant-warnings-title" data-testid="grant-warnings">
+          <h2 id="grant-warnings-title">{t('grants.detail.warningsTitle')}</h2>
+          <ul>
+            {r.warnings.map((w, i) => (
+              <li key={i} data-level={w.level}>{w.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {r.lines.length === 0 ? <p className="muted">{t('grants.detail.noLines')}</p> : null}
+      <BudgetChart lines={r.lines} />
+      {r.lines.length > 0 ? (
+        <table className="table" data-testid="grant-report-table">
+          <caption className="visually-hidden">{t('grants.detail.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('grants.detail.line')}</th>
+              <th scope="col" className="num">{t('grants.detail.budget')}</th>
+              <th scope="col" className="num">{t('grants.detail.actual')}</th>
+              <th scope="col" className="num">{t('grants.detail.remaining')}</th>
+              <th scope="col">{t('grants.detail.percent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.lines.map((l) => (
+              <tr key={l.id ?? 'none'} className={`grant-row--${l.level}`} data-line={l.name}>
+                <th scope="row" className="th-plain">{l.name}</th>
+                <td className="num">{euro(l.budget)}</td>
+                <td className="num">{euro(l.actual)}</td>
+                <td className="num">{euro(l.remaining)}</td>
+                <td><LevelBadge level={l.level} percent={l.percent} /></td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('grants.detail.total')}</th>
+              <td className="num">{euro(r.totals.budget)}</td>
+              <td className="num">{euro(r.totals.actual)}</td>
+              <td className="num">{euro(r.totals.remaining)}</td>
+              <td>{percentNl(r.totals.percent)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      ) : null}
+
+      {!g.archived && g.status !== 'rejected' ? (
+        <div className="grant-forms grant-section">
+          <BookForm report={r} kind="cost" />
+          <BookForm report={r} kind="income" />
+        </div>
+      ) : null}
+      <Postings report={r} />
+      <Exports report={r} />
+      <YearEnd report={r} />
+      <Manage report={r} />
+    </>
+  );
+}
+
+/** A cost on a budget line (money.spent) or a receipt from the fund (money.received), both with the grant. */
+function BookForm({ report: r, kind }: { report: GrantReport; kind: 'cost' | 'income' }) {
+  const { t } = useTranslation();
+  const { announce, booksChanged } = useApp();
+  const accounts = useAccounts();
+  const money = useMoneyAccounts(accounts.data);
+  const categories = useMemo(() => (accounts.data ?? []).filter((a) => !a.archived && a.type === (kind === 'cost' ? 'expense' : 'income')), [accounts.data, kind]);
+  const p = `gb-${kind}`;
+  const lines = r.grant.budgetLines;
+  const [date, setDate] = useState(todayNl());
+  const [description, setDescription] = useState('');
+  const [amount, setAmount] = useState('');
+  const [moneyAccount, setMoneyAccount] = useState('');
+  const [budgetLine, setBudgetLine] = useState(lines.length === 1 ? String(lines[0]!.id) : '');
+  const [category, setCategory] = useState(kind === 'income' ? r.grant.incomeAccount : '');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!moneyAccount && money.length > 0) setMoneyAccount(money.find((a) => a.code === '1100')?.code ?? money[0]!.code);
+  }, [money, moneyAccount]);
+  // A budget line suggests its usual expense account.
+  useEffect(() => {
+    if (kind !== 'cost' || !budgetLine) return;
+    const l = lines.find((x) => String(x.id) === budgetLine);
+    if (l && l.accounts[0]) setCategory(l.accounts[0]);
+  }, [budgetLine, kind, lines]);
+
+  const clear = (...f: string[]) => setErrors((e) => dropErrors(e, f));
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    const iso = parseInputDate(date);
+    const amt = parseInputAmount(amount);
+    const fe: Record<string, string> = {};
+    if (!iso) fe.date = t('grants.form.dateWrong');
+    if (!amt || amt.startsWith('-') || amt === '0.00') fe.amount = t('grants.form.amountWrong');
+    if (!description.trim()) fe.description = t('grants.detail.descriptionMissing');
+    if (kind === 'cost' && lines.length > 0 && !budgetLine) fe.budgetLine = t('grants.detail.chooseLine');
+    if (!category) fe.category = t('common.chooseAccount');
+    if (Object.keys(fe).length) {
+      setErrors({ fields: fe, general: null });
+      return;
+    }
+    setBusy(true);
+    try {
+      const base = { date: iso!, description: description.trim(), amount: amt!, category, grant: r.grant.id };
+      const res = kind === 'cost'
+        ? await call('money.spent', { ...base, from: moneyAccount, ...(budgetLine ? { budgetLine: Number(budgetLine) } : {}) })
+        : await call('money.received', { ...base, into: moneyAccount });
+      announce(t('grants.detail.booked', { ref: res.ref }));
+      setDescription('');
+      setAmount('');
+      setErrors(NO_ERRORS);
+      booksChanged();
+    } catch (e) {
+      const fe = formErrorsFrom(e);
+      const [field, msg] = Object.entries(fe.fields)[0] ?? [];
+      if (field && msg) {
+        // The booking's grant line (lines.0.budgetLine / lines.0.grant): beside the budget line, or above the form.
+        const mapped = field.endsWith('.budgetLine') ? 'budgetLine' : field.startsWith('lines.') ? null : field;
+        setErrors(mapped ? { fields: { [mapped]: msg }, general: null } : { fields: {}, general: msg });
+      } else setErrors(fe);
+      announce(msg ?? fe.general ?? '', 'error', { visible: false });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (k: string) => errors.fields[k];
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${p}-title`} data-testid={`book-${kind}`}>
+      <h2 id={`${p}-title`}>{t(kind === 'cost' ? 'grants.detail.bookCost' : 'grants.detail.bookIncome')}</h2>
+      {kind === 'cost' ? <Hint>{t('grants.detail.bookCostHint')}</Hint> : null}
+      <FormError error={errors.general} />
+      <Field id={`${p}-date`} label={t('grants.detail.date')} error={err('date')}>
+        {(a) => <DateInput a11y={a} value={date} onChange={(v) => { setDate(v); clear('date'); }} />}
+      </Field>
+      <Field id={`${p}-description`} label={t('grants.detail.description')} error={err('description')}>
+        {(a) => <input {...a} className="input" value={description} onChange={(e) => { setDescription(e.target.value); clear('description'); }} maxLength={500} autoComplete="off" />}
+      </Field>
+      <Field id={`${p}-amount`} label={t('grants.detail.amount')} error={err('amount')}>
+        {(a) => <AmountInput a11y={a} value={amount} onChange={(v) => { setAmount(v); clear('amount'); }} />}
+      </Field>
+      {kind === 'cost' && lines.length > 0 ? (
+        <Field id={`${p}-line`} label={t('grants.detail.budgetLine')} error={err('budgetLine')}>
+          {(a) => (
+            <select {...a} className="input input--auto" value={budgetLine} onChange={(e) => { setBudgetLine(e.target.value); clear('budgetLine'); }}>
+              <option value="">{t('grants.detail.chooseLine')}</option>
+              {lines.map((l) => (
+                <option key={l.id} value={l.id}>{l.name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field id={`${p}-category`} label={t(kind === 'cost' ? 'grants.detail.costAccount' : 'grants.detail.incomeAccount')} error={err('category')}>
+        {(a) => (
+          <select {...a} className="input input--auto" value={category} onChange={(e) => { setCategory(e.target.value); clear('category'); }}>
+            <option value="">{t('common.chooseAccount')}</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>{c.code} · {c.name}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={`${p}-money`} label={t(kind === 'cost' ? 'grants.detail.payFrom' : 'grants.detail.paidInto')} error={err(kind === 'cost' ? 'from' : 'into')}>
+        {(a) => (
+          <select {...a} className="input input--auto" value={moneyAccount} onChange={(e) => setMoneyAccount(e.target.value)}>
+            {money.map((m) => (
+              <option key={m.code} value={m.code}>{m.code} · {m.name}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy}>{t(kind === 'cost' ? 'grants.detail.bookButton' : 'grants.detail.incomeButton')}</button>
+      </div>
+    </form>
+  );
+}
+
+function Postings({ report: r }: { report: GrantReport }) {
+  const { t } = useTranslation();
+  const [line, setLine] = useState('');
+  const [offset, setOffset] = useState(0);
+  const limit = 50;
+  const postings = useApi('grants.postings', { grant: r.grant.id, ...(line ? { budgetLine: Number(line) } : {}), limit, offset });
+  const d = postings.data;
+  return (
+    <section className="grant-section" aria-labelledby="gp-title">
+      <h2 id="gp-title">{t('grants.detail.postingsTitle')}</h2>
+      {r.grant.budgetLines.length > 0 ? (
+        <Field id="gp-line" label={t('grants.detail.budgetLine')}>
+          {(a) => (
+            <select {...a} className="input input--auto" value={line} onChange={(e) => { setLine(e.target.value); setOffset(0); }}>
+              <option value="">{t('grants.detail.allLines')}</option>
+              {r.grant.budgetLines.map((l) => (
+                <option key={l.id} value={l.id}>{l.name}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <FormError error={postings.error} />
+      {d && d.total === 0 ? <p className="muted">{t('grants.detail.noPostings')}</p> : null}
+      {d && d.total > 0 ? (
+        <>
+          <table className="table table--compact" data-testid="grant-postings">
+            <caption className="visually-hidden">{t('grants.detail.postingsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('grants.detail.date')}</th>
+                <th scope="col">{t('grants.detail.ref')}</th>
+                <th scope="col">{t('grants.detail.description')}</th>
+                <th scope="col">{t('common.account')}</th>
+                <th scope="col">{t('grants.detail.budgetLine')}</th>
+                <th scope="col" className="num">{t('grants.detail.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.items.map((p, i) => (
+                <tr key={`${p.entryId}-${i}`}>
+                  <td>{dateNl(p.date)}</td>
+                  <td className="mono">{p.ref}</td>
+                  <td>{p.description}</td>
+                  <td><span className="code">{p.account}</span> {p.accountName}</td>
+                  <td>{p.budgetLineName ?? ''}</td>
+                  <td className="num">{euro(p.kind === 'income' ? p.amount.replace(/^-/, '') : p.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" className="button button--small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - limit))}>{t('common.previous')}</button>
+            <span className="result-count">{offset + 1}–{Math.min(offset + limit, d.total)} / {d.total}</span>
+            <button type="button" className="button button--small" disabled={offset + limit >= d.total} onClick={() => setOffset(offset + limit)}>{t('common.next')}</button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Exports({ report: r }: { report: GrantReport }) {
+  const { t } = useTranslation();
+  const { announce, capabilities, info } = useApp();
+  const base = `${slug(info?.organisation.name ?? 'stichting')}-${fileSafe(r.grant.project)}`.replace(/\s+/g, '-');
+  const [path, setPath] = useState(() => joinPath(capabilities.defaultDir, `${base}-verantwoording.xlsx`));
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function run(kind: 'verantwoording' | 'budget') {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const target = kind === 'budget' ? path.replace(/verantwoording(\.xlsx)?$/i, 'begroting$1') : path;
+      const res = kind === 'budget'
+        ? await call('grants.budgetXlsx', { grant: r.grant.id, path: target })
+        : await call('grants.verantwoordingXlsx', { grant: r.grant.id, path: target });
+      announce(t('grants.detail.exported', { path: res.path }));
+    } catch (e) {
+      const fe = formErrorsFrom(e);
+      setError(Object.values(fe.fields)[0] ?? fe.general ?? '');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="grant-section" aria-labelledby="gx-title" data-testid="grant-exports">
+      <h2 id="gx-title">{t('grants.detail.exportTitle')}</h2>
+      <Hint>{t('grants.detail.exportHint')}</Hint>
+      <SavePathField id="gx-path" value={path} onChange={(v) => { setPath(v); setError(undefined); }} error={error} suggestedName={`${base}-verantwoording.xlsx`} />
+      <div className="actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run('verantwoording')} data-testid="export-verantwoording">{t('grants.detail.exportVerantwoording')}</button>
+        <button type="button" className="button" disabled={busy} onClick={() => void run('budget')} data-testid="export-budget">{t('grants.detail.exportBudget')}</button>
+      </div>
+    </section>
+  );
+}
+
+function YearEnd({ report: r }: { report: GrantReport }) {
+  const { t } = useTranslation();
+  const { announce, booksChanged } = useApp();
+  const years = useYears();
+  const open = (years.data ?? []).filter((y) => y.status === 'open');
+  const [year, setYear] = useState('');
+  const [proposal, setProposal] = useState<YearEndProposal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = year || (open[0] ? String(open[0].year) : '');
+
+  async function propose() {
+    setError(null);
+    try {
+      setProposal(await call('grants.yearEndProposal', { grant: r.grant.id, year: Number(chosen) }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  async function confirm() {
+    setError(null);
+    try {
+      const res = await call('grants.yearEndConfirm', { grant: r.grant.id, year: Number(chosen) });
+      announce(t('grants.detail.yearEndDone', { ref: res.ref }));
+      setProposal(null);
+      booksChanged();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  if (open.length === 0) return null;
+  return (
+    <section className="grant-section" aria-labelledby="gy-title">
+      <h2 id="gy-title">{t('grants.detail.yearEndTitle')}</h2>
+      <Hint>{t('grants.detail.yearEndHint')}</Hint>
+      <div className="row">
+        <Field id="gy-year" label={t('grants.detail.yearEndYear')}>
+          {(a) => (
+            <select {...a} className="input input--auto" value={chosen} onChange={(e) => { setYear(e.target.value); setProposal(null); }}>
+              {open.map((y) => (
+                <option key={y.year} value={y.year}>{y.year}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void propose()}>{t('grants.detail.yearEndShow')}</button>
+        </div>
+      </div>
+      <FormError error={error} />
+      {proposal ? (
+        <div className="grant-proposal" data-testid="year-end-proposal">
+          <p>{proposal.explanation}</p>
+          {proposal.lines.length > 0 ? (
+            <>
+              <table className="table table--compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('common.account')}</th>
+                    <th scope="col" className="num">{t('common.debit')}</th>
+                    <th scope="col" className="num">{t('common.credit')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {proposal.lines.map((l) => (
+                    <tr key={l.account}>
+                      <td><span className="code">{l.account}</span> {l.accountName}</td>
+                      <td className="num">{euro(l.debit)}</td>
+                      <td className="num">{euro(l.credit)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button type="button" className="button button--primary" onClick={() => void confirm()}>{t('grants.detail.yearEndConfirm')}</button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Manage({ report: r }: { report: GrantReport }) {
+  const { t } = useTranslation();
+  const { announce, booksChanged } = useApp();
+  const g = r.grant;
+  async function archive() {
+    try {
+      const res = await call('grants.archive', { id: g.id, archived: !g.archived });
+      announce(t(res.archived ? 'grants.detail.archivedDone' : 'grants.detail.unarchivedDone'));
+      booksChanged();
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e), 'error');
+    }
+  }
+  async function remove() {
+    if (!window.confirm(t('grants.detail.deleteConfirm'))) return;
+    try {
+      await call('grants.delete', { id: g.id });
+      announce(t('grants.detail.deleted'));
+      booksChanged();
+      navigate('grants');
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e), 'error');
+    }
+  }
+  return (
+    <div className="actions grant-section">
+      <button type="button" className="button" onClick={() => void archive()}>{t(g.archived ? 'grants.detail.unarchive' : 'grants.detail.archive')}</button>
+      {!g.hasAllocations ? (
+        <button type="button" className="button button--danger-quiet" onClick={() => void remove()}>{t('grants.detail.delete')}</button>
+      ) : null}
+    </div>
+  );
+}

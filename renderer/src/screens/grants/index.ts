@@ -1,0 +1,26 @@
+/**
+ * The grant screens (issue 6) for the app's screen table and menu:
+ *   App.tsx: `...grantScreens` in SCREENS and `GRANTS_MENU` in MENU.
+ * Importing this module also registers the screens' texts (see common.tsx).
+ */
+import type { ComponentType } from 'react';
+import type { ScreenProps } from '../../App';
+import './common';
+import { BudgetScreen } from './BudgetScreen';
+import { CoverageScreen } from './CoverageScreen';
+import { GrantFormScreen } from './GrantForm';
+import { GrantScreen } from './GrantScreen';
+import { GrantsScreen } from './GrantsList';
+
+export const grantScreens: Record<string, ComponentType<ScreenProps>> = {
+  grants: GrantsScreen,
+  grant: GrantScreen,
+  'grant-edit': GrantFormScreen,
+  budget: BudgetScreen,
+  coverage: CoverageScreen,
+};
+
+export const GRANTS_MENU = {
+  group: 'grants',
+  items: ['grants', 'budget', 'coverage'],
+};

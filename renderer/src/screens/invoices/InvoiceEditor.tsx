@@ -1,0 +1,351 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblemOut, FinaliseResult, Invoice, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
+import type { VatRate } from '../../../../shared/rules/invoiceModel';
+import type { ScreenProps } from '../../App';
+import { call } from '../../api';
+import { Field, FormError } from '../../components/Field';
+import { AmountInput, DateInput } from '../../components/Inputs';
+import { PageTitle } from '../../components/PageTitle';
+import { useApp } from '../../context';
+import { amountForInput, dateNl, parseInputAmount, parseInputCents, parseInputDate, toCents, todayNl } from '../../format';
+import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
+import { hrefFor, navigate } from '../../router';
+import { parseQuantity, quantityNl, useContacts } from './common';
+import { InvoicePreview, type PreviewData } from './InvoicePreview';
+
+interface LineForm {
+  description: string;
+  quantity: string;
+  price: string;
+  vatRate: VatRate;
+  account: string;
+  grant?: number | null;
+  budgetLine?: number | null;
+}
+
+interface FormState {
+  contact: string;
+  issueDate: string;
+  supplyDate: string;
+  dueDate: string;
+  buyerReference: string;
+  orderReference: string;
+  note: string;
+  lines: LineForm[];
+}
+
+const RATES: VatRate[] = ['21', '9', '0', 'exempt'];
+
+function emptyLine(vatRate: VatRate, account: string): LineForm {
+  return { description: '', quantity: '1', price: '', vatRate, account };
+}
+
+function fromInvoice(inv: Invoice): FormState {
+  return {
+    contact: String(inv.contact.id),
+    issueDate: dateNl(inv.issueDate),
+    supplyDate: dateNl(inv.supplyDate),
+    dueDate: dateNl(inv.dueDate),
+    buyerReference: inv.buyerReference ?? '',
+    orderReference: inv.orderReference ?? '',
+    note: inv.note ?? '',
+    lines: inv.lines.map((l) => ({
+      description: l.description,
+      quantity: quantityNl(l.quantity),
+      price: amountForInput(toCents(l.unitPrice) ?? 0n),
+      vatRate: l.vatRate,
+      account: l.account,
+      grant: l.grant,
+      budgetLine: l.budgetLine,
+    })),
+  };
+}
+
+/** The form as the API wants it, or the client-side field errors (same field paths as the API's). */
+function toInput(f: FormState, id: number | null): { input: Record<string, unknown> } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const date = (v: string, field: string, required: boolean) => {
+    if (v.trim() === '') {
+      if (required) errors[field] = 'invoices.edit.dateInvalid';
+      return null;
+    }
+    const iso = parseInputDate(v);
+    if (!iso) errors[field] = 'invoices.edit.dateInvalid';
+    return iso;
+  };
+  const issueDate = date(f.issueDate, 'issueDate', true);
+  const supplyDate = date(f.supplyDate, 'supplyDate', false);
+  const dueDate = date(f.dueDate, 'dueDate', false);
+  const lines = f.lines.map((l, i) => {
+    const quantity = parseQuantity(l.quantity);
+    if (!quantity) errors[`lines.${i}.quantity`] = 'invoices.edit.quantityInvalid';
+    const price = parseInputAmount(l.price.replace(/^-/, ''));
+    if (price === null) errors[`lines.${i}.unitPrice`] = 'invoices.edit.priceInvalid';
+    return {
+      description: l.description,
+      quantity: quantity ?? '1',
+      unitPrice: price ?? '0.00',
+      vatRate: l.vatRate,
+      ...(l.account ? { account: l.account } : {}),
+      ...(l.grant ? { grant: l.grant } : {}),
+      ...(l.budgetLine ? { budgetLine: l.budgetLine } : {}),
+    };
+  });
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    input: {
+      kind: 'sales',
+      ...(id !== null ? { id } : {}),
+      contact: Number(f.contact),
+      issueDate,
+      supplyDate,
+      dueDate,
+      buyerReference: f.buyerReference,
+      orderReference: f.orderReference,
+      note: f.note,
+      lines,
+    },
+  };
+}
+
+/** Make or edit a sales invoice draft, with a live preview; finalise it. Route: invoice-edit?id=. */
+export function InvoiceEditorScreen({ params }: ScreenProps) {
+  const { t } = useTranslation();
+  const { info, announce, booksChanged } = useApp();
+  const idParam = params.get('id');
+  const id = idParam ? Number(idParam) : null;
+  const org = info!.organisation;
+  const liable = org.vatStatus === 'liable';
+  const existing = useApi('invoices.get', id !== null ? { id } : null);
+  const settings = useApi('invoices.settings.get', {});
+  const contacts = useContacts(['customer', 'fund', 'other']);
+  const accounts = useAccounts();
+  const incomeAccounts = useMemo(() => (accounts.data ?? []).filter((a) => a.type === 'income'), [accounts.data]);
+  const defaultAccount = settings.data?.defaultIncomeAccount ?? '8400';
+  const defaultRate: VatRate = liable ? '21' : 'none';
+
+  const [form, setForm] = useState<FormState>(() => ({
+    contact: params.get('contact') ?? '',
+    issueDate: todayNl(),
+    supplyDate: '',
+    dueDate: '',
+    buyerReference: '',
+    orderReference: '',
+    note: '',
+    lines: [emptyLine(defaultRate, '')],
+  }));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [problems, setProblems] = useState<FieldProblemOut[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (existing.data) {
+      if (existing.data.status !== 'draft' || existing.data.kind !== 'sales') {
+        navigate('invoice', { id: existing.data.id });
+        return;
+      }
+      setForm(fromInvoice(existing.data));
+      setProblems(existing.data.problems);
+    }
+  }, [existing.data]);
+
+  const buyer = (contacts.data?.items ?? []).find((c) => String(c.id) === form.contact) ?? null;
+  // A customer with a standing purchase order number gets it filled in.
+  useEffect(() => {
+    if (buyer?.orderReference && form.orderReference === '' && id === null) setForm((f) => ({ ...f, orderReference: buyer.orderReference ?? '' }));
+  }, [buyer?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const set = (patch: Partial<FormState>, fields: string[] = Object.keys(patch)) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setErrors((e) => dropErrors(e, fields));
+  };
+  const setLine = (i: number, patch: Partial<LineForm>) => {
+    setForm((f) => ({ ...f, lines: f.lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
+    setErrors((e) => dropErrors(e, Object.keys(patch).map((k) => `lines.${i}.${k === 'price' ? 'unitPrice' : k}`)));
+  };
+
+  const preview: PreviewData = {
+    number: null,
+    credit: existing.data?.credit ?? false,
+    originalNumber: existing.data?.creditOfNumber ?? null,
+    issueDate: parseInputDate(form.issueDate),
+    supplyDate: parseInputDate(form.supplyDate),
+    dueDate: parseInputDate(form.dueDate),
+    buyerReference: form.buyerReference,
+    orderReference: form.orderReference,
+    note: form.note,
+    lines: form.lines.map((l) => {
+      const c = parseInputCents(l.price.replace(/^-/, ''));
+      return { description: l.description, quantity: parseQuantity(l.quantity), unitPriceCents: c === null ? null : Number(c), vatRate: l.vatRate };
+    }),
+  };
+
+  const fieldError = (k: string) => {
+    const v = errors.fields[k];
+    return v ? (v.startsWith('invoices.') ? t(v) : v) : undefined;
+  };
+
+  async function save(finalise: boolean) {
+    const r = toInput(form, id);
+    if ('errors' in r) {
+      setErrors({ fields: r.errors, general: null });
+      focusById(`inv-${Object.keys(r.errors)[0]!.replace(/\./g, '-')}`);
+      return;
+    }
+    if (!form.contact) {
+      setErrors({ fields: { contact: t('invoices.edit.chooseCustomer') }, general: null });
+      focusById('inv-contact');
+      return;
+    }
+    if (finalise && !window.confirm(t('invoices.edit.finaliseConfirm'))) return;
+    setBusy(true);
+    try {
+      const saved = await call('invoices.saveDraft', r.input as never) as SaveDraftResult;
+      setProblems(saved.problems);
+      booksChanged();
+      if (finalise) {
+        const f = await call('invoices.finalise', { id: saved.id }) as FinaliseResult;
+        announce(t('invoices.edit.finalised', { number: f.number }));
+        navigate('invoice', { id: saved.id });
+        return;
+      }
+      announce(t('invoices.edit.saved'));
+      if (id === null) navigate('invoice-edit', { id: saved.id });
+    } catch (e) {
+      const fe = formErrorsFrom(e);
+      setErrors(fe);
+      const first = Object.keys(fe.fields)[0];
+      if (first) focusById(`inv-${first.replace(/\./g, '-')}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void save(false);
+  }
+
+  return (
+    <div className="screen" data-testid="screen-invoice-edit">
+      <PageTitle intro={t('invoices.edit.intro')}>{t(id !== null ? 'invoices.edit.editTitle' : 'invoices.edit.newTitle')}</PageTitle>
+      <div className="inv-editor">
+        <form className="form form--wide" onSubmit={submit} noValidate>
+          <FormError error={errors.general ?? existing.error} />
+          <Field id="inv-contact" label={t('invoices.edit.customer')} error={fieldError('contact')}>
+            {(a) => (
+              <div className="row">
+                <select {...a} className="input grow" value={form.contact} onChange={(e) => set({ contact: e.target.value })} data-testid="invoice-customer">
+                  <option value="">{t('invoices.edit.chooseCustomer')}</option>
+                  {(contacts.data?.items ?? []).map((c) => (
+                    <option key={c.id} value={c.id}>{c.name}{c.city ? ` (${c.city})` : ''}</option>
+                  ))}
+                </select>
+                <a className="button button--quiet" href={hrefFor('customers', { new: 1 })}>{t('invoices.edit.newCustomer')}</a>
+              </div>
+            )}
+          </Field>
+          <div className="row">
+            <Field id="inv-issueDate" label={t('invoices.edit.issueDate')} error={fieldError('issueDate')}>
+              {(a) => <DateInput a11y={a} value={form.issueDate} onChange={(v) => set({ issueDate: v })} />}
+            </Field>
+            <Field id="inv-supplyDate" label={t('invoices.edit.supplyDate')} hint={t('invoices.edit.supplyDateHint')} error={fieldError('supplyDate')} optional>
+              {(a) => <DateInput a11y={a} value={form.supplyDate} onChange={(v) => set({ supplyDate: v })} />}
+            </Field>
+            <Field id="inv-dueDate" label={t('invoices.edit.dueDate')} hint={t('invoices.edit.dueDateHint', { days: settings.data?.paymentDays ?? 30 })} error={fieldError('dueDate')} optional>
+              {(a) => <DateInput a11y={a} value={form.dueDate} onChange={(v) => set({ dueDate: v })} />}
+            </Field>
+          </div>
+          <div className="row">
+            <Field id="inv-orderReference" label={t('invoices.edit.orderReference')} hint={t('invoices.edit.orderReferenceHint')} error={fieldError('orderReference')} optional>
+              {(a) => <input {...a} className="input" value={form.orderReference} onChange={(e) => set({ orderReference: e.target.value })} />}
+            </Field>
+            <Field id="inv-buyerReference" label={t('invoices.edit.buyerReference')} error={fieldError('buyerReference')} optional>
+              {(a) => <input {...a} className="input" value={form.buyerReference} onChange={(e) => set({ buyerReference: e.target.value })} />}
+            </Field>
+          </div>
+
+          <fieldset className="fieldset">
+            <legend className="field__label">{t('invoices.edit.lines')}</legend>
+            <table className="inv-lines">
+              <thead>
+                <tr>
+                  <th scope="col">{t('invoices.edit.description')}</th>
+                  <th scope="col" className="num">{t('invoices.edit.quantity')}</th>
+                  <th scope="col" className="num">{t('invoices.edit.price')}</th>
+                  {liable ? <th scope="col">{t('invoices.edit.vatRate')}</th> : null}
+                  <th scope="col">{t('invoices.edit.account')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('invoices.edit.removeLine', { n: '' })}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {form.lines.map((l, i) => {
+                  const n = i + 1;
+                  const err = (k: string) => fieldError(`lines.${i}.${k}`);
+                  const rowErrors = ['description', 'quantity', 'unitPrice', 'vatRate', 'account'].map(err).filter(Boolean);
+                  return (
+                    <tr key={i} data-testid={`invoice-line-${i}`}>
+                      <td className="inv-lines__desc">
+                        <input id={`inv-lines-${i}-description`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.description')}`} aria-invalid={err('description') ? true : undefined}
+                          value={l.description} onChange={(e) => setLine(i, { description: e.target.value })} data-testid={`line-${i}-description`} />
+                        {rowErrors.map((m, k) => <p key={k} className="field__error">{m}</p>)}
+                      </td>
+                      <td className="inv-lines__qty">
+                        <input id={`inv-lines-${i}-quantity`} className="input num" inputMode="decimal" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.quantity')}`} aria-invalid={err('quantity') ? true : undefined}
+                          value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} data-testid={`line-${i}-quantity`} />
+                      </td>
+                      <td className="inv-lines__price">
+                        <AmountInput a11y={{ id: `inv-lines-${i}-unitPrice`, ...(err('unitPrice') ? { 'aria-invalid': true } : {}) }} label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.price')}`}
+                          value={l.price} onChange={(v) => setLine(i, { price: v })} className="input input--amount" />
+                      </td>
+                      {liable ? (
+                        <td>
+                          <select id={`inv-lines-${i}-vatRate`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.vatRate')}`} value={l.vatRate} onChange={(e) => setLine(i, { vatRate: e.target.value as VatRate })}>
+                            {RATES.map((r) => <option key={r} value={r}>{t(`invoices.edit.rate.${r}`)}</option>)}
+                          </select>
+                        </td>
+                      ) : null}
+                      <td>
+                        <select id={`inv-lines-${i}-account`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.account')}`} value={l.account || defaultAccount} onChange={(e) => setLine(i, { account: e.target.value })}>
+                          {incomeAccounts.map((a) => <option key={a.code} value={a.code}>{a.code} {a.name}</option>)}
+                        </select>
+                      </td>
+                      <td>
+                        {form.lines.length > 1 ? (
+                          <button type="button" className="button button--quiet button--small" onClick={() => set({ lines: form.lines.filter((_, j) => j !== i) }, ['lines'])}>
+                            {t('invoices.edit.removeLine', { n })}
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <button type="button" className="button" onClick={() => set({ lines: [...form.lines, emptyLine(defaultRate, '')] }, [])} data-testid="add-line">
+              {t('invoices.edit.addLine')}
+            </button>
+          </fieldset>
+
+          <Field id="inv-note" label={t('invoices.edit.note')} error={fieldError('note')} optional>
+            {(a) => <textarea {...a} className="input" rows={2} value={form.note} onChange={(e) => set({ note: e.target.value })} />}
+          </Field>
+
+          {problems.length > 0 ? (
+            <div className="inv-problems" role="status" data-testid="invoice-problems">
+              <p>{t('invoices.edit.problems')}</p>
+              <ul>{problems.map((p) => <li key={p.field}>{p.message}</li>)}</ul>
+            </div>
+          ) : null}
+
+          <div className="actions">
+            <button type="submit" className="button" disabled={busy} data-testid="save-draft">{t('invoices.edit.saveDraft')}</button>
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void save(true)} data-testid="finalise">{t('invoices.edit.finalise')}</button>
+          </div>
+        </form>
+        <InvoicePreview org={org} settings={settings.data} buyer={buyer} data={preview} />
+      </div>
+    </div>
+  );
+}

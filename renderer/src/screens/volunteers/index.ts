@@ -1,0 +1,30 @@
+/**
+ * The volunteer screens (issue 5) for the app's screen table and menu:
+ *   App.tsx: `...volunteerScreens` in SCREENS and `VOLUNTEER_MENU` in MENU.
+ * Importing this module also registers the screens' texts (see common.tsx).
+ */
+import type { ComponentType } from 'react';
+import type { ScreenProps } from '../../App';
+import './common';
+import { LimitsScreen } from './LimitsScreen';
+import { OverviewScreen } from './OverviewScreen';
+import { PayoutScreen } from './PayoutScreen';
+import { PayScreen } from './PayScreen';
+import { PersonFormScreen } from './PersonForm';
+import { StatementsScreen } from './StatementsScreen';
+import { VolunteersScreen } from './VolunteersList';
+
+export const volunteerScreens: Record<string, ComponentType<ScreenProps>> = {
+  volunteers: VolunteersScreen,
+  'volunteer-person': PersonFormScreen,
+  'volunteer-pay': PayScreen,
+  'volunteer-overview': OverviewScreen,
+  'volunteer-payout': PayoutScreen,
+  'volunteer-statements': StatementsScreen,
+  'volunteer-limits': LimitsScreen,
+};
+
+export const VOLUNTEER_MENU = {
+  group: 'volunteers',
+  items: ['volunteers', 'volunteer-pay', 'volunteer-overview', 'volunteer-payout', 'volunteer-statements', 'volunteer-limits'],
+};

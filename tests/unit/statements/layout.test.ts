@@ -1,0 +1,116 @@
+/**
+ * The statement layouts as data (electron/books/statements/layout.ts) and the pure row builder:
+ * every account lands on exactly one line, and whatever the balances and the mapping, the balance
+ * sheet balances (property-based).
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_CHART, STATEMENT_LINES, type AccountType, type Layout } from '../../../shared/chart';
+import type { AccountInfo } from '../../../electron/books/statements/balances';
+import {
+  BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout, lineFor, RESULT_CURRENT, RESULT_EARLIER, type LayoutNode,
+} from '../../../electron/books/statements/layout';
+import { buildRows } from '../../../electron/books/statements/rows';
+import { sixMonthsAfter } from '../../../electron/books/statements/anbi';
+
+const LAYOUTS: Layout[] = ['rj640', 'rj650'];
+const TYPES: AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
+
+function lineKeys(nodes: LayoutNode[]): string[] {
+  return nodes.flatMap((n) => (n.kind === 'line' ? n.lines : []));
+}
+
+describe('layouts', () => {
+  test('every account of the default chart keeps its own line in both layouts', () => {
+    for (const layout of LAYOUTS) {
+      for (const a of DEFAULT_CHART) expect(lineFor(layout, a.type, a[layout]), `${layout} ${a.code}`).toBe(a[layout]);
+    }
+  });
+
+  test('each statement line of a layout is named once and exists in STATEMENT_LINES', () => {
+    for (const layout of LAYOUTS) {
+      const keys = [...lineKeys(BALANCE_ACTIVA), ...lineKeys(BALANCE_PASSIVA), ...lineKeys(incomeLayout(layout))];
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const k of keys) expect(STATEMENT_LINES).toHaveProperty(k);
+    }
+  });
+
+  test('a line of the wrong statement falls back to the default line of the type', () => {
+    expect(lineFor('rj640', 'income', 'liquide')).toBe('overige_baten');
+    expect(lineFor('rj640', 'expense', 'besteed_doelstellingen')).toBe('lasten_overige');
+    expect(lineFor('rj650', 'expense', 'lasten_huisvesting')).toBe('beheer_administratie');
+    expect(lineFor('rj650', 'asset', 'subsidiebaten')).toBe('vorderingen');
+    expect(lineFor('rj640', 'equity', 'nonsense')).toBe('overige_reserves');
+    expect(lineFor('rj640', 'liability', 'kortlopende_schulden')).toBe('kortlopende_schulden');
+  });
+
+  test('subtotals only refer to rows above them', () => {
+    for (const nodes of [BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout('rj640'), incomeLayout('rj650')]) {
+      const seen = new Set<string>();
+      for (const n of nodes) {
+        if (n.kind === 'subtotal' || n.kind === 'total') for (const k of [...n.plus, ...n.minus]) expect(seen.has(k), `${n.key} -> ${k}`).toBe(true);
+        seen.add(n.key);
+      }
+    }
+  });
+});
+
+describe('the balance sheet always balances', () => {
+  const allLines = Object.keys(STATEMENT_LINES);
+  const account = fc.record({
+    type: fc.constantFrom(...TYPES),
+    line640: fc.constantFrom(...allLines, 'nonsense'),
+    line650: fc.constantFrom(...allLines, 'nonsense'),
+    balance: fc.bigInt({ min: -10_000_000_000n, max: 10_000_000_000n }),
+    previous: fc.bigInt({ min: -10_000_000_000n, max: 10_000_000_000n }),
+    earlier: fc.bigInt({ min: -1_000_000n, max: 1_000_000n }),
+  });
+
+  test('for any accounts, mappings and balances that sum to zero', () => {
+    fc.assert(
+      fc.property(fc.array(account, { minLength: 1, maxLength: 40 }), fc.constantFrom(...LAYOUTS), (raw, layout) => {
+        // Make the books balance: the last account takes the rest.
+        const sumCur = raw.slice(0, -1).reduce((t, a) => t + a.balance, 0n);
+        const sumPrev = raw.slice(0, -1).reduce((t, a) => t + a.previous, 0n);
+        raw[raw.length - 1]!.balance = -sumCur;
+        raw[raw.length - 1]!.previous = -sumPrev;
+        const accounts: AccountInfo[] = raw.map((a, i) => ({
+          id: i + 1, code: String(1000 + i), name: `R${i}`, type: a.type, lineRj640: a.line640, lineRj650: a.line650,
+          kind: null, iban: null, rgsCode: null, archived: false,
+        }));
+        const current = new Map(raw.map((a, i) => [i + 1, a.balance]));
+        const previous = new Map(raw.map((a, i) => [i + 1, a.previous]));
+        const pl = (m: Map<number, bigint>) => accounts.filter((a) => a.type === 'income' || a.type === 'expense').reduce((t, a) => t + (m.get(a.id) ?? 0n), 0n);
+        // Split the P&L into "this year" and "earlier years" arbitrarily: only the sum matters.
+        const earlier = raw.reduce((t, a) => t + a.earlier, 0n);
+        const specials = {
+          [RESULT_CURRENT]: { current: pl(current) - earlier, budget: null, previous: pl(previous) },
+          [RESULT_EARLIER]: { current: earlier, budget: null, previous: 0n },
+        };
+        const input = { layout, accounts, profitAndLoss: false, balances: { current, budget: null, previous }, specials };
+        const a = buildRows({ ...input, nodes: BALANCE_ACTIVA });
+        const p = buildRows({ ...input, nodes: BALANCE_PASSIVA });
+        const ta = a.values.get('totaal_activa')!;
+        const tp = p.values.get('totaal_passiva')!;
+        expect(ta.current).toBe(tp.current);
+        expect(ta.previous).toBe(tp.previous);
+        // Every balance-sheet account appears under exactly one line.
+        const listed = [...a.rows, ...p.rows].flatMap((r) => r.accounts.map((x) => x.code));
+        expect(new Set(listed).size).toBe(listed.length);
+        // And the income statement's saldo is minus the P&L sum.
+        const is = buildRows({ nodes: incomeLayout(layout), layout, accounts, profitAndLoss: true, balances: { current, budget: null, previous } });
+        expect(is.values.get('saldo')!.current).toBe(-pl(current));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('ANBI deadline', () => {
+  test('six months after the end of the fiscal year', () => {
+    expect(sixMonthsAfter('2024-12-31')).toBe('2025-06-30');
+    expect(sixMonthsAfter('2025-06-30')).toBe('2025-12-31');
+    expect(sixMonthsAfter('2025-08-31')).toBe('2026-02-28');
+    expect(sixMonthsAfter('2027-08-31')).toBe('2028-02-29');
+  });
+});
