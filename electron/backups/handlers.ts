@@ -82,6 +82,8 @@ export const backupsHandlers: { [M in BackupsMethodName]: Handler<M> } = {
     return out;
   },
 
+  'backups.verify': ({ session }, input) => verifyBackupFile(path.resolve(input.path), options(session)),
+
   'backups.restore': ({ session }, input) => restoreBackup(session, input, options(session)),
 
   'backups.settings.get': ({ session }, input) => settingsFor(session, adminPath(session, input.file)),

@@ -158,7 +158,7 @@ export async function restoreBackup(session: Session, input: { path: string; fil
     }));
     if (session.books) session.close();
     session.books = opened;
-    return { path: target, restoredFrom: source, safetyBackup: safety, verify: verifyBooks(opened), admin: adminInfo(opened) };
+    return { path: target, restoredFrom: source, safetyBackup: safety, verify, admin: adminInfo(opened) };
   } catch (e) {
     books?.close();
     if (safety) {

@@ -15,6 +15,8 @@ import { VOLUNTEER_MENU, volunteerScreens } from './screens/volunteers';
 import { GRANTS_MENU, grantScreens } from './screens/grants';
 import { INVOICES_MENU, invoiceScreens } from './screens/invoices';
 import { STATEMENTS_MENU, statementScreens } from './screens/statements';
+import { BACKUPS_MENU_ITEM, backupScreens } from './screens/backups';
+import { BANK_MENU, bankScreens } from './screens/bank';
 import { WelcomeScreen } from './screens/Welcome';
 
 export interface ScreenProps {
@@ -37,6 +39,8 @@ const SCREENS: Record<string, ComponentType<ScreenProps>> = {
   ...grantScreens,
   ...invoiceScreens,
   ...statementScreens,
+  ...backupScreens,
+  ...bankScreens,
 };
 
 const MENU: { group: string; items: ScreenId[] }[] = [
@@ -46,8 +50,9 @@ const MENU: { group: string; items: ScreenId[] }[] = [
   VOLUNTEER_MENU,
   GRANTS_MENU,
   INVOICES_MENU,
+  BANK_MENU,
   STATEMENTS_MENU,
-  { group: 'setup', items: ['accounts', 'settings'] },
+  { group: 'setup', items: ['accounts', 'settings', BACKUPS_MENU_ITEM] },
 ];
 
 function Messages() {

@@ -68,6 +68,7 @@ export interface RestoreResult {
   restoredFrom: string;
   /** The backup of the file as it was just before restoring; null when there was no file. */
   safetyBackup: string | null;
+  /** The check of the restored file, just before the restore was written into its audit log. */
   verify: VerifyResult;
   admin: AdminInfo;
 }
@@ -92,6 +93,8 @@ export const backupsMethods = {
     z.object({ verify: z.boolean().optional(), file: FilePath.optional() }),
     { file: false },
   ),
+  /** Check one backup (the screen checks its list one by one, newest first). */
+  'backups.verify': method<BackupCheck>()(z.object({ path: FilePath }), { file: false }),
   'backups.restore': method<RestoreResult>()(
     z.object({ path: FilePath, file: FilePath.optional() }),
     { file: false },

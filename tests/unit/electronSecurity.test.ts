@@ -145,3 +145,116 @@ describe('file from the command line', () => {
     expect(fileFromArgv(['/opt/app', '--flag=x.kassa', 'main.js'], '/x')).toBeUndefined();
   });
 });
+
+/**
+ * Issue 10: static checks of the Electron files, so a later edit cannot quietly switch a
+ * protection off. They read the sources as text (the files import 'electron', which does not load
+ * outside Electron) and fail with the offending file and pattern.
+ */
+describe('static checks of the Electron sources (issue 10)', () => {
+  const electronFiles = (): string[] => {
+    const out: string[] = [];
+    const walk = (rel: string) => {
+      for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+        const child = `${rel}/${entry.name}`;
+        if (entry.isDirectory()) walk(child);
+        else if (/\.(ts|tsx|js|mjs|cjs)$/.test(entry.name)) out.push(child);
+      }
+    };
+    walk('electron');
+    return out;
+  };
+  /** Source without comments, so a comment that mentions a setting does not count. */
+  const code = (rel: string) => read(rel).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+  it('every web contents denies navigation, redirects, webviews and new windows', () => {
+    const main = code('electron/main.ts');
+    const created = /app\.on\('web-contents-created',[\s\S]*?\n {2}\}\);/.exec(main)?.[0] ?? '';
+    expect(created, 'web-contents-created handler').not.toBe('');
+    expect(created).toContain("contents.on('will-navigate', onWillNavigate)");
+    expect(created).toContain("contents.on('will-redirect', onWillNavigate)");
+    expect(created).toMatch(/contents\.on\('will-attach-webview', \(e\) => e\.preventDefault\(\)\)/);
+    expect(created).toMatch(/contents\.setWindowOpenHandler\(\(details\) => windowOpenHandler\(details,/);
+    // The handlers themselves deny, whatever the URL.
+    const event = { preventDefault: vi.fn() };
+    for (const url of ['app://kassa/index.html', 'https://example.com', 'file:///etc/passwd', 'javascript:alert(1)', '']) onWillNavigate(event, url);
+    expect(event.preventDefault).toHaveBeenCalledTimes(5);
+    for (const url of ['app://kassa/index.html', 'https://example.com', 'about:blank', 'data:text/html,x']) expect(windowOpenHandler({ url }, () => undefined)).toEqual({ action: 'deny' });
+  });
+
+  it('the default session denies permissions and sends the CSP with every response', () => {
+    const main = code('electron/main.ts');
+    const harden = /function hardenSessions\(\): void \{[\s\S]*?\n\}/.exec(main)?.[0] ?? '';
+    expect(harden).toContain('electronSession.defaultSession');
+    expect(harden).toContain('setPermissionRequestHandler(permissionRequestHandler)');
+    expect(harden).toContain('setPermissionCheckHandler(permissionCheckHandler)');
+    expect(harden).toMatch(/onHeadersReceived\([\s\S]*'Content-Security-Policy': \[CSP\]/);
+    expect(harden).toMatch(/onBeforeRequest\([\s\S]*cancel: !isAllowedRequestUrl\(details\.url\)/);
+    expect(main).toMatch(/hardenSessions\(\);[\s\S]*registerAppProtocol\(\);[\s\S]*await createWindow\(/);
+    // Our own protocol answers with the security headers too (the CSP included).
+    const protocolHandler = /function registerAppProtocol\(\): void \{[\s\S]*?\n\}/.exec(main)?.[0] ?? '';
+    expect(protocolHandler).toContain('...SECURITY_HEADERS');
+    expect(protocolHandler).not.toMatch(/new Response\([^)]*\{\s*status: \d+\s*\}\)/);
+    // No other session (partition) that would escape these handlers.
+    for (const f of electronFiles()) expect(code(f), f).not.toMatch(/fromPartition\(|partition\s*:/);
+  });
+
+  it('every window uses the shared webPreferences, and nothing switches a protection off', () => {
+    const files = electronFiles();
+    const windows = files.flatMap((f) => [...code(f).matchAll(/new BrowserWindow\(\{[\s\S]*?\n {2}\}\);/g)].map((m) => ({ f, text: m[0] })));
+    expect(windows.length).toBeGreaterThan(0);
+    for (const w of windows) expect(w.text, w.f).toContain('webPreferences: webPreferences(preloadPath)');
+    const forbidden: [RegExp, string][] = [
+      [/nodeIntegration(InWorker|InSubFrames)?\s*:\s*true/, 'nodeIntegration on'],
+      [/contextIsolation\s*:\s*false/, 'contextIsolation off'],
+      [/sandbox\s*:\s*false/, 'sandbox off'],
+      [/webSecurity\s*:\s*false/, 'webSecurity off'],
+      [/allowRunningInsecureContent\s*:\s*true/, 'insecure content'],
+      [/webviewTag\s*:\s*true/, 'webview tag'],
+      [/experimentalFeatures\s*:\s*true|enableBlinkFeatures/, 'experimental Blink features'],
+      [/enableRemoteModule|@electron\/remote/, 'remote module'],
+      [/appendSwitch\(\s*['"](disable-web-security|ignore-certificate-errors|no-sandbox|allow-running-insecure-content)/, 'a Chromium switch that disables security'],
+      [/loadURL\(\s*[`'"](https?|file):/, 'loading remote or file: content'],
+      [/setPermissionRequestHandler\([^)]*=>\s*\w+\(true\)/, 'a permission granted'],
+      [/\beval\(|new Function\(/, 'eval'],
+    ];
+    const offenders: string[] = [];
+    for (const f of files) for (const [re, what] of forbidden) if (re.test(code(f))) offenders.push(`${f}: ${what}`);
+    expect(offenders).toEqual([]);
+    // shell.openExternal only behind windowOpenHandler's https check.
+    const external = files.flatMap((f) => [...code(f).matchAll(/shell\.openExternal\(/g)].map(() => f));
+    expect(external).toEqual(['electron/main.ts']);
+    expect(code('electron/main.ts')).toMatch(/windowOpenHandler\(details, \(url\) => void shell\.openExternal\(url\)\)/);
+  });
+
+  it('preload exposes exactly kassa.call and kassa.onMenu, and nothing of ipcRenderer itself', () => {
+    const preload = code('electron/preload.ts');
+    const imports = [...preload.matchAll(/from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+    expect(imports).toEqual(['electron']);
+    const start = preload.indexOf("exposeInMainWorld('kassa', {");
+    expect(start).toBeGreaterThan(-1);
+    // Walk the object literal and collect its top-level keys.
+    let depth = 0;
+    let i = preload.indexOf('{', start);
+    const keys: string[] = [];
+    let atKey = true;
+    for (; i < preload.length; i++) {
+      const ch = preload[i]!;
+      if (ch === '{' || ch === '(' || ch === '[') depth++;
+      else if (ch === '}' || ch === ')' || ch === ']') {
+        depth--;
+        if (depth === 0) break;
+      } else if (depth === 1 && ch === ',') atKey = true;
+      else if (depth === 1 && atKey && /[A-Za-z_$]/.test(ch)) {
+        const m = /^[A-Za-z_$][\w$]*/.exec(preload.slice(i))!;
+        keys.push(m[0]);
+        i += m[0].length - 1;
+        atKey = false;
+      }
+    }
+    expect(keys).toEqual(['call', 'onMenu']);
+    expect(preload).toContain(`ipcRenderer.invoke('${IPC_CALL_CHANNEL}', String(method), input)`);
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*\b(ipcRenderer|process|require)\b\s*[,)]/);
+    expect(preload).not.toMatch(/ipcRenderer\.(send|sendSync|sendTo|sendToHost|postMessage)\(/);
+  });
+});

@@ -69,6 +69,14 @@ export function accountForStatement(books: Books, statementAccount: string, chos
     if (account.archived) {
       throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${account.code} (${account.name}) is gearchiveerd. Daarop kunt u geen afschrift inlezen.`, { field: 'account' });
     }
+    const owner = bankAccounts(books).find((a) => a.id !== account.id && sameBankAccount(statementAccount, a.iban));
+    if (owner) {
+      throw new KassaError(
+        'INVALID_INPUT',
+        `Dit afschrift is van rekening ${shown}. Dat is rekening ${owner.code} (${owner.name}), niet ${account.code}. Kies rekening ${owner.code}.`,
+        { field: 'account', details: { statementIban: statementAccount, accountIban: owner.iban } },
+      );
+    }
     return { account, setIban: account.iban === null && isValidIban(statementAccount) };
   }
   const all = bankAccounts(books);

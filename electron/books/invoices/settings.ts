@@ -70,7 +70,7 @@ export function nextNumberFor(books: Books, date: string, format: string): strin
 export function getInvoiceSettings(books: Books): InvoiceSettings {
   const c = readConfig(books);
   const logo = c.logoId !== null ? attachmentMeta(books, c.logoId) : null;
-  let next: string | null = null;
+  let next: string | null;
   try {
     next = nextNumberFor(books, today(), c.numberFormat);
   } catch {

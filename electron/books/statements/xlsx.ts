@@ -203,7 +203,7 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       titleRows(ws, `Balans per ${formatDateNl(bs.date)}`, `${org.name} · ${LAYOUT_NAMES[bs.layout]} · boekjaar ${status}`, ['', ...cols.map((c) => c.title)]);
       const next = writeStatement(ws, 5, [{ key: 'activa', label: 'ACTIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.activa], cols).next;
       ws.getRow(next).commit();
-      writeStatement(ws, next + 1, [{ key: 'passiva', label: 'PASSIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.passiva], cols).next;
+      writeStatement(ws, next + 1, [{ key: 'passiva', label: 'PASSIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.passiva], cols);
       ws.commit();
     }
 

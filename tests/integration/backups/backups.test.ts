@@ -14,7 +14,7 @@ import { autoBackupStatus, autoBackupTick, startAutoBackups } from '../../../ele
 import { BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
 import { BACKUP_SETTINGS_FILE } from '../../../electron/backups/settings';
 import { Session } from '../../../electron/session';
-import { cleanupTempDirs, expectKassaError, sha256, simpleEntry, tempDir, type Call } from '../helpers';
+import { cleanupTempDirs, expectDutch, expectKassaError, sha256, simpleEntry, tempDir, type Call } from '../helpers';
 
 afterAll(cleanupTempDirs);
 
@@ -193,6 +193,13 @@ describe('backups.list with verify', () => {
     expect(fs.readdirSync(folderOf(s)).sort()).toEqual([good.name, badName].sort());
     // Without verify nothing is opened.
     expect((await s.call<BackupListItem[]>('backups.list'))[1]!.verify).toBeNull();
+    // One at a time, as the screen does it.
+    expect(await s.call('backups.verify', { path: good.path })).toEqual({ ok: true, problems: [] });
+    expect(await s.call('backups.verify', { path: bad })).toMatchObject({ ok: false });
+    const gone = await s.call<{ ok: boolean; problems: string[] }>('backups.verify', { path: path.join(folderOf(s), 'weg.kassa') });
+    expect(gone.ok).toBe(false);
+    expectDutch(gone.problems[0]!);
+    expect(sha256(bad)).toBe(before);
   });
 });
 

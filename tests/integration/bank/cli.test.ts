@@ -44,7 +44,8 @@ describe('kassa import', () => {
   const refusals: [string, () => string[], string][] = [
     ['the same file again (DUPLICATE)', () => [fixture('camt053-001-02-ing.xml')], 'DUPLICATE'],
     ['a file of another bank account', () => [fixture('camt053-001-08-abnamro.xml')], 'INVALID_INPUT'],
-    ['another account chosen that has another IBAN', () => [fixture('ing.csv'), '--account', '1110', '--format', 'csv-ing'], 'BAD_BANK_FILE'],
+    ['the statement of 1100 put on 1110', () => [fixture('ing.csv'), '--account', '1110'], 'INVALID_INPUT'],
+    ['a file read as the wrong format', () => [fixture('ing.csv'), '--format', 'camt053'], 'BAD_BANK_FILE'],
     ['a truncated camt file', () => {
       const cut = path.join(dir, 'cut.xml');
       fs.writeFileSync(cut, fs.readFileSync(fixture('camt053-001-04-rabobank.xml'), 'utf8').slice(0, 2500));

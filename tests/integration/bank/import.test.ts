@@ -86,6 +86,9 @@ describe('the statement must belong to a bank account of the administration', ()
       const e2 = await expectKassaError(b.call('bank.import', { path: fixture('camt053-001-04-rabobank.xml'), account: '1100' }), 'INVALID_INPUT');
       expect(e2.message).toContain('NL36 INGB 0007 6543 21');
       await expectKassaError(b.call('bank.import', { path: fixture('camt053-001-04-rabobank.xml'), account: '4100' }), 'INVALID_INPUT');
+      // a statement of 1100 cannot be put on 1110 (which has no IBAN yet) either
+      const e3 = await expectKassaError(b.call('bank.import', { path: fixture('ing.csv'), account: '1110' }), 'INVALID_INPUT');
+      expect(e3.message).toContain('Kies rekening 1100.');
       await expectKassaError(b.call('bank.import', { path: fixture('camt053-001-04-rabobank.xml'), account: '9999' }), 'UNKNOWN_ACCOUNT');
       expect(counts(b)).toEqual(before);
     } finally {

@@ -154,7 +154,8 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
   // A customer with a standing purchase order number gets it filled in.
   useEffect(() => {
     if (buyer?.orderReference && form.orderReference === '' && id === null) setForm((f) => ({ ...f, orderReference: buyer.orderReference ?? '' }));
-  }, [buyer?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Only when another customer is picked, not on every keystroke in the field.
+  }, [buyer?.id]);
 
   const set = (patch: Partial<FormState>, fields: string[] = Object.keys(patch)) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -230,7 +231,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
   return (
     <div className="screen" data-testid="screen-invoice-edit">
       <PageTitle intro={t('invoices.edit.intro')}>{t(id !== null ? 'invoices.edit.editTitle' : 'invoices.edit.newTitle')}</PageTitle>
-      <div className="inv-editor">
+      <div className="form-with-preview inv-editor">
         <form className="form form--wide" onSubmit={submit} noValidate>
           <FormError error={errors.general ?? existing.error} />
           <Field id="inv-contact" label={t('invoices.edit.customer')} error={fieldError('contact')}>
@@ -268,6 +269,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
 
           <fieldset className="fieldset">
             <legend className="field__label">{t('invoices.edit.lines')}</legend>
+            <div className="table-scroll">
             <table className="inv-lines">
               <thead>
                 <tr>
@@ -323,6 +325,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
                 })}
               </tbody>
             </table>
+            </div>
             <button type="button" className="button" onClick={() => set({ lines: [...form.lines, emptyLine(defaultRate, '')] }, [])} data-testid="add-line">
               {t('invoices.edit.addLine')}
             </button>

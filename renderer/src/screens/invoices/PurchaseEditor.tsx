@@ -145,6 +145,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
         </div>
         <fieldset className="fieldset">
           <legend className="field__label">{t('invoices.edit.lines')}</legend>
+          <div className="table-scroll">
           <table className="inv-lines">
             <thead>
               <tr>
@@ -188,6 +189,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
               })}
             </tbody>
           </table>
+          </div>
           <button type="button" className="button" onClick={() => setLines((ls) => [...ls, { description: '', account: '4300', amount: '', vat: '' }])}>{t('invoices.edit.addLine')}</button>
         </fieldset>
         <Field id="pur-attachment" label={t('invoices.purchase.attachment')} error={err('attachment')} optional>

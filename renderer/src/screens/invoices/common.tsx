@@ -93,7 +93,7 @@ export function SaveFile({
 
   return (
     <div className="inv-save" data-testid={testId}>
-      <Field id={id} label={`${label}: ${t('invoices.save.path')}`} hint={t('invoices.save.pathHint')}>
+      <Field id={id} label={`${t('invoices.save.path')} (${extension.toUpperCase()})`} hint={t('invoices.save.pathHint')}>
         {(a) => (
           <div className="row">
             <input {...a} className="input grow" value={path} onChange={(e) => setPath(e.target.value)} autoComplete="off" spellCheck={false} />

@@ -39,7 +39,7 @@ export function StatementsScreen({ params }: ScreenProps) {
             id={`tab-${v}`}
             aria-selected={view === v}
             aria-controls={`panel-${v}`}
-            className="button"
+            className={view === v ? 'button button--primary' : 'button'}
             onClick={() => go(v)}
           >
             {t(`statements.tabs.${v}`)}

@@ -36,9 +36,9 @@ export function YearEndScreen({ params }: ScreenProps) {
       {!check.data || year === null ? (
         <p className="muted">{t('statements.loading')}</p>
       ) : check.data.status === 'open' ? (
-        <CloseWizard key={year} check={check.data} reload={() => { check.reload(); years.reload(); }} />
+        <CloseWizard key={year} check={check.data} reload={() => { setPicked(year); check.reload(); years.reload(); }} />
       ) : (
-        <Reopen key={year} check={check.data} reload={() => { check.reload(); years.reload(); }} />
+        <Reopen key={year} check={check.data} reload={() => { setPicked(year); check.reload(); years.reload(); }} />
       )}
       {year !== null ? <Exports key={`x-${year}`} year={year} /> : null}
     </div>
@@ -146,14 +146,13 @@ function CloseWizard({ check, reload }: { check: YearEndCheck; reload: () => voi
           </p>
           <div className="form">
             {check.equityAccounts.map((a) => (
-              <Field key={a.code} id={`appr-${a.code}`} label={`${a.code} ${a.name}`} error={amounts[a.code] && parseInputAmount(amounts[a.code]!) === null ? t('statements.yearEnd.amountWrong') : undefined}>
+              <Field key={a.code} id={`appr-${a.code}`} label={t('statements.yearEnd.amountFor', { name: `${a.code} ${a.name}` })} error={amounts[a.code] && parseInputAmount(amounts[a.code]!) === null ? t('statements.yearEnd.amountWrong') : undefined}>
                 {(x) => (
                   <input
                     {...x}
                     className="input input--amount"
                     inputMode="decimal"
                     autoComplete="off"
-                    aria-label={t('statements.yearEnd.amountFor', { name: a.name })}
                     value={amounts[a.code] ?? ''}
                     onChange={(e) => setAmounts((m) => ({ ...m, [a.code]: e.target.value }))}
                   />
@@ -273,7 +272,7 @@ function joinPath(dir: string | undefined, file: string): string {
 function Exports({ year }: { year: number }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="exports-title" className="section">
+    <section aria-labelledby="exports-title" className="section year-end-exports">
       <h2 id="exports-title">{t('statements.yearEnd.exports')}</h2>
       <Hint>{t('statements.yearEnd.exportsText')}</Hint>
       <div className="export-list">

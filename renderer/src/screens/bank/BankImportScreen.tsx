@@ -1,0 +1,225 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BANK_FORMAT_NAMES, type BankImportResult } from '../../../../shared/api/bank';
+import { ApiError, call } from '../../api';
+import type { ScreenProps } from '../../App';
+import { Field, FormError, Hint } from '../../components/Field';
+import { PageTitle } from '../../components/PageTitle';
+import { useApp } from '../../context';
+import { dateNl } from '../../format';
+import { useApi } from '../../hooks';
+import { navigate } from '../../router';
+import { BankAccountSelect, errorText, Money, readAsBase64, useBankAccounts } from './common';
+
+const FORMAT_LABELS: Record<(typeof BANK_FORMAT_NAMES)[number], string> = {
+  camt053: 'CAMT.053 (XML)',
+  mt940: 'MT940',
+  'csv-ing': 'CSV van ING',
+  'csv-rabobank': 'CSV van Rabobank',
+  'csv-abnamro': 'TXT/TAB van ABN AMRO',
+  'csv-triodos': 'CSV van Triodos',
+  'csv-bunq': 'CSV van bunq',
+  'csv-asn': 'CSV van ASN, SNS of RegioBank',
+};
+
+/**
+ * Import a statement: pick the file (read in the renderer and sent as base64, so it works the same
+ * in the desktop app and the browser mode), optionally the account and the format; then see what
+ * came in, what was skipped as a duplicate, the warnings, and bank vs book balances.
+ */
+export function BankImportScreen({ params }: ScreenProps) {
+  const { t } = useTranslation();
+  const { announce, booksChanged } = useApp();
+  const { accounts } = useBankAccounts();
+  const [account, setAccount] = useState(params.get('account') ?? '');
+  const [format, setFormat] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<BankImportResult | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const history = useApi('bank.imports', {});
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    if (!file) {
+      setFieldErrors({ file: t('bank.import.fileMissing') });
+      fileRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const data = await readAsBase64(file);
+      const r = await call('bank.import', {
+        data,
+        fileName: file.name,
+        ...(format ? { format: format as (typeof BANK_FORMAT_NAMES)[number] } : {}),
+        ...(account ? { account } : {}),
+      });
+      setResult(r);
+      announce(t('bank.import.done', { count: r.added, account: `${r.account.code} ${r.account.name}` }), 'success');
+      booksChanged();
+      history.reload();
+    } catch (err) {
+      const field = err instanceof ApiError ? err.field : undefined;
+      if (field === 'account') setFieldErrors({ account: errorText(err) });
+      else if (field === 'format') setFieldErrors({ format: errorText(err) });
+      else setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="screen" data-testid="screen-bank-import">
+      <PageTitle intro={t('bank.import.intro')}>{t('bank.import.title')}</PageTitle>
+      <form className="form section card" onSubmit={(e) => void submit(e)} noValidate>
+        <Field id="bank-file" label={t('bank.import.file')} hint={t('bank.import.fileHint')} error={fieldErrors.file}>
+          {(a) => (
+            <input
+              {...a}
+              ref={fileRef}
+              type="file"
+              className="input"
+              accept=".xml,.sta,.swi,.940,.csv,.tab,.txt"
+              data-testid="bank-file"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setResult(null);
+              }}
+            />
+          )}
+        </Field>
+        <Field id="bank-account" label={t('bank.account')} hint={t('bank.import.accountHint')} error={fieldErrors.account} optional>
+          {(a) => <BankAccountSelect accounts={accounts} value={account} onChange={setAccount} a11y={a} emptyLabel={t('bank.autoAccount')} />}
+        </Field>
+        <Field id="bank-format" label={t('bank.import.format')} hint={t('bank.import.formatHint')} error={fieldErrors.format} optional>
+          {(a) => (
+            <select {...a} className="input input--auto" value={format} onChange={(e) => setFormat(e.target.value)}>
+              <option value="">{t('bank.import.formatAuto')}</option>
+              {BANK_FORMAT_NAMES.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <FormError error={error} />
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="bank-import-submit">
+          {busy ? t('bank.import.busy') : t('bank.import.submit')}
+        </button>
+      </form>
+
+      {result ? <ImportResult result={result} /> : null}
+
+      <section className="section" aria-labelledby="bank-history">
+        <h2 id="bank-history">{t('bank.import.history')}</h2>
+        {history.data && history.data.length === 0 ? <p>{t('bank.import.historyEmpty')}</p> : null}
+        {history.data && history.data.length > 0 ? (
+          <div className="table-scroll">
+            <table className="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('bank.import.importedAt')}</th>
+                  <th scope="col">{t('bank.import.fileName')}</th>
+                  <th scope="col">{t('bank.account')}</th>
+                  <th scope="col">{t('bank.import.period')}</th>
+                  <th scope="col">{t('bank.import.lines')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.map((i) => (
+                  <tr key={i.id}>
+                    <td>{dateNl(i.importedAt.slice(0, 10))}</td>
+                    <td className="mono">{i.fileName}</td>
+                    <td>{i.account}</td>
+                    <td>{i.from && i.to ? `${dateNl(i.from)} – ${dateNl(i.to)}` : ''}</td>
+                    <td>{t('bank.import.linesNew', { added: i.added, skipped: i.skippedDuplicates })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function ImportResult({ result: r }: { result: BankImportResult }) {
+  const { t } = useTranslation();
+  const b = r.balanceCheck;
+  const hasBalances = b.opening !== null || b.closing !== null;
+  return (
+    <section className="section card" aria-labelledby="bank-result" data-testid="bank-import-result">
+      <h2 id="bank-result">{t('bank.import.resultTitle')}</h2>
+      <p>
+        <strong>{r.account.code} · {r.account.name}</strong>
+        {r.from && r.to ? ` — ${t('bank.import.period')}: ${dateNl(r.from)} – ${dateNl(r.to)}` : ''}
+      </p>
+      <p data-testid="bank-import-summary">{t('bank.import.summary', { count: r.transactions, added: r.added, skipped: r.skippedDuplicates })}</p>
+      {r.suggested > 0 ? <p>{t('bank.import.suggested', { count: r.suggested })}</p> : null}
+      {r.warnings.length > 0 ? (
+        <div className="warning" data-testid="bank-import-warnings">
+          <h3>{t('bank.import.warnings')}</h3>
+          <ul>
+            {r.warnings.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <h3>{t('bank.import.balanceTitle')}</h3>
+      {hasBalances ? (
+        <div className="table-scroll">
+          <table className="table table--compact" data-testid="bank-balance-check">
+            <thead>
+              <tr>
+                <th scope="col">{t('bank.import.balanceWhat')}</th>
+                <th scope="col">{t('bank.import.balanceDate')}</th>
+                <th scope="col" className="num">{t('bank.import.balanceBank')}</th>
+                <th scope="col" className="num">{t('bank.import.balanceBooks')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row" className="th-plain">{t('bank.import.opening')}</th>
+                <td>{dateNl(b.openingDate)}</td>
+                <td className="num">{b.opening !== null ? <Money value={b.opening} /> : t('bank.import.unknown')}</td>
+                <td className="num"><Money value={b.bookOpening} /></td>
+              </tr>
+              <tr>
+                <th scope="row" className="th-plain">{t('bank.import.closingAfterInbox')}</th>
+                <td>{dateNl(b.closingDate)}</td>
+                <td className="num">{b.closing !== null ? <Money value={b.closing} /> : t('bank.import.unknown')}</td>
+                <td className="num"><Money value={b.expectedClosing} /></td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t('bank.import.noBalances')}</p>
+      )}
+      {b.differences.length > 0 ? (
+        <div className="warning" data-testid="bank-balance-differences">
+          <ul>
+            {b.differences.map((d) => (
+              <li key={d.kind}>{d.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : hasBalances ? (
+        <p className="notice">{t('bank.import.balanceOk')}</p>
+      ) : null}
+      <Hint>{t('bank.inbox.intro')}</Hint>
+      <button type="button" className="button button--primary" onClick={() => navigate('bank-inbox', { account: r.account.code })} data-testid="bank-to-inbox">
+        {t('bank.import.toInbox')}
+      </button>
+    </section>
+  );
+}

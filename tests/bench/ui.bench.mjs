@@ -1,0 +1,70 @@
+// Issue 3: in Chromium, the journal list of kassa demo books with 100,000 entries renders its first
+// screen <= 500 ms after navigation; the app is interactive <= 2 s after `npm start` (browser mode).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { kassa, outDir, root, median, verdict } from './lib.mjs';
+
+const file = path.join(outDir, 'ui-100k.kassa');
+rmSync(file, { force: true });
+rmSync(`${file}-wal`, { force: true });
+const gen = spawnSync(process.execPath, [kassa, 'demo', file, '--transactions', '100000', '--seed', '3'], { encoding: 'utf8' });
+if (gen.status !== 0) throw new Error(gen.stderr);
+console.log(`demo books: ${JSON.parse(gen.stdout).entries} entries`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-ui-'));
+
+/** `npm start -- FILE` until the dashboard shows the bank balance; returns seconds and the server. */
+async function startAndWait(page) {
+  const t0 = performance.now();
+  const child = spawn('npm', ['start', '--silent', '--', file], {
+    cwd: root,
+    env: { ...process.env, CI: 'true', KASSA_SETTINGS_DIR: settingsDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
+  });
+  await page.goto(url);
+  // Interactive: the dashboard has rendered real figures and the navigation answers.
+  await page.locator('main').getByText('€').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const seconds = (performance.now() - t0) / 1000;
+  return { seconds, child, url };
+}
+
+const starts = [];
+const firstScreens = [];
+for (let i = 0; i < 3; i++) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const { seconds, child, url } = await startAndWait(page);
+  starts.push(seconds);
+  for (let j = 0; j < 3; j++) {
+    await page.goto(`${url.replace(/\?token=.*/, '')}#/dashboard`);
+    await page.locator('main').getByText('€').first().waitFor();
+    const t0 = performance.now();
+    await page.evaluate(() => { location.hash = '#/journal'; });
+    await page.locator('[data-ready="true"] [data-testid="journal-row"]').first().waitFor({ timeout: 30_000 });
+    firstScreens.push(performance.now() - t0);
+  }
+  child.kill('SIGTERM');
+  await page.close();
+}
+await browser.close();
+rmSync(settingsDir, { recursive: true, force: true });
+
+const s = median(starts);
+const f = median(firstScreens);
+console.log(`  npm start -> interactive dashboard (median of 3): ${s.toFixed(2)} s (target <= 2 s) ${verdict(s <= 2)}`);
+console.log(`  journal list first screen of 100,000 entries (median of 9): ${f.toFixed(0)} ms (target <= 500 ms) ${verdict(f <= 500)}`);

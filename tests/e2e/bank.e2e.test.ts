@@ -1,0 +1,154 @@
+/**
+ * Issue 8 end to end in the real renderer (browser mode, system Chromium): import a CAMT.053 file
+ * through the file picker, make two rules, accept all suggestions, book them, match an open
+ * invoice, assign one line by hand in the dialog, and see bank and books agree on the
+ * reconciliation screen. axe on every screen; screenshots in tests/e2e/screenshots/bank-*.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/api';
+import { Session } from '../../electron/session';
+import { camt, ING } from '../integration/bank/helpers';
+import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir, type BrowserApp } from './harness';
+
+// KASSA_E2E_RENDERER_DIR: a renderer built elsewhere (useful while others rebuild dist/ in the same tree).
+const RENDERER = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
+const ready = RENDERER === rendererDir ? rendererBuilt() : fs.existsSync(path.join(RENDERER, 'index.html'));
+if (!ready) console.log('dist/renderer/index.html not built: skipping the bank e2e test (run npm run build)');
+
+const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
+
+async function checkA11y(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
+
+describe.skipIf(!ready)('bank statements in the browser', () => {
+  let dir: string;
+  let file: string;
+  let statement: string;
+  let app: BrowserApp;
+  let invoiceNumber: string;
+
+  beforeAll(async () => {
+    dir = tempDir('kassa-e2e-bank-');
+    file = path.join(dir, 'buurtkracht.kassa');
+    const s = new Session();
+    const call = (m: string, i: unknown) => dispatch(s, m, i) as Promise<any>;
+    await call('admin.create', {
+      path: file, name: 'Stichting Buurtkracht Oost', year: 2026, kvk: '12345678', iban: ING, street: 'Dorpsstraat 12a', postcode: '3512 AB', city: 'Utrecht',
+    });
+    // An open invoice that the statement pays, with its number in the description.
+    const c = await call('contacts.create', { kind: 'customer', name: 'Wijkcentrum De Kroon', city: 'Utrecht', street: 'Kroonplein 1', postcode: '3511 AA' });
+    const d = await call('invoices.saveDraft', {
+      kind: 'sales', contact: c.id, issueDate: '2026-01-02', lines: [{ description: 'Coaching bewonersavond', quantity: '1', unitPrice: '150.00' }],
+    });
+    const f = await call('invoices.finalise', { id: d.id });
+    invoiceNumber = f.number;
+    s.close();
+    statement = path.join(dir, 'afschrift-januari.xml');
+    fs.writeFileSync(statement, camt({
+      from: '2026-01-01', to: '2026-01-31', opening: 0, lines: [
+        { date: '2026-01-05', cents: 2500, name: 'J. de Vries', iban: 'NL86INGB0002345678', text: 'Gift januari', ref: 'A1' },
+        { date: '2026-01-08', cents: -45000, name: 'Woonstichting De Linie', iban: 'NL74RABO0398765432', text: 'Huur buurtruimte januari 2026', ref: 'A2' },
+        { date: '2026-01-12', cents: 15000, name: 'Wijkcentrum De Kroon', iban: 'NL97RABO0156789012', text: `Factuur ${f.number} coaching`, ref: 'A3' },
+        { date: '2026-01-31', cents: -1235, text: 'Kosten zakelijk betalingsverkeer januari 2026', ref: 'A4' },
+      ],
+    }));
+    app = await startBrowserApp({ file, rendererDir: RENDERER });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('import -> rules -> accept all -> book -> invoice paid -> one by hand -> reconciled', async () => {
+    const page = app.page;
+    const goto = async (hash: string) => {
+      await page.evaluate((h) => { window.location.hash = h; }, hash);
+    };
+
+    // 1. Import the statement with the file picker.
+    await goto('#/bank-import');
+    await page.getByTestId('screen-bank-import').waitFor();
+    await checkA11y(page);
+    await page.getByTestId('bank-file').setInputFiles(statement);
+    await page.getByTestId('bank-import-submit').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-import-summary').textContent()), { timeout: 15_000 }).toBe(
+      'Het bestand had 4 regels. 4 zijn nieuw. 0 waren al eerder ingelezen en zijn overgeslagen.',
+    );
+    // The invoice payment was recognised at once.
+    expect(plain(await page.getByTestId('bank-import-result').textContent())).toContain('Voor 1 regel heeft de app een voorstel.');
+    expect(plain(await page.getByTestId('bank-balance-check').textContent())).toContain('€ 0,00');
+    await checkA11y(page);
+    await screenshot(page, 'bank-1-imported');
+
+    // The same file again is refused, in Dutch.
+    await page.getByTestId('bank-import-submit').click();
+    await expect.poll(async () => plain(await page.locator('.form-error').textContent()), { timeout: 15_000 }).toContain('Dit bestand is al ingelezen op');
+
+    // 2. Two rules.
+    await goto('#/bank-rules');
+    await page.getByTestId('screen-bank-rules').waitFor();
+    await page.getByLabel('Tegenrekening (IBAN)').fill('NL74 RABO 0398 7654 32');
+    await page.getByLabel('Dan deze rekening').selectOption('4100');
+    await page.getByTestId('rule-save').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-rules-table').textContent())).toContain('tegenrekening NL74 RABO 0398 7654 32');
+    await page.getByLabel('Omschrijving bevat').fill('kosten zakelijk');
+    await page.getByLabel('Dan deze rekening').selectOption('4610');
+    await page.getByTestId('rule-save').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-rules-table').textContent())).toContain('omschrijving bevat "kosten zakelijk"');
+    await checkA11y(page);
+    await screenshot(page, 'bank-2-rules');
+
+    // 3. The inbox: suggestions with their reason; accept all; book.
+    await goto('#/bank-inbox');
+    await page.getByTestId('screen-bank-inbox').waitFor();
+    await expect.poll(async () => plain(await page.getByTestId('bank-inbox-table').textContent())).toContain('Regel: tegenrekening NL74 RABO 0398 7654 32 → 4100 Huur en ruimte.');
+    expect(plain(await page.getByTestId('bank-inbox-table').textContent())).toContain(`factuur ${invoiceNumber}`);
+    await checkA11y(page);
+    await screenshot(page, 'bank-3-inbox-suggestions');
+    await page.getByTestId('bank-accept-all').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-confirm-all').textContent())).toBe('Gekozen regels boeken (3)');
+    await page.getByTestId('bank-confirm-all').click();
+    await expect.poll(async () => plain(await page.getByTestId('status-message').textContent()), { timeout: 15_000 }).toContain('3 regels geboekt.');
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(1);
+
+    // 4. The gift by hand, in the dialog: choose the account, save and book.
+    await page.getByTestId('bank-choose').click();
+    const dialog = page.getByTestId('bank-assign-dialog');
+    await dialog.getByLabel('Rekening', { exact: true }).selectOption('8000');
+    await checkA11y(page);
+    await screenshot(page, 'bank-4-assign-dialog');
+    await dialog.getByTestId('assign-save-book').click();
+    await expect.poll(async () => plain(await page.getByTestId('status-message').textContent()), { timeout: 15_000 }).toContain('Geboekt: BANK 2026-0004.');
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(0);
+    await page.getByTestId('bank-tab-booked').click();
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(4);
+    const booked = plain(await page.getByTestId('bank-inbox-table').textContent());
+    expect(booked).toContain(`factuur ${invoiceNumber}`);
+    expect(booked).toContain('Geboekt: BANK 2026-000');
+    await screenshot(page, 'bank-5-booked');
+
+    // 5. Bank and books agree.
+    await goto('#/bank-reconcile');
+    await page.getByTestId('screen-bank-reconcile').waitFor();
+    await expect.poll(() => page.getByTestId('bank-rec-state').getAttribute('data-state')).toBe('reconciled');
+    const rec = plain(await page.getByTestId('bank-rec-table').textContent());
+    expect(rec).toContain('31-01-2026');
+    expect(rec).toContain('€ -287,35');
+    expect(rec).toContain('✓ Ja');
+    await checkA11y(page);
+    await screenshot(page, 'bank-6-reconciled');
+
+    // 6. The invoice is paid.
+    await goto('#/open-items');
+    await expect.poll(async () => plain(await page.getByTestId('open-total').textContent()), { timeout: 15_000 }).toContain('0,00');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
