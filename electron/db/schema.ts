@@ -247,6 +247,17 @@ export interface VolunteerLimitsTable {
   updated_at: string;
 }
 
+export interface VolunteerMonthTotalsTable {
+  /** YYYY-MM */
+  month: string;
+  person_id: number;
+  kind: 'fee' | 'reimbursement';
+  as_wages: number;
+  status: 'approved' | 'paid' | 'cancelled';
+  amount_cents: number;
+  count: number;
+}
+
 export interface VolunteerSepaBatchesTable {
   id: Generated<number>;
   message_id: string;

@@ -17,6 +17,7 @@ import { INVOICES_MENU, invoiceScreens } from './screens/invoices';
 import { STATEMENTS_MENU, statementScreens } from './screens/statements';
 import { BACKUPS_MENU_ITEM, backupScreens } from './screens/backups';
 import { BANK_MENU, bankScreens } from './screens/bank';
+import { HelpButton, LESSONS_MENU, LessonPanel, lessonScreens, ScreenHint } from './screens/lessons';
 import { WelcomeScreen } from './screens/Welcome';
 
 export interface ScreenProps {
@@ -41,6 +42,7 @@ const SCREENS: Record<string, ComponentType<ScreenProps>> = {
   ...statementScreens,
   ...backupScreens,
   ...bankScreens,
+  ...lessonScreens,
 };
 
 const MENU: { group: string; items: ScreenId[] }[] = [
@@ -53,6 +55,7 @@ const MENU: { group: string; items: ScreenId[] }[] = [
   BANK_MENU,
   STATEMENTS_MENU,
   { group: 'setup', items: ['accounts', 'settings', BACKUPS_MENU_ITEM] },
+  LESSONS_MENU,
 ];
 
 function Messages() {
@@ -142,6 +145,7 @@ function Shell() {
             </span>
           </div>
           <div className="header__actions">
+            <HelpButton screen={screenId} />
             <button
               type="button"
               className="button button--quiet menu-toggle"
@@ -184,12 +188,14 @@ function Shell() {
         </nav>
         <main id="main" className="main" tabIndex={-1}>
           <Messages />
+          <ScreenHint key={`hint-${screenId}`} screen={screenId} />
           {Screen ? (
             <Screen key={screenId} params={route.params} />
           ) : (
             <NotFound />
           )}
         </main>
+        <LessonPanel />
       </div>
     </div>
   );

@@ -11,10 +11,11 @@ import type { Books } from '../../db/books';
 import { limitsFor } from './limits';
 
 /**
- * The yearly overview: per person per month, straight from ONE SQL aggregate over the covering
- * index volunteer_payments_date (never a loop over payments in JS). The per-person sums are then
- * fed to the tested pure rules (summariseYear) as one pseudo-payment per person, month and kind,
- * which gives the same totals because those rules only add amounts up.
+ * The yearly overview: per person per month, straight from ONE SQL aggregate over the running
+ * totals in volunteer_month_totals (kept by triggers, see migration 0003), never a loop over
+ * payments in JS. The per-person sums are then fed to the tested pure rules (summariseYear) as one
+ * pseudo-payment per person, month and kind, which gives the same totals because those rules only
+ * add amounts up.
  */
 
 interface AggRow {
@@ -35,18 +36,35 @@ const OVERVIEW_SQL = `
   SELECT p.id, p.name, p.benefit, p.archived, p.iban, a.m, a.fee, a.reimb, a.wages_fee, a.wages_reimb, a.unpaid
   FROM persons p
   LEFT JOIN (
-    SELECT person_id, CAST(substr(date, 6, 2) AS INTEGER) AS m,
+    SELECT person_id, CAST(substr(month, 6, 2) AS INTEGER) AS m,
       SUM(CASE WHEN as_wages = 0 AND kind = 'fee' THEN amount_cents ELSE 0 END) AS fee,
       SUM(CASE WHEN as_wages = 0 AND kind = 'reimbursement' THEN amount_cents ELSE 0 END) AS reimb,
       SUM(CASE WHEN as_wages = 1 AND kind = 'fee' THEN amount_cents ELSE 0 END) AS wages_fee,
       SUM(CASE WHEN as_wages = 1 AND kind = 'reimbursement' THEN amount_cents ELSE 0 END) AS wages_reimb,
       SUM(CASE WHEN status = 'approved' THEN amount_cents ELSE 0 END) AS unpaid
-    FROM volunteer_payments
-    WHERE date >= ? AND date <= ? AND status <> 'cancelled'
+    FROM volunteer_month_totals
+    WHERE month >= ? AND month <= ? AND status <> 'cancelled' AND count > 0
     GROUP BY person_id, m
   ) a ON a.person_id = p.id
   WHERE p.archived = 0 OR a.person_id IS NOT NULL
   ORDER BY p.name COLLATE NOCASE, p.id, a.m`;
+
+/** The same figures straight from the payments: for checking the running totals (tests, verify). */
+export const OVERVIEW_CHECK_SQL = `
+  SELECT substr(date, 1, 7) AS month, person_id, kind, as_wages, status, SUM(amount_cents) AS amount_cents, COUNT(*) AS count
+  FROM volunteer_payments GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
+
+/** Problems in the running totals (empty when they equal the payments). */
+export function monthTotalsProblems(books: Books): string[] {
+  const fresh = books.raw(OVERVIEW_CHECK_SQL).all() as { month: string; person_id: number; kind: string; as_wages: number; status: string; amount_cents: number; count: number }[];
+  const kept = books
+    .raw('SELECT month, person_id, kind, as_wages, status, amount_cents, count FROM volunteer_month_totals WHERE count > 0 ORDER BY 1, 2, 3, 4, 5')
+    .all() as typeof fresh;
+  const key = (r: (typeof fresh)[number]) => `${r.month}|${r.person_id}|${r.kind}|${r.as_wages}|${r.status}|${r.amount_cents}|${r.count}`;
+  const a = new Set(fresh.map(key));
+  const b = new Set(kept.map(key));
+  return [...[...a].filter((k) => !b.has(k)).map((k) => `missing ${k}`), ...[...b].filter((k) => !a.has(k)).map((k) => `extra ${k}`)];
+}
 
 export function levelOf(countedCents: number, maxCents: number): VolunteerLevel {
   if (countedCents >= maxCents) return 'blocked';
@@ -63,7 +81,7 @@ export interface PersonYear {
 
 /** Per person: the year's summary from the SQL aggregate. Used by the overview, the Excel file and the statements. */
 export function personYears(books: Books, year: number, limits: LimitsRow, onlyPerson?: number): PersonYear[] {
-  const rows = books.raw(OVERVIEW_SQL).all(`${year}-01-01`, `${year}-12-31`) as AggRow[];
+  const rows = books.raw(OVERVIEW_SQL).all(`${year}-01`, `${year}-12`) as AggRow[];
   const out: PersonYear[] = [];
   let current: { person: PersonYear['person']; pseudo: PastVolunteerPayment[]; unpaid: number } | null = null;
   const flush = () => {

@@ -69,8 +69,39 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (status <> 'cancelled' OR cancel_entry_id IS NOT NULL)
     ) STRICT`,
     `CREATE INDEX volunteer_payments_person ON volunteer_payments(person_id, date)`,
-    // Covering index for the yearly overview: one range scan, no table lookups.
-    `CREATE INDEX volunteer_payments_date ON volunteer_payments(date, person_id, kind, as_wages, status, amount_cents)`,
+    `CREATE INDEX volunteer_payments_date ON volunteer_payments(date, person_id)`,
+
+    // Running totals per calendar month, person, kind, wages flag and status, kept by the triggers
+    // below in the same transaction (like account_totals): the yearly overview aggregates a few
+    // thousand of these rows instead of every payment. Payments are insert-only and frozen apart
+    // from their status, so an insert and a status change are the only events to follow.
+    `CREATE TABLE volunteer_month_totals (
+      month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+      person_id INTEGER NOT NULL REFERENCES persons(id),
+      kind TEXT NOT NULL,
+      as_wages INTEGER NOT NULL,
+      status TEXT NOT NULL,
+      amount_cents INTEGER NOT NULL,
+      count INTEGER NOT NULL CHECK (count >= 0),
+      PRIMARY KEY (month, person_id, kind, as_wages, status)
+    ) STRICT, WITHOUT ROWID`,
+    `CREATE TRIGGER volunteer_month_totals_no_delete BEFORE DELETE ON volunteer_month_totals BEGIN SELECT RAISE(ABORT, 'POSTED_IMMUTABLE'); END`,
+    `CREATE TRIGGER volunteer_payments_totals_insert AFTER INSERT ON volunteer_payments BEGIN
+      INSERT INTO volunteer_month_totals (month, person_id, kind, as_wages, status, amount_cents, count)
+        VALUES (substr(NEW.date, 1, 7), NEW.person_id, NEW.kind, NEW.as_wages, NEW.status, NEW.amount_cents, 1)
+        ON CONFLICT (month, person_id, kind, as_wages, status)
+        DO UPDATE SET amount_cents = amount_cents + excluded.amount_cents, count = count + 1;
+    END`,
+    `CREATE TRIGGER volunteer_payments_totals_status AFTER UPDATE OF status ON volunteer_payments
+      WHEN NEW.status <> OLD.status BEGIN
+      UPDATE volunteer_month_totals SET amount_cents = amount_cents - OLD.amount_cents, count = count - 1
+        WHERE month = substr(OLD.date, 1, 7) AND person_id = OLD.person_id AND kind = OLD.kind
+          AND as_wages = OLD.as_wages AND status = OLD.status;
+      INSERT INTO volunteer_month_totals (month, person_id, kind, as_wages, status, amount_cents, count)
+        VALUES (substr(NEW.date, 1, 7), NEW.person_id, NEW.kind, NEW.as_wages, NEW.status, NEW.amount_cents, 1)
+        ON CONFLICT (month, person_id, kind, as_wages, status)
+        DO UPDATE SET amount_cents = amount_cents + excluded.amount_cents, count = count + 1;
+    END`,
     `CREATE INDEX volunteer_payments_batch ON volunteer_payments(sepa_batch_id) WHERE sepa_batch_id IS NOT NULL`,
 
     // The treasurer's own rows (settings); they override the built-in table of shared/rules.

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AS_WAGES_CONFIRMATION } from '../../../shared/api/volunteers';
 import { cleanupTempDirs, expectDutch, expectKassaError, type TestBooks } from '../helpers';
+import { monthTotalsProblems } from '../../../electron/books/volunteers/overview';
 import { booksOf, counts, expectNothingWritten, FATIMA, IBAN_B, JAN, volunteerBooks, ZOE } from './helpers';
 
 afterAll(() => cleanupTempDirs());
@@ -259,6 +260,8 @@ describe('volunteers.check and volunteers.pay', () => {
     expect((await t.call('volunteers.check', { person: id, date: '2026-05-10', kind: 'fee' })).totals.month).toBe('0.00');
     await expectKassaError(t.call('volunteers.cancel', { id: r.payment.id }), 'ALREADY_REVERSED');
     expect((await t.call('volunteers.overview', { year: 2026 })).persons[0].total).toBe('0.00');
+    // the running month totals follow the cancellation
+    expect(monthTotalsProblems(booksOf(t))).toEqual([]);
   });
 
   it('keeps a receipt with the payment, as an attachment that cannot be changed or deleted', async () => {
@@ -315,6 +318,8 @@ describe('volunteers.overview', () => {
     await t.call('volunteers.pay', { person: f, date: '2026-10-10', amount: '200.00', kind: 'fee', description: 'Inzet 10', payFrom: 'payable' });
     const ov2 = await t.call('volunteers.overview', { year: 2026 });
     expect(ov2.persons[0]).toMatchObject({ total: '1860.00', percentOfYear: 84, level: 'warn80' });
+    expect(monthTotalsProblems(booksOf(t))).toEqual([]);
+    expect(() => booksOf(t).raw('DELETE FROM volunteer_month_totals').run()).toThrow(/POSTED_IMMUTABLE/);
 
     // A year without payments still lists the active persons; a year without limits falls back.
     const empty = await t.call('volunteers.overview', { year: 2031 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { today } from '../../../electron/books/clock';
+import { monthTotalsProblems } from '../../../electron/books/volunteers/overview';
 import { cleanupTempDirs, expectKassaError, tempDir, type TestBooks } from '../helpers';
 import { booksOf, counts, expectNothingWritten, FATIMA, IBAN_ORG, JAN, readOnlyDir, volunteerBooks, ZOE } from './helpers';
 
@@ -108,6 +109,8 @@ describe('volunteers.sepa', () => {
       await expectKassaError(t.call('volunteers.cancel', { id: ids[0] }), 'INVALID_INPUT');
     });
     expect((await t.call('audit.verify')).ok).toBe(true);
+    expect(monthTotalsProblems(booksOf(t))).toEqual([]);
+    expect((await t.call('volunteers.overview', { year: Y })).totals.unpaid).toBe('0.00');
   });
 
   it('books the payout at once with markPaid', async () => {

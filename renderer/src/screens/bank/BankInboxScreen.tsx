@@ -76,7 +76,7 @@ export function BankInboxScreen({ params }: ScreenProps) {
     );
   const acceptOne = (tx: BankTransaction) => run(() => call('bank.acceptSuggestions', { ids: [tx.id] }), (r) => t('bank.inbox.acceptedAll', { count: r.accepted }));
   const ignore = (tx: BankTransaction, ignored: boolean) =>
-    run(() => call('bank.ignore', { transactions: [tx.id], ignored }), () => (ignored ? t('bank.inbox.ignored') : t('bank.inbox.unignore')));
+    run(() => call('bank.ignore', { transactions: [tx.id], ignored }), () => (ignored ? t('bank.inbox.ignored') : t('bank.inbox.unignored')));
 
   const tabs: Status[] = ['inbox', 'booked', 'ignored'];
   const items = data?.items ?? [];

@@ -1,0 +1,93 @@
+/**
+ * The lessons as the renderer sees them: every lesson file bundled by Vite, parsed once, with the
+ * dated facts (volunteer-fee limits) filled in from the same shared rules the app enforces.
+ */
+import {
+  FLOORS,
+  fillLessonPlaceholders,
+  parseLessonModules,
+  type Floor,
+  type Lang,
+  type Lesson,
+  type PlaceholderKey,
+} from '../../../../shared/lessons';
+import { formatEuro } from '../../../../shared/money';
+import { limitsForYear } from '../../../../shared/rules/volunteerLimits';
+
+const modules = import.meta.glob('../../../lessons/*/*.md', { query: '?raw', import: 'default', eager: true });
+
+/** Placeholder values for a calendar year, formatted for the reader ("€ 220", "21"). */
+export function placeholderValues(year: number): Record<PlaceholderKey, string> {
+  const { limits } = limitsForYear(year);
+  return {
+    'limit.year': String(limits.year),
+    'limit.perHourAdult': formatEuro(limits.perHourAdultCents),
+    'limit.perHourYoung': formatEuro(limits.perHourYoungCents),
+    'limit.ageThreshold': String(limits.ageThreshold),
+    'limit.perMonth': formatEuro(limits.perMonthCents),
+    'limit.perYear': formatEuro(limits.perYearCents),
+  };
+}
+
+let cache: Record<Lang, Lesson[]> | null = null;
+
+/** All lessons per language, sorted by order, placeholders filled for the current year. */
+export function allLessons(): Record<Lang, Lesson[]> {
+  if (cache) return cache;
+  const parsed = parseLessonModules(modules);
+  const values = placeholderValues(new Date().getFullYear());
+  cache = {
+    nl: parsed.nl.map((l) => fillLessonPlaceholders(l, values)),
+    en: parsed.en.map((l) => fillLessonPlaceholders(l, values)),
+  };
+  return cache;
+}
+
+export function lessonLang(language: string): Lang {
+  return language === 'en' ? 'en' : 'nl';
+}
+
+/** Lessons in the reader's language; a lesson missing in that language falls back to Dutch. */
+export function lessonsFor(language: string): Lesson[] {
+  const all = allLessons();
+  const lang = lessonLang(language);
+  if (lang === 'nl') return all.nl;
+  const own = new Map(all[lang].map((l) => [l.id, l]));
+  return all.nl.map((l) => own.get(l.id) ?? l);
+}
+
+export function lessonById(id: string, language: string): Lesson | undefined {
+  return lessonsFor(language).find((l) => l.id === id);
+}
+
+export function lessonsByFloor(language: string): { floor: Floor; lessons: Lesson[] }[] {
+  const list = lessonsFor(language);
+  return FLOORS.map((floor) => ({ floor, lessons: list.filter((l) => l.floor === floor) }));
+}
+
+/**
+ * Screens that are not in the lessons' SCREEN_IDS but belong to one that is (sub-screens of a
+ * feature), so the "?" button still finds the right lesson.
+ */
+const SCREEN_FAMILY: [RegExp, string][] = [
+  [/^bank-/, 'bank-import'],
+  [/^volunteer-/, 'volunteers'],
+  [/^(grant|grant-edit|coverage)$/, 'grants'],
+  [/^(invoice|invoice-edit|invoice-settings|purchases|purchase-edit|customers|suppliers|open-items)$/, 'invoices'],
+  [/^(anbi|cash-flow)$/, 'statements'],
+];
+
+/** The screen id the lessons use for an app screen. */
+export function lessonScreenId(screen: string): string {
+  for (const [re, id] of SCREEN_FAMILY) if (re.test(screen)) return id;
+  return screen;
+}
+
+/** The first lesson in the learning path that is about this screen, if any. */
+export function lessonForScreen(screen: string, language: string): Lesson | undefined {
+  const id = lessonScreenId(screen);
+  return lessonsFor(language).find((l) => (l.screens as readonly string[]).includes(id));
+}
+
+export { FLOORS };
+export type { Floor, Lesson };
