@@ -23,14 +23,16 @@ const NAME_RE = new RegExp(String.raw`^(.*) ${STAMP}( handmatig| voor-terugzette
 
 /** A name safe on Windows, macOS and Linux file systems: no separators, reserved or control characters. */
 export function safeFileName(name: string, fallback = 'Administratie', max = 60): string {
-  const cleaned = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, ' ')
+  const cleaned = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
+    .join('')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max)
+    .trim();
+  // Cut by code point, never through a surrogate pair (an emoji in the name).
+  const short = [...cleaned].slice(0, max).join('')
     .replace(/[. ]+$/, '')
     .replace(/^[. ]+/, '');
-  return cleaned || fallback;
+  return short || fallback;
 }
 
 /** 2026-03-31T14:05:09.123Z -> "2026-03-31T14-05-09-123Z". */

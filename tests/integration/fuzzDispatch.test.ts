@@ -160,7 +160,7 @@ describe('dispatch fuzz', () => {
           try {
             r = await handle(session, name, input);
           } catch (e) {
-            throw new Error(`${name} threw out of handle(): ${String(e)}`);
+            throw new Error(`${name} threw out of handle(): ${String(e)}`, { cause: e });
           }
           expect('error' in r, `${name} accepted ${fc.stringify(input).slice(0, 200)}`).toBe(true);
           if (!('error' in r)) return;

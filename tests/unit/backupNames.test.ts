@@ -32,6 +32,7 @@ describe('backup file names', () => {
     expect(safeFileName('Buurt\u0000\u001fkracht.')).toBe('Buurt kracht');
     expect(safeFileName('a'.repeat(200))).toHaveLength(60);
     expect(safeFileName('Café Ünïcode 😀')).toBe('Café Ünïcode 😀');
+    expect(safeFileName('😀'.repeat(70))).toBe('😀'.repeat(60));
   });
 
   it('keep one folder per administration file', () => {

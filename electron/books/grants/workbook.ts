@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { centsToString } from '../../../shared/money';
 import { KassaError } from '../../../shared/errors';
 import { writeError } from '../exportHledger';
@@ -168,7 +168,9 @@ export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, out: string): Pr
 }
 
 export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded on first use: it takes longer to load than a whole `kassa report` run.
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const wb = new Workbook();
   wb.creator = 'Kijk op de Kassa';
   wb.created = new Date();
   return wb;

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { KassaError } from '../../../shared/errors';
 import { formatIban } from '../../../shared/validation/iban';
 import type { BuyerParty, PostalAddress, SellerParty } from '../../../shared/rules/invoiceModel';
@@ -67,6 +66,8 @@ export interface PdfHandle {
 
 /** A4 document whose pages stay buffered (so the footer can number them at the end). */
 export function createPdf(title: string, author: string): PdfHandle {
+  // pdfkit is loaded on first use: every `kassa` call and window start would otherwise pay for it.
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - PAGE.right, bottom: PAGE.height - PAGE.bottom },

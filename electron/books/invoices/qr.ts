@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 
 /**
  * Render an EPC payment payload (see shared/rules/epcQr.ts) as a PNG.
@@ -6,6 +5,8 @@ import QRCode from 'qrcode';
  * (character set "1" in the payload), so no decoder has to guess an encoding.
  */
 export async function epcQrPng(payload: string, opts: { scale?: number } = {}): Promise<Buffer> {
+  // Loaded on first use: every `kassa` call would otherwise pay for it at start-up.
+  const QRCode = require('qrcode') as typeof import('qrcode');
   return QRCode.toBuffer([{ mode: 'byte', data: Buffer.from(payload, 'utf8') }], {
     type: 'png',
     errorCorrectionLevel: 'M',
