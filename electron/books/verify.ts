@@ -73,6 +73,16 @@ export function verifyBooks(books: Books): VerifyResult {
     .all() as { account_id: number; year: number }[];
   check('account_totals', totals.map((t) => ({ code: 'TOTALS_MISMATCH', message: `De opgetelde saldi van rekening-id ${t.account_id} in ${t.year} kloppen niet met de boekingen.` })));
 
+  // A year reopens only through yearEnd.reopen, which logs it; an open year whose last logged
+  // action is a close was reopened behind the app's back.
+  const sneaky = books
+    .raw(
+      `SELECT f.year FROM fiscal_years f WHERE f.status = 'open'
+       AND (SELECT action FROM year_end_log y WHERE y.year = f.year ORDER BY y.id DESC LIMIT 1) = 'close'`,
+    )
+    .all() as { year: number }[];
+  check('year_status', sneaky.map((y) => ({ code: 'YEAR_REOPENED', message: `Boekjaar ${y.year} is afgesloten geweest en buiten het programma om weer geopend.` })));
+
   const chainProblems: VerifyProblem[] = [];
   let prev = '';
   let auditRows = 0;
