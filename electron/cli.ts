@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KassaError } from '../shared/errors';
+import type { EntryList, GeneralLedger, TrialBalance } from '../shared/api/types';
 
 // Modules are required lazily so `kassa report` loads only what a report needs (start-up time counts).
 
@@ -62,14 +63,20 @@ function csv(rows: (string | number | null)[][]): string {
   return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
 }
 
-function reportCsv(name: string, data: any): string {
+function reportCsv(name: string, data: unknown): string {
   switch (name) {
-    case 'trial-balance':
-      return csv([['code', 'name', 'debit', 'credit', 'balance'], ...data.accounts.map((a: any) => [a.code, a.name, a.debit, a.credit, a.balance]), ['', 'Totaal', data.totals.debit, data.totals.credit, '']]);
-    case 'general-ledger':
-      return csv([['date', 'ref', 'description', 'debit', 'credit', 'balance'], ['', '', 'Beginsaldo', '', '', data.opening], ...data.rows.map((r: any) => [r.date, r.ref, r.description, r.debit, r.credit, r.balance])]);
-    case 'journal':
-      return csv([['ref', 'date', 'description', 'account', 'debit', 'credit'], ...data.items.flatMap((e: any) => e.lines.map((l: any) => [e.ref, e.date, e.description, l.account, l.debit, l.credit]))]);
+    case 'trial-balance': {
+      const tb = data as TrialBalance;
+      return csv([['code', 'name', 'debit', 'credit', 'balance'], ...tb.accounts.map((a) => [a.code, a.name, a.debit, a.credit, a.balance]), ['', 'Totaal', tb.totals.debit, tb.totals.credit, '']]);
+    }
+    case 'general-ledger': {
+      const gl = data as GeneralLedger;
+      return csv([['date', 'ref', 'description', 'debit', 'credit', 'balance'], ['', '', 'Beginsaldo', '', '', gl.opening], ...gl.rows.map((r) => [r.date, r.ref, r.description, r.debit, r.credit, r.balance])]);
+    }
+    case 'journal': {
+      const list = data as EntryList;
+      return csv([['ref', 'date', 'description', 'account', 'debit', 'credit'], ...list.items.flatMap((e) => e.lines.map((l) => [e.ref, e.date, e.description, l.account, l.debit, l.credit]))]);
+    }
     default: {
       const { statementCsv } = require('./books/statements/csv') as typeof import('./books/statements/csv');
       const text = statementCsv(name, data);

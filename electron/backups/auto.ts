@@ -62,8 +62,8 @@ async function run(session: Session, state: AutoState): Promise<boolean> {
   }
   const at = state.now();
   state.lastAttemptAt = at;
-  const changes = totalChanges(state.books);
   try {
+    const changes = totalChanges(state.books);
     const made = await createBackup(state.books, {
       settingsDir: state.settingsDir,
       kind: 'auto',
@@ -102,8 +102,11 @@ export function startAutoBackups(session: Session, books: Books, opts: AutoBacku
   };
   states.set(session, state);
   // Queued behind the call that opened the file, so the backup sees the file as opened.
-  void session.serial(() => run(session, state));
-  const timer = setInterval(() => void autoBackupTick(session), opts.checkEveryMs ?? CHECK_EVERY_MS);
+  // Never an unhandled rejection: a background backup must not take the app down.
+  session.serial(() => run(session, state)).catch(() => undefined);
+  const timer = setInterval(() => {
+    autoBackupTick(session).catch(() => undefined);
+  }, opts.checkEveryMs ?? CHECK_EVERY_MS);
   timer.unref?.();
   state.timer = timer;
 }

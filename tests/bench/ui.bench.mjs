@@ -54,7 +54,7 @@ for (let i = 0; i < 3; i++) {
     await page.goto(`${url.replace(/\?token=.*/, '')}#/dashboard`);
     await page.locator('main').getByText('€').first().waitFor();
     const t0 = performance.now();
-    await page.evaluate(() => { location.hash = '#/journal'; });
+    await page.evaluate("location.hash = '#/journal'");
     await page.locator('[data-ready="true"] [data-testid="journal-row"]').first().waitFor({ timeout: 30_000 });
     firstScreens.push(performance.now() - t0);
   }

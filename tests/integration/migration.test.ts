@@ -150,7 +150,7 @@ describe.each(versions)('a file made by schema version %i', (v) => {
     // The same schema as a new file. When this fails, an existing migration was changed after its
     // fixture was made: files already out there never run that migration again, so the change must
     // go into a new migration. (Only before the first release may fixtures be remade instead:
-    // `node tests/fixtures/schema/make-fixtures.mjs --force N` for every N from the changed one on.)
+    // `node tests/fixtures/schema/make-fixtures.mjs --force-from N`, N the changed migration.)
     const migrated = schemaOf(file);
     const fresh = await schemaOfNewFile();
     expect({ missingAfterMigration: fresh.filter((x) => !migrated.includes(x)), notInNewFiles: migrated.filter((x) => !fresh.includes(x)) })
