@@ -45,7 +45,7 @@ export function pdfText(value: string | null | undefined): string {
 /** An A4 document whose pages stay buffered (for the page numbers), collected into a Buffer. */
 function createPdf(title: string, author: string): { doc: Doc; done: Promise<Buffer> } {
   // pdfkit takes a moment to load: only when a PDF is made, so the CLI and the app start without it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const PDFDocument = require('pdfkit') as typeof import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',

@@ -190,7 +190,7 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
   const status = fy.status === 'closed' ? 'afgesloten' : 'nog niet afgesloten';
 
   // exceljs takes a second to load: only when an export runs, so the CLI and the app start without it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const excel = require('exceljs') as typeof import('exceljs');
   return streamFileAtomic(input.path, async (stream) => {
     const wb = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
