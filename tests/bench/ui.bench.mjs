@@ -27,6 +27,8 @@ async function startAndWait(page) {
     cwd: root,
     env: { ...process.env, CI: 'true', KASSA_SETTINGS_DIR: settingsDir },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group: npm -> start.mjs -> webMain; the whole group is stopped after each round.
+    detached: true,
   });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -35,7 +37,7 @@ async function startAndWait(page) {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
       if (m) resolve(m[1]);
     });
-    child.on('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
+    child.once('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
   });
   await page.goto(url);
   // Interactive: the dashboard has rendered real figures and the navigation answers.
@@ -58,7 +60,9 @@ for (let i = 0; i < 3; i++) {
     await page.locator('[data-ready="true"] [data-testid="journal-row"]').first().waitFor({ timeout: 30_000 });
     firstScreens.push(performance.now() - t0);
   }
-  child.kill('SIGTERM');
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid, 'SIGTERM');
+  await exited;
   await page.close();
 }
 await browser.close();

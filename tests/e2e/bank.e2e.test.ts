@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import { camt, ING } from '../integration/bank/helpers';
+import type { Call } from '../integration/helpers';
 import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir, type BrowserApp } from './harness';
 
 // KASSA_E2E_RENDERER_DIR: a renderer built elsewhere (useful while others rebuild dist/ in the same tree).
@@ -38,7 +39,7 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     dir = tempDir('kassa-e2e-bank-');
     file = path.join(dir, 'buurtkracht.kassa');
     const s = new Session();
-    const call = (m: string, i: unknown) => dispatch(s, m, i) as Promise<any>;
+    const call: Call = (m, i) => dispatch(s, m, i ?? {}) as Promise<never>;
     await call('admin.create', {
       path: file, name: 'Stichting Buurtkracht Oost', year: 2026, kvk: '12345678', iban: ING, street: 'Dorpsstraat 12a', postcode: '3512 AB', city: 'Utrecht',
     });

@@ -140,7 +140,10 @@ export function refreshSuggestions(books: Books, filter: { importId?: number; id
     if (next.some((v, i) => v !== prev[i])) update.run(...next, r.id);
     if (s) {
       suggested++;
-      if (s.kind === 'invoice' && r.assign_account_id === null) autoAssign.run(data.idByCode.get(s.account) ?? null, s.contact, s.invoice, r.id);
+      // Only when the invoice match is new: a treasurer who took it off again keeps it off.
+      if (s.kind === 'invoice' && r.assign_account_id === null && r.suggest_invoice_id !== s.invoice) {
+        autoAssign.run(data.idByCode.get(s.account) ?? null, s.contact, s.invoice, r.id);
+      }
     }
   }
   return suggested;

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BankConfirmResult, BankInbox, BankReconciliation, BankReconciliationStatus, BankTransaction } from '../../../shared/api/bank';
 import type { Entry } from '../../../shared/api/types';
 import { reconciliationStatus } from '../../../electron/books/bank/reconciliation';
-import { cleanupTempDirs, expectDutch, expectKassaError, simpleEntry, tempDir } from '../helpers';
+import { cleanupTempDirs, expectDutch, expectKassaError, simpleEntry, tempDir, type Call } from '../helpers';
 import { bankBooks, bankState, camt, counts, fixture, ING, RABO, writeTemp } from './helpers';
 
 afterAll(cleanupTempDirs);
@@ -19,9 +19,9 @@ const CHOICES: [string, string][] = [
   ['Vrijwilligersvergoeding', '4000'], ['Bijdrage', '8300'], ['Kosten', '4610'],
 ];
 
-async function assignAll(call: (m: string, i?: unknown) => Promise<any>): Promise<BankTransaction[]> {
-  const inbox = await call('bank.inbox', {});
-  for (const t of inbox.items as BankTransaction[]) {
+async function assignAll(call: Call): Promise<BankTransaction[]> {
+  const inbox = await call<BankInbox>('bank.inbox', {});
+  for (const t of inbox.items) {
     const choice = CHOICES.find(([text]) => t.description.includes(text));
     if (choice) await call('bank.assign', { transaction: t.id, account: choice[1] });
   }

@@ -211,6 +211,25 @@ describe('open invoices', () => {
     }
   });
 
+  it('an invoice match the treasurer takes off stays off when suggestions are refreshed', async () => {
+    const b = await bankBooks(ING);
+    const dir = tempDir();
+    try {
+      const c = await customer(b);
+      const inv = await issue(b, c.id, { issueDate: '2026-01-05', supplyDate: '2026-01-05' });
+      const xml = camt({ from: '2026-01-01', to: '2026-01-31', opening: 0, lines: [{ date: '2026-01-20', cents: Number(inv.gross.replace('.', '')), name: 'X', iban: 'NL97RABO0156789012', text: `Factuur ${inv.number}` }] });
+      await b.call('bank.import', { path: writeTemp(dir, 'jan.xml', xml) });
+      const id = (await b.call<BankInbox>('bank.inbox', {})).items[0]!.id;
+      expect((await b.call<BankTransaction>('bank.unassign', { transaction: id })).assigned).toBeNull();
+      await b.call('bank.rules.create', { text: 'iets anders', account: '8000' });
+      const t = (await b.call<BankInbox>('bank.inbox', {})).items[0]!;
+      expect(t.assigned).toBeNull();
+      expect(t.suggestion).toMatchObject({ kind: 'invoice', invoice: inv.id });
+    } finally {
+      b.close();
+    }
+  });
+
   it('assigning an invoice by hand: the account must be 1300, the direction and amount must fit', async () => {
     const b = await bankBooks(ING);
     try {

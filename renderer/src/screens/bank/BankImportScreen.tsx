@@ -11,6 +11,8 @@ import { useApi } from '../../hooks';
 import { navigate } from '../../router';
 import { BankAccountSelect, errorText, Money, readAsBase64, useBankAccounts } from './common';
 
+const MAX_BYTES = 50 * 1024 * 1024;
+
 const FORMAT_LABELS: Record<(typeof BANK_FORMAT_NAMES)[number], string> = {
   camt053: 'CAMT.053 (XML)',
   mt940: 'MT940',
@@ -47,6 +49,12 @@ export function BankImportScreen({ params }: ScreenProps) {
     setFieldErrors({});
     if (!file) {
       setFieldErrors({ file: t('bank.import.fileMissing') });
+      fileRef.current?.focus();
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      // Refused before reading, like the app does with a path (the 50 MB of bank.import).
+      setFieldErrors({ file: t('bank.import.tooLarge') });
       fileRef.current?.focus();
       return;
     }
