@@ -26,8 +26,9 @@ export const CSP = [
   "media-src 'none'",
   "object-src 'none'",
   "worker-src 'self'",
-  "frame-src 'none'",
-  "child-src 'none'",
+  // blob: only: the invoice editor shows the real PDF, made by the app itself, in a frame.
+  "frame-src blob:",
+  "child-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

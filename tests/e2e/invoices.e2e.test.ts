@@ -60,6 +60,12 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await page.getByTestId('line-0-quantity').fill('3,5');
     await page.getByLabel('Regel 1: Prijs per stuk').fill('42,50');
     await expect.poll(() => page.getByTestId('preview-total').textContent()).toContain('148,75');
+    // The real PDF of the unsaved draft, made by the app and framed from a blob: URL.
+    const pdfFrame = page.getByTestId('invoice-pdf-preview');
+    await pdfFrame.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await pdfFrame.getAttribute('src')).toMatch(/^blob:/);
+    // The frame shows a document the browser received as application/pdf.
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
     await screenshot(page, 'invoices-2-editor');
     await page.getByTestId('finalise').click();
 

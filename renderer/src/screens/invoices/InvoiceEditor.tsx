@@ -12,6 +12,7 @@ import { amountForInput, dateNl, parseInputAmount, parseInputCents, parseInputDa
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
 import { parseQuantity, quantityNl, useContacts } from './common';
+import { InvoicePdfPreview } from './InvoicePdfPreview';
 import { InvoicePreview, type PreviewData } from './InvoicePreview';
 
 interface LineForm {
@@ -182,6 +183,12 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
     }),
   };
 
+  // The unsaved draft as the API takes it, for the real PDF preview (null while fields are missing).
+  const pdfDraft = useMemo(() => {
+    const r = toInput(form, null);
+    return 'input' in r ? r.input : null;
+  }, [form]);
+
   const fieldError = (k: string) => {
     const v = errors.fields[k];
     return v ? (v.startsWith('invoices.') ? t(v) : v) : undefined;
@@ -347,7 +354,10 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void save(true)} data-testid="finalise">{t('invoices.edit.finalise')}</button>
           </div>
         </form>
-        <InvoicePreview org={org} settings={settings.data} buyer={buyer} data={preview} />
+        <div className="inv-previews">
+          <InvoicePreview org={org} settings={settings.data} buyer={buyer} data={preview} />
+          <InvoicePdfPreview draft={pdfDraft} />
+        </div>
       </div>
     </div>
   );

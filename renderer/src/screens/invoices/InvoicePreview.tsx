@@ -12,14 +12,9 @@ import { quantityNl } from './common';
 
 /**
  * Live preview of a sales invoice while it is typed, drawn in HTML from the same pure rules the PDF
- * uses (shared/rules: VAT per rate, the VAT statement, due date).
- *
- * Why not the real PDF in an <iframe>/<object> from a blob: URL? The app's Content Security Policy
- * (electron/security.ts and renderer/index.html) has frame-src 'none', object-src 'none' and
- * child-src 'none', which blocks every embedded PDF, blob: included. EMBED_PDF stays false until
- * the CSP allows `frame-src blob:`; the real PDF is then one invoices.pdfData call away.
+ * uses (shared/rules: VAT per rate, the VAT statement, due date). It is the readable, accessible
+ * summary; the real PDF is shown beside it by InvoicePdfPreview.
  */
-export const EMBED_PDF = false;
 
 export interface PreviewLine {
   description: string;
@@ -173,7 +168,6 @@ export function InvoicePreview({ org, settings, buyer, data }: { org: Organisati
           ) : null}
         </>
       )}
-      {!EMBED_PDF ? <p className="muted">{t('invoices.preview.explain')}</p> : null}
     </aside>
   );
 }
