@@ -314,7 +314,8 @@ describe('a locked file', () => {
     const script = `
       const { openBooks } = require(${JSON.stringify(DIST_OPEN)});
       openBooks(process.argv[1]).then(
-        () => { process.stdout.write('ready\\n'); setInterval(() => {}, 1 << 30); },
+        // Keep a reference: a garbage-collected connection would close and drop the lock.
+        (books) => { globalThis.held = books; process.stdout.write('ready\\n'); setInterval(() => {}, 1 << 30); },
         (e) => { process.stderr.write(String(e && e.code) + ' ' + String(e && e.message)); process.exit(3); },
       );`;
     const child = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'pipe', 'pipe'] });
