@@ -120,7 +120,9 @@ async function createWindow(file?: string): Promise<AppWindow> {
     show: false,
     title: 'Kijk op de Kassa',
     backgroundColor: '#ffffff',
-    webPreferences: webPreferences(preloadPath),
+    // The protections are repeated literally after the shared settings (which already hold the same
+    // values) so that static scanners such as Electronegativity can see them.
+    webPreferences: { ...webPreferences(preloadPath), contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
   const session = createAppSession({ mode: 'electron', settingsDir, dialogs: createDialogs(win), ...(nativeBinding ? { nativeBinding } : {}) });
   const w: AppWindow = { win, session };

@@ -98,7 +98,7 @@ describe('navigation, new windows, permissions, requests', () => {
 describe('wiring in the Electron files', () => {
   it('main.ts applies every setting', () => {
     const main = read('electron/main.ts');
-    expect(main).toContain('webPreferences: webPreferences(preloadPath)');
+    expect(main).toContain('webPreferences: { ...webPreferences(preloadPath), contextIsolation: true, sandbox: true, nodeIntegration: false }');
     expect(main).toContain('setPermissionRequestHandler(permissionRequestHandler)');
     expect(main).toContain('setPermissionCheckHandler(permissionCheckHandler)');
     expect(main).toContain("on('will-navigate', onWillNavigate)");
@@ -203,7 +203,7 @@ describe('static checks of the Electron sources (issue 10)', () => {
     const files = electronFiles();
     const windows = files.flatMap((f) => [...code(f).matchAll(/new BrowserWindow\(\{[\s\S]*?\n {2}\}\);/g)].map((m) => ({ f, text: m[0] })));
     expect(windows.length).toBeGreaterThan(0);
-    for (const w of windows) expect(w.text, w.f).toContain('webPreferences: webPreferences(preloadPath)');
+    for (const w of windows) expect(w.text, w.f).toContain('webPreferences: { ...webPreferences(preloadPath), contextIsolation: true, sandbox: true, nodeIntegration: false }');
     const forbidden: [RegExp, string][] = [
       [/nodeIntegration(InWorker|InSubFrames)?\s*:\s*true/, 'nodeIntegration on'],
       [/contextIsolation\s*:\s*false/, 'contextIsolation off'],
