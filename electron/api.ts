@@ -5,13 +5,13 @@ import { KassaError, type KassaErrorData } from '../shared/errors';
 import type { Books } from './db/books';
 import { translateDbError } from './db/errors';
 import { openBooks } from './db/open';
-import { appMethods } from '../shared/api/app';
-import { backupsMethods } from '../shared/api/backups';
-import { bankMethods } from '../shared/api/bank';
-import { grantsMethods } from '../shared/api/grants';
-import { invoicesMethods } from '../shared/api/invoices';
-import { statementsMethods } from '../shared/api/statements';
-import { volunteersMethods } from '../shared/api/volunteers';
+import { appHandlers } from './app/handlers';
+import { grantsHandlers } from './books/grants/handlers';
+import { invoiceHandlers } from './books/invoices/handlers';
+import { volunteersHandlers } from './books/volunteers/handlers';
+import { statementsHandlers } from './books/statements/handlers';
+import { bankHandlers } from './books/bank/handlers';
+import { backupsHandlers } from './backups/handlers';
 import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
 import { adminInfo, createAdministration } from './books/administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
@@ -35,22 +35,6 @@ async function openInto(session: Session, open: () => Promise<Books>): Promise<B
   session.close();
   session.books = books;
   return books;
-}
-
-type DomainHandlers<T> = { [M in keyof T & MethodName]: Handler<M> };
-
-/**
- * A domain's services are loaded when one of its methods is first called, so start-up (a `kassa
- * report`, a new window) pays only for what it uses: loading every domain cost more than the
- * trial balance itself.
- */
-function lazy<T extends object>(methods: T, load: () => DomainHandlers<T>): DomainHandlers<T> {
-  let loaded: Record<string, (ctx: unknown, input: unknown) => unknown> | null = null;
-  const out: Record<string, (ctx: unknown, input: unknown) => unknown> = {};
-  for (const name of Object.keys(methods)) {
-    out[name] = (ctx, input) => (loaded ??= load() as unknown as Record<string, (ctx: unknown, input: unknown) => unknown>)[name]!(ctx, input);
-  }
-  return out as unknown as DomainHandlers<T>;
 }
 
 /** The one method table: contract name -> service call. Every door goes through dispatch(). */
@@ -103,13 +87,13 @@ export const handlers: Handlers = {
 
   'audit.verify': ({ books }) => verifyBooks(books),
   'export.hledger': ({ books }, input) => exportHledgerFile(books, input.path, input),
-  ...lazy(appMethods, () => (require('./app/handlers') as typeof import('./app/handlers')).appHandlers),
-  ...lazy(grantsMethods, () => (require('./books/grants/handlers') as typeof import('./books/grants/handlers')).grantsHandlers),
-  ...lazy(invoicesMethods, () => (require('./books/invoices/handlers') as typeof import('./books/invoices/handlers')).invoiceHandlers),
-  ...lazy(volunteersMethods, () => (require('./books/volunteers/handlers') as typeof import('./books/volunteers/handlers')).volunteersHandlers),
-  ...lazy(statementsMethods, () => (require('./books/statements/handlers') as typeof import('./books/statements/handlers')).statementsHandlers),
-  ...lazy(bankMethods, () => (require('./books/bank/handlers') as typeof import('./books/bank/handlers')).bankHandlers),
-  ...lazy(backupsMethods, () => (require('./backups/handlers') as typeof import('./backups/handlers')).backupsHandlers),
+  ...appHandlers,
+  ...grantsHandlers,
+  ...invoiceHandlers,
+  ...volunteersHandlers,
+  ...statementsHandlers,
+  ...bankHandlers,
+  ...backupsHandlers,
 };
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
