@@ -8,43 +8,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntryList, GeneralLedger, TrialBalance, VerifyResult } from '../../shared/api/types';
 import {
-  assertDistBuilt, cents, cleanupTempDirs, cliError, cliJson, expectDutch, fingerprint, openBooksSession, runCli, sha256, simpleEntry, tempDir,
-  type CliResult,
+  assertDistBuilt, cents, cleanupTempDirs, cliError, cliJson, expectDutch, fingerprint, openBooksSession, parseCsv, runCli, sha256, simpleEntry,
+  tempDir, type CliResult,
 } from './helpers';
 
 afterAll(cleanupTempDirs);
 
-/** Minimal RFC 4180 reader: quoted cells, doubled quotes, commas and newlines inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 let dir: string;
 let file: string;

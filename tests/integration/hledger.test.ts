@@ -10,7 +10,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, TrialBalance } from '../../shared/api/types';
-import { cents, cleanupTempDirs, makeBooks, openBooksSession, tempDir, type TestBooks } from './helpers';
+import { cents, cleanupTempDirs, makeBooks, openBooksSession, parseCsv, tempDir, type TestBooks } from './helpers';
 
 afterAll(cleanupTempDirs);
 
@@ -47,37 +47,6 @@ function nextDay(iso: string): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A small RFC 4180 reader for hledger's CSV (names may hold commas and quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** hledger amount cell -> exact cents: "1234.56 EUR", "-0.05 EUR", "0". Never through floats. */
 function hledgerCents(cell: string): bigint {
