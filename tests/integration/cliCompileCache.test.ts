@@ -1,0 +1,71 @@
+/**
+ * bin/kassa.js runs the bundle with V8's code cache kept beside it. The cache is only ever a speed-up:
+ * a missing, corrupt or stale cache must never change what a command does. Each test works on its own
+ * copy of bin/ and dist/kassa.cjs (node_modules linked), so the suite's real cache is not touched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertDistBuilt, cleanupTempDirs, cliJson, ROOT, runCli, tempDir } from './helpers';
+
+afterAll(cleanupTempDirs);
+beforeAll(assertDistBuilt);
+
+function install(): { bin: string; dist: string; caches: () => string[] } {
+  const root = tempDir('kassa-bin-');
+  fs.mkdirSync(path.join(root, 'bin'));
+  fs.mkdirSync(path.join(root, 'dist'));
+  fs.copyFileSync(path.join(ROOT, 'bin', 'kassa.js'), path.join(root, 'bin', 'kassa.js'));
+  fs.copyFileSync(path.join(ROOT, 'dist', 'kassa.cjs'), path.join(root, 'dist', 'kassa.cjs'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const dist = path.join(root, 'dist');
+  return {
+    bin: path.join(root, 'bin', 'kassa.js'),
+    dist,
+    caches: () => fs.readdirSync(dist).filter((f) => f.endsWith('.v8cache')).sort(),
+  };
+}
+
+describe.concurrent('the CLI code cache', () => {
+  it('is written by the first run and grows once a run opened books', async () => {
+    const k = install();
+    const file = path.join(tempDir(), 'c.kassa');
+    expect(k.caches()).toEqual([]);
+    expect((await runCli(['--help'], { bin: k.bin })).status).toBe(0);
+    expect(k.caches()).toHaveLength(1);
+    const thin = fs.statSync(path.join(k.dist, k.caches()[0]!)).size;
+    expect(cliJson(await runCli(['new', file, '--name', 'Stichting Cache'], { bin: k.bin })).organisation.name).toBe('Stichting Cache');
+    expect(k.caches()).toHaveLength(1);
+    expect(fs.statSync(path.join(k.dist, k.caches()[0]!)).size).toBeGreaterThan(thin * 4);
+  });
+
+  it('a corrupt cache is ignored and replaced; the report is the same', async () => {
+    const k = install();
+    const file = path.join(tempDir(), 'c.kassa');
+    cliJson(await runCli(['new', file, '--name', 'Stichting Cache'], { bin: k.bin }));
+    const before = (await runCli(['report', file, 'trial-balance'], { bin: k.bin })).stdout;
+    const cache = path.join(k.dist, k.caches()[0]!);
+    const garbage = Buffer.alloc(600_000, 0x5a);
+    fs.writeFileSync(cache, garbage);
+    const r = await runCli(['report', file, 'trial-balance'], { bin: k.bin });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(before);
+    expect(fs.readFileSync(cache).equals(garbage)).toBe(false);
+  });
+
+  it('a changed bundle gets a cache of its own and the old one is removed', async () => {
+    const k = install();
+    expect((await runCli(['--help'], { bin: k.bin })).status).toBe(0);
+    const [old] = k.caches();
+    // Same length, other content: V8 alone would accept the old cache for it (it checks only length).
+    const bundle = path.join(k.dist, 'kassa.cjs');
+    const src = fs.readFileSync(bundle, 'utf8');
+    const i = src.indexOf('Gebruik / usage:');
+    expect(i).toBeGreaterThan(0);
+    fs.writeFileSync(bundle, src.slice(0, i) + 'Gebruik / USAGE:' + src.slice(i + 16));
+    const r = await runCli(['--help'], { bin: k.bin });
+    expect(r.stdout).toContain('Gebruik / USAGE:');
+    expect(k.caches()).toHaveLength(1);
+    expect(k.caches()[0]).not.toBe(old);
+  });
+});
