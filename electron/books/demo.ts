@@ -76,6 +76,25 @@ const KINDS: Kind[] = [
 ];
 const TOTAL_WEIGHT = KINDS.reduce((s, k) => s + k.weight, 0);
 
+/**
+ * Cash in hand and the current account can't go below zero in real life, and a kascommissie would
+ * stop at it: practice books must not teach otherwise. A payment the money isn't there for becomes
+ * a cash top-up from the bank, or a fund's contribution when the bank itself is short.
+ */
+function fundable(t: { desc: string; lines: [string, number][] }, balances: Map<string, number>, r: Rand): { desc: string; lines: [string, number][] } {
+  const after = (code: string, tx: typeof t) => (balances.get(code) ?? 0) + tx.lines.filter(([c]) => c === code).reduce((s, [, v]) => s + v, 0);
+  let out = t;
+  if (after('1000', out) < 0) {
+    const a = Math.max(r.int(5000, 30000), -after('1000', out) + 5000);
+    out = { desc: 'Kas aangevuld van de bank', lines: [['1000', a], ['1100', -a]] };
+  }
+  if (after('1100', out) < 0) {
+    const a = r.int(100000, 800000) - after('1100', out);
+    out = { desc: `Bijdrage ${r.pick(FUNDS)}`, lines: [['1100', a], ['8300', -a]] };
+  }
+  return out;
+}
+
 export function generateDemo(books: Books, opts: DemoOptions): DemoResult {
   const rnd = mulberry32(opts.seed);
   const r: Rand = {
@@ -118,6 +137,10 @@ function generate(books: Books, opts: DemoOptions, n: number, nYears: number, en
     const created = nowIso();
 
     let postings = 0;
+    const balances = new Map<string, number>();
+    for (const row of books.raw(`SELECT a.code, SUM(l.amount_cents) AS cents FROM lines l JOIN accounts a ON a.id = l.account_id WHERE a.code IN ('1000', '1100') GROUP BY a.code`).all() as { code: string; cents: number }[]) {
+      balances.set(row.code, row.cents);
+    }
     const perYear = Math.ceil(n / nYears);
     for (let i = 0; i < n; i++) {
       const year = years[Math.min(nYears - 1, Math.floor(i / perYear))]!;
@@ -132,7 +155,8 @@ function generate(books: Books, opts: DemoOptions, n: number, nYears: number, en
         w -= k.weight;
         if (w < 0) { kind = k; break; }
       }
-      const t = kind.make(r);
+      const t = fundable(kind.make(r), balances, r);
+      for (const [code, cents] of t.lines) balances.set(code, (balances.get(code) ?? 0) + cents);
       const moneyCode = t.lines.find(([c]) => c === '1100' || c === '1000' || c === '1110')?.[0];
       const journalId = (moneyCode && journalOf.get(moneyCode)) || mem;
       const id = Number(insEntry.run(journalId, year, date, t.desc, created).lastInsertRowid);

@@ -295,6 +295,30 @@ describe('kassa demo', () => {
     expect((await runCli(['report', f3, 'trial-balance'])).stdout).not.toBe(tb1.stdout);
   });
 
+  it('cash and the current account never go below zero, day by day', async () => {
+    const f = path.join(tempDir(), 'demo.kassa');
+    cliJson(await runCli(['demo', f, '--transactions', '20000', '--seed', '3']));
+    const db = new Database(f, { readonly: true });
+    try {
+      // the running balance after each entry, in the order the books were written
+      const lowest = db
+        .prepare(
+          `SELECT code, MIN(running) AS lowest, COUNT(*) AS n FROM (
+             SELECT a.code, SUM(l.amount_cents) OVER (PARTITION BY a.code ORDER BY l.date, l.entry_id) AS running
+             FROM lines l JOIN accounts a ON a.id = l.account_id WHERE a.code IN ('1000', '1100'))
+           GROUP BY code ORDER BY code`,
+        )
+        .all() as { code: string; lowest: number; n: number }[];
+      expect(lowest.map((r) => r.code)).toEqual(['1000', '1100']);
+      for (const r of lowest) {
+        expect(r.n).toBeGreaterThan(1000);
+        expect(r.lowest, `lowest balance of ${r.code}`).toBeGreaterThanOrEqual(0);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('will not overwrite an existing file', async () => {
     const f = copy();
     const before = fingerprint(f);
