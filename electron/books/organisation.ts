@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { OrganisationInput } from '../../shared/api/books';
+import type { OrganisationUpdate } from '../../shared/api/books';
 import type { Organisation } from '../../shared/api/types';
 import type { Books } from '../db/books';
 import type { OrganisationTable } from '../db/schema';
 import { appendAudit } from './audit';
 
-type OrgInput = Partial<z.output<typeof OrganisationInput>>;
+type OrgInput = z.output<typeof OrganisationUpdate>;
 
 export function toOrganisation(r: OrganisationTable): Organisation {
   return {

@@ -27,6 +27,12 @@ export const OrganisationInput = z.object({
   vatNumber: z.string().max(30).optional(),
 });
 
+export const OrganisationUpdate = OrganisationInput.partial().extend({
+  kvk: Kvk.nullable().optional(),
+  rsin: Rsin.nullable().optional(),
+  iban: Iban.nullable().optional(),
+});
+
 const EntryLineInput = z
   .object({
     account: AccountCode,
@@ -83,7 +89,8 @@ export const booksMethods = {
   'admin.info': method<AdminInfo | null>()(z.object({}), { file: false }),
 
   'org.get': method<Organisation>()(z.object({})),
-  'org.update': method<Organisation>()(OrganisationInput.partial()),
+  // null removes a checked number (a KvK typed by mistake, an old IBAN); leaving it out keeps it.
+  'org.update': method<Organisation>()(OrganisationUpdate),
 
   'accounts.list': method<Account[]>()(z.object({ includeArchived: z.boolean().optional() })),
   'accounts.create': method<Account>()(

@@ -307,6 +307,16 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await checkA11y(page, `${mode} settings`);
     await shot('17-settings');
 
+    // A KvK number typed by mistake can be removed again: emptied and saved, it stays empty.
+    const kvk = page.getByLabel('KvK-nummer');
+    expect(await kvk.inputValue()).toBe('12345678');
+    await kvk.fill('');
+    await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+    await expect.poll(() => statusText(page)).toContain('De gegevens van de stichting zijn opgeslagen.');
+    await go(page, 'dashboard');
+    await go(page, 'settings');
+    expect(await page.getByLabel('KvK-nummer').inputValue()).toBe('');
+
     await page.getByRole('button', { name: `Boekjaar ${YEAR + 1} openen` }).click();
     await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR + 1} is geopend.`);
     await page.getByRole('button', { name: `Boekjaar ${YEAR} afsluiten` }).click();

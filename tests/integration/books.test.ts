@@ -217,6 +217,24 @@ describe('admin.create', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('org.update: null removes a KvK, RSIN or IBAN, leaving a field out keeps it, a wrong one writes nothing', async () => {
+    const c = await makeBooks({ extra: { kvk: '12345678', rsin: '812345678', iban: 'NL91ABNA0417164300', city: 'Utrecht' } });
+    try {
+      const bad = await expectKassaError(c.call('org.update', { kvk: '1234', iban: null }), 'INVALID_INPUT');
+      expect(bad.field).toBe('kvk');
+      expect(await c.call('org.get')).toMatchObject({ kvk: '12345678', iban: 'NL91ABNA0417164300' });
+      const kept = await c.call('org.update', { city: 'Zeist' });
+      expect(kept).toMatchObject({ kvk: '12345678', rsin: '812345678', iban: 'NL91ABNA0417164300', city: 'Zeist' });
+      const cleared = await c.call('org.update', { kvk: null, rsin: null, iban: null });
+      expect(cleared).toMatchObject({ kvk: null, rsin: null, iban: null, name: 'Stichting Testbuurt', city: 'Zeist' });
+      expect((await c.call<VerifyResult>('audit.verify')).ok).toBe(true);
+      // the name is not optional: it can't be removed
+      await expectKassaError(c.call('org.update', { name: null }), 'INVALID_INPUT');
+    } finally {
+      c.close();
+    }
+  });
+
   it('every method that needs a file says so when none is open (NO_FILE_OPEN)', async () => {
     const s = new Session();
     await expectKassaError(dispatch(s, 'accounts.list', {}), 'NO_FILE_OPEN');

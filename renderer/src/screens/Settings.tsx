@@ -130,12 +130,12 @@ function OrganisationSettings() {
     }
     setBusy(true);
     try {
-      // Checked numbers are only sent when filled in; free text may be emptied.
+      // An emptied checked number is sent as null: the treasurer removes it.
       const updated = await call('org.update', {
         name: form.name.trim(),
-        ...(form.kvk.trim() ? { kvk: form.kvk.trim() } : {}),
-        ...(form.rsin.trim() ? { rsin: form.rsin.trim() } : {}),
-        ...(form.iban.trim() ? { iban: form.iban.trim() } : {}),
+        kvk: form.kvk.trim() || null,
+        rsin: form.rsin.trim() || null,
+        iban: form.iban.trim() || null,
         street: form.street.trim(),
         postcode: form.postcode.trim(),
         city: form.city.trim(),
