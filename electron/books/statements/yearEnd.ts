@@ -42,6 +42,33 @@ function draftsProblem(books: Books, year: number): YearEndProblem | null {
   return problem('DRAFTS', 'block', `Er ${n === 1 ? 'staat nog 1 concept' : `staan nog ${n} concepten`} in ${year}. Boek of verwijder ${n === 1 ? 'het' : 'ze'} eerst.`, { count: n });
 }
 
+/**
+ * Invoices saved as a draft and dated in the year: once the year is closed they can't be finalised
+ * (sales) or booked (purchase) with that date any more, and the income or cost is missing from the
+ * year. A warning, not a block: a sales draft may rightly move to the next year.
+ */
+function invoiceDraftsProblem(books: Books, year: number, start: string, end: string): YearEndProblem | null {
+  if (!hasTable(books, 'invoices')) return null;
+  const rows = books
+    .raw(`SELECT kind, COUNT(*) AS n FROM invoices WHERE status = 'draft' AND issue_date BETWEEN ? AND ? GROUP BY kind`)
+    .all(start, end) as { kind: 'sales' | 'purchase'; n: number }[];
+  const sales = rows.find((r) => r.kind === 'sales')?.n ?? 0;
+  const purchase = rows.find((r) => r.kind === 'purchase')?.n ?? 0;
+  if (sales + purchase === 0) return null;
+  const parts = [
+    ...(sales ? [sales === 1 ? '1 verkoopfactuur' : `${sales} verkoopfacturen`] : []),
+    ...(purchase ? [purchase === 1 ? '1 inkoopfactuur' : `${purchase} inkoopfacturen`] : []),
+  ];
+  const one = sales + purchase === 1;
+  return problem(
+    'INVOICE_DRAFTS',
+    'warn',
+    `Er ${one ? 'staat' : 'staan'} nog ${parts.join(' en ')} als concept met een datum in ${year}. ` +
+      `Na het afsluiten kunt u ${one ? 'die' : 'ze'} niet meer in ${year} boeken. Maak ${one ? 'hem' : 'ze'} eerst definitief, of verwijder ${one ? 'hem' : 'ze'}.`,
+    { sales, purchase },
+  );
+}
+
 function suspenseProblem(books: Books, accounts: AccountInfo[], end: string): YearEndProblem | null {
   const acc = accounts.find((a) => a.code === SUSPENSE_ACCOUNT);
   if (!acc) return null;
@@ -184,6 +211,8 @@ export function checkYear(books: Books, input: { year: number }): YearEndCheck {
   }
   const drafts = draftsProblem(books, fy.year);
   if (drafts) problems.push(drafts);
+  const invoiceDrafts = invoiceDraftsProblem(books, fy.year, fy.start, fy.end);
+  if (invoiceDrafts) problems.push(invoiceDrafts);
   const suspense = suspenseProblem(books, accounts, fy.end);
   if (suspense) problems.push(suspense);
   const result = yearResult(books, fy.year);

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Books } from '../../../electron/db/books';
 import type { BalanceSheet, IncomeStatement, YearEndCheck, YearEndClosed } from '../../../shared/api/statements';
 import type { Entry, FiscalYear, TrialBalance } from '../../../shared/api/types';
-import { cents, cleanupTempDirs, expectKassaError, makeBooks, simpleEntry } from '../helpers';
+import { cents, cleanupTempDirs, expectDutch, expectKassaError, makeBooks, simpleEntry } from '../helpers';
+import { customer, makeInvoiceBooks, salesDraft, supplier } from '../invoices/helpers';
 import { amountOf, demoBooks, FIRST_YEAR, LAST_YEAR } from './helpers';
 
 afterAll(() => cleanupTempDirs());
@@ -165,6 +166,40 @@ describe('close and reopen', () => {
     const reopened = await tb.call('yearEnd.reopen', { year: 2026, reason: 'Toch nog een bon gevonden' });
     expect(reopened.reversal).toBeNull();
     tb.close();
+  });
+});
+
+describe('warnings', () => {
+  test('invoice drafts dated in the year are named, with their kind; finalised or deleted they are gone', async () => {
+    const b = await makeInvoiceBooks({ year: 2026 });
+    try {
+      const c = await customer(b);
+      const s = await supplier(b);
+      const sales = await b.call<{ id: number }>('invoices.saveDraft', salesDraft(c.id));
+      await b.call('invoices.saveDraft', salesDraft(c.id));
+      const purchase = await b.call<{ id: number }>('invoices.saveDraft', {
+        kind: 'purchase', contact: s.id, number: 'A-1', issueDate: '2026-05-01', lines: [{ description: 'Flyers', account: '4500', amount: '80.00' }],
+      });
+      await b.call('years.openNext');
+      await b.call('invoices.saveDraft', salesDraft(c.id, { issueDate: '2027-01-04', supplyDate: null }));
+
+      const find = async () => (await b.call<YearEndCheck>('yearEnd.check', { year: 2026 })).problems.find((p) => p.code === 'INVOICE_DRAFTS');
+      const first = await find();
+      expect(first).toMatchObject({ severity: 'warn', details: { sales: 2, purchase: 1 } });
+      expect(first!.message).toBe(
+        'Er staan nog 2 verkoopfacturen en 1 inkoopfactuur als concept met een datum in 2026. Na het afsluiten kunt u ze niet meer in 2026 boeken. Maak ze eerst definitief, of verwijder ze.',
+      );
+      expectDutch(first!.message);
+      expect((await b.call<YearEndCheck>('yearEnd.check', { year: 2026 })).canClose).toBe(true);
+
+      await b.call('invoices.finalise', { id: sales.id });
+      await b.call('invoices.deleteDraft', { id: purchase.id });
+      expect((await find())!.message).toMatch(/^Er staat nog 1 verkoopfactuur als concept met een datum in 2026\. .* Maak hem eerst definitief, of verwijder hem\.$/);
+      const next = await b.call<YearEndCheck>('yearEnd.check', { year: 2027 });
+      expect(next.problems.find((p) => p.code === 'INVOICE_DRAFTS')?.details).toEqual({ sales: 1, purchase: 0 });
+    } finally {
+      b.close();
+    }
   });
 });
 
