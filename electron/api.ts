@@ -32,7 +32,7 @@ type Handlers = { [M in MethodName]: Handler<M> };
 
 async function openInto(session: Session, open: () => Promise<Books>): Promise<Books> {
   const books = await open();
-  session.close();
+  await session.finish();
   session.books = books;
   return books;
 }
@@ -43,9 +43,9 @@ export const handlers: Handlers = {
     adminInfo(await openInto(session, () => createAdministration(input, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
   'admin.open': async ({ session }, input) =>
     adminInfo(await openInto(session, () => openBooks(input.path, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
-  'admin.close': ({ session }) => {
+  'admin.close': async ({ session }) => {
     const had = session.books !== null;
-    session.close();
+    await session.finish();
     return { closed: had };
   },
   'admin.info': ({ session }) => (session.books ? adminInfo(session.books) : null),

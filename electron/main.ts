@@ -32,6 +32,8 @@ const rendererDir = path.join(root, 'dist', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.js');
 const settingsDir = defaultSettingsDir();
 const isMac = process.platform === 'darwin';
+/** Set by before-quit: a window's close waits for its final backup, which cancels that quit. */
+let quitting = false;
 
 /** Development runs on Electron's ABI need the better-sqlite3 copy built by scripts/start.mjs. */
 function resolveNativeBinding(): string | undefined {
@@ -133,11 +135,27 @@ async function createWindow(file?: string): Promise<AppWindow> {
     if (first && saved?.maximized) win.maximize();
     win.show();
   });
-  win.on('close', () => saveBounds(win));
+  // The window stays until the final automatic backup is written and the file is closed; then it
+  // closes for real. A quit (Cmd+Q, the menu) is picked up again once the last window is gone.
+  let finished = false;
+  win.on('close', (event) => {
+    saveBounds(win);
+    if (finished) return;
+    event.preventDefault();
+    void session
+      .serial(() => session.finish())
+      .finally(() => {
+        finished = true;
+        if (!win.isDestroyed()) win.close();
+      });
+  });
   win.on('closed', () => {
     windows.delete(id);
+    // Normally already closed by finish(); a window destroyed without 'close' still frees its file.
     void session.serial(() => session.close());
     rebuildMenu();
+    // A quit that waited for this window's backup goes on (and waits for the next window's).
+    if (quitting) app.quit();
   });
 
   let openError: string | null = null;
@@ -306,6 +324,9 @@ function start(): void {
     contents.setWindowOpenHandler((details) => windowOpenHandler(details, (url) => void shell.openExternal(url)));
   });
 
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();
   });

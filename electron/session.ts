@@ -16,6 +16,8 @@ export interface SessionOptions {
   dialogs?: AppDialogs;
   /** Called each time an administration is opened or created in this session (recent files). */
   onOpen?: (books: Books) => void;
+  /** The door's last work on an administration before it is closed (a final automatic backup). */
+  beforeClose?: (books: Books) => Promise<void>;
 }
 
 /**
@@ -47,5 +49,22 @@ export class Session {
   close(): void {
     this.books?.close();
     this.books = null;
+  }
+
+  /**
+   * Close after beforeClose has run: how a user closes or switches an administration. Never inside
+   * serial() from beforeClose itself: callers are already in the queue. A failing beforeClose must
+   * not keep the file open.
+   */
+  async finish(): Promise<void> {
+    const books = this.current;
+    if (books && this.options.beforeClose) {
+      try {
+        await this.options.beforeClose(books);
+      } catch {
+        // the file is closed all the same
+      }
+    }
+    this.close();
   }
 }

@@ -291,7 +291,7 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => session.serial(() => session.close()));
+      }).then(() => session.serial(() => session.finish()));
       return closed;
     },
   };

@@ -10,7 +10,7 @@ import { generateDemo } from '../books/demo';
 import { openNextYear } from '../books/years';
 import type { Books } from '../db/books';
 import { openBooks } from '../db/open';
-import { startAutoBackups } from '../backups/auto';
+import { finalAutoBackup, startAutoBackups } from '../backups/auto';
 import { Session, type SessionOptions } from '../session';
 import { appVersion, defaultDocumentsDir, defaultSettingsDir, practicePath } from './paths';
 import { addRecent, readSettings, samePath, updateSettings } from './settings';
@@ -39,7 +39,7 @@ function isPracticeFile(settingsDir: string, file: string): boolean {
  * administration has its own button and stays out of that list. The CLI and tests use a plain
  * Session, which records nothing.
  */
-export function createAppSession(options: Omit<SessionOptions, 'onOpen'> = {}): Session {
+export function createAppSession(options: Omit<SessionOptions, 'onOpen' | 'beforeClose'> = {}): Session {
   const settingsDir = options.settingsDir ?? defaultSettingsDir();
   const session: Session = new Session({
     ...options,
@@ -52,6 +52,9 @@ export function createAppSession(options: Omit<SessionOptions, 'onOpen'> = {}): 
       } catch {
         // A settings file we cannot write must never stop the treasurer from working.
       }
+    },
+    beforeClose: async () => {
+      await finalAutoBackup(session);
     },
   });
   return session;
@@ -97,9 +100,9 @@ async function createPractice(session: Session, file: string): Promise<Books> {
   return books;
 }
 
-function useBooks(session: Session, books: Books): AdminInfo {
+async function useBooks(session: Session, books: Books): Promise<AdminInfo> {
   if (session.books !== books) {
-    session.close();
+    await session.finish(); // the administration being left gets its final backup
     session.books = books;
   }
   return adminInfo(books);

@@ -147,6 +147,23 @@ export function autoBackupStatus(session: Session): AutoBackupStatus | null {
   return { lastPath: state.lastPath, lastError: state.lastError, everyMs: state.everyMs };
 }
 
+/**
+ * The administration is being closed (the treasurer closes it, opens another one, or closes the
+ * window): back up what changed since the last automatic backup, so the work of the last half hour
+ * is in a copy too, then stop. Runs inside the session's queue (Session.finish), so not via serial().
+ */
+export async function finalAutoBackup(session: Session): Promise<boolean> {
+  const state = states.get(session);
+  if (!state) return false;
+  try {
+    if (!current(session, state)) return false;
+    if (state.lastError === null && totalChanges(state.books) === state.changesAtBackup) return false;
+    return await run(session, state);
+  } finally {
+    stop(session, state);
+  }
+}
+
 /** Stop the automatic backups of a session (the window closed). */
 export function stopAutoBackups(session: Session): void {
   const state = states.get(session);

@@ -14,6 +14,7 @@ import { autoBackupStatus, autoBackupTick, startAutoBackups } from '../../../ele
 import { BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
 import { BACKUP_SETTINGS_FILE } from '../../../electron/backups/settings';
 import { Session } from '../../../electron/session';
+import { startWebServer } from '../../../electron/web';
 import { cleanupTempDirs, expectDutch, expectKassaError, sha256, simpleEntry, tempDir, type Call } from '../helpers';
 
 afterAll(cleanupTempDirs);
@@ -344,6 +345,60 @@ describe('automatic backups (app sessions)', () => {
     const st = await call<BackupSettings>('backups.settings.get');
     expect(st.lastError).toMatch(/USB-stick/);
     expect(st.lastBackup).toBeNull();
+  });
+
+  it('closing or switching the administration backs up the changes since the last backup, once', async () => {
+    const s = await setup({ app: true });
+    await s.call('admin.info');
+    expect(await s.call<BackupListItem[]>('backups.list')).toHaveLength(1);
+    await s.call('entries.post', simpleEntry('2026-02-01', '1100', '8000', '25.00'));
+    await s.call('admin.close');
+    expect(autoBackupStatus(s.session)).toBeNull();
+    const folder = folderOf(s);
+    const copies = () => fs.readdirSync(folder).filter((f) => f.endsWith('.kassa')).sort();
+    expect(copies()).toHaveLength(2);
+    expect(await entryCount(path.join(folder, copies()[1]!), s.settingsDir)).toBe(1);
+
+    // Switching to another administration: the one being left gets its copy first.
+    await s.call('admin.open', { path: s.file });
+    await s.call('admin.info');
+    expect(copies()).toHaveLength(2); // opened without changes: no new copy
+    await s.call('entries.post', simpleEntry('2026-02-02', '1100', '8000', '5.00'));
+    const other = path.join(s.dir, 'ander.kassa');
+    await s.call('admin.create', { path: other, name: 'Stichting Ander', year: 2026 });
+    expect(copies()).toHaveLength(3);
+    expect(await entryCount(path.join(folder, copies()[2]!), s.settingsDir)).toBe(2);
+
+    // Nothing changed since the last copy: closing adds none.
+    await s.call('admin.close');
+    await s.call('admin.open', { path: s.file });
+    await s.call('admin.info');
+    await s.call('admin.close');
+    expect(copies()).toHaveLength(3);
+
+    // Going to the practice administration is leaving this one too.
+    await s.call('admin.open', { path: s.file });
+    await s.call('entries.post', simpleEntry('2026-02-03', '1100', '8000', '1.00'));
+    await s.call('app.practice.open');
+    expect(copies()).toHaveLength(4);
+    expect(await entryCount(path.join(folder, copies()[3]!), s.settingsDir)).toBe(3);
+  });
+
+  it('the browser mode backs up the changes when it is stopped', async () => {
+    const dir = tempDir('kassa-backup-');
+    const settingsDir = path.join(dir, 'instellingen');
+    const file = path.join(dir, 'buurt.kassa');
+    const web = await startWebServer({ rendererDir: tempDir('kassa-renderer-'), settingsDir });
+    const call = (method: string, input: unknown = {}) => dispatch(web.session, method, input);
+    await call('admin.create', { path: file, name: 'Stichting De Buurt', year: 2026 });
+    await call('admin.info');
+    await call('entries.post', simpleEntry('2026-02-01', '1100', '8000', '25.00'));
+    await web.close();
+    const folder = path.join(dir, BACKUP_ROOT_NAME, 'buurt');
+    const copies = fs.readdirSync(folder).filter((f) => f.endsWith('.kassa')).sort();
+    expect(copies).toHaveLength(2);
+    expect(await entryCount(path.join(folder, copies[1]!), settingsDir)).toBe(1);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('stops when the file is closed, and leaves the practice administration alone', async () => {
