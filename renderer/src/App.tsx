@@ -186,7 +186,7 @@ function Shell() {
             </div>
           ))}
         </nav>
-        <main id="main" className="main" tabIndex={-1}>
+        <main id="main" className="main" tabIndex={-1} data-screen={screenId}>
           <Messages />
           <ScreenHint key={`hint-${screenId}`} screen={screenId} />
           {Screen ? (

@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronBinaryPath, rendererBuilt, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
+import { electronBinaryPath, goToScreen, rendererBuilt, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
 
 /**
  * The books screens end to end: the wizard, money in and out, a transfer, a manual entry and its
@@ -35,10 +35,6 @@ async function checkA11y(page: Page, name: string): Promise<void> {
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
-async function go(page: Page, screen: string): Promise<void> {
-  await page.locator(`nav a[data-screen="${screen}"]`).click();
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(screen);
-}
 
 /** Text of an element with non-breaking spaces (Intl puts one after the euro sign) made plain. */
 async function text(locator: Locator): Promise<string> {
@@ -119,8 +115,8 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('records money received, with the two-sided entry shown beside the form', async () => {
-    await go(page, 'money-in');
-    expect(await heading(page)).toBe('Geld ontvangen');
+    await goToScreen(page, 'money-in');
+    await expect.poll(() => heading(page)).toBe('Geld ontvangen');
     // Dutch client-side checks first: a wrong amount is explained beside the field.
     await page.getByLabel('Wat is er gebeurd?').fill('Gift van mevrouw Jansen');
     await page.getByLabel('Bedrag in euro').fill('twaalf');
@@ -147,8 +143,8 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('records money spent', async () => {
-    await go(page, 'money-out');
-    expect(await heading(page)).toBe('Geld uitgeven');
+    await goToScreen(page, 'money-out');
+    await expect.poll(() => heading(page)).toBe('Geld uitgeven');
     await page.getByLabel('Wat is er gebeurd?').fill('Verf en kwasten voor de buurtmiddag');
     await page.getByLabel('Bedrag in euro').fill('23,95');
     await page.getByRole('radio', { name: /^Kas/ }).check();
@@ -163,8 +159,8 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('moves money between own accounts', async () => {
-    await go(page, 'transfer');
-    expect(await heading(page)).toBe('Geld overboeken');
+    await goToScreen(page, 'transfer');
+    await expect.poll(() => heading(page)).toBe('Geld overboeken');
     await page.getByLabel('Wat is er gebeurd?').fill('Wisselgeld voor de kas');
     await page.getByLabel('Bedrag in euro').fill('100');
     await page.getByRole('group', { name: 'Waar ging het geld vandaan?' }).getByRole('radio', { name: /Bank betaalrekening/ }).check();
@@ -176,8 +172,8 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('posts a balanced manual entry and refuses an unbalanced one', async () => {
-    await go(page, 'manual-entry');
-    expect(await heading(page)).toBe('Zelf boeken met debet en credit');
+    await goToScreen(page, 'manual-entry');
+    await expect.poll(() => heading(page)).toBe('Zelf boeken met debet en credit');
     const post = page.getByRole('button', { name: 'Boeken', exact: true });
 
     await page.getByLabel('Omschrijving', { exact: true }).fill('Bankkosten januari');
@@ -208,7 +204,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('lists entries (virtualized), opens one and reverses it', async () => {
-    await go(page, 'journal');
+    await goToScreen(page, 'journal');
     const list = page.getByTestId('journal-list');
     await expect.poll(() => list.getAttribute('data-ready')).toBe('true');
     await expect.poll(() => page.getByTestId('journal-row').count()).toBe(4);
@@ -242,7 +238,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('shows the general ledger of an account', async () => {
-    await go(page, 'ledger');
+    await goToScreen(page, 'ledger');
     await page.getByLabel('Rekening', { exact: true }).selectOption('1100');
     const table = page.getByTestId('ledger-table');
     await expect.poll(() => text(table)).toContain('Gift van mevrouw Jansen');
@@ -253,7 +249,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('shows a trial balance that is in balance', async () => {
-    await go(page, 'trial-balance');
+    await goToScreen(page, 'trial-balance');
     const status = page.getByTestId('trial-balance-status');
     await expect.poll(() => status.getAttribute('data-balanced')).toBe('true');
     expect(await text(status)).toContain('In evenwicht');
@@ -265,8 +261,8 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('manages the chart of accounts', async () => {
-    await go(page, 'accounts');
-    expect(await heading(page)).toBe('Rekeningschema');
+    await goToScreen(page, 'accounts');
+    await expect.poll(() => heading(page)).toBe('Rekeningschema');
     await page.getByRole('button', { name: 'Nieuwe rekening' }).click();
     await page.getByLabel('Nummer').fill('4250');
     await page.getByLabel('Naam', { exact: true }).fill('Buurtfeest');
@@ -281,14 +277,14 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('keeps a manual entry as a draft and finishes it later', async () => {
-    await go(page, 'manual-entry');
+    await goToScreen(page, 'manual-entry');
     await page.getByLabel('Omschrijving', { exact: true }).fill('Huur maart, nog niet betaald');
     await page.getByLabel('Regel 1: rekening').selectOption('4100');
     await page.getByLabel('Regel 1: debet').fill('150');
     await page.getByRole('button', { name: 'Bewaren als concept' }).click();
     await expect.poll(() => statusText(page)).toContain('Het concept is bewaard.');
 
-    await go(page, 'journal');
+    await goToScreen(page, 'journal');
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Huur maart');
     await expect.poll(() => text(page.getByTestId('journal-count'))).toBe('1 boeking');
     await page.getByTestId('journal-row').first().click();
@@ -302,8 +298,8 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('changes settings and closes a year; posting into it then shows YEAR_CLOSED beside the date', async () => {
-    await go(page, 'settings');
-    expect(await heading(page)).toBe('Instellingen');
+    await goToScreen(page, 'settings');
+    await expect.poll(() => heading(page)).toBe('Instellingen');
     await checkA11y(page, `${mode} settings`);
     await shot('17-settings');
 
@@ -313,9 +309,9 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await kvk.fill('');
     await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
     await expect.poll(() => statusText(page)).toContain('De gegevens van de stichting zijn opgeslagen.');
-    await go(page, 'dashboard');
-    await go(page, 'settings');
-    expect(await page.getByLabel('KvK-nummer').inputValue()).toBe('');
+    await goToScreen(page, 'dashboard');
+    await goToScreen(page, 'settings');
+    await expect.poll(() => page.getByLabel('KvK-nummer').inputValue()).toBe('');
 
     await page.getByRole('button', { name: `Boekjaar ${YEAR + 1} openen` }).click();
     await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR + 1} is geopend.`);
@@ -328,7 +324,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await confirm.click();
     await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR} is afgesloten.`);
 
-    await go(page, 'money-in');
+    await goToScreen(page, 'money-in');
     await page.getByLabel('Datum').fill(`15-03-${YEAR}`);
     await page.getByLabel('Wat is er gebeurd?').fill('Late gift');
     await page.getByLabel('Bedrag in euro').fill('10');
@@ -343,7 +339,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
   });
 
   it('switches the language to English and back', async () => {
-    await go(page, 'settings');
+    await goToScreen(page, 'settings');
     await page.getByLabel('Taal', { exact: true }).selectOption('en');
     await expect.poll(() => heading(page)).toBe('Settings');
     expect(await text(page.locator('nav a[data-screen="money-in"]'))).toBe('Money received');
@@ -364,7 +360,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
     expect(await text(banner)).toContain('Oefenadministratie — dit zijn niet uw echte boeken');
     await checkA11y(page, `${mode} practice dashboard`);
     await shot('21-practice-dashboard');
-    await go(page, 'money-out');
+    await goToScreen(page, 'money-out');
     expect(await banner.isVisible()).toBe(true);
   });
 

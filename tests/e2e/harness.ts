@@ -174,3 +174,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Go to a screen through the side menu. The hash changes before React has drawn the new screen, so
+ * this waits until <main> names the screen it shows.
+ */
+export async function goToScreen(page: Page, screen: string): Promise<void> {
+  await page.locator(`nav a[data-screen="${screen}"]`).click();
+  await page.locator(`main[data-screen="${screen}"]`).waitFor();
+}

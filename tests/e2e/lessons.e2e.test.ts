@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
 
 /**
  * Issue 9 end to end (browser mode): the lessons page as a learning path, lesson 5 (bank
@@ -29,10 +29,6 @@ async function checkA11y(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
-async function go(page: Page, screen: string): Promise<void> {
-  await page.locator(`nav a[data-screen="${screen}"]`).click();
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(screen);
-}
 
 describe('lessons UI (browser)', () => {
   let page: Page;
@@ -58,18 +54,18 @@ describe('lessons UI (browser)', () => {
   });
 
   it('shows a first-time tip that can be dismissed', async () => {
-    await go(page, 'dashboard');
+    await goToScreen(page, 'dashboard');
     const hint = page.getByTestId('screen-hint');
     await expect.poll(() => text(hint)).toContain('Tip');
     await hint.getByRole('button', { name: 'Begrepen' }).click();
     await expect.poll(() => hint.count()).toBe(0);
-    await go(page, 'journal');
-    await go(page, 'dashboard');
+    await goToScreen(page, 'journal');
+    await goToScreen(page, 'dashboard');
     expect(await page.getByTestId('screen-hint').count()).toBe(0);
   });
 
   it('opens the lessons page as a learning path in three floors', async () => {
-    await go(page, 'lessons');
+    await goToScreen(page, 'lessons');
     await expect.poll(() => text(page.locator('main h1'))).toBe('Lessen');
     const floors = page.locator('main section.lessons__floor h2');
     expect(await floors.allTextContents()).toEqual(['Kelder: de basis', 'Begane grond: meedoen', 'Eerste verdieping: uw eigen plan']);
@@ -105,7 +101,7 @@ describe('lessons UI (browser)', () => {
     await expect.poll(() => text(panel.getByTestId('task-feedback'))).toContain('nog geen boeking');
 
     // A wrong amount first.
-    await go(page, 'money-out');
+    await goToScreen(page, 'money-out');
     await expect.poll(() => text(page.locator('main h1'))).toBe('Geld uitgeven');
     await page.getByLabel('Wat is er gebeurd?').fill('Kosten betaalrekening');
     await page.getByLabel('Bedrag in euro').fill('5,30');
@@ -132,7 +128,7 @@ describe('lessons UI (browser)', () => {
   it('the "?" panel closes with Escape and focus returns to the button', async () => {
     await page.getByTestId('lesson-panel-close').click();
     await expect.poll(() => page.getByTestId('lesson-panel').count()).toBe(0);
-    await go(page, 'trial-balance');
+    await goToScreen(page, 'trial-balance');
     const help = page.getByTestId('help-button');
     await help.focus();
     await page.keyboard.press('Enter');
@@ -147,19 +143,19 @@ describe('lessons UI (browser)', () => {
   });
 
   it('marks lesson 5 done on the lessons page; tips can be switched off; practice can be reset', async () => {
-    await go(page, 'lessons');
+    await goToScreen(page, 'lessons');
     await expect.poll(() => text(page.getByTestId('lesson-status-bank-statement'))).toBe('Klaar');
     expect(await text(page.getByTestId('lessons-progress'))).toContain('1 van de 12');
 
     await page.getByTestId('hints-toggle').uncheck();
-    await go(page, 'money-in');
+    await goToScreen(page, 'money-in');
     expect(await page.getByTestId('screen-hint').count()).toBe(0);
-    await go(page, 'lessons');
+    await goToScreen(page, 'lessons');
     await page.getByTestId('hints-toggle').check();
-    await go(page, 'money-in');
+    await goToScreen(page, 'money-in');
     await page.getByTestId('screen-hint').waitFor();
 
-    await go(page, 'lessons');
+    await goToScreen(page, 'lessons');
     await page.getByTestId('practice-reset').click();
     await page.getByRole('button', { name: 'Ja, begin opnieuw' }).click();
     await expect.poll(() => text(page.getByTestId('status-message'))).toContain('weer als nieuw');

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
 
 /**
  * Issue 5 end to end (browser mode): add a volunteer on bijstand, pay three times, hit the monthly
@@ -33,10 +33,6 @@ async function checkA11y(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
-async function go(page: Page, screen: string): Promise<void> {
-  await page.locator(`nav a[data-screen="${screen}"]`).click();
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(screen);
-}
 
 describe('volunteers UI (browser)', () => {
   let page: Page;
@@ -62,7 +58,7 @@ describe('volunteers UI (browser)', () => {
   });
 
   it('adds a volunteer on bijstand', async () => {
-    await go(page, 'volunteers');
+    await goToScreen(page, 'volunteers');
     await expect.poll(() => text(page.locator('main h1'))).toBe('Vrijwilligers');
     await page.getByTestId('new-volunteer').click();
     await expect.poll(() => text(page.locator('main h1'))).toBe('Nieuwe vrijwilliger');
@@ -134,7 +130,7 @@ describe('volunteers UI (browser)', () => {
   });
 
   it('shows the overview with the warning colours', async () => {
-    await go(page, 'volunteer-overview');
+    await goToScreen(page, 'volunteer-overview');
     const table = page.getByTestId('volunteer-overview-table');
     await expect.poll(() => text(table)).toContain('Fatima El Amrani');
     expect(await text(table)).toContain('€ 210,00');
@@ -144,7 +140,7 @@ describe('volunteers UI (browser)', () => {
   });
 
   it('pays the approved reimbursement with a SEPA payment file, then books it as paid', async () => {
-    await go(page, 'volunteer-payout');
+    await goToScreen(page, 'volunteer-payout');
     const table = page.getByTestId('volunteer-payout-table');
     await expect.poll(() => text(table)).toContain('Boodschappen kookmiddag');
     await page.getByLabel('Kies alles').check();
@@ -162,14 +158,14 @@ describe('volunteers UI (browser)', () => {
   });
 
   it('shows the amounts per year in settings', async () => {
-    await go(page, 'volunteer-limits');
+    await goToScreen(page, 'volunteer-limits');
     await expect.poll(() => text(page.getByTestId('volunteer-limits-table'))).toContain('€ 2.200,00');
     await checkA11y(page);
     await shot('11-limits');
   });
 
   it('prints the yearly statement', async () => {
-    await go(page, 'volunteer-statements');
+    await goToScreen(page, 'volunteer-statements');
     await page.getByLabel('Eén vrijwilliger').check();
     await page.locator('#vst-person').selectOption({ label: 'Fatima El Amrani' });
     const pdf = path.join(dir, 'jaaroverzicht-fatima.pdf');
