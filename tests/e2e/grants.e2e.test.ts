@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
 
 /**
  * Issue 6 end to end (browser mode): create a fund and a grant with three budget lines, book costs
@@ -159,5 +159,30 @@ describe('grants UI (browser)', () => {
     await expect.poll(() => text(page.getByTestId('coverage-grants'))).toContain('Oranje Fonds');
     await checkA11y(page);
     await shot('06-coverage');
+  });
+
+  it('a cost booked on the general "Geld uitgeven" screen counts for the budget line chosen there', async () => {
+    await goToScreen(page, 'money-out');
+    await page.getByLabel('Wat is er gebeurd?').fill('Coach voor de taalavond');
+    await page.getByLabel('Bedrag in euro').fill('300');
+    await page.getByRole('radio', { name: /Coaching en inhuur/ }).check();
+    const grant = page.getByLabel('Hoort dit bij een subsidie?');
+    expect(await grant.inputValue()).toBe('');
+    expect(await grant.locator('optgroup').getAttribute('label')).toBe('Taalcafé De Brug (Oranje Fonds)');
+    await grant.selectOption({ label: 'Coaching' });
+    await expect.poll(() => text(page.getByTestId('booking-preview'))).toContain('Het bedrag telt mee bij de subsidie Taalcafé De Brug (Oranje Fonds), post Coaching.');
+    await checkA11y(page);
+    await shot('07-money-out-with-grant');
+    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
+    await expect.poll(() => text(page.getByTestId('status-message'))).toMatch(/Geboekt als BANK \d{4}-\d{4}: € 300,00 uitgegeven\./);
+    expect(await grant.inputValue()).toBe('');
+
+    await goToScreen(page, 'grants');
+    await page.getByRole('link', { name: 'Taalcafé De Brug' }).click();
+    const table = page.getByTestId('grant-report-table');
+    await expect.poll(() => text(table.locator('tr[data-line="Coaching"]'))).toContain('12,0 %');
+    expect(await text(table.locator('tr[data-line="Coaching"]'))).toContain('€ 300,00');
+    expect(await text(page.getByTestId('grant-spent'))).toBe('€ 1.375,50');
+    expect(await text(page.getByTestId('grant-postings'))).toContain('Coach voor de taalavond');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { GrantOption } from '../../../shared/api/grants';
 import type { Account } from '../../../shared/api/types';
 import { call } from '../api';
 import { AccountChoice } from '../components/AccountPickers';
@@ -9,7 +10,7 @@ import { AmountInput, DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
 import { euroCents, parseInputAmount, parseInputCents, parseInputDate, todayNl } from '../format';
-import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useMoneyAccounts, type FormErrors } from '../hooks';
+import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, type FormErrors } from '../hooks';
 import { hrefFor } from '../router';
 
 type Kind = 'in' | 'out' | 'transfer';
@@ -20,14 +21,31 @@ interface State {
   amount: string;
   money: string;
   other: string;
+  /** '' (no grant), "<grant>" or "<grant>:<budget line>". */
+  grant: string;
+}
+
+/** The grant choices of a form: per budget line for a cost, per grant for money received. */
+function grantChoices(options: GrantOption[], kind: Kind): { value: string; label: string; group: string }[] {
+  return options.flatMap((g) => {
+    const group = `${g.project} (${g.fund})`;
+    if (kind === 'out' && g.budgetLines.length > 0) return g.budgetLines.map((l) => ({ value: `${g.id}:${l.id}`, label: l.name, group }));
+    return [{ value: String(g.id), label: group, group }];
+  });
+}
+
+function grantFields(value: string): { grant?: number; budgetLine?: number } {
+  if (!value) return {};
+  const [g, l] = value.split(':');
+  return { grant: Number(g), ...(l ? { budgetLine: Number(l) } : {}) };
 }
 
 /** API field name -> id of the control that shows its error. */
 function fieldIds(kind: Kind): Record<string, string> {
   const p = `mf-${kind}`;
   const base = { date: `${p}-date`, description: `${p}-description`, amount: `${p}-amount` };
-  if (kind === 'in') return { ...base, into: `${p}-money`, category: `${p}-other` };
-  if (kind === 'out') return { ...base, from: `${p}-money`, category: `${p}-other` };
+  if (kind === 'in') return { ...base, into: `${p}-money`, category: `${p}-other`, grant: `${p}-grant` };
+  if (kind === 'out') return { ...base, from: `${p}-money`, category: `${p}-other`, grant: `${p}-grant` };
   return { ...base, from: `${p}-money`, to: `${p}-other` };
 }
 
@@ -46,7 +64,12 @@ function MoneyForm({ kind }: { kind: Kind }) {
     if (kind === 'out') return all.filter((a) => a.type === 'expense');
     return moneyAccounts;
   }, [accounts.data, kind, moneyAccounts]);
-  const [s, setS] = useState<State>({ date: todayNl(), description: '', amount: '', money: '', other: '' });
+  const [s, setS] = useState<State>({ date: todayNl(), description: '', amount: '', money: '', other: '', grant: '' });
+  // Grants that can carry this booking (not rejected or archived; for a cost, the date inside the
+  // grant's period). The server checks the same rules again when it books.
+  const isoDate = parseInputDate(s.date);
+  const grantOptions = useApi('grants.options', kind === 'transfer' ? null : { ...(isoDate ? { date: isoDate } : {}), ...(s.other ? { account: s.other } : {}) });
+  const grants = useMemo(() => grantChoices((grantOptions.data ?? []).filter((g) => kind === 'in' || g.inPeriod), kind), [grantOptions.data, kind]);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [lastRef, setLastRef] = useState<string | null>(null);
@@ -64,9 +87,14 @@ function MoneyForm({ kind }: { kind: Kind }) {
     }));
   }, [moneyAccounts, kind]);
 
+  // A grant that no longer fits (another date or category) is let go rather than sent.
+  useEffect(() => {
+    if (s.grant && grantOptions.data && !grants.some((g) => g.value === s.grant)) setS((x) => ({ ...x, grant: '' }));
+  }, [grants, grantOptions.data, s.grant]);
+
   const set = (patch: Partial<State>) => {
     setS((x) => ({ ...x, ...patch }));
-    const api: Record<keyof State, string> = { date: 'date', description: 'description', amount: 'amount', money: moneyField, other: otherField };
+    const api: Record<keyof State, string> = { date: 'date', description: 'description', amount: 'amount', money: moneyField, other: otherField, grant: 'grant' };
     setErrors((e) => dropErrors(e, Object.keys(patch).map((k) => api[k as keyof State])));
   };
   const name = (code: string) => (accounts.data ?? []).find((a) => a.code === code)?.name ?? '';
@@ -87,11 +115,13 @@ function MoneyForm({ kind }: { kind: Kind }) {
     const money = s.money ? name(s.money) : t('preview.theAccount');
     const other = s.other ? name(s.other) : t('preview.theCategory');
     const amount = euroCents(amountCents ?? 0n);
+    const chosen = grants.find((g) => g.value === s.grant);
     return [
       t(`preview.${kind}.line1`, { money, other, amount }),
       t(`preview.${kind}.line2`, { money, other, amount }),
+      ...(chosen ? [t(chosen.label === chosen.group ? 'money.grant.preview' : 'money.grant.previewLine', { grant: chosen.group, line: chosen.label })] : []),
     ];
-  }, [s.money, s.other, amountCents, kind, accounts.data, t]);
+  }, [s.money, s.other, s.grant, grants, amountCents, kind, accounts.data, t]);
 
   function validate(): Record<string, string> {
     const f: Record<string, string> = {};
@@ -121,7 +151,7 @@ function MoneyForm({ kind }: { kind: Kind }) {
     e.preventDefault();
     const f = validate();
     if (Object.keys(f).length > 0) return show({ fields: f, general: null });
-    const base = { date: parseInputDate(s.date)!, description: s.description.trim(), amount: parseInputAmount(s.amount)! };
+    const base = { date: parseInputDate(s.date)!, description: s.description.trim(), amount: parseInputAmount(s.amount)!, ...grantFields(s.grant) };
     setBusy(true);
     try {
       const r =
@@ -134,10 +164,14 @@ function MoneyForm({ kind }: { kind: Kind }) {
       setLastRef(r.ref);
       announce(t(`money.${kind}.done`, { ref: r.ref, amount: euroCents(amountCents ?? 0n) }));
       booksChanged();
-      setS((x) => ({ ...x, description: '', amount: '', ...(kind === 'transfer' ? {} : { other: '' }) }));
+      setS((x) => ({ ...x, description: '', amount: '', grant: '', ...(kind === 'transfer' ? {} : { other: '' }) }));
       focusById(ids.description ?? '');
     } catch (err) {
-      show(formErrorsFrom(err, Object.keys(ids)));
+      const fe = formErrorsFrom(err);
+      const [field, msg] = Object.entries(fe.fields)[0] ?? [];
+      // The grant is checked on the booking's line (lines.0.grant, lines.0.budgetLine): shown beside the grant choice.
+      const mapped = field && /^lines\.\d+\.(grant|budgetLine)$/.test(field) ? 'grant' : field;
+      show(mapped && msg && mapped in ids ? { fields: { [mapped]: msg }, general: null } : { fields: {}, general: fe.general ?? msg ?? null });
     } finally {
       setBusy(false);
     }
@@ -186,6 +220,22 @@ function MoneyForm({ kind }: { kind: Kind }) {
             showHelp={kind !== 'transfer'}
             columns={kind === 'transfer' ? 3 : 2}
           />
+          {kind !== 'transfer' && grants.length > 0 ? (
+            <Field id={ids.grant!} label={t('money.grant.label')} hint={t(`money.grant.${kind}Hint`)} error={err('grant')} optional>
+              {(a) => (
+                <select {...a} className="input input--auto" value={s.grant} onChange={(e) => set({ grant: e.target.value })}>
+                  <option value="">{t('money.grant.none')}</option>
+                  {[...new Set(grants.map((g) => g.group))].map((group) => (
+                    <optgroup key={group} label={group}>
+                      {grants.filter((g) => g.group === group).map((g) => (
+                        <option key={g.value} value={g.value}>{g.label}</option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {t(`money.${kind}.submit`)}
