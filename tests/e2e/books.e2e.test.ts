@@ -297,7 +297,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await expect.poll(() => statusText(page)).toMatch(/Geboekt als MEM \d{4}-0001\./);
   });
 
-  it('changes settings and closes a year; posting into it then shows YEAR_CLOSED beside the date', async () => {
+  it('changes settings and closes a year through the wizard; posting into it then shows YEAR_CLOSED beside the date', async () => {
     await goToScreen(page, 'settings');
     await expect.poll(() => heading(page)).toBe('Instellingen');
     await checkA11y(page, `${mode} settings`);
@@ -315,14 +315,22 @@ describe.each(modes)('books UI (%s)', (mode) => {
 
     await page.getByRole('button', { name: `Boekjaar ${YEAR + 1} openen` }).click();
     await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR + 1} is geopend.`);
-    await page.getByRole('button', { name: `Boekjaar ${YEAR} afsluiten` }).click();
-    const confirm = page.getByRole('button', { name: `Boekjaar ${YEAR} afsluiten` }).last();
-    expect(await confirm.isDisabled()).toBe(true);
-    await page.getByLabel(`Ik begrijp dat ik daarna niets meer kan veranderen in ${YEAR}.`).check();
-    await checkA11y(page, `${mode} close year dialog`);
+    // Closing goes through the year-end wizard: checks first, the result to the reserves, then the lock.
+    await page.getByRole('link', { name: `Boekjaar ${YEAR} afsluiten` }).click();
+    await page.locator('main[data-screen="year-end"]').waitFor();
+    await expect.poll(() => page.getByLabel('Boekjaar').inputValue()).toBe(String(YEAR));
+    await expect.poll(() => text(page.getByTestId('year-end-wizard'))).toContain('Stap 1: klopt alles?');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await expect.poll(() => text(page.getByTestId('appropriation-remaining'))).toBe('Het hele saldo is verdeeld.');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByLabel(`Ik heb de cijfers gecontroleerd en wil ${YEAR} afsluiten.`).check();
+    await checkA11y(page, `${mode} close year (wizard)`);
     await shot('18-close-year');
-    await confirm.click();
-    await expect.poll(() => statusText(page)).toContain(`Boekjaar ${YEAR} is afgesloten.`);
+    await page.getByRole('button', { name: `Sluit ${YEAR} af` }).click();
+    await expect.poll(() => statusText(page)).toMatch(new RegExp(`Boekjaar ${YEAR} is afgesloten\\. De afsluitboeking is MEM ${YEAR}-\\d{4}\\.`));
+    await goToScreen(page, 'settings');
+    await expect.poll(() => text(page.getByTestId('years-table'))).toContain('Afgesloten');
+    expect(await page.getByRole('link', { name: `Afsluiting van boekjaar ${YEAR} bekijken` }).count()).toBe(1);
 
     await goToScreen(page, 'money-in');
     await page.getByLabel('Datum').fill(`15-03-${YEAR}`);

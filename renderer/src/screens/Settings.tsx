@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FiscalYear, Organisation } from '../../../shared/api/types';
+import type { Organisation } from '../../../shared/api/types';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Field, FieldSet, FormError, Hint } from '../components/Field';
@@ -9,6 +9,7 @@ import { useApp } from '../context';
 import { dateNl } from '../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../hooks';
 import { isLanguage } from '../i18n';
+import { hrefFor } from '../router';
 
 type Vat = Organisation['vatStatus'];
 const VATS: Vat[] = ['none', 'exempt', 'kor', 'liable'];
@@ -248,12 +249,14 @@ function OrganisationSettings() {
   );
 }
 
+/**
+ * The fiscal years. Closing a year goes through the year-end wizard (checks, result to the reserves,
+ * the lock), never a bare lock: that would skip the checks and leave the result unbooked.
+ */
 function YearSettings() {
   const { t } = useTranslation();
   const { announce, booksChanged } = useApp();
   const years = useYears();
-  const [closing, setClosing] = useState<FiscalYear | null>(null);
-  const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const list = years.data ?? [];
@@ -272,27 +275,11 @@ function YearSettings() {
     }
   }
 
-  async function close() {
-    if (!closing) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await call('years.close', { year: closing.year });
-      announce(t('years.closedDone', { year: closing.year }));
-      setClosing(null);
-      booksChanged();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <section className="section card" aria-labelledby="set-years">
       <h2 id="set-years">{t('years.title')}</h2>
       <Hint>{t('years.hint')}</Hint>
-      {!closing ? <FormError error={error ?? years.error} /> : null}
+      <FormError error={error ?? years.error} />
       <table className="table" data-testid="years-table">
         <caption className="visually-hidden">{t('years.title')}</caption>
         <thead>
@@ -312,11 +299,9 @@ function YearSettings() {
               <td>{t('years.periodText', { start: dateNl(y.startDate), end: dateNl(y.endDate) })}</td>
               <td>{y.status === 'open' ? <span className="badge badge--open">{t('years.open')}</span> : <span className="badge badge--closed">{t('years.closedBadge')}</span>}</td>
               <td>
-                {y.status === 'open' ? (
-                  <button type="button" className="button button--small" onClick={() => { setUnderstood(false); setError(null); setClosing(y); }} aria-label={t('years.closeN', { year: y.year })}>
-                    {t('years.close')}
-                  </button>
-                ) : null}
+                <a className="button button--small" href={hrefFor('year-end', { year: y.year })} aria-label={t(y.status === 'open' ? 'years.closeN' : 'years.viewN', { year: y.year })}>
+                  {t(y.status === 'open' ? 'years.close' : 'years.view')}
+                </a>
               </td>
             </tr>
           ))}
@@ -327,32 +312,6 @@ function YearSettings() {
           {t('years.openNext', { year: (list[list.length - 1]?.year ?? new Date().getFullYear()) + 1 })}
         </button>
       </p>
-      <Dialog open={closing !== null} title={closing ? t('years.confirmTitle', { year: closing.year }) : ''} onClose={() => setClosing(null)}>
-        {closing ? (
-          <>
-            <div className="warning">
-              <p>
-                <strong>{t('years.warning1', { year: closing.year })}</strong>
-              </p>
-              <p>{t('years.warning2')}</p>
-            </div>
-            <p>{t('years.warning3')}</p>
-            <div className="check">
-              <input id="year-understood" type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
-              <label htmlFor="year-understood">{t('years.understood', { year: closing.year })}</label>
-            </div>
-            <FormError error={error} />
-            <div className="actions">
-              <button type="button" className="button button--danger" disabled={!understood || busy} onClick={() => void close()}>
-                {t('years.confirmYes', { year: closing.year })}
-              </button>
-              <button type="button" className="button" onClick={() => setClosing(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </>
-        ) : null}
-      </Dialog>
     </section>
   );
 }
