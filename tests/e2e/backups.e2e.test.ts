@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { checkA11y, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 10 end to end (browser mode): the backup screen lists the automatic backup made on
@@ -13,21 +12,9 @@ import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from
  * after the confirmation — the books are then as they were. axe on the screen and the dialog.
  */
 
-// KASSA_E2E_RENDERER_DIR: a renderer built elsewhere (useful while others rebuild dist/ in the same tree).
-const RENDERER = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
-if (!(RENDERER === rendererDir ? rendererBuilt() : fs.existsSync(path.join(RENDERER, 'index.html')))) {
-  throw new Error('dist/renderer is missing: run `npm run build:node && npm run build:renderer` first.');
-}
+const RENDERER = requireRenderer();
 
 const YEAR = new Date().getFullYear();
-const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
-const text = async (l: Locator) => plain(await l.textContent());
-
-async function checkA11y(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 /** Call the API the way the page does (same token), for set-up and checks. */
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {

@@ -6,27 +6,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import { camt, ING } from '../integration/bank/helpers';
 import type { Call } from '../integration/helpers';
-import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir, type BrowserApp } from './harness';
+import { type BrowserApp, checkA11y, e2eRenderer, e2eRendererBuilt, plain, screenshot, startBrowserApp, tempDir } from './harness';
 
-// KASSA_E2E_RENDERER_DIR: a renderer built elsewhere (useful while others rebuild dist/ in the same tree).
-const RENDERER = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
-const ready = RENDERER === rendererDir ? rendererBuilt() : fs.existsSync(path.join(RENDERER, 'index.html'));
+const RENDERER = e2eRenderer;
+const ready = e2eRendererBuilt();
 if (!ready) console.log('dist/renderer/index.html not built: skipping the bank e2e test (run npm run build)');
-
-const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
-
-async function checkA11y(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 describe.skipIf(!ready)('bank statements in the browser', () => {
   let dir: string;

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, chromium, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { _electron, chromium, type Browser, type ElectronApplication, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web';
 
 /**
@@ -50,6 +52,33 @@ export const rendererDir = path.join(repoRoot, 'dist', 'renderer');
 
 export function rendererBuilt(): boolean {
   return fs.existsSync(path.join(rendererDir, 'index.html'));
+}
+
+/** The renderer the tests serve: dist/renderer, or KASSA_E2E_RENDERER_DIR (one built elsewhere, while dist/ is being rebuilt). */
+export const e2eRenderer = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
+
+export function e2eRendererBuilt(): boolean {
+  return fs.existsSync(path.join(e2eRenderer, 'index.html'));
+}
+
+/** e2eRenderer, or a clear error when it has not been built. */
+export function requireRenderer(): string {
+  if (!e2eRendererBuilt()) throw new Error('dist/renderer is missing: run `npm run build:node && npm run build:renderer` first.');
+  return e2eRenderer;
+}
+
+/** Text with the non-breaking spaces (Intl puts one after the euro sign) made plain. */
+export const plain = (s: string | null): string => (s ?? '').replace(/\u00a0/g, ' ');
+
+export async function text(locator: Locator): Promise<string> {
+  return plain(await locator.textContent());
+}
+
+/** axe on the page as it is now: no serious or critical violations. */
+export async function checkA11y(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 export function tempDir(prefix = 'kassa-e2e-'): string {

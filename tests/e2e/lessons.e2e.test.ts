@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 9 end to end (browser mode): the lessons page as a learning path, lesson 5 (bank
@@ -14,21 +13,9 @@ import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, te
  * screen (Escape closes it, focus returns), first-time tips, axe and screenshots.
  */
 
-const RENDERER = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
-if (!(RENDERER === rendererDir ? rendererBuilt() : fs.existsSync(path.join(RENDERER, 'index.html')))) {
-  throw new Error('dist/renderer is missing: run `npm run build:node && npm run build:renderer` first.');
-}
+const RENDERER = requireRenderer();
 
 const YEAR = new Date().getFullYear();
-const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
-const text = async (l: Locator) => plain(await l.textContent());
-
-async function checkA11y(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
-
 
 describe('lessons UI (browser)', () => {
   let page: Page;

@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { generateDemo } from '../../electron/books/demo';
 import { Session } from '../../electron/session';
 import type { BalanceSheet, IncomeStatement } from '../../shared/api/statements';
 import { formatEuro } from '../../shared/money';
-import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { checkA11y, plain, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 7 end to end (browser mode): the statements with their three columns and the drill-down from
@@ -18,23 +17,11 @@ import { rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from
  * with a reason. axe on every screen; screenshots in tests/e2e/screenshots/statements-*.png.
  */
 
-// KASSA_E2E_RENDERER_DIR: a renderer built elsewhere (useful while others rebuild dist/ in the same tree).
-const RENDERER = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
-if (!(RENDERER === rendererDir ? rendererBuilt() : fs.existsSync(path.join(RENDERER, 'index.html')))) {
-  throw new Error('dist/renderer is missing: run `npm run build:node && npm run build:renderer` first.');
-}
+const RENDERER = requireRenderer();
 
 const YEAR = new Date().getFullYear();
 const LAST = YEAR - 1;
-const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
-const text = async (l: Locator) => plain(await l.textContent());
 const euro = (amount: string) => plain(formatEuro(BigInt(amount.replace('.', ''))));
-
-async function checkA11y(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 describe('statements and year-end UI (browser)', () => {
   let page: Page;

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, tempDir } from './harness';
+import { checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 5 end to end (browser mode): add a volunteer on bijstand, pay three times, hit the monthly
@@ -14,25 +13,11 @@ import { goToScreen, rendererBuilt, rendererDir, screenshot, startBrowserApp, te
  * and print the yearly statement. axe on every screen; screenshots in tests/e2e/screenshots/.
  */
 
-// KASSA_E2E_RENDERER_DIR: a renderer built elsewhere (useful while others rebuild dist/ in the same tree).
-const RENDERER = process.env.KASSA_E2E_RENDERER_DIR || rendererDir;
-if (!(RENDERER === rendererDir ? rendererBuilt() : fs.existsSync(path.join(RENDERER, 'index.html')))) {
-  throw new Error('dist/renderer is missing: run `npm run build:node && npm run build:renderer` first.');
-}
+const RENDERER = requireRenderer();
 
 const now = new Date();
 const YEAR = now.getFullYear();
 const TODAY_NL = `${String(now.getDate()).padStart(2, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${YEAR}`;
-
-const plain = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ');
-const text = async (l: Locator) => plain(await l.textContent());
-
-async function checkA11y(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
-
 
 describe('volunteers UI (browser)', () => {
   let page: Page;
