@@ -3,8 +3,8 @@ import { formatIban } from '../../../shared/validation/iban';
 import type { BuyerParty, PostalAddress, SellerParty } from '../../../shared/rules/invoiceModel';
 
 /**
- * Building blocks shared by the invoice and the reminder PDF: page setup, letterhead, address
- * block, QR code, footer. Only the PDF standard font Helvetica is used, so text stays extractable
+ * Building blocks of every PDF the app makes (invoice, reminder, volunteer statement, annual
+ * report): page setup, text the font can print, letterhead, address block, QR code, footer. Only the PDF standard font Helvetica is used, so text stays extractable
  * and nothing has to be embedded; it covers WinAnsi (Latin-1 plus €, ‘ ’ “ ” – — …), which holds
  * every Dutch letter (ë, é, ï, ó, …).
  */

@@ -7,6 +7,7 @@ import { cashFlow } from './cashFlow';
 import { writeFileAtomic } from './files';
 import { LAYOUT_NAMES } from './layout';
 import { balanceSheet, incomeStatement } from './statements';
+import { createPdf, FONT, FONT_BOLD, GREY, LINE_GREY, PAGE, pdfText } from '../invoices/pdfParts';
 
 /**
  * The annual report pack for the audit committee (kascommissie) and the board: cover, balance sheet,
@@ -16,53 +17,7 @@ import { balanceSheet, incomeStatement } from './statements';
  */
 
 const AMOUNT_W = 78;
-const LINE_GREY = '#bbbbbb';
-const GREY = '#555555';
-const FONT = 'Helvetica';
-const FONT_BOLD = 'Helvetica-Bold';
-const PAGE = { width: 595.28, height: 841.89, left: 50, right: 545.28, top: 50, bottom: 770 } as const;
-
 type Doc = PDFKit.PDFDocument;
-
-// WinAnsi (the encoding of the standard PDF fonts) is Latin-1 plus these; it holds every Dutch letter.
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-/** Text the standard font can print: other letters lose their accent (ł has none: "?"). */
-export function pdfText(value: string | null | undefined): string {
-  const ok = (c: string) => {
-    const n = c.codePointAt(0) ?? 0;
-    return c === '\n' || (n >= 0x20 && n <= 0x7e) || (n >= 0xa0 && n <= 0xff) || WIN_ANSI_EXTRA.includes(c);
-  };
-  return [...(value ?? '').replace(/\r\n?/g, '\n').replace(/\t/g, ' ')]
-    .map((c) => {
-      if (ok(c)) return c;
-      const base = c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      return base !== '' && [...base].every(ok) ? base : '?';
-    })
-    .join('');
-}
-
-/** An A4 document whose pages stay buffered (for the page numbers), collected into a Buffer. */
-function createPdf(title: string, author: string): { doc: Doc; done: Promise<Buffer> } {
-  // pdfkit takes a moment to load: only when a PDF is made, so the CLI and the app start without it.
-   
-  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.top, left: PAGE.left, right: PAGE.width - PAGE.right, bottom: PAGE.height - PAGE.bottom },
-    bufferPages: true,
-    info: { Title: pdfText(title), Author: pdfText(author), Creator: 'Kijk op de Kassa' },
-    lang: 'nl-NL',
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.font(FONT).fontSize(10).fillColor('black');
-  return { doc, done };
-}
 
 interface Col {
   title: string;
