@@ -1,9 +1,8 @@
 import { guessDecimalStyle } from '../amount';
 import { fromIso } from '../dates';
-import { atLine, bankError } from '../errors';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
-import { headerIndex, type CsvRow } from './reader';
+import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import type { CsvRow } from './reader';
 
 /**
  * bunq statement export (CSV): headings Date · Interest Date · Amount · Account · Counterparty ·
@@ -15,39 +14,21 @@ export function isBunqHeader(keys: Set<string>): boolean {
 }
 
 export function parseBunqCsv(rows: CsvRow[]): CsvParseResult {
-  const [header, ...body] = rows;
-  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
-  const idx = headerIndex(header.cells);
-  const need = (key: string, label: string): number => {
-    const i = idx.get(key);
-    if (i === undefined) {
-      throw bankError(`${atLine(header.line)}de kolom '${label}' ontbreekt in de kopregel van dit bunq-bestand.`, {
-        reason: 'missing',
-        line: header.line,
-      });
-    }
-    return i;
-  };
+  const { body, find, need, rowsOf } = headedCsv(rows, 'bunq');
   const c = {
     date: need('date', 'Date'),
-    valueDate: idx.get('interestdate'),
+    valueDate: find('interestdate'),
     amount: need('amount', 'Amount'),
     account: need('account', 'Account'),
-    counterparty: idx.get('counterparty'),
-    name: idx.get('name'),
-    description: idx.get('description'),
+    counterparty: find('counterparty'),
+    name: find('name'),
+    description: find('description'),
   };
   const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
   const style = guessDecimalStyle(body.map((r) => cell(r, c.amount)));
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];
-  for (const row of body) {
-    if (row.cells.length !== header.cells.length) {
-      throw bankError(
-        `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header.cells.length}. Het bestand is misschien niet compleet.`,
-        { reason: 'syntax', line: row.line },
-      );
-    }
+  for (const row of rowsOf()) {
     txs.push(
       compact({
         line: row.line,

@@ -2,7 +2,7 @@ import { normaliseIban } from '../../../../shared/validation/iban';
 import { amountProblemText, parseAmount, type AmountStyle } from '../amount';
 import { atLine, bankError, quote } from '../errors';
 import type { ParsedTransaction, ParseWarning, StatementPart } from '../types';
-import type { CsvRow } from './reader';
+import { headerIndex, type CsvRow } from './reader';
 
 /** A CSV booking plus the running balance some banks print beside it. */
 export interface CsvTransaction extends ParsedTransaction {
@@ -18,6 +18,39 @@ export interface CsvParseResult {
 
 export function cell(row: CsvRow, index: number): string {
   return (row.cells[index] ?? '').trim();
+}
+
+/**
+ * A CSV with a header row (bunq, ING, Rabobank): its columns looked up by header key (headerKey),
+ * the first of several names that is present wins. `need` is for a column the bank always writes: a
+ * missing one is a Dutch error naming the first name. `rowsOf` gives the body rows, each checked to
+ * have as many cells as the header (a shorter row means a cut-off file).
+ */
+export function headedCsv(rows: CsvRow[], bank: string) {
+  const [header, ...body] = rows;
+  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
+  const idx = headerIndex(header.cells);
+  const names = (keys: string | readonly string[]): readonly string[] => (typeof keys === 'string' ? [keys] : keys);
+  const find = (keys: string | readonly string[]): number | undefined => names(keys).map((k) => idx.get(k)).find((i) => i !== undefined);
+  const need = (keys: string | readonly string[], label = names(keys)[0]!): number => {
+    const i = find(keys);
+    if (i === undefined) {
+      throw bankError(`${atLine(header.line)}de kolom '${label}' ontbreekt in de kopregel van dit ${bank}-bestand.`, { reason: 'missing', line: header.line });
+    }
+    return i;
+  };
+  function* rowsOf(): Generator<CsvRow> {
+    for (const row of body) {
+      if (row.cells.length !== header!.cells.length) {
+        throw bankError(
+          `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header!.cells.length}. Het bestand is misschien niet compleet.`,
+          { reason: 'syntax', line: row.line },
+        );
+      }
+      yield row;
+    }
+  }
+  return { header, body, find, need, rowsOf };
 }
 
 export function requireColumns(row: CsvRow, min: number, bank: string): void {

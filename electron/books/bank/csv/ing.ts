@@ -2,8 +2,8 @@ import { fromCompact, fromDutch } from '../dates';
 import { atLine, bankError, quote } from '../errors';
 import { splitLabels } from '../narrative';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
-import { headerIndex, type CsvRow } from './reader';
+import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import type { CsvRow } from './reader';
 
 /**
  * ING "Af- en bijschrijvingen" download (Mijn ING), Dutch or English headings, comma or semicolon:
@@ -27,20 +27,10 @@ export function isIngHeader(keys: Set<string>): boolean {
 }
 
 export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
-  const [header, ...body] = rows;
-  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
-  const idx = headerIndex(header.cells);
-  const col = (names: readonly string[]): number | undefined => names.map((n) => idx.get(n)).find((i) => i !== undefined);
-  const need = (key: keyof typeof COLUMNS): number => {
-    const i = col(COLUMNS[key]);
-    if (i === undefined) {
-      throw bankError(`${atLine(header.line)}de kolom '${COLUMNS[key][0]}' ontbreekt in de kopregel van dit ING-bestand.`, {
-        reason: 'missing',
-        line: header.line,
-      });
-    }
-    return i;
-  };
+  const csv = headedCsv(rows, 'ING');
+  const { body, rowsOf } = csv;
+  const col = csv.find;
+  const need = (key: keyof typeof COLUMNS): number => csv.need(COLUMNS[key]);
   const c = {
     date: need('date'),
     name: need('name'),
@@ -53,13 +43,7 @@ export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
   };
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];
-  for (const row of body) {
-    if (row.cells.length !== header.cells.length) {
-      throw bankError(
-        `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header.cells.length}. Het bestand is misschien niet compleet.`,
-        { reason: 'syntax', line: row.line },
-      );
-    }
+  for (const row of rowsOf()) {
     const dir = cell(row, c.direction).toLowerCase();
     if (dir !== 'af' && dir !== 'bij' && dir !== 'debit' && dir !== 'credit') {
       throw bankError(`${atLine(row.line)}in de kolom 'Af Bij' staat '${quote(cell(row, c.direction))}' in plaats van 'Af' of 'Bij'.`, {

@@ -1,8 +1,8 @@
 import { fromIso } from '../dates';
 import { atLine, bankError, quote } from '../errors';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
-import { headerIndex, type CsvRow } from './reader';
+import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import type { CsvRow } from './reader';
 
 /**
  * Rabobank CSV ("CSV_A_…", since 2018): comma separated, every field quoted, 26 columns with headings
@@ -17,44 +17,26 @@ export function isRabobankHeader(keys: Set<string>): boolean {
 }
 
 export function parseRabobankCsv(rows: CsvRow[]): CsvParseResult {
-  const [header, ...body] = rows;
-  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
-  const idx = headerIndex(header.cells);
-  const need = (key: string, label: string): number => {
-    const i = idx.get(key);
-    if (i === undefined) {
-      throw bankError(`${atLine(header.line)}de kolom '${label}' ontbreekt in de kopregel van dit Rabobank-bestand.`, {
-        reason: 'missing',
-        line: header.line,
-      });
-    }
-    return i;
-  };
+  const { body, find, need, rowsOf } = headedCsv(rows, 'Rabobank');
   const c = {
     account: need('ibanbban', 'IBAN/BBAN'),
-    currency: idx.get('munt'),
-    seq: idx.get('volgnr'),
+    currency: find('munt'),
+    seq: find('volgnr'),
     date: need('datum', 'Datum'),
-    valueDate: idx.get('rentedatum'),
+    valueDate: find('rentedatum'),
     amount: need('bedrag', 'Bedrag'),
-    balance: idx.get('saldonatrn'),
-    counterparty: idx.get('tegenrekeningibanbban'),
-    name: idx.get('naamtegenpartij'),
-    ultimate: idx.get('naamuiteindelijkepartij'),
-    reference: idx.get('transactiereferentie'),
-    paymentRef: idx.get('betalingskenmerk'),
-    descriptions: ['omschrijving1', 'omschrijving2', 'omschrijving3'].map((k) => idx.get(k)),
+    balance: find('saldonatrn'),
+    counterparty: find('tegenrekeningibanbban'),
+    name: find('naamtegenpartij'),
+    ultimate: find('naamuiteindelijkepartij'),
+    reference: find('transactiereferentie'),
+    paymentRef: find('betalingskenmerk'),
+    descriptions: ['omschrijving1', 'omschrijving2', 'omschrijving3'].map((k) => find(k)),
   };
   const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];
-  for (const row of body) {
-    if (row.cells.length !== header.cells.length) {
-      throw bankError(
-        `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header.cells.length}. Het bestand is misschien niet compleet.`,
-        { reason: 'syntax', line: row.line },
-      );
-    }
+  for (const row of rowsOf()) {
     const currency = get(row, c.currency);
     if (currency !== '' && currency !== 'EUR') {
       throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, {
