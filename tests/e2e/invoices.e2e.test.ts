@@ -28,7 +28,6 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     });
     s.close();
     app = await startBrowserApp({ file });
-    app.page.on('dialog', (d) => void d.accept());
   });
 
   afterAll(async () => {
@@ -68,6 +67,10 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await expect.poll(() => page.frames().some((f) => f.url().startsWith('blob:'))).toBe(true);
     await screenshot(page, 'invoices-2-editor');
     await page.getByTestId('finalise').click();
+    // The app asks first, in its own dialog (a native confirm would close when the preview redraws).
+    const confirm = page.getByTestId('finalise-confirm');
+    await expect.poll(() => confirm.textContent()).toContain('Factuur definitief maken?');
+    await confirm.getByRole('button', { name: 'Definitief maken' }).click();
 
     // 3. The final invoice: number, then its PDF.
     await expect.poll(() => page.getByTestId('screen-invoice').textContent(), { timeout: 15_000 }).toContain(`Factuur ${new Date().getFullYear()}-0001`);

@@ -4,6 +4,7 @@ import type { FieldProblemOut, FinaliseResult, Invoice, SaveDraftResult } from '
 import type { VatRate } from '../../../../shared/rules/invoiceModel';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
@@ -139,6 +140,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [problems, setProblems] = useState<FieldProblemOut[]>([]);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     if (existing.data) {
@@ -194,7 +196,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
     return v ? (v.startsWith('invoices.') ? t(v) : v) : undefined;
   };
 
-  async function save(finalise: boolean) {
+  async function save(finalise: boolean, confirmed = false) {
     const r = toInput(form, id);
     if ('errors' in r) {
       setErrors({ fields: r.errors, general: null });
@@ -206,7 +208,10 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
       focusById('inv-contact');
       return;
     }
-    if (finalise && !window.confirm(t('invoices.edit.finaliseConfirm'))) return;
+    if (finalise && !confirmed) {
+      setConfirming(true);
+      return;
+    }
     setBusy(true);
     try {
       const saved = await call('invoices.saveDraft', r.input as never) as SaveDraftResult;
@@ -354,6 +359,18 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void save(true)} data-testid="finalise">{t('invoices.edit.finalise')}</button>
           </div>
         </form>
+        <ConfirmDialog
+          open={confirming}
+          title={t('invoices.edit.finaliseConfirmTitle')}
+          text={t('invoices.edit.finaliseConfirm')}
+          confirmLabel={t('invoices.edit.finalise')}
+          onConfirm={() => {
+            setConfirming(false);
+            void save(true, true);
+          }}
+          onCancel={() => setConfirming(false)}
+          testId="finalise-confirm"
+        />
         <div className="inv-previews">
           <InvoicePreview org={org} settings={settings.data} buyer={buyer} data={preview} />
           <InvoicePdfPreview draft={pdfDraft} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreditResult, FinaliseResult, Invoice, PaymentResult, Warning } from '../../../../shared/api/invoiceTypes';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
@@ -122,6 +123,7 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
   const inv = useApi('invoices.get', Number.isInteger(id) && id > 0 ? { id } : null);
   const [dialog, setDialog] = useState<'pay' | 'credit' | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
+  const [confirm, setConfirm] = useState<'finalise' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const d = inv.data;
 
@@ -225,19 +227,43 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
         {d.status === 'draft' ? (
           <>
             <a className="button" href={hrefFor(sales ? 'invoice-edit' : 'purchase-edit', { id: d.id })}>{t('invoices.view.edit')}</a>
-            <button type="button" className="button button--primary" data-testid="view-finalise" onClick={() => void act(async () => {
-              const f = (await call('invoices.finalise', { id: d.id })) as FinaliseResult;
-              setWarnings(f.warnings);
-              announce(t('invoices.edit.finalised', { number: f.number }));
-              booksChanged();
-            })}>{t('invoices.view.finalise')}</button>
-            <button type="button" className="button button--danger-quiet" onClick={() => void act(async () => {
-              if (!window.confirm(t('invoices.view.deleteConfirm'))) return;
-              await call('invoices.deleteDraft', { id: d.id });
-              announce(t('invoices.view.deleted'));
-              booksChanged();
-              navigate(sales ? 'invoices' : 'purchases');
-            })}>{t('invoices.view.delete')}</button>
+            <button type="button" className="button button--primary" data-testid="view-finalise" onClick={() => setConfirm('finalise')}>{t('invoices.view.finalise')}</button>
+            <button type="button" className="button button--danger-quiet" onClick={() => setConfirm('delete')}>{t('invoices.view.delete')}</button>
+            <ConfirmDialog
+              open={confirm === 'finalise'}
+              title={t('invoices.edit.finaliseConfirmTitle')}
+              text={t('invoices.edit.finaliseConfirm')}
+              confirmLabel={t('invoices.view.finalise')}
+              onConfirm={() => {
+                setConfirm(null);
+                void act(async () => {
+                  const f = (await call('invoices.finalise', { id: d.id })) as FinaliseResult;
+                  setWarnings(f.warnings);
+                  announce(t('invoices.edit.finalised', { number: f.number }));
+                  booksChanged();
+                });
+              }}
+              onCancel={() => setConfirm(null)}
+              testId="finalise-confirm"
+            />
+            <ConfirmDialog
+              open={confirm === 'delete'}
+              title={t('invoices.view.deleteConfirm')}
+              text={t('invoices.view.deleteConfirmText')}
+              confirmLabel={t('invoices.view.delete')}
+              danger
+              onConfirm={() => {
+                setConfirm(null);
+                void act(async () => {
+                  await call('invoices.deleteDraft', { id: d.id });
+                  announce(t('invoices.view.deleted'));
+                  booksChanged();
+                  navigate(sales ? 'invoices' : 'purchases');
+                });
+              }}
+              onCancel={() => setConfirm(null)}
+              testId="delete-confirm"
+            />
           </>
         ) : null}
         {d.status === 'final' && !d.credit && openCents !== 0n ? (
