@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GrantReport, YearEndProposal } from '../../../../shared/api/grants';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, FormError, Hint } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
@@ -426,8 +427,9 @@ function Manage({ report: r }: { report: GrantReport }) {
       announce(e instanceof Error ? e.message : String(e), 'error');
     }
   }
+  const [confirming, setConfirming] = useState(false);
   async function remove() {
-    if (!window.confirm(t('grants.detail.deleteConfirm'))) return;
+    setConfirming(false);
     try {
       await call('grants.delete', { id: g.id });
       announce(t('grants.detail.deleted'));
@@ -441,8 +443,18 @@ function Manage({ report: r }: { report: GrantReport }) {
     <div className="actions grant-section">
       <button type="button" className="button" onClick={() => void archive()}>{t(g.archived ? 'grants.detail.unarchive' : 'grants.detail.archive')}</button>
       {!g.hasAllocations ? (
-        <button type="button" className="button button--danger-quiet" onClick={() => void remove()}>{t('grants.detail.delete')}</button>
+        <button type="button" className="button button--danger-quiet" onClick={() => setConfirming(true)}>{t('grants.detail.delete')}</button>
       ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={t('grants.detail.deleteConfirmTitle')}
+        text={t('grants.detail.deleteConfirm')}
+        confirmLabel={t('grants.detail.delete')}
+        danger
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirming(false)}
+        testId="grant-delete-confirm"
+      />
     </div>
   );
 }
