@@ -23,6 +23,7 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
   let statement: string;
   let app: BrowserApp;
   let invoiceNumber: string;
+  let february: string;
 
   beforeAll(async () => {
     dir = tempDir('kassa-e2e-bank-');
@@ -39,6 +40,12 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     });
     const f = await call('invoices.finalise', { id: d.id });
     invoiceNumber = f.number;
+    // A grant with budget lines, for a February payment assigned to one of them by hand.
+    const fund = await call('funds.create', { name: 'Oranje Fonds', fundType: 'fund' });
+    await call('grants.create', {
+      fund: fund.id, project: 'Taalcafé De Brug', status: 'awarded', applied: '1500.00', awarded: '1500.00', startDate: '2026-01-01', endDate: '2026-12-31',
+      budgetLines: [{ name: 'Huur', amount: '1000.00', accounts: ['4100'] }, { name: 'Lesmateriaal', amount: '500.00', accounts: ['4300'] }],
+    });
     s.close();
     statement = path.join(dir, 'afschrift-januari.xml');
     fs.writeFileSync(statement, camt({
@@ -47,6 +54,12 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
         { date: '2026-01-08', cents: -45000, name: 'Woonstichting De Linie', iban: 'NL74RABO0398765432', text: 'Huur buurtruimte januari 2026', ref: 'A2' },
         { date: '2026-01-12', cents: 15000, name: 'Wijkcentrum De Kroon', iban: 'NL97RABO0156789012', text: `Factuur ${f.number} coaching`, ref: 'A3' },
         { date: '2026-01-31', cents: -1235, text: 'Kosten zakelijk betalingsverkeer januari 2026', ref: 'A4' },
+      ],
+    }));
+    february = path.join(dir, 'afschrift-februari.xml');
+    fs.writeFileSync(february, camt({
+      from: '2026-02-01', to: '2026-02-28', opening: 2500 - 45000 + 15000 - 1235, lines: [
+        { date: '2026-02-10', cents: -4590, name: 'Boekhandel Het Woord', iban: 'NL55ABNA0123456789', text: 'Woordenboeken taalcafe', ref: 'B1' },
       ],
     }));
     app = await startBrowserApp({ file, rendererDir: RENDERER });
@@ -139,6 +152,36 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     // 6. The invoice is paid.
     await goto('#/open-items');
     await expect.poll(async () => plain(await page.getByTestId('open-total').textContent()), { timeout: 15_000 }).toContain('0,00');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a payment assigned by hand to a budget line of a grant counts in that grant', async () => {
+    const page = app.page;
+    await page.evaluate(() => { window.location.hash = '#/bank-import'; });
+    await page.getByTestId('screen-bank-import').waitFor();
+    await page.getByTestId('bank-file').setInputFiles(february);
+    await page.getByTestId('bank-import-submit').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-import-summary').textContent()), { timeout: 15_000 }).toContain('Het bestand had 1 regel.');
+
+    await page.evaluate(() => { window.location.hash = '#/bank-inbox'; });
+    await page.getByTestId('screen-bank-inbox').waitFor();
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(1);
+    await page.getByTestId('bank-choose').click();
+    const dialog = page.getByTestId('bank-assign-dialog');
+    await dialog.getByLabel('Rekening', { exact: true }).selectOption('4300');
+    const grant = dialog.getByLabel('Hoort dit bij een subsidie?');
+    await expect.poll(() => grant.locator('optgroup').getAttribute('label')).toBe('Taalcafé De Brug (Oranje Fonds)');
+    await grant.selectOption({ label: 'Lesmateriaal' });
+    await checkA11y(page);
+    await screenshot(page, 'bank-7-assign-grant');
+    await dialog.getByTestId('assign-save-book').click();
+    await expect.poll(async () => plain(await page.getByTestId('status-message').textContent()), { timeout: 15_000 }).toContain('Geboekt: BANK 2026-0005.');
+
+    await page.evaluate(() => { window.location.hash = '#/grants'; });
+    await page.getByRole('link', { name: 'Taalcafé De Brug' }).click();
+    const row = page.getByTestId('grant-report-table').locator('tr[data-line="Lesmateriaal"]');
+    await expect.poll(async () => plain(await row.textContent())).toContain('€ 45,90');
+    expect(plain(await row.textContent())).toContain('9,1 %'); // 9.18 %: shown truncated, so a line is never shown as full before it is
     expect(app.consoleErrors).toEqual([]);
   });
 });

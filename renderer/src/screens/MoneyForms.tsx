@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GrantOption } from '../../../shared/api/grants';
 import type { Account } from '../../../shared/api/types';
 import { call } from '../api';
 import { AccountChoice } from '../components/AccountPickers';
 import { BookingPreview, type PreviewLine } from '../components/BookingPreview';
 import { Field, FormError } from '../components/Field';
+import { grantFields, GrantSelect, useGrantChoices } from '../components/GrantSelect';
 import { AmountInput, DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
 import { euroCents, parseInputAmount, parseInputCents, parseInputDate, todayNl } from '../format';
-import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, type FormErrors } from '../hooks';
+import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useMoneyAccounts, type FormErrors } from '../hooks';
 import { hrefFor } from '../router';
 
 type Kind = 'in' | 'out' | 'transfer';
@@ -23,21 +23,6 @@ interface State {
   other: string;
   /** '' (no grant), "<grant>" or "<grant>:<budget line>". */
   grant: string;
-}
-
-/** The grant choices of a form: per budget line for a cost, per grant for money received. */
-function grantChoices(options: GrantOption[], kind: Kind): { value: string; label: string; group: string }[] {
-  return options.flatMap((g) => {
-    const group = `${g.project} (${g.fund})`;
-    if (kind === 'out' && g.budgetLines.length > 0) return g.budgetLines.map((l) => ({ value: `${g.id}:${l.id}`, label: l.name, group }));
-    return [{ value: String(g.id), label: group, group }];
-  });
-}
-
-function grantFields(value: string): { grant?: number; budgetLine?: number } {
-  if (!value) return {};
-  const [g, l] = value.split(':');
-  return { grant: Number(g), ...(l ? { budgetLine: Number(l) } : {}) };
 }
 
 /** API field name -> id of the control that shows its error. */
@@ -65,11 +50,9 @@ function MoneyForm({ kind }: { kind: Kind }) {
     return moneyAccounts;
   }, [accounts.data, kind, moneyAccounts]);
   const [s, setS] = useState<State>({ date: todayNl(), description: '', amount: '', money: '', other: '', grant: '' });
-  // Grants that can carry this booking (not rejected or archived; for a cost, the date inside the
-  // grant's period). The server checks the same rules again when it books.
-  const isoDate = parseInputDate(s.date);
-  const grantOptions = useApi('grants.options', kind === 'transfer' ? null : { ...(isoDate ? { date: isoDate } : {}), ...(s.other ? { account: s.other } : {}) });
-  const grants = useMemo(() => grantChoices((grantOptions.data ?? []).filter((g) => kind === 'in' || g.inPeriod), kind), [grantOptions.data, kind]);
+  // The server checks the grant rules again when it books.
+  const grantChoices = useGrantChoices({ cost: kind === 'out', date: parseInputDate(s.date), account: s.other, enabled: kind !== 'transfer' });
+  const grants = grantChoices.choices;
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [lastRef, setLastRef] = useState<string | null>(null);
@@ -86,11 +69,6 @@ function MoneyForm({ kind }: { kind: Kind }) {
       other: x.other || (kind === 'transfer' ? firstPick(moneyAccounts.filter((a) => a.code !== (x.money || '1100')), '1000') : ''),
     }));
   }, [moneyAccounts, kind]);
-
-  // A grant that no longer fits (another date or category) is let go rather than sent.
-  useEffect(() => {
-    if (s.grant && grantOptions.data && !grants.some((g) => g.value === s.grant)) setS((x) => ({ ...x, grant: '' }));
-  }, [grants, grantOptions.data, s.grant]);
 
   const set = (patch: Partial<State>) => {
     setS((x) => ({ ...x, ...patch }));
@@ -220,21 +198,16 @@ function MoneyForm({ kind }: { kind: Kind }) {
             showHelp={kind !== 'transfer'}
             columns={kind === 'transfer' ? 3 : 2}
           />
-          {kind !== 'transfer' && grants.length > 0 ? (
-            <Field id={ids.grant!} label={t('money.grant.label')} hint={t(`money.grant.${kind}Hint`)} error={err('grant')} optional>
-              {(a) => (
-                <select {...a} className="input input--auto" value={s.grant} onChange={(e) => set({ grant: e.target.value })}>
-                  <option value="">{t('money.grant.none')}</option>
-                  {[...new Set(grants.map((g) => g.group))].map((group) => (
-                    <optgroup key={group} label={group}>
-                      {grants.filter((g) => g.group === group).map((g) => (
-                        <option key={g.value} value={g.value}>{g.label}</option>
-                      ))}
-                    </optgroup>
-                  ))}
-                </select>
-              )}
-            </Field>
+          {kind !== 'transfer' ? (
+            <GrantSelect
+              id={ids.grant!}
+              hint={t(`money.grant.${kind}Hint`)}
+              error={err('grant')}
+              choices={grants}
+              options={grantChoices.options}
+              value={s.grant}
+              onChange={(grant) => set({ grant })}
+            />
           ) : null}
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={busy}>

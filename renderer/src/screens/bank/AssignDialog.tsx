@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankTransaction } from '../../../../shared/api/bank';
 import type { Account } from '../../../../shared/api/types';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { AccountSelect } from '../../components/AccountPickers';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
+import { grantFields, GrantSelect, grantValue, useGrantChoices } from '../../components/GrantSelect';
 import { useApp } from '../../context';
 import { dateNl, euro } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
@@ -25,7 +26,7 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
   const [account, setAccount] = useState(start?.account ?? '');
   const [invoice, setInvoice] = useState(start?.invoice ? String(start.invoice) : '');
   const [person, setPerson] = useState(start?.person ? String(start.person) : '');
-  const [grant, setGrant] = useState(start?.grant ? String(start.grant) : '');
+  const [grant, setGrant] = useState(grantValue(start?.grant, start?.budgetLine));
   const [description, setDescription] = useState(tx.assigned?.description ?? '');
   const [remember, setRemember] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -33,8 +34,9 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
   const incoming = !tx.amount.startsWith('-');
   const open = useApi('invoices.openItems', { kind: incoming ? 'sales' : 'purchase', date: '2999-12-31' });
   const persons = useApi('persons.list', {});
-  const grants = useApi('grants.list', {});
   const usable = accounts.filter((a) => a.code !== tx.account);
+  // A payment goes to a budget line of a grant running on that date; money in to the grant itself.
+  const grantChoices = useGrantChoices({ cost: !incoming, date: tx.date, ...(account ? { account } : {}) });
 
   async function save(book: boolean, e?: FormEvent) {
     e?.preventDefault();
@@ -46,7 +48,7 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
         account,
         ...(invoice ? { invoice: Number(invoice) } : {}),
         ...(person ? { person: Number(person) } : {}),
-        ...(grant ? { grant: Number(grant) } : {}),
+        ...grantFields(grant),
         ...(description.trim() ? { description: description.trim() } : {}),
         ...(remember && !invoice ? { remember: true } : {}),
       });
@@ -60,7 +62,9 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
       onDone();
     } catch (err) {
       // bank.confirm names "transactions"; show that as a general message
-      setErrors(formErrorsFrom(err, FIELDS));
+      // The grant is checked on the booking line (line.grant, line.budgetLine): shown beside the grant choice.
+      const onGrant = err instanceof ApiError && /^line\.(grant|budgetLine)$/.test(err.field ?? '');
+      setErrors(onGrant ? { fields: { grant: (err as ApiError).message }, general: null } : formErrorsFrom(err, FIELDS));
     } finally {
       setBusy(false);
     }
@@ -120,20 +124,15 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
             )}
           </Field>
         ) : null}
-        {grants.data && grants.data.length > 0 ? (
-          <Field id="assign-grant" label={t('bank.assign.grant')} error={errors.fields.grant} optional>
-            {(a) => (
-              <select {...a} className="input input--auto" value={grant} onChange={(e) => setGrant(e.target.value)}>
-                <option value="">{t('bank.assign.noGrant')}</option>
-                {grants.data!.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.project} · {g.fund.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
+        <GrantSelect
+          id="assign-grant"
+          hint={t(incoming ? 'money.grant.inHint' : 'money.grant.outHint')}
+          error={errors.fields.grant}
+          choices={grantChoices.choices}
+          options={grantChoices.options}
+          value={grant}
+          onChange={setGrant}
+        />
         <Field id="assign-description" label={t('bank.assign.description')} hint={t('bank.assign.descriptionHint')} error={errors.fields.description} optional>
           {(a) => <input {...a} className="input" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} />}
         </Field>
