@@ -206,13 +206,13 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': {
       const src = need(file, 'FILE');
       const { openBooks } = (require('./db/open') as typeof import('./db/open'));
+      const { backupIntoFolder, createBackup } = (require('./backups/backups') as typeof import('./backups/backups'));
+      const { defaultSettingsDir } = (require('./app/paths') as typeof import('./app/paths'));
       const books = await openBooks(src);
       try {
-        const dir = path.resolve(o.to ?? path.dirname(src));
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const dest = path.join(dir, `${path.basename(src, '.kassa')}-${stamp}.kassa`);
-        await books.sqlite.backup(dest);
-        process.stdout.write(json({ backup: dest }));
+        // Without --to: exactly the app's "Back-up maken" (its folder for this file, its rotation).
+        const made = o.to ? await backupIntoFolder(books, path.resolve(o.to)) : await createBackup(books, { kind: 'manual', settingsDir: defaultSettingsDir() });
+        process.stdout.write(json({ backup: made.path, ...made }));
       } finally {
         books.close();
       }

@@ -201,7 +201,7 @@ function uniqueName(folder: string, orgName: string, at: Date, kind: BackupKind)
 }
 
 /** Copy the open administration into `folder` under a temp name, then rename. */
-async function writeBackup(books: Books, folder: string, kind: BackupKind, now: Date, dedupe: boolean): Promise<BackupCreated> {
+async function writeBackup(books: Books, folder: string, kind: BackupKind, now: Date, dedupe: boolean, rotate = true): Promise<BackupCreated> {
   makeDir(folder);
   const { file, at } = uniqueName(folder, organisationName(books), now, kind);
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
@@ -232,7 +232,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
     throw backupWriteError(e, folder);
   }
   fsyncDir(folder);
-  const removed = rotateFolder(folder, now);
+  const removed = rotate ? rotateFolder(folder, now) : 0;
   return { path: file, name: path.basename(file), date: at.toISOString(), sizeBytes: fs.statSync(file).size, kind, created: true, removed };
 }
 
@@ -260,6 +260,18 @@ export async function createBackup(books: Books, opts: BackupOptions & { kind: B
     }
     throw e;
   }
+}
+
+/**
+ * `kassa backup FILE --to DIR`: the same copy as "Back-up maken" (online backup API, temp name,
+ * fsync, rename; named like the app's manual backups) into a folder the user names. The folder must
+ * exist, and nothing in it is rotated away: it is the user's.
+ */
+export async function backupIntoFolder(books: Books, folder: string, now = new Date()): Promise<BackupCreated> {
+  if (!isDirectory(folder)) {
+    throw new KassaError('FILE_NOT_FOUND', `De map ${folder} is niet gevonden. Is de USB-stick of schijf aangesloten? Kies anders een andere map.`, { field: 'to' });
+  }
+  return writeBackup(books, folder, 'manual', now, false, false);
 }
 
 /**

@@ -337,7 +337,9 @@ describe('kassa backup', () => {
     const before = sha256(f);
     const r = cliJson<{ backup: string }>(await runCli(['backup', f, '--to', to]));
     expect(path.dirname(r.backup)).toBe(to);
-    expect(path.basename(r.backup)).toMatch(/^buurt-.+\.kassa$/);
+    // named like the app's manual backups: the foundation, a UTC timestamp, "handmatig"
+    expect(path.basename(r.backup)).toMatch(/^Stichting Buurtkracht \d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z handmatig\.kassa$/);
+    expect(fs.readdirSync(to)).toEqual([path.basename(r.backup)]); // no temp file left
     expect(fs.existsSync(r.backup)).toBe(true);
     expect(sha256(f)).toBe(before);
     const v = await runCli(['verify', r.backup]);
@@ -349,13 +351,38 @@ describe('kassa backup', () => {
     expect(entries.total).toBe(4);
   });
 
-  it('without --to it lands next to the file', async () => {
+  it('without --to it is the app\'s "Back-up maken": the backup folder beside the file, or the one chosen in the app', async () => {
     const d = tempDir();
+    const settings = tempDir();
     const f = path.join(d, 'klein.kassa');
     fs.copyFileSync(file, f);
-    const r = cliJson<{ backup: string }>(await runCli(['backup', f]));
-    expect(path.dirname(r.backup)).toBe(d);
-    expect(fs.readdirSync(d).filter((n) => n.endsWith('.kassa')).length).toBe(2);
+    const env = { KASSA_SETTINGS_DIR: settings };
+    const r = cliJson<{ backup: string; kind: string }>(await runCli(['backup', f], { env }));
+    expect(path.dirname(r.backup)).toBe(path.join(d, 'Back-ups Kijk op de Kassa', 'klein'));
+    expect(r.kind).toBe('manual');
+    // The app lists it like its own.
+    const listed = cliJson<{ path: string }[]>(await runCli(['call', f, 'backups.list'], { env }));
+    expect(listed.map((b) => b.path)).toEqual([r.backup]);
+
+    // A folder chosen in the app (a USB stick) is used by the CLI too; when it is gone, it says so.
+    const usb = tempDir();
+    cliJson(await runCli(['call', f, 'backups.settings.set', JSON.stringify({ folder: usb })], { env }));
+    const r2 = cliJson<{ backup: string }>(await runCli(['backup', f], { env }));
+    expect(path.dirname(r2.backup)).toBe(path.join(usb, 'klein'));
+    fs.rmSync(usb, { recursive: true });
+    const gone = await runCli(['backup', f, '--json'], { env });
+    expect(gone.status).toBe(1);
+    expect(cliError(gone).code).toBe('FILE_NOT_FOUND');
+    expectDutch(cliError(gone).message);
+  });
+
+  it('--to a folder that does not exist: exit 1, FILE_NOT_FOUND, nothing written', async () => {
+    const f = copy();
+    const before = fingerprint(f);
+    const r = await runCli(['backup', f, '--to', path.join(tempDir(), 'geen-map'), '--json']);
+    expect(r.status).toBe(1);
+    expect(cliError(r).code).toBe('FILE_NOT_FOUND');
+    expect(fingerprint(f)).toEqual(before);
   });
 
   it('of a missing file: exit 1, FILE_NOT_FOUND', async () => {

@@ -138,13 +138,13 @@ export interface CliResult {
  * Run the compiled CLI (bin/kassa.js -> dist/) as a child process. Asynchronous so independent CLI
  * tests can run side by side; otherwise like spawnSync.
  */
-export function runCli(args: string[], opts: { input?: string; cwd?: string; timeoutMs?: number; bin?: string } = {}): Promise<CliResult> {
+export function runCli(args: string[], opts: { input?: string; cwd?: string; timeoutMs?: number; bin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [opts.bin ?? KASSA_BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: { ...process.env, NODE_OPTIONS: '', ...opts.env },
     });
     let stdout = '';
     let stderr = '';
