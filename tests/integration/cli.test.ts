@@ -319,6 +319,30 @@ describe('kassa demo', () => {
     }
   });
 
+  it('a bulk load (50,000 or more) ends with the same indexes and verifies', async () => {
+    const big = path.join(tempDir(), 'groot.kassa');
+    const small = path.join(tempDir(), 'klein.kassa');
+    const [rb, rs] = await Promise.all([
+      runCli(['demo', big, '--transactions', '50000', '--seed', '2'], { timeoutMs: 120_000 }),
+      runCli(['demo', small, '--transactions', '50', '--seed', '2']),
+    ]);
+    cliJson(rb);
+    cliJson(rs);
+    const schema = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      try {
+        return db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).all();
+      } finally {
+        db.close();
+      }
+    };
+    const indexes = schema(big);
+    expect(indexes.map((i) => (i as { name: string }).name)).toEqual(expect.arrayContaining(['lines_account', 'entries_date']));
+    expect(indexes).toEqual(schema(small));
+    const v = await runCli(['verify', big], { timeoutMs: 120_000 });
+    expect(v.status, v.stderr).toBe(0);
+  });
+
   it('will not overwrite an existing file', async () => {
     const f = copy();
     const before = fingerprint(f);
