@@ -183,6 +183,14 @@ export function postDraft(books: Books, id: number): Posted {
     }
     const rows = books.all(books.db.selectFrom('lines').select('amount_cents').where('entry_id', '=', id));
     checkBalanced(rows.map((r) => ({ cents: r.amount_cents }) as ResolvedLine));
+    // The grant rules again: since the draft was saved the grant may have been rejected or archived.
+    const allocated = books.raw(
+      'SELECT l.grant_id, l.budget_line_id, a.type FROM lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? ORDER BY l.id',
+    ).all(id) as { grant_id: number | null; budget_line_id: number | null; type: AccountRef['type'] }[];
+    allocated.forEach((l, i) => {
+      if (l.grant_id === null && l.budget_line_id === null) return;
+      checkLineAllocation(books, { ...(l.grant_id !== null ? { grant: l.grant_id } : {}), ...(l.budget_line_id !== null ? { budgetLine: l.budget_line_id } : {}) }, { type: l.type }, e.date, `lines.${i}`);
+    });
     const posted = postExisting(books, id);
     appendAudit(books, 'entries.postDraft', 'entry', id, { ref: posted.ref });
     return posted;

@@ -61,6 +61,8 @@ const DraftLineInput = z.object({
   debit: Amount.optional(),
   credit: Amount.optional(),
   description: z.string().max(500).optional(),
+  grant: Id.optional(),
+  budgetLine: Id.optional(),
 });
 
 const GuidedBase = {

@@ -172,4 +172,24 @@ describe('grants UI (browser)', () => {
     expect(await text(page.getByTestId('grant-spent'))).toBe('€ 1.375,50');
     expect(await text(page.getByTestId('grant-postings'))).toContain('Coach voor de taalavond');
   });
+
+  it('a line of a manual entry can go to a budget line too; money lines get no grant choice', async () => {
+    await goToScreen(page, 'manual-entry');
+    await page.getByLabel('Omschrijving', { exact: true }).fill('Schriften uit de kas');
+    await page.getByLabel('Regel 1: rekening').selectOption('4300');
+    await page.getByLabel('Regel 1: debet').fill('24,50');
+    await page.getByLabel('Regel 2: rekening').selectOption('1000');
+    await page.getByLabel('Regel 2: credit').fill('24,50');
+    await page.getByLabel('Regel 1: hoort bij subsidie').selectOption({ label: 'Materialen' });
+    expect(await page.getByLabel('Regel 2: hoort bij subsidie').count()).toBe(0);
+    await checkA11y(page);
+    await shot('08-manual-entry-with-grant');
+    await page.getByRole('button', { name: 'Boeken', exact: true }).click();
+    await expect.poll(() => text(page.getByTestId('status-message'))).toMatch(/Geboekt als KAS \d{4}-\d{4}/); // the cash line picks the cash book
+
+    await goToScreen(page, 'grants');
+    await page.getByRole('link', { name: 'Taalcafé De Brug' }).click();
+    const row = page.getByTestId('grant-report-table').locator('tr[data-line="Materialen"]');
+    await expect.poll(() => text(row)).toContain('€ 150,00'); // 125,50 from the grant screen + 24,50
+  });
 });

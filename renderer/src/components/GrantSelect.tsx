@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrantOption } from '../../../shared/api/grants';
 import { useApi } from '../hooks';
-import { Field } from './Field';
+import { Field, type A11yProps } from './Field';
 
 /**
  * "Does this belong to a grant?" for a booking made outside the grant's own screen (money in/out,
@@ -26,7 +26,7 @@ export function grantValue(grant: number | null | undefined, budgetLine: number 
   return budgetLine ? `${grant}:${budgetLine}` : String(grant);
 }
 
-function choicesOf(options: GrantOption[], cost: boolean): GrantChoice[] {
+export function grantChoicesFor(options: GrantOption[], cost: boolean): GrantChoice[] {
   // Not rejected or archived (the API leaves those out); a cost must fall inside the grant period.
   return options
     .filter((g) => !cost || g.inPeriod)
@@ -41,10 +41,49 @@ function choicesOf(options: GrantOption[], cost: boolean): GrantChoice[] {
 export function useGrantChoices(q: { cost: boolean; date?: string | null; account?: string; enabled?: boolean }) {
   const input = q.enabled === false ? null : { ...(q.date ? { date: q.date } : {}), ...(q.account ? { account: q.account } : {}) };
   const options = useApi('grants.options', input);
-  const choices = useMemo(() => choicesOf(options.data ?? [], q.cost), [options.data, q.cost]);
+  const choices = useMemo(() => grantChoicesFor(options.data ?? [], q.cost), [options.data, q.cost]);
   return { choices, options: options.data };
 }
 
+/** The bare <select> (for a table cell with its own label); GrantSelect adds the labelled field. */
+export function GrantSelectInput({
+  a11y,
+  choices,
+  options,
+  value,
+  onChange,
+}: {
+  a11y: A11yProps;
+  choices: GrantChoice[];
+  options: GrantOption[] | null;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  // A value without a budget line for a grant that has lines (chosen before lines existed, or on a
+  // bank line): keep it visible so it can be refined. A grant that no longer fits is let go.
+  const grantOnly = value && !choices.some((c) => c.value === value) ? options?.find((g) => String(g.id) === value) : undefined;
+  useEffect(() => {
+    if (value && options && !choices.some((c) => c.value === value) && !grantOnly) onChange('');
+  }, [value, options, choices, grantOnly, onChange]);
+
+  const groups = [...new Set(choices.map((c) => c.group))];
+  return (
+    <select {...a11y} className="input input--auto" value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('grantChoice.none')}</option>
+      {grantOnly ? <option value={value}>{t('grantChoice.noLine', { grant: `${grantOnly.project} (${grantOnly.fund})` })}</option> : null}
+      {groups.map((group) => (
+        <optgroup key={group} label={group}>
+          {choices.filter((c) => c.group === group).map((c) => (
+            <option key={c.value} value={c.value}>{c.label}</option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
+
+/** "Does this belong to a grant?" as a labelled, optional field; nothing when there are no grants. */
 export function GrantSelect({
   id,
   hint,
@@ -63,30 +102,10 @@ export function GrantSelect({
   onChange: (value: string) => void;
 }) {
   const { t } = useTranslation();
-  // A value without a budget line for a grant that has lines (chosen before lines existed, or on a
-  // bank line): keep it visible so it can be refined. A grant that no longer fits is let go.
-  const grantOnly = value && !choices.some((c) => c.value === value) ? options?.find((g) => String(g.id) === value) : undefined;
-  useEffect(() => {
-    if (value && options && !choices.some((c) => c.value === value) && !grantOnly) onChange('');
-  }, [value, options, choices, grantOnly, onChange]);
-
-  if (choices.length === 0) return null;
-  const groups = [...new Set(choices.map((c) => c.group))];
+  if (choices.length === 0 && !value) return null;
   return (
     <Field id={id} label={t('grantChoice.label')} hint={hint} error={error} optional>
-      {(a) => (
-        <select {...a} className="input input--auto" value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{t('grantChoice.none')}</option>
-          {grantOnly ? <option value={value}>{t('grantChoice.noLine', { grant: `${grantOnly.project} (${grantOnly.fund})` })}</option> : null}
-          {groups.map((group) => (
-            <optgroup key={group} label={group}>
-              {choices.filter((c) => c.group === group).map((c) => (
-                <option key={c.value} value={c.value}>{c.label}</option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      )}
+      {(a) => <GrantSelectInput a11y={a} choices={choices} options={options} value={value} onChange={onChange} />}
     </Field>
   );
 }

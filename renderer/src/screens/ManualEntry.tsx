@@ -4,6 +4,7 @@ import { call } from '../api';
 import type { ScreenProps } from '../App';
 import { AccountSelect } from '../components/AccountPickers';
 import { Field, FieldError, FormError, Hint, describedBy } from '../components/Field';
+import { grantChoicesFor, grantFields, GrantSelectInput, grantValue } from '../components/GrantSelect';
 import { AmountInput, DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
@@ -17,10 +18,12 @@ interface Line {
   description: string;
   debit: string;
   credit: string;
+  /** '' or a grant choice (see GrantSelect): only for income and expense lines. */
+  grant: string;
 }
 
 let nextKey = 1;
-const emptyLine = (): Line => ({ key: nextKey++, account: '', description: '', debit: '', credit: '' });
+const emptyLine = (): Line => ({ key: nextKey++, account: '', description: '', debit: '', credit: '', grant: '' });
 
 /** Lines with anything filled in; those are the ones we send. */
 const isUsed = (l: Line) => Boolean(l.account || l.debit.trim() || l.credit.trim() || l.description.trim());
@@ -37,6 +40,12 @@ export function ManualEntryScreen({ params }: ScreenProps) {
   const [draftId, setDraftId] = useState<number | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  // Grants a line can go to (not rejected or archived; a cost inside the grant period). Only income
+  // and expense lines get the choice: money and balance accounts are never on a grant.
+  const isoDate = parseInputDate(date);
+  const grantOptions = useApi('grants.options', isoDate ? { date: isoDate } : {});
+  const typeOf = (code: string) => (accounts.data ?? []).find((a) => a.code === code)?.type;
+  const grantOf = (l: Line) => (typeOf(l.account) === 'expense' || typeOf(l.account) === 'income') && l.grant !== '';
   /** Which row key each sent line index belongs to, to put API errors beside the right row. */
   const sentKeys = useRef<number[]>([]);
 
@@ -57,6 +66,7 @@ export function ManualEntryScreen({ params }: ScreenProps) {
           description: l.description ?? '',
           debit: l.debit ? amountForInput(toCents(l.debit) ?? 0n) : '',
           credit: l.credit ? amountForInput(toCents(l.credit) ?? 0n) : '',
+          grant: grantValue(l.grant, l.budgetLine),
         }));
         while (ls.length < 2) ls.push(emptyLine());
         setLines(ls);
@@ -98,7 +108,8 @@ export function ManualEntryScreen({ params }: ScreenProps) {
   const setLine = (key: number, patch: Partial<Line>) => {
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
     const i = sentKeys.current.indexOf(key);
-    setErrors((e) => dropErrors(e, ['lines', ...(i >= 0 ? Object.keys(patch).map((f) => `lines.${i}.${f}`) : [])]));
+    const fields = Object.keys(patch).flatMap((f) => (f === 'grant' ? ['grant', 'budgetLine'] : [f]));
+    setErrors((e) => dropErrors(e, ['lines', ...(i >= 0 ? fields.map((f) => `lines.${i}.${f}`) : [])]));
   };
   const addLine = () => {
     const l = emptyLine();
@@ -121,7 +132,8 @@ export function ManualEntryScreen({ params }: ScreenProps) {
     const m = /^lines\.(\d+)\.(\w+)$/.exec(field);
     if (m) {
       const key = sentKeys.current[Number(m[1])];
-      return key !== undefined ? `me-line-${key}-${m[2]}` : 'me-lines-error';
+      const f = m[2] === 'budgetLine' ? 'grant' : m[2];
+      return key !== undefined ? `me-line-${key}-${f}` : 'me-lines-error';
     }
     if (field === 'lines') return 'me-lines-error';
     return `me-${field}`;
@@ -147,6 +159,7 @@ export function ManualEntryScreen({ params }: ScreenProps) {
         ...(debit !== undefined ? { debit } : {}),
         ...(credit !== undefined ? { credit } : {}),
         ...(l.description.trim() ? { description: l.description.trim() } : {}),
+        ...(grantOf(l) ? grantFields(l.grant) : {}),
       };
     });
   }
@@ -288,7 +301,12 @@ export function ManualEntryScreen({ params }: ScreenProps) {
               {lines.map((l, i) => {
                 const n = i + 1;
                 const id = (f: string) => `me-line-${l.key}-${f}`;
-                const errs = { account: lineError(l.key, 'account'), description: lineError(l.key, 'description'), debit: lineError(l.key, 'debit'), credit: lineError(l.key, 'credit') };
+                const errs = {
+                  account: lineError(l.key, 'account'), description: lineError(l.key, 'description'), debit: lineError(l.key, 'debit'), credit: lineError(l.key, 'credit'),
+                  grant: lineError(l.key, 'grant') ?? lineError(l.key, 'budgetLine'),
+                };
+                const type = typeOf(l.account);
+                const choices = type === 'expense' || type === 'income' ? grantChoicesFor(grantOptions.data ?? [], type === 'expense') : [];
                 const cell = (f: keyof typeof errs) => ({
                   id: id(f),
                   'aria-describedby': describedBy(errs[f] && `${id(f)}-error`),
@@ -309,6 +327,18 @@ export function ManualEntryScreen({ params }: ScreenProps) {
                       </label>
                       <input {...cell('description')} className="input" value={l.description} onChange={(e) => setLine(l.key, { description: e.target.value })} autoComplete="off" maxLength={500} />
                       <FieldError id={`${id('description')}-error`} error={errs.description} />
+                      {choices.length > 0 || (l.grant !== '' && (type === 'expense' || type === 'income')) ? (
+                        <div className="lines-table__grant">
+                          <span className="lines-table__grant-caption" aria-hidden="true">
+                            {t('manual.grantCaption')}
+                          </span>
+                          <label className="visually-hidden" htmlFor={id('grant')}>
+                            {t('manual.lineGrant', { n })}
+                          </label>
+                          <GrantSelectInput a11y={cell('grant')} choices={choices} options={grantOptions.data} value={l.grant} onChange={(g) => setLine(l.key, { grant: g })} />
+                          <FieldError id={`${id('grant')}-error`} error={errs.grant} />
+                        </div>
+                      ) : null}
                     </td>
                     <td className="num">
                       <label className="visually-hidden" htmlFor={id('debit')}>

@@ -192,6 +192,27 @@ describe('allocation rules (code first, Dutch error with the field, nothing writ
     expect(counts(b)).toEqual(before);
   });
 
+  it('a draft keeps its grant and budget line; posting it checks the grant again', async () => {
+    const draft = {
+      date: '2026-03-02', description: 'Huur maart (concept)',
+      lines: [{ account: '4100', debit: '300.00', grant: b.grant.id, budgetLine: b.huur }, { account: '1100', credit: '300.00' }],
+    };
+    const d = await b.call<{ id: number }>('entries.saveDraft', draft);
+    expect((await b.call('entries.get', { id: d.id })).lines[0]).toMatchObject({ account: '4100', grant: b.grant.id, budgetLine: b.huur });
+    // The grant is archived after the draft was saved: posting the draft is refused, nothing written.
+    const d2 = await b.call<{ id: number }>('entries.saveDraft', { ...draft, description: 'Tweede concept' });
+    await b.call('grants.archive', { id: b.grant.id });
+    const before = counts(b);
+    const e = await expectKassaError(b.call('entries.postDraft', { id: d2.id }), 'INVALID_INPUT');
+    expect(e.field).toBe('lines.0.grant');
+    expect(e.message).toContain('gearchiveerd');
+    expect(counts(b)).toEqual(before);
+    await b.call('grants.archive', { id: b.grant.id, archived: false });
+    await b.call('entries.postDraft', { id: d.id });
+    const report = await b.call<GrantReport>('grants.report', { grant: b.grant.id });
+    expect(report.lines.find((l) => l.name === 'Huur buurthuis')).toMatchObject({ actual: '300.00' });
+  });
+
   it('refuses a grant id that does not exist (one of another administration)', async () => {
     const before = counts(b);
     const e = await expectKassaError(spend(b, '2026-03-01', '10.00', '4300', 4242), 'NOT_FOUND');
