@@ -11,6 +11,7 @@ import { currentYear, slug } from '../format';
 import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } from '../hooks';
 import { isLanguage } from '../i18n';
 import { navigate } from '../router';
+import { joinPath } from '../paths';
 
 type Mode = 'home' | 'create' | 'open';
 type Vat = 'none' | 'exempt' | 'kor' | 'liable';
@@ -28,12 +29,6 @@ function useOpened() {
     navigate('dashboard');
     announce(t(`welcome.done.${kind}`, { name: info.organisation.name }));
   };
-}
-
-function joinPath(dir: string | undefined, file: string): string {
-  if (!dir) return file;
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
 }
 
 export function WelcomeScreen({ initialMode = 'home' }: { initialMode?: Mode }) {

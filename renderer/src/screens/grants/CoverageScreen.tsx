@@ -10,7 +10,8 @@ import { useApp } from '../../context';
 import { amountForInput, euro, euroCents, parseInputAmount, parseInputCents, slug, toCents } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { fileSafe, joinPath, SavePathField, StatusBadge } from './common';
+import { SavePathField, StatusBadge } from './common';
+import { fileSafe, joinPath } from '../../paths';
 
 interface Row { name: string; amount: string; confirmed?: boolean }
 

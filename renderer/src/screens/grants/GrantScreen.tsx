@@ -11,7 +11,8 @@ import { useApp } from '../../context';
 import { dateNl, euro, parseInputAmount, parseInputDate, slug, todayNl } from '../../format';
 import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, useYears, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { BudgetChart, fileSafe, joinPath, LevelBadge, percentNl, SavePathField, StatusBadge } from './common';
+import { BudgetChart, LevelBadge, percentNl, SavePathField, StatusBadge } from './common';
+import { fileSafe, joinPath } from '../../paths';
 
 /** One grant: budget vs actual per line with a chart and warnings, booking on it, exports and year end. Route: grant?id=N. */
 export function GrantScreen({ params }: ScreenProps) {

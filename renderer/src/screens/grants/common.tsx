@@ -13,6 +13,7 @@ import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
 import './grants.css';
+import { dirOf, joinPath } from '../../paths';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
@@ -97,21 +98,6 @@ export function BudgetChart({ lines }: { lines: GrantReportLine[] }) {
       </svg>
     </figure>
   );
-}
-
-export function joinPath(dir: string | undefined, file: string): string {
-  if (!dir) return file;
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
-}
-
-export function dirOf(file: string): string {
-  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return i > 0 ? file.slice(0, i) : file;
-}
-
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'bestand';
 }
 
 /** Where to save a spreadsheet: a text field, plus the native save dialog in the desktop app. */

@@ -14,6 +14,7 @@ import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
 import './invoices.css';
+import { joinPath } from '../../paths';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
@@ -27,12 +28,6 @@ export function StateBadge({ state, overdue }: { state: InvoiceState; overdue?: 
       {t(`invoices.state.${shown}`)}
     </span>
   );
-}
-
-export function joinPath(dir: string | undefined, file: string): string {
-  if (!dir) return file;
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
 }
 
 export function fileSafe(name: string): string {

@@ -9,6 +9,7 @@ import { useApp } from '../../context';
 import { amountForInput, dateNl, euro, euroCents, parseInputAmount, toCents } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../../hooks';
 import { Amount, YearPicker } from './common';
+import { joinPath } from '../../paths';
 
 type Step = 'check' | 'appropriation' | 'confirm';
 const STEPS: Step[] = ['check', 'appropriation', 'confirm'];
@@ -262,12 +263,6 @@ function Reopen({ check, reload }: { check: YearEndCheck; reload: () => void }) 
 type ExportKind = 'pdf' | 'xlsx' | 'xaf';
 const EXPORT_METHOD = { pdf: 'statements.pdf', xlsx: 'statements.xlsx', xaf: 'export.xaf' } as const;
 const EXPORT_FILTER = { pdf: { name: 'PDF', extensions: ['pdf'] }, xlsx: { name: 'Excel', extensions: ['xlsx'] }, xaf: { name: 'XML Auditfile', extensions: ['xaf'] } };
-
-function joinPath(dir: string | undefined, file: string): string {
-  if (!dir) return file;
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
-}
 
 function Exports({ year }: { year: number }) {
   const { t } = useTranslation();

@@ -9,7 +9,8 @@ import { useApp } from '../../context';
 import { currentYear, euro } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
 import { hrefFor } from '../../router';
-import { fileSafe, joinPath, LevelBadge, PathField } from './common';
+import { LevelBadge, PathField } from './common';
+import { fileSafe, joinPath } from '../../paths';
 
 const LEVELS: VolunteerLevel[] = ['ok', 'warn80', 'blocked'];
 

@@ -7,8 +7,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { currentYear, dateNl, euro, euroCents, parseInputDate, toCents, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
-import { fileSafe, joinPath, PathField } from './common';
+import { PathField } from './common';
 import { YearPicker } from './OverviewScreen';
+import { fileSafe, joinPath } from '../../paths';
 
 /**
  * Pay approved fees (booked on 1500) with a SEPA payment file for the bank, then book the payout

@@ -7,8 +7,9 @@ import type { ScreenProps } from '../../App';
 import { useApp } from '../../context';
 import { currentYear } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
-import { fileSafe, joinPath, PathField } from './common';
+import { PathField } from './common';
 import { YearPicker } from './OverviewScreen';
+import { fileSafe, joinPath } from '../../paths';
 
 /** Print yearly statements: one volunteer or all of a year. Route: volunteer-statements[?person=&year=]. */
 export function StatementsScreen({ params }: ScreenProps) {

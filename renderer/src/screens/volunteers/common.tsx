@@ -11,6 +11,7 @@ import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
 import './volunteers.css';
+import { dirOf, joinPath } from '../../paths';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
@@ -21,22 +22,6 @@ export const BENEFITS: Benefit[] = ['none', 'bijstand', 'uwv', 'other'];
 export function LevelBadge({ level }: { level: VolunteerLevel }) {
   const { t } = useTranslation();
   return <span className={`badge vol-badge vol-badge--${level}`}>{t(`volunteers.level.${level}`)}</span>;
-}
-
-export function joinPath(dir: string | undefined, file: string): string {
-  if (!dir) return file;
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir.replace(/[\\/]+$/, '')}${sep}${file}`;
-}
-
-export function dirOf(file: string): string {
-  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return i > 0 ? file.slice(0, i) : file;
-}
-
-/** A file name without characters a file system refuses. */
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'bestand';
 }
 
 /**
