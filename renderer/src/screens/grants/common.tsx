@@ -5,15 +5,12 @@
 import { useTranslation } from 'react-i18next';
 import type { GrantReportLine } from '../../../../shared/api/grants';
 import type { GrantStatus, SpendLevel } from '../../../../shared/rules/grants';
-import { call } from '../../api';
-import { Field } from '../../components/Field';
-import { useApp } from '../../context';
+import { PathField } from '../../components/PathField';
 import { euro, toCents } from '../../format';
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
 import './grants.css';
-import { dirOf, joinPath } from '../../paths';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
@@ -100,34 +97,9 @@ export function BudgetChart({ lines }: { lines: GrantReportLine[] }) {
   );
 }
 
-/** Where to save a spreadsheet: a text field, plus the native save dialog in the desktop app. */
+/** Where to save a spreadsheet: the shared PathField with the grant screens' words. */
 export function SavePathField({ id, value, onChange, error, suggestedName }: { id: string; value: string; onChange: (v: string) => void; error?: string | undefined; suggestedName: string }) {
   const { t } = useTranslation();
-  const { capabilities, announce } = useApp();
-  async function choose() {
-    try {
-      const p = await call('app.dialog.save', {
-        title: t('grants.detail.pathLabel'),
-        defaultPath: joinPath(dirOf(value) || capabilities.defaultDir, suggestedName),
-        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      });
-      if (p) onChange(p);
-    } catch (e) {
-      announce(e instanceof Error ? e.message : String(e), 'error');
-    }
-  }
-  return (
-    <Field id={id} label={t('grants.detail.pathLabel')} hint={t('grants.detail.pathHint')} error={error}>
-      {(a) => (
-        <div className="row grant-path">
-          <input {...a} className="input grow" value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} />
-          {capabilities.dialogs ? (
-            <button type="button" className="button" onClick={() => void choose()}>
-              {t('grants.detail.choose')}
-            </button>
-          ) : null}
-        </div>
-      )}
-    </Field>
-  );
+  const texts = { label: t('grants.detail.pathLabel'), hint: t('grants.detail.pathHint'), choose: t('grants.detail.choose') };
+  return <PathField id={id} value={value} onChange={onChange} error={error} suggestedName={suggestedName} extension="xlsx" filterName="Excel" texts={texts} className="grant-path" />;
 }
