@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntryFigure, TAccountFigure } from '../../../../shared/lessons';
 import { formatDateNl } from '../../../../shared/dates';
 import { euroCents, toCents } from '../../format';
+import { EntryLinesTable } from '../EntryLinesTable';
 
 const cents = (s: string | undefined): bigint => (s === undefined ? 0n : (toCents(s) ?? 0n));
 const sum = (xs: { amount: string }[]) => xs.reduce((s, x) => s + cents(x.amount), 0n);
@@ -75,46 +76,19 @@ export function TAccount({ figure }: { figure: TAccountFigure }) {
 export function EntryTable({ figure }: { figure: EntryFigure }) {
   const { t } = useTranslation();
   const captionId = useId();
-  const debit = figure.lines.reduce((s, l) => s + cents(l.debit), 0n);
-  const credit = figure.lines.reduce((s, l) => s + cents(l.credit), 0n);
+  const lines = figure.lines.map((l) => ({
+    code: l.account,
+    name: l.name ?? '',
+    debit: l.debit !== undefined ? cents(l.debit) : null,
+    credit: l.credit !== undefined ? cents(l.credit) : null,
+  }));
   return (
     <figure className="lesson-entry" aria-labelledby={captionId} data-testid="entry-figure">
       <figcaption id={captionId} className="lesson-entry__title">
         {figure.date ? `${formatDateNl(figure.date)} · ` : ''}
         {figure.description}
       </figcaption>
-      <table className="table table--compact">
-        <caption className="visually-hidden">{t('lessons.figure.entryCaption', { description: figure.description })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.account')}</th>
-            <th scope="col" className="num">
-              {t('common.debit')}
-            </th>
-            <th scope="col" className="num">
-              {t('common.credit')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {figure.lines.map((l, i) => (
-            <tr key={i}>
-              <td>
-                <span className="code">{l.account}</span> {l.name ?? ''}
-              </td>
-              <td className="num">{l.debit !== undefined ? euroCents(cents(l.debit)) : ''}</td>
-              <td className="num">{l.credit !== undefined ? euroCents(cents(l.credit)) : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            <td className="num">{euroCents(debit)}</td>
-            <td className="num">{euroCents(credit)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <EntryLinesTable caption={t('lessons.figure.entryCaption', { description: figure.description })} lines={lines} />
     </figure>
   );
 }
