@@ -32,8 +32,7 @@ type Handlers = { [M in MethodName]: Handler<M> };
 
 async function openInto(session: Session, open: () => Promise<Books>): Promise<Books> {
   const books = await open();
-  await session.finish();
-  session.books = books;
+  await session.switchTo(books);
   return books;
 }
 

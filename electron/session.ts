@@ -67,4 +67,11 @@ export class Session {
     }
     this.close();
   }
+
+  /** Leave the open administration (finish: its final backup) for `books`, which is already open. */
+  async switchTo(books: Books): Promise<void> {
+    if (this.current === books) return;
+    await this.finish();
+    this.books = books;
+  }
 }

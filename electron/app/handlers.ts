@@ -101,10 +101,7 @@ async function createPractice(session: Session, file: string): Promise<Books> {
 }
 
 async function useBooks(session: Session, books: Books): Promise<AdminInfo> {
-  if (session.books !== books) {
-    await session.finish(); // the administration being left gets its final backup
-    session.books = books;
-  }
+  await session.switchTo(books);
   return adminInfo(books);
 }
 
