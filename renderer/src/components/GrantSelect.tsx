@@ -21,6 +21,14 @@ export function grantFields(value: string): { grant?: number; budgetLine?: numbe
   return { grant: Number(g), ...(l ? { budgetLine: Number(l) } : {}) };
 }
 
+/**
+ * An API error about the grant of a booking line ("lines.0.grant", "line.budgetLine", "grant"):
+ * the form shows it beside its one grant choice.
+ */
+export function isGrantField(field: string | undefined): boolean {
+  return /(^|\.)(grant|budgetLine)$/.test(field ?? '');
+}
+
 export function grantValue(grant: number | null | undefined, budgetLine: number | null | undefined): string {
   if (!grant) return '';
   return budgetLine ? `${grant}:${budgetLine}` : String(grant);

@@ -5,7 +5,7 @@ import { call } from '../api';
 import { AccountChoice } from '../components/AccountPickers';
 import { BookingPreview, type PreviewLine } from '../components/BookingPreview';
 import { Field, FormError } from '../components/Field';
-import { grantFields, GrantSelect, useGrantChoices } from '../components/GrantSelect';
+import { grantFields, GrantSelect, isGrantField, useGrantChoices } from '../components/GrantSelect';
 import { AmountInput, DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
@@ -148,7 +148,7 @@ function MoneyForm({ kind }: { kind: Kind }) {
       const fe = formErrorsFrom(err);
       const [field, msg] = Object.entries(fe.fields)[0] ?? [];
       // The grant is checked on the booking's line (lines.0.grant, lines.0.budgetLine): shown beside the grant choice.
-      const mapped = field && /^lines\.\d+\.(grant|budgetLine)$/.test(field) ? 'grant' : field;
+      const mapped = isGrantField(field) ? 'grant' : field;
       show(mapped && msg && mapped in ids ? { fields: { [mapped]: msg }, general: null } : { fields: {}, general: fe.general ?? msg ?? null });
     } finally {
       setBusy(false);

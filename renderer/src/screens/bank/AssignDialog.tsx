@@ -6,7 +6,7 @@ import { ApiError, call } from '../../api';
 import { AccountSelect } from '../../components/AccountPickers';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
-import { grantFields, GrantSelect, grantValue, useGrantChoices } from '../../components/GrantSelect';
+import { grantFields, GrantSelect, grantValue, isGrantField, useGrantChoices } from '../../components/GrantSelect';
 import { useApp } from '../../context';
 import { dateNl, euro } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
@@ -63,7 +63,7 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
     } catch (err) {
       // bank.confirm names "transactions"; show that as a general message
       // The grant is checked on the booking line (line.grant, line.budgetLine): shown beside the grant choice.
-      const onGrant = err instanceof ApiError && /^line\.(grant|budgetLine)$/.test(err.field ?? '');
+      const onGrant = err instanceof ApiError && isGrantField(err.field);
       setErrors(onGrant ? { fields: { grant: (err as ApiError).message }, general: null } : formErrorsFrom(err, FIELDS));
     } finally {
       setBusy(false);
