@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountCode, Amount, AmountOrZero, IsoDate, Iban, Id, Kvk, NonEmpty, Paging } from './common';
 import { method } from './define';
+import { FileInput, FilePath } from './files';
 import type {
   AttachmentData, Contact, ContactList, CreditResult, FileWritten, FinaliseResult, Invoice, InvoiceList, InvoiceSettings,
   OpenItems, PaymentResult, PdfData, SaveDraftResult,
@@ -13,7 +14,6 @@ import type {
  * made with invoices.credit.
  */
 
-const FilePath = z.string({ error: 'Kies een bestand.' }).trim().min(1, { message: 'Kies een bestand.' }).max(4096);
 
 /** Optional text: '' and null both mean "empty". */
 const optText = (what: string, max: number) =>
@@ -89,15 +89,8 @@ export const PurchaseLineInput = z.object({
   budgetLine: Id.optional(),
 });
 
-/** An attachment: a file on disk (main process reads it) or the bytes as base64. */
-export const AttachmentInput = z.union([
-  z.object({ path: FilePath, name: z.string().trim().max(200).optional() }),
-  z.object({
-    name: NonEmpty('een bestandsnaam', 200),
-    // 20 MiB of base64 is ~28 million characters; the exact size is checked after decoding.
-    data: z.string({ error: 'Het bestand ontbreekt.' }).max(40_000_000, { message: 'Het bestand is groter dan 20 MB.' }),
-  }),
-]);
+/** An attachment: see FileInput (a path, or the bytes as base64). */
+export const AttachmentInput = FileInput;
 
 const DraftBase = {
   id: Id.optional(),
