@@ -438,10 +438,10 @@ export interface FactsTable {
   seq: number;
   kind: number;
   ref: string;
-  /** NULL, or `auditId:tag` when the anchor moved at this fact. */
+  /** `auditId:tag` on the first fact of a block, else NULL. */
   audit: string | null;
-  /** First 4 bytes of the fact's SHA-256. */
-  hash: Buffer;
+  /** 16-bit check of the fact's text. */
+  tag: number;
 }
 
 export interface DB {

@@ -3,17 +3,19 @@ import type { Books } from '../../db/books';
 
 /**
  * The fact chain (DESIGN.md section 10). Everything that becomes final is a fact; on becoming final,
- * in the same transaction, it is appended to one chain:
+ * in the same transaction, it is appended to one chain. Facts are appended in blocks: one call of
+ * appendFact is a block of one fact, a bulk load (demo, the start of the chain in an old file) is one
+ * block of many. Each block moves the head:
  *
- *   hash = SHA-256(prev_hash ‖ kind ‖ ref ‖ audit anchor ‖ canonical JSON)
+ *   head = SHA-256(prev head ‖ audit anchor ‖ (kind ‖ ref ‖ canonical JSON)…)
  *
  * The canonical JSON is re-derived from the tables by the kind's canonical(): codes not row ids,
  * integer cents, keys in the fixed order the kind builds them in. The audit anchor is the last
- * audit_log row (id and hash) at that moment, so the audit log up to there cannot be cut off or
- * recomputed either. `meta` keeps the head (`count:hash`); the facts table keeps, per fact, its
- * kind, ref, anchor (NULL = same as the fact before) and the first HASH_TAG_BYTES of its hash, which
- * only serve to name the first fact that differs: what proves is the full hash chain, recomputed
- * from the data and compared with the head in the file and with heads kept outside it.
+ * audit_log row (id and hash) when the block starts, so the audit log up to there cannot be cut off
+ * or recomputed unseen either. `meta` keeps the head (`count:hash`). The facts table keeps per fact
+ * its kind, ref, a 16-bit tag of its text (only to name the first fact that differs) and, on the
+ * first fact of a block, the anchor. What proves is the full hash chain, recomputed from the data
+ * and compared with the head in the file and with heads kept outside it.
  */
 export interface FactKind {
   /** e.g. 'entry', 'invoice', 'attachment', 'review_remark'. */
@@ -34,11 +36,8 @@ export interface FactKind {
   finalVerb?: string;
 }
 
-/** Bytes of each fact's hash kept in the facts table: enough to name the first fact that differs. */
-export const HASH_TAG_BYTES = 4;
 export const ZERO_HASH = '0'.repeat(64);
 export const HEAD_KEY = 'history.head';
-export const AUDIT_KEY = 'history.audit';
 export const STARTED_KEY = 'history.started';
 export const BACKFILLED_KEY = 'history.backfilled';
 
@@ -66,21 +65,25 @@ export function canonicalJson(body: unknown): string {
   return JSON.stringify(body);
 }
 
-/** One link of the chain. prev is the previous full hash (32 bytes); the anchor '' when no audit row exists. */
-export function factHash(prev: Buffer, kind: string, ref: string, anchor: string, json: string): Buffer {
-  return createHash('sha256').update(prev).update(`\n${kind}\n${ref}\n${anchor}\n`).update(json).digest();
+/** What one fact adds to its block's hash. */
+export function factText(kind: string, ref: string, json: string): string {
+  return `${kind}\n${ref}\n${json}\n`;
+}
+
+/** How a block's hash starts: the head before it and the audit anchor. */
+export function blockStart(prevHead: string, anchor: string): string {
+  return `${prevHead}\n${anchor}\n`;
 }
 
 export function auditAnchor(row: { id: number; hash: string } | undefined): string {
   return row ? `${row.id}:${row.hash}` : '';
 }
 
-export interface ChainState {
-  count: number;
-  /** Full hash, 64 hex. */
-  hash: string;
-  /** Id of the audit row the last fact anchors to (0 = none). */
-  auditId: number;
+/** 16-bit FNV-1a of a fact's text: cheap, and only used to point at the first fact that differs. */
+export function factTag(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & 0xffff;
 }
 
 export function parseHead(value: string | undefined): { count: number; hash: string } | null {
@@ -88,17 +91,9 @@ export function parseHead(value: string | undefined): { count: number; hash: str
   return m ? { count: Number(m[1]), hash: m[2]! } : null;
 }
 
-export function readState(books: Books): ChainState | null {
-  const rows = books.raw(`SELECT key, value FROM meta WHERE key IN ('${HEAD_KEY}', '${AUDIT_KEY}')`).all() as { key: string; value: string }[];
-  const head = parseHead(rows.find((r) => r.key === HEAD_KEY)?.value);
-  if (!head) return null;
-  return { ...head, auditId: Number(rows.find((r) => r.key === AUDIT_KEY)?.value ?? 0) };
-}
-
-function writeState(books: Books, s: ChainState): void {
-  const up = books.raw('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  up.run(HEAD_KEY, `${s.count}:${s.hash}`);
-  up.run(AUDIT_KEY, String(s.auditId));
+export function readState(books: Books): { count: number; hash: string } | null {
+  const row = books.raw(`SELECT value FROM meta WHERE key = '${HEAD_KEY}'`).get() as { value: string } | undefined;
+  return parseHead(row?.value);
 }
 
 function kindId(books: Books, kind: string): number {
@@ -108,30 +103,29 @@ function kindId(books: Books, kind: string): number {
 }
 
 /**
- * Appends facts whose canonical JSON the caller already has (the bulk paths: demo load, migration),
- * keeping the chain state in memory and writing the head once at finish(). Use inside one books.tx().
+ * One block of facts: append() each, then finish() writes the new head. The bulk paths (demo load,
+ * start of the chain) hand it canonical JSON they built from data they already hold. Use inside the
+ * transaction that makes the facts final.
  */
 export class FactAppender {
-  private state: ChainState;
-  private prev: Buffer;
+  private count: number;
+  private readonly before: { count: number; hash: string };
+  private readonly sha = createHash('sha256');
   private readonly insert;
   private readonly kindIds = new Map<string, number>();
-  private anchor: { id: number; hash: string } | undefined;
-  private anchorWritten: number;
+  private anchorField: string | null;
 
   constructor(private readonly books: Books) {
     const s = readState(books);
     if (!s) throw new Error('history: the chain has not been started in this file');
-    this.state = s;
-    this.prev = Buffer.from(s.hash, 'hex');
-    this.anchorWritten = s.auditId;
-    this.insert = books.raw('INSERT INTO facts (seq, kind, ref, audit, hash) VALUES (?, ?, ?, ?, ?)');
-    this.refreshAnchor();
-  }
-
-  /** Re-read the last audit row (call after writing audit rows in between). */
-  refreshAnchor(): void {
-    this.anchor = this.books.raw('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    this.count = s.count;
+    this.before = s;
+    const a = books.raw('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    this.sha.update(blockStart(s.hash, auditAnchor(a)));
+    // On the block's first fact: the anchor's id and a tag of its hash, so verify can tell a
+    // recomputed audit log from a changed fact.
+    this.anchorField = a ? `${a.id}:${a.hash.slice(0, 8)}` : '0:';
+    this.insert = books.raw('INSERT INTO facts (seq, kind, ref, audit, tag) VALUES (?, ?, ?, ?, ?)');
   }
 
   append(kind: string, ref: string, json: string): void {
@@ -140,23 +134,23 @@ export class FactAppender {
       id = kindId(this.books, kind);
       this.kindIds.set(kind, id);
     }
-    const auditId = this.anchor?.id ?? 0;
-    const full = factHash(this.prev, kind, ref, auditAnchor(this.anchor), json);
-    const seq = this.state.count + 1;
-    // The anchor is stored only when it moved (in a bulk load every fact shares one), with a tag of
-    // the audit row's hash so verify can tell a recomputed audit log from a changed fact.
-    const audit = auditId === this.anchorWritten ? null : `${auditId}:${this.anchor ? this.anchor.hash.slice(0, 8) : ''}`;
-    this.insert.run(seq, id, ref, audit, full.subarray(0, HASH_TAG_BYTES));
-    this.anchorWritten = auditId;
-    this.prev = full;
-    this.state = { count: seq, hash: '', auditId };
+    const text = factText(kind, ref, json);
+    // Straight into the hash: measured faster than gathering texts into larger strings first.
+    this.sha.update(text);
+    this.insert.run(++this.count, id, ref, this.anchorField, factTag(text));
+    this.anchorField = null;
   }
 
-  finish(): ChainState {
-    this.state.hash = this.prev.toString('hex');
-    writeState(this.books, this.state);
-    return this.state;
+  finish(): { count: number; hash: string } {
+    if (this.count === this.before.count) return this.before; // an empty block leaves the head alone
+    const head = { count: this.count, hash: this.sha.digest('hex') };
+    writeHead(this.books, head);
+    return head;
   }
+}
+
+function writeHead(b: Books, head: { count: number; hash: string }): void {
+  b.raw('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HEAD_KEY, `${head.count}:${head.hash}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Books } from '../../db/books';
 import { today } from '../clock';
-import { BACKFILLED_KEY, canonicalJson, FactAppender, factKinds, HEAD_KEY, readState, STARTED_KEY, ZERO_HASH, AUDIT_KEY } from './facts';
+import { BACKFILLED_KEY, canonicalJson, FactAppender, factKinds, HEAD_KEY, readState, STARTED_KEY, ZERO_HASH } from './facts';
 import './kinds';
 
 /**
@@ -18,7 +18,6 @@ export function ensureHistory(books: Books): void {
   books.tx(() => {
     const put = books.raw('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     put.run(HEAD_KEY, `0:${ZERO_HASH}`);
-    put.run(AUDIT_KEY, '0');
     const a = new FactAppender(books);
     let n = 0;
     for (const def of factKinds()) {

@@ -1,7 +1,9 @@
+import { createHash, type Hash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { VerifyProblem } from '../../../shared/api/types';
 import type { Books } from '../../db/books';
 import {
-  auditAnchor, BACKFILLED_KEY, canonicalJson, factHash, factKind, factKinds, HASH_TAG_BYTES, HEAD_KEY, labelOf, parseHead,
+  auditAnchor, BACKFILLED_KEY, blockStart, canonicalJson, factKind, factKinds, factTag, factText, HEAD_KEY, labelOf, parseHead,
   shortHash, STARTED_KEY, ZERO_HASH, type FactKind,
 } from './facts';
 import './kinds';
@@ -72,16 +74,16 @@ interface FactRow {
   kind: string | null;
   ref: string;
   audit: string | null;
-  hash: Buffer;
+  tag: number;
 }
 
 const FACT_CHUNK = 20_000;
 
 /**
- * Recompute the whole chain from the data and compare: each fact's hash tag, the head in meta, the
- * audit rows the facts anchor to, and that nothing final lacks a fact. Names the FIRST fact that
- * differs (after it every later hash differs too). With `since`, also proves that fact `count`
- * still has that hash, i.e. the history up to there is what it was when the head was written down.
+ * Recompute the whole chain from the data and compare: each fact's tag, each block's hash up to the
+ * head in meta, the audit rows the blocks anchor to, and that nothing final lacks a fact. Names the
+ * FIRST fact that differs. With `since`, also proves that the head after fact `count` still has
+ * that hash, i.e. the history up to there is what it was when the head was written down.
  */
 export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
   const problems: VerifyProblem[] = [];
@@ -93,43 +95,44 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
 
   const cursors = new Map<string, KindCursor>();
   const seen = new Map<string, Set<string>>();
-  const auditHash = books.raw('SELECT hash FROM audit_log WHERE id = ?');
-  const facts = books.raw(`SELECT f.seq, k.name AS kind, f.ref, f.audit, f.hash FROM facts f LEFT JOIN fact_kinds k ON k.id = f.kind WHERE f.seq > ? ORDER BY f.seq LIMIT ${FACT_CHUNK}`);
+  const auditRow = books.raw('SELECT hash FROM audit_log WHERE id = ?');
+  const facts = books.raw(`SELECT f.seq, k.name AS kind, f.ref, f.audit, f.tag FROM facts f LEFT JOIN fact_kinds k ON k.id = f.kind WHERE f.seq > ? ORDER BY f.seq LIMIT ${FACT_CHUNK}`);
 
-  let prev: Buffer = Buffer.from(ZERO_HASH, 'hex');
-  let anchor = '';
-  let count = 0;
   let firstBad: VerifyProblem | null = null;
-  let sinceHash: string | null = null;
   const fail = (p: VerifyProblem) => {
     firstBad ??= p;
+  };
+  // The chain of blocks: `hash` is the head after the last closed block, `sha` the open block.
+  let hash = ZERO_HASH;
+  let sha: Hash | null = null;
+  let count = 0;
+  let sinceHash: string | null = since?.count === 0 ? ZERO_HASH : null;
+  const closeBlock = () => {
+    if (!sha) return;
+    hash = sha.digest('hex');
+    sha = null;
+    if (since && since.count === count) sinceHash = hash;
   };
 
   for (let after = 0; ;) {
     const rows = facts.all(after) as FactRow[];
     if (rows.length === 0) break;
     for (const f of rows) {
+      if (f.audit !== null || !sha) {
+        closeBlock();
+        sha = createHash('sha256');
+        sha.update(blockStart(hash, anchorOf(f, auditRow, fail)));
+      }
       count++;
       if (f.seq !== count) {
         fail({ code: 'HISTORY_GAP', message: `Feit ${count} ontbreekt in de geschiedenis: de geschiedenis is buiten het programma om ingekort of veranderd.` });
         count = f.seq;
       }
-      const def = f.kind === null ? undefined : factKind(f.kind);
       const kind = f.kind ?? '?';
+      const def = f.kind === null ? undefined : factKind(f.kind);
       if (!def) {
         fail({ code: 'HISTORY_KIND', message: `Feit ${f.seq} is van een onbekende soort (${kind}).` });
         continue;
-      }
-      if (f.audit !== null) {
-        const [id, tag = ''] = f.audit.split(':');
-        const anchorId = Number(id);
-        const a = anchorId === 0 ? undefined : (auditHash.get(anchorId) as { hash: string } | undefined);
-        if (anchorId !== 0 && !a) {
-          fail({ code: 'AUDIT_CUT', message: `Logboekregel ${anchorId} ontbreekt: het logboek is buiten het programma om ingekort of gewist (feit ${f.seq} verwijst ernaar).` });
-        } else if (a && !a.hash.startsWith(tag)) {
-          fail({ code: 'AUDIT_REWRITTEN', message: `Logboekregel ${anchorId} is buiten het programma om veranderd of het logboek is opnieuw berekend (feit ${f.seq} verwijst ernaar).` });
-        }
-        anchor = a ? auditAnchor({ id: anchorId, hash: a.hash }) : '';
       }
       let json: string | null;
       if (def.all) {
@@ -148,18 +151,15 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
         fail({ code: 'FACT_DELETED', message: `${label} is verwijderd, maar stond vast in de geschiedenis (feit ${f.seq}).` });
         continue;
       }
-      const full = factHash(prev, kind, f.ref, anchor, json);
-      if (!full.subarray(0, HASH_TAG_BYTES).equals(f.hash)) {
-        fail({ code: 'FACT_CHANGED', message: `${label} is na het ${def.finalVerb ?? 'vastleggen'} veranderd (feit ${f.seq}).` });
-      }
-      prev = full;
-      if (since && f.seq === since.count) sinceHash = full.toString('hex');
+      const text = factText(kind, f.ref, json);
+      if (factTag(text) !== f.tag) fail({ code: 'FACT_CHANGED', message: `${label} is na het ${def.finalVerb ?? 'vastleggen'} veranderd (feit ${f.seq}).` });
+      sha!.update(text);
     }
     after = rows[rows.length - 1]!.seq;
   }
+  closeBlock();
   if (firstBad) problems.push(firstBad);
 
-  const hash = prev.toString('hex');
   if (head && !firstBad && (head.count !== count || head.hash !== hash)) {
     problems.push({ code: 'HISTORY_HEAD', message: `De geschiedenis klopt niet met haar kop in het bestand (${head.count} feiten): er zijn feiten buiten het programma om weggehaald, toegevoegd of veranderd.` });
   }
@@ -183,13 +183,28 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
   return { problems, count, hash, started, backfilled };
 }
 
+/** The audit anchor a block starts with, checked against the audit log as it is now. */
+function anchorOf(f: FactRow, auditRow: Statement, fail: (p: VerifyProblem) => void): string {
+  const [idText, tag = ''] = (f.audit ?? '').split(':');
+  const id = Number(idText);
+  if (!id) return '';
+  const a = auditRow.get(id) as { hash: string } | undefined;
+  if (!a) {
+    fail({ code: 'AUDIT_CUT', message: `Logboekregel ${id} ontbreekt: het logboek is buiten het programma om ingekort of gewist (feit ${f.seq} verwijst ernaar).` });
+    return '';
+  }
+  if (!a.hash.startsWith(tag)) {
+    fail({ code: 'AUDIT_REWRITTEN', message: `Logboekregel ${id} is buiten het programma om veranderd of het logboek is opnieuw berekend (feit ${f.seq} verwijst ernaar).` });
+  }
+  return auditAnchor({ id, hash: a.hash });
+}
+
 function checkSince(since: SinceHead, count: number, hashAt: string | null): VerifyProblem[] {
-  if (since.count === 0) return [];
-  if (since.count > count || hashAt === null) {
+  if (since.count > count) {
     return [{ code: 'HISTORY_CUT', message: `De geschiedenis is ingekort: feit ${since.count} van de opgeschreven kop bestaat niet meer (het bestand heeft nu ${count} feiten).` }];
   }
-  if (!hashAt.startsWith(since.hash)) {
-    return [{ code: 'HISTORY_REWRITTEN', message: `De geschiedenis is herschreven: feit ${since.count} heeft nu kop ${since.count}:${shortHash(hashAt)} in plaats van ${since.count}:${since.hash.slice(0, 12)}.` }];
+  if (hashAt === null || !hashAt.startsWith(since.hash)) {
+    return [{ code: 'HISTORY_REWRITTEN', message: `De geschiedenis is herschreven: feit ${since.count} heeft nu kop ${hashAt === null ? 'geen' : `${since.count}:${shortHash(hashAt)}`} in plaats van ${since.count}:${since.hash.slice(0, 12)}.` }];
   }
   return [];
 }
