@@ -3,3 +3,4 @@
  * its kind's module here, so verify and the migration always know all kinds.
  */
 import './entryFact';
+import './finalFacts';

@@ -9,6 +9,8 @@ import { calculateInvoice, vatRateLabel } from '../../../shared/rules/invoiceVat
 import type { Books } from '../../db/books';
 import { accountForPosting } from '../accounts';
 import { appendAudit } from '../audit';
+import { appendFact } from '../history/facts';
+import { invoiceFactRef } from '../history/finalFacts';
 import { nowIso } from '../clock';
 import { postEntry, type LineInput } from '../entries';
 import { openYearFor } from '../years';
@@ -148,6 +150,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
     }).where('id', '=', id),
   );
   appendAudit(books, 'invoices.finalise', 'invoice', id, { number, gross: centsToString(gross), entry: entry.ref, credit_of: row.credit_of });
+  appendFact(books, 'invoice', invoiceFactRef(books, id));
   return { id, number, entry: { id: entry.id, ref: entry.ref }, gross: centsToString(gross), dueDate, warnings: [] };
 }
 
@@ -186,6 +189,7 @@ function finalisePurchase(books: Books, id: number): FinaliseResult {
   );
   const warnings: Warning[] = volunteerWarnings(books, contact, row.issue_date);
   appendAudit(books, 'invoices.finalise', 'invoice', id, { number: row.number, gross: centsToString(gross), entry: entry.ref, warnings: warnings.map((w) => w.code) });
+  appendFact(books, 'invoice', invoiceFactRef(books, id));
   return { id, number: row.number ?? '', entry: { id: entry.id, ref: entry.ref }, gross: centsToString(gross), dueDate, warnings };
 }
 

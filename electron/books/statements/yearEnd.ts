@@ -8,6 +8,8 @@ import type {
 import type { FiscalYear } from '../../../shared/api/types';
 import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
+import { appendFact } from '../history/facts';
+import { lastYearStepRef } from '../history/finalFacts';
 import { nowIso } from '../clock';
 import { entryRef, postEntry, reverseEntry, type LineInput } from '../entries';
 import { closeYear, insertYear } from '../years';
@@ -334,6 +336,7 @@ export function closeFiscalYear(books: Books, input: { year: number; appropriati
       .raw(`INSERT INTO year_end_log (year, action, at, entry_id, appropriation, reason) VALUES (?, 'close', ?, ?, ?, NULL)`)
       .run(fy.year, nowIso(), closingEntry?.id ?? null, JSON.stringify(appr));
     appendAudit(books, 'yearEnd.close', 'fiscal_year', fy.year, { year: fy.year, result: centsToString(result), appropriation: appr, closingEntry: closingEntry?.ref ?? null });
+    appendFact(books, 'year_end', lastYearStepRef(books, fy.year));
     return { year: fy.year, closingEntry, appropriation: appr, nextYear: next };
   });
 }
@@ -361,6 +364,7 @@ export function reopenFiscalYear(books: Books, input: { year: number; reason: st
       .raw(`INSERT INTO year_end_log (year, action, at, entry_id, appropriation, reason) VALUES (?, 'reopen', ?, ?, NULL, ?)`)
       .run(fy.year, nowIso(), reversal?.id ?? null, reason);
     appendAudit(books, 'yearEnd.reopen', 'fiscal_year', fy.year, { year: fy.year, reason, reversal: reversal?.ref ?? null });
+    appendFact(books, 'year_end', lastYearStepRef(books, fy.year));
     return { year: fy.year, reversal };
   });
 }

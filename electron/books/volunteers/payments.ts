@@ -20,6 +20,8 @@ import {
 import type { Books } from '../../db/books';
 import { accountForPosting, type AccountRef } from '../accounts';
 import { appendAudit } from '../audit';
+import { appendFact } from '../history/facts';
+import { volunteerPaymentFactRef } from '../history/finalFacts';
 import { nowIso } from '../clock';
 import { entryRef, postEntry, reverseEntry } from '../entries';
 import { openYearFor } from '../years';
@@ -383,6 +385,7 @@ export function payVolunteer(books: Books, input: PayInput): VolunteerPayResult 
       entry: entry.ref,
       warnings: check.warnings.map((w) => w.code),
     });
+    appendFact(books, 'volunteer_payment', volunteerPaymentFactRef(books, id));
     return { payment: getPayment(books, id), entry, warnings: check.warnings, totals: check.totals };
   });
 }

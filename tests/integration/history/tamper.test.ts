@@ -19,6 +19,9 @@ afterAll(cleanupTempDirs);
 const SQLITE3 = '/usr/bin/sqlite3';
 let base: string;
 let head: string;
+/** A second fixture with a final sales invoice, a purchase invoice with its PDF and a volunteer payment. */
+let finals: string;
+const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 let triggers: Map<string, string>;
 
 beforeAll(async () => {
@@ -33,15 +36,34 @@ beforeAll(async () => {
   head = v.history.head;
   b.close();
   base = b.file;
+
+  const f = await makeBooks({ year: 2026, extra: { iban: 'NL91ABNA0417164300', street: 'Pleinweg 1', postcode: '3083 AA', city: 'Rotterdam', kvk: '12345678' } });
+  const c = await f.call<{ id: number }>('contacts.create', { kind: 'customer', name: 'Gemeente Rotterdam', street: 'Coolsingel 40', postcode: '3011 AD', city: 'Rotterdam' });
+  const d = await f.call<{ id: number }>('invoices.saveDraft', { kind: 'sales', contact: c.id, issueDate: '2026-03-14', lines: [{ description: 'Zaalhuur', quantity: '2', unitPrice: '75.00' }] });
+  await f.call('invoices.finalise', { id: d.id });
+  const sup = await f.call<{ id: number }>('contacts.create', { kind: 'supplier', name: 'Drukkerij De Letter', city: 'Utrecht' });
+  const pd = await f.call<{ id: number }>('invoices.saveDraft', {
+    kind: 'purchase', contact: sup.id, number: 'F-118', issueDate: '2026-03-10', dueDate: '2026-04-09',
+    lines: [{ description: 'Flyers', account: '4300', amount: '120.00' }], attachment: { name: 'factuur-118.pdf', data: TINY_PDF.toString('base64') },
+  });
+  await f.call('invoices.finalise', { id: pd.id });
+  const person = await f.call<{ id: number }>('persons.create', { name: 'Fatima El Amrani', birthDate: '1980-05-31', iban: 'NL02ABNA0123456789', benefit: 'none' });
+  await f.call('volunteers.pay', { person: person.id, date: '2026-03-10', hours: '10', amount: '50.00', kind: 'fee', description: 'Koken buurthuis', payFrom: '1100' });
+  const fv = await f.call<VerifyResult>('audit.verify');
+  expect(fv.ok, JSON.stringify(fv.problems)).toBe(true);
+  expect(fv.history.count).toBe(6); // 3 entries, 2 invoices, 1 payment
+  f.close();
+  finals = f.file;
+
   const db = new Database(base, { readonly: true });
   triggers = new Map((db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]));
   db.close();
 }, 60_000);
 
 /** A copy of the fixture edited with the sqlite3 tool: triggers dropped, SQL run, triggers put back. */
-function tampered(sql: string, opts: { keepDropped?: string[] } = {}): string {
+function tampered(sql: string, opts: { keepDropped?: string[]; from?: string } = {}): string {
   const file = path.join(tempDir(), 'gerommeld.kassa');
-  fs.copyFileSync(base, file);
+  fs.copyFileSync(opts.from ?? base, file);
   const names = [...triggers.keys()];
   const script = [
     ...names.map((n) => `DROP TRIGGER "${n}";`),
@@ -189,5 +211,31 @@ describe.concurrent('kassa verify finds edits made behind the app\'s back', () =
 
   it('18. an entry renumbered', async () => {
     await expectFound(tampered(`UPDATE entries SET number = 9 WHERE id = ${entryId(3)};`), /^Boeking BANK 2026-0003 is verwijderd/);
+  });
+
+  it('19. a final invoice\'s price changed, its totals adjusted', async () => {
+    await expectFound(tampered(`
+      UPDATE invoice_lines SET unit_price_cents = 6500, net_cents = 13000 WHERE invoice_id = (SELECT id FROM invoices WHERE kind = 'sales');
+      UPDATE invoices SET net_cents = 13000, gross_cents = 13000 WHERE kind = 'sales';`, { from: finals }),
+    /^Factuur bij boeking VRK 2026-0001 is na het definitief maken veranderd/);
+  });
+
+  it('20. the attachment of a final invoice replaced (bytes, size and stored sha256)', async () => {
+    const other = Buffer.from('%PDF-1.4\n% een andere factuur\n%%EOF\n', 'latin1');
+    const sha = (await import('node:crypto')).createHash('sha256').update(other).digest('hex');
+    await expectFound(tampered(`UPDATE attachments SET data = X'${other.toString('hex')}', size = ${other.length}, sha256 = '${sha}';`, { from: finals }),
+      /^Factuur bij boeking INK 2026-0001 is na het definitief maken veranderd/);
+  });
+
+  it('21. a volunteer payment\'s amount changed', async () => {
+    await expectFound(tampered(`UPDATE volunteer_payments SET amount_cents = 9000; UPDATE volunteer_month_totals SET amount_cents = 9000;`, { from: finals }),
+      /^Vrijwilligersbetaling bij boeking BANK 2026-0001 is na het vastleggen veranderd/);
+  });
+
+  it('22. a final invoice deleted with its lines', async () => {
+    await expectFound(tampered(`
+      DELETE FROM invoice_lines WHERE invoice_id = (SELECT id FROM invoices WHERE kind = 'sales');
+      DELETE FROM invoices WHERE kind = 'sales';`, { from: finals }),
+    /^Factuur bij boeking VRK 2026-0001 is verwijderd/);
   });
 });
