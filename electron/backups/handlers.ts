@@ -9,6 +9,7 @@ import { samePath } from '../app/settings';
 import { writeError } from '../books/exportHledger';
 import type { Session } from '../session';
 import { AUTO_BACKUP_EVERY_MS, autoBackupStatus } from './auto';
+import { backupHead } from './head';
 import { backupLocation, createBackup, listBackupFiles, verifyBackupFile, type BackupOptions } from './backups';
 import { restoreBackup } from './restore';
 import { setChosenBackupRoot } from './settings';
@@ -78,7 +79,7 @@ export const backupsHandlers: { [M in BackupsMethodName]: Handler<M> } = {
     const opts = options(session);
     const files = listBackupFiles(opts.settingsDir, adminPath(session, input.file));
     const out: BackupListItem[] = [];
-    for (const f of files) out.push({ ...f, verify: input.verify ? await verifyBackupFile(f.path, opts) : null });
+    for (const f of files) out.push({ ...f, head: backupHead(f.path, opts.nativeBinding), verify: input.verify ? await verifyBackupFile(f.path, opts) : null });
     return out;
   },
 

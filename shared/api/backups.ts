@@ -35,6 +35,8 @@ export interface BackupFile {
 export interface BackupListItem extends BackupFile {
   /** The result of opening a copy and checking it (verify: true), else null. */
   verify: BackupCheck | null;
+  /** Its history head (`count:hash12`, issue 17), null for a copy from before the chain. */
+  head: string | null;
 }
 
 export interface BackupCreated extends BackupFile {

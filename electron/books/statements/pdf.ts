@@ -1,4 +1,5 @@
 import { formatAmountNl } from '../../../shared/money';
+import { chainHead, formatHead } from '../history/facts';
 import { formatDateNl } from '../../../shared/dates';
 import type { CashFlow, ExportWritten, StatementRow } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
@@ -217,6 +218,8 @@ export async function exportStatementsPdf(books: Books, input: { year: number; p
     org.rsin ? `RSIN: ${org.rsin}` : null,
     org.street || org.city ? `Adres: ${[org.street, [org.postcode, org.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}` : null,
     `Gemaakt op ${formatDateNl(new Date().toISOString().slice(0, 10))} met Kijk op de Kassa`,
+    // Kept on paper, the head proves later that the books were not rewritten (kassa verify --since).
+    `Kop van de geschiedenis: ${formatHead(chainHead(books))}`,
   ].filter((x): x is string => x !== null);
   doc.font(FONT).fontSize(10);
   for (const f of facts) {

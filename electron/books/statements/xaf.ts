@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { chainHead, formatHead } from '../history/facts';
 import type { Writable } from 'node:stream';
 import { centsToString } from '../../../shared/money';
 import type { XafWritten } from '../../../shared/api/statements';
@@ -83,7 +84,9 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
 
   const written = await streamFileAtomic(input.path, async (stream) => {
     const out = new Out(stream);
-    out.add(`<?xml version="1.0" encoding="UTF-8"?>\n<auditfile xmlns="${NS}">\n`);
+    // The history head as a comment (the XSD has no field for it; a comment keeps the file valid):
+    // kept with the audit file, it proves later that the books were not rewritten (issue 17).
+    out.add(`<?xml version="1.0" encoding="UTF-8"?>\n<!-- Kijk op de Kassa, kop van de geschiedenis: ${formatHead(chainHead(books))} -->\n<auditfile xmlns="${NS}">\n`);
     out.add(
       `<header>${el('fiscalYear', String(fy.year), 9)}${el('startDate', fy.start)}${el('endDate', fy.end)}<curCode>EUR</curCode>` +
         `${el('dateCreated', new Date().toISOString().slice(0, 10))}${el('softwareDesc', SOFTWARE, 50)}${el('softwareVersion', VERSION, 20)}</header>\n`,

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { chainHead, formatHead } from '../history/facts';
 import { centsToString } from '../../../shared/money';
 import { formatDateNl } from '../../../shared/dates';
 import type { ExportWritten, StatementRow } from '../../../shared/api/statements';
@@ -203,7 +204,7 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       ws.columns = [{ width: 58 }, { width: 16 }, { width: 16 }];
       const cols: StatementColumn[] = [{ title: bs.columns.current, pick: (r) => r.current }];
       if (bs.columns.previous) cols.push({ title: bs.columns.previous, pick: (r) => r.previous });
-      titleRows(ws, `Balans per ${formatDateNl(bs.date)}`, `${org.name} · ${LAYOUT_NAMES[bs.layout]} · boekjaar ${status}`, ['', ...cols.map((c) => c.title)]);
+      titleRows(ws, `Balans per ${formatDateNl(bs.date)}`, `${org.name} · ${LAYOUT_NAMES[bs.layout]} · boekjaar ${status} · kop van de geschiedenis ${formatHead(chainHead(books))}`, ['', ...cols.map((c) => c.title)]);
       const next = writeStatement(ws, 5, [{ key: 'activa', label: 'ACTIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.activa], cols).next;
       ws.getRow(next).commit();
       writeStatement(ws, next + 1, [{ key: 'passiva', label: 'PASSIVA', kind: 'heading', level: 0, current: null, budget: null, previous: null, accounts: [] }, ...bs.passiva], cols);

@@ -212,6 +212,7 @@ function BackupTable({ list, checking, onRestored }: { list: BackupListItem[]; c
               <th scope="col">{t('backups.date')}</th>
               <th scope="col">{t('backups.kind')}</th>
               <th scope="col" className="num">{t('backups.size')}</th>
+              <th scope="col" title={t('backups.headHelp')}>{t('backups.head')}</th>
               <th scope="col">{t('backups.check')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('backups.actions')}</span>
@@ -227,6 +228,7 @@ function BackupTable({ list, checking, onRestored }: { list: BackupListItem[]; c
                   <th scope="row" title={b.path}>{when}</th>
                   <td>{t(`backups.kinds.${b.kind}`)}</td>
                   <td className="num">{formatSize(b.sizeBytes)}</td>
+                  <td><code>{b.head ?? '–'}</code></td>
                   <td>
                     {b.verify === null ? (
                       <span className="muted">{checking ? t('backups.checking') : ''}</span>
