@@ -17,6 +17,10 @@ console.log(`demo books: ${entries} entries, ${postings} postings over 11 years`
 console.log(`  generate: ${fmt(gen.seconds)} (target <= 20 s) ${verdict(gen.seconds <= 20)}, peak ${mib(gen.rssMiB)}`);
 console.log(`  file size: ${sizeMB.toFixed(1)} MB (target <= 150 MB) ${verdict(sizeMB <= 150)}`);
 
+// Issue 17: kassa verify recomputes the whole fact chain (one fact per entry) besides its other checks.
+const ver = timed(process.execPath, [kassa, 'verify', file]);
+console.log(`  kassa verify (history chain of ${entries} facts and all checks): ${fmt(ver.seconds)} (target <= 10 s) ${verdict(ver.seconds <= 10)}, peak ${mib(ver.rssMiB)}`);
+
 // bin/kassa.js keeps V8's code cache beside the bundle; the first command after a build writes it.
 // Show the price of a run without it once, then measure the usual case: the cache is there.
 const dist = path.join(root, 'dist');
