@@ -96,10 +96,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const out = (text: string) => {
     if (o.out) {
-      const target = path.resolve(o.out);
-      const tmp = `${target}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, text);
-      fs.renameSync(tmp, target);
+      // FILE is closed by now: name it, so --out can never be the books by another name or link.
+      const { writeFileGuarded } = (require('./files/write') as typeof import('./files/write'));
+      writeFileGuarded(o.out, text, { field: 'out', protect: file ? [file] : [] });
     } else {
       process.stdout.write(text);
     }

@@ -9,7 +9,7 @@ import type { Books } from '../db/books';
 import { translateDbError } from '../db/errors';
 import { openBooks } from '../db/open';
 import { verifyBooks } from '../books/verify';
-import { adminFolderName, backupFileName, defaultBackupRoot, fallbackBackupRoot, parseBackupFileName } from './names';
+import { BACKUP_FOLDER_MARK, adminFolderName, backupFileName, defaultBackupRoot, fallbackBackupRoot, parseBackupFileName } from './names';
 import { chosenBackupRoot } from './settings';
 
 /**
@@ -80,6 +80,15 @@ export function makeDir(folder: string): void {
       throw backupWriteError(e2, folder);
     }
     throw backupWriteError(e, folder);
+  }
+}
+
+/** Mark a folder as holding backups, so the guarded writer keeps exports out of it. */
+export function markBackupFolder(folder: string): void {
+  try {
+    fs.writeFileSync(path.join(folder, BACKUP_FOLDER_MARK), 'Kijk op de Kassa: in deze map staan alleen back-ups.\n', { flag: 'wx' });
+  } catch {
+    /* already marked, or the backup itself will report why the folder cannot be written */
   }
 }
 
@@ -203,6 +212,8 @@ function uniqueName(folder: string, orgName: string, at: Date, kind: BackupKind)
 /** Copy the open administration into `folder` under a temp name, then rename. */
 async function writeBackup(books: Books, folder: string, kind: BackupKind, now: Date, dedupe: boolean, rotate = true): Promise<BackupCreated> {
   makeDir(folder);
+  // A folder the user named (`kassa backup --to`) stays theirs: only our own folders are marked.
+  if (rotate) markBackupFolder(folder);
   const { file, at } = uniqueName(folder, organisationName(books), now, kind);
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -6,7 +6,7 @@ import { KassaError } from '../../shared/errors';
 import type { Handler } from '../api';
 import { defaultSettingsDir } from '../app/paths';
 import { samePath } from '../app/settings';
-import { writeError } from '../books/exportHledger';
+import { writeError } from '../files/errors';
 import type { Session } from '../session';
 import { AUTO_BACKUP_EVERY_MS, autoBackupStatus } from './auto';
 import { backupLocation, createBackup, listBackupFiles, verifyBackupFile, type BackupOptions } from './backups';

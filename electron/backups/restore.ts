@@ -5,13 +5,13 @@ import type { RestoreResult } from '../../shared/api/backups';
 import { KassaError } from '../../shared/errors';
 import { adminInfo } from '../books/administration';
 import { appendAudit } from '../books/audit';
-import { writeError } from '../books/exportHledger';
+import { writeError } from '../files/errors';
 import { verifyBooks } from '../books/verify';
 import type { Books } from '../db/books';
 import { openBooks } from '../db/open';
 import { samePath } from '../app/settings';
 import type { Session } from '../session';
-import { backupLocation, backupWriteError, createBackup, fsyncDir, makeDir, verifyBackupFile, type BackupOptions } from './backups';
+import { backupLocation, backupWriteError, createBackup, fsyncDir, makeDir, markBackupFolder, verifyBackupFile, type BackupOptions } from './backups';
 import { backupFileName } from './names';
 
 /**
@@ -65,6 +65,7 @@ function rawSafetyCopy(opts: BackupOptions, target: string, now: Date): string {
     const tmp = `${dest}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     try {
       makeDir(folder);
+      markBackupFolder(folder);
       fs.copyFileSync(target, tmp);
       if (fs.existsSync(`${target}-wal`)) fs.copyFileSync(`${target}-wal`, `${dest}-wal`);
       fs.renameSync(tmp, dest);

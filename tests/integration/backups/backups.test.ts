@@ -11,7 +11,7 @@ import type { BackupCreated, BackupListItem, BackupSettings, RestoreResult } fro
 import { dispatch } from '../../../electron/api';
 import { createAppSession } from '../../../electron/app/handlers';
 import { autoBackupStatus, autoBackupTick, startAutoBackups } from '../../../electron/backups/auto';
-import { BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
+import { BACKUP_FOLDER_MARK, BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
 import { BACKUP_SETTINGS_FILE } from '../../../electron/backups/settings';
 import { Session } from '../../../electron/session';
 import { startWebServer } from '../../../electron/web';
@@ -47,6 +47,11 @@ async function setup(opts: { app?: boolean; name?: string; fileName?: string; di
   return { dir, settingsDir, file, session, call };
 }
 
+/** The files in a backup folder, without the folder's own mark (BACKUP_FOLDER_MARK). */
+function listed(folder: string): string[] {
+  return fs.readdirSync(folder).filter((n) => n !== BACKUP_FOLDER_MARK);
+}
+
 function folderOf(s: Setup): string {
   return path.join(s.dir, BACKUP_ROOT_NAME, 'buurt');
 }
@@ -78,7 +83,7 @@ describe('backups.create (the menu\'s "Back-up maken")', () => {
     expect(Date.parse(made.date)).toBeGreaterThan(Date.now() - 60_000);
     expect(made.sizeBytes).toBe(fs.statSync(made.path).size);
     // No temp files or journals left beside it.
-    expect(fs.readdirSync(folderOf(s))).toEqual([made.name]);
+    expect(listed(folderOf(s))).toEqual([made.name]);
 
     const list = await s.call<BackupListItem[]>('backups.list', { verify: true });
     expect(list).toHaveLength(1);
@@ -191,7 +196,7 @@ describe('backups.list with verify', () => {
     expect(list[1]!.verify!.ok).toBe(false);
     expect(list[1]!.verify!.problems.length).toBeGreaterThan(0);
     expect(sha256(bad)).toBe(before);
-    expect(fs.readdirSync(folderOf(s)).sort()).toEqual([good.name, badName].sort());
+    expect(listed(folderOf(s)).sort()).toEqual([good.name, badName].sort());
     // Without verify nothing is opened.
     expect((await s.call<BackupListItem[]>('backups.list'))[1]!.verify).toBeNull();
     // One at a time, as the screen does it.
@@ -278,7 +283,7 @@ describe('backups.restore', () => {
     const other = connect(new Session({ settingsDir: s.settingsDir }));
     await expectKassaError(other('backups.restore', { path: backup.path, file: s.file }), 'FILE_LOCKED');
     expect((await s.call<{ total: number }>('entries.list', {})).total).toBe(1);
-    expect(fs.readdirSync(folderOf(s))).toEqual([backup.name]);
+    expect(listed(folderOf(s))).toEqual([backup.name]);
   });
 
   it('refuses to put a backup over something that is not an administration', async () => {
