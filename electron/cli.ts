@@ -184,13 +184,12 @@ async function main(argv: string[]): Promise<number> {
       const years = int(o.years, '--years');
       const endYear = new Date().getFullYear();
       const nYears = years ?? Math.min(11, Math.max(2, Math.ceil(n / 45000)));
-      const books = await createAdministration({ path: target, name: o.name ?? 'Stichting Buurtkracht (oefenen)', year: endYear - nYears + 1 });
-      try {
-        const r = generateDemo(books, { transactions: n, seed, years: nYears, endYear });
-        process.stdout.write(json(r));
-      } finally {
-        books.close();
-      }
+      let r: unknown;
+      const books = await createAdministration({ path: target, name: o.name ?? 'Stichting Buurtkracht (oefenen)', year: endYear - nYears + 1 }, {}, (b) => {
+        r = generateDemo(b, { transactions: n, seed, years: nYears, endYear });
+      });
+      books.close();
+      process.stdout.write(json(r));
       return 0;
     }
     case 'import': {

@@ -7,6 +7,7 @@ import { KassaError } from '../../shared/errors';
 import { rotateBackups } from '../../shared/rules/backupRotation';
 import type { Books } from '../db/books';
 import { translateDbError } from '../db/errors';
+import { fsyncDir, removeFileSet } from '../db/fileSet';
 import { openBooks } from '../db/open';
 import { verifyBooks } from '../books/verify';
 import { BACKUP_FOLDER_MARK, adminFolderName, backupFileName, defaultBackupRoot, fallbackBackupRoot, parseBackupFileName } from './names';
@@ -100,30 +101,12 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function removeSet(file: string): void {
-  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-}
-
 function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/** Make a rename durable (Linux/macOS); Windows cannot open a folder and does not need it. */
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* best effort */
   }
 }
 
@@ -172,7 +155,7 @@ export function rotateFolder(folder: string, now: Date): number {
   let removed = 0;
   for (const file of remove) {
     try {
-      removeSet(file);
+      removeFileSet(file);
       removed++;
     } catch {
       /* a copy we cannot remove now is removed at the next rotation */
@@ -220,7 +203,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
     await books.sqlite.backup(tmp);
     fsyncFile(tmp);
   } catch (e) {
-    removeSet(tmp);
+    removeFileSet(tmp);
     throw backupWriteError(e, folder);
   }
   if (dedupe) {
@@ -229,7 +212,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
     const newest = backupsIn(folder)[0];
     try {
       if (newest && newest.sizeBytes === fs.statSync(tmp).size && sha256(newest.path) === sha256(tmp)) {
-        removeSet(tmp);
+        removeFileSet(tmp);
         return { ...newest, created: false, removed: 0 };
       }
     } catch {
@@ -239,7 +222,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
   try {
     fs.renameSync(tmp, file);
   } catch (e) {
-    removeSet(tmp);
+    removeFileSet(tmp);
     throw backupWriteError(e, folder);
   }
   fsyncDir(folder);

@@ -8,10 +8,11 @@ import { appendAudit } from '../books/audit';
 import { writeError } from '../files/errors';
 import { verifyBooks } from '../books/verify';
 import type { Books } from '../db/books';
+import { fsyncDir } from '../db/fileSet';
 import { openBooks } from '../db/open';
 import { samePath } from '../app/settings';
 import type { Session } from '../session';
-import { backupLocation, backupWriteError, createBackup, fsyncDir, makeDir, markBackupFolder, verifyBackupFile, type BackupOptions } from './backups';
+import { backupLocation, backupWriteError, createBackup, makeDir, markBackupFolder, verifyBackupFile, type BackupOptions } from './backups';
 import { backupFileName } from './names';
 
 /**
