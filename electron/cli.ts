@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { toCsv } from '../shared/csv';
 import { KassaError } from '../shared/errors';
 import type { EntryList, GeneralLedger, TrialBalance } from '../shared/api/types';
 
@@ -55,13 +56,7 @@ async function withFile<T>(file: string, fn: (call: (m: string, i: unknown) => P
   }
 }
 
-function csv(rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
-}
+const csv = toCsv;
 
 function reportCsv(name: string, data: unknown): string {
   switch (name) {
