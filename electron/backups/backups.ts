@@ -11,7 +11,9 @@ import { fsyncDir, removeFileSet } from '../db/fileSet';
 import { openBooks } from '../db/open';
 import { verifyBooks } from '../books/verify';
 import { BACKUP_FOLDER_MARK, adminFolderName, backupFileName, defaultBackupRoot, fallbackBackupRoot, parseBackupFileName } from './names';
+import { adminIdOf, shortId, storedAdminId } from './identity';
 import { chosenBackupRoot } from './settings';
+import { processAlive } from '../db/create';
 
 /**
  * Making, listing, checking and rotating the backups of one administration. A backup is a copy
@@ -30,19 +32,35 @@ export interface BackupLocation {
   root: string;
   defaultRoot: string;
   custom: boolean;
-  /** root/<administration>: where this administration's backups go. */
+  /** root/<file name> <short id>: where this administration's backups go. */
   folder: string;
   /** The folder in the settings folder used when the default one cannot be written. */
   fallbackFolder: string;
+  /** Folders named by file name only (before admin ids): still read, for copies of this administration. */
+  legacyFolders: string[];
+  /** The administration's id (meta.admin_id), or null for a file that has none or cannot be read. */
+  adminId: string | null;
 }
 
-export function backupLocation(settingsDir: string, adminPath: string): BackupLocation {
+/**
+ * Where the backups of one administration go: a folder named by its file name and the short form
+ * of its id, so two administrations with the same file name (in different folders, same backup
+ * location) never share a folder. Without an id (a file that cannot be read) the old name is used.
+ */
+export function backupLocation(settingsDir: string, adminPath: string, adminId: string | null): BackupLocation {
   const abs = path.resolve(adminPath);
   const chosen = chosenBackupRoot(settingsDir, abs);
   const defaultRoot = defaultBackupRoot(abs);
   const root = chosen ?? defaultRoot;
-  const sub = adminFolderName(abs);
-  return { root, defaultRoot, custom: chosen !== null, folder: path.join(root, sub), fallbackFolder: path.join(fallbackBackupRoot(settingsDir), sub) };
+  const legacy = adminFolderName(abs);
+  const sub = adminId ? `${legacy} ${shortId(adminId)}` : legacy;
+  const fallbackRoot = fallbackBackupRoot(settingsDir);
+  return {
+    root, defaultRoot, custom: chosen !== null, adminId,
+    folder: path.join(root, sub),
+    fallbackFolder: path.join(fallbackRoot, sub),
+    legacyFolders: adminId ? [path.join(root, legacy), path.join(fallbackRoot, legacy)] : [],
+  };
 }
 
 /** fs and SQLite errors of writing a backup, in Dutch. */
@@ -139,18 +157,58 @@ export function backupsIn(folder: string): BackupFile[] {
   return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.name < b.name ? 1 : -1));
 }
 
-/** Every backup of this administration (its folder, plus the fallback folder), newest first. */
-export function listBackupFiles(settingsDir: string, adminPath: string): BackupFile[] {
-  const loc = backupLocation(settingsDir, adminPath);
-  const folders = loc.custom ? [loc.folder] : [loc.folder, loc.fallbackFolder];
-  return folders.flatMap(backupsIn).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+/** `<root>/<name> <8 hex>` folders beside `<root>/<name>`: the id folders of one file name. */
+function idFoldersBeside(folder: string): string[] {
+  const base = path.basename(folder);
+  try {
+    return fs.readdirSync(path.dirname(folder))
+      .filter((n) => n.length === base.length + 9 && n.startsWith(`${base} `) && /^[0-9a-f]{8}$/.test(n.slice(base.length + 1)))
+      .map((n) => path.join(path.dirname(folder), n));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every backup of this administration, newest first: its own folder, the fallback folder and the
+ * old folders named by file name only, leaving out every copy that carries another administration's
+ * id. Copies without a readable id (made before ids existed, or damaged) are listed, so they can
+ * still be checked or restored, but never rotated away: they cannot be told apart.
+ */
+export function listBackupFiles(settingsDir: string, adminPath: string, adminId: string | null, nativeBinding?: string): BackupFile[] {
+  const loc = backupLocation(settingsDir, adminPath, adminId);
+  const own = loc.custom ? [loc.folder] : [loc.folder, loc.fallbackFolder];
+  const legacy = loc.custom ? loc.legacyFolders.slice(0, 1) : loc.legacyFolders;
+  // A file whose id cannot be read (damaged beyond opening) may be rescued from any copy of its
+  // file name: every id folder of that name is offered, and the treasurer chooses.
+  const anyId = adminId === null ? [loc.folder, ...(loc.custom ? [] : [loc.fallbackFolder])].flatMap(idFoldersBeside) : [];
+  const out: BackupFile[] = [];
+  for (const folder of [...new Set([...own, ...legacy, ...anyId])]) {
+    for (const b of backupsIn(folder)) {
+      const id = adminId === null ? null : storedAdminId(b.path, nativeBinding);
+      if (id === null || id === adminId) out.push(b);
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 const STALE_TMP_MS = 60 * 60_000;
 
-/** Apply the rotation rule to one folder; also clear temp files left by a crash. Returns how many backups were removed. */
-export function rotateFolder(folder: string, now: Date): number {
-  const all = backupsIn(folder);
+/** A temp file of a backup whose process is gone (killed, crashed), or older than an hour. */
+function staleTemp(file: string, name: string, now: Date): boolean {
+  const m = /\.kassa\.(\d+)\.[0-9a-f]+\.tmp(-journal|-wal|-shm)?$/.exec(name);
+  if (!m) return false;
+  if (!processAlive(Number(m[1]))) return true;
+  // A live process with that id may be a later one that reused it: the hour still applies.
+  return now.getTime() - fs.statSync(file).mtimeMs > STALE_TMP_MS;
+}
+
+/**
+ * Apply the rotation rule to the copies of one administration (`adminId`) in a folder; also clear
+ * temp files left by a killed backup. Returns how many backups were removed.
+ */
+export function rotateFolder(folder: string, now: Date, adminId: string | null = null): number {
+  const all = backupsIn(folder).filter((b) => adminId === null || storedAdminId(b.path) === adminId);
   const { remove } = rotateBackups(all.map((b) => ({ id: b.path, at: b.date })), now);
   let removed = 0;
   for (const file of remove) {
@@ -161,16 +219,19 @@ export function rotateFolder(folder: string, now: Date): number {
       /* a copy we cannot remove now is removed at the next rotation */
     }
   }
+  clearStaleTemps(folder, now);
+  return removed;
+}
+
+export function clearStaleTemps(folder: string, now: Date): void {
   try {
     for (const name of fs.readdirSync(folder)) {
-      if (!/\.kassa\.\d+\.[0-9a-f]+\.tmp(-journal)?$/.test(name)) continue;
       const f = path.join(folder, name);
-      if (now.getTime() - fs.statSync(f).mtimeMs > STALE_TMP_MS) fs.rmSync(f, { force: true });
+      if (staleTemp(f, name, now)) fs.rmSync(f, { force: true });
     }
   } catch {
     /* best effort */
   }
-  return removed;
 }
 
 function organisationName(books: Books): string {
@@ -197,6 +258,8 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
   makeDir(folder);
   // A folder the user named (`kassa backup --to`) stays theirs: only our own folders are marked.
   if (rotate) markBackupFolder(folder);
+  // Temp files of a killed backup are cleared before this one adds its own.
+  if (rotate) clearStaleTemps(folder, now);
   const { file, at } = uniqueName(folder, organisationName(books), now, kind);
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -226,7 +289,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
     throw backupWriteError(e, folder);
   }
   fsyncDir(folder);
-  const removed = rotate ? rotateFolder(folder, now) : 0;
+  const removed = rotate ? rotateFolder(folder, now, adminIdOf(books)) : 0;
   return { path: file, name: path.basename(file), date: at.toISOString(), sizeBytes: fs.statSync(file).size, kind, created: true, removed };
 }
 
@@ -239,7 +302,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
  */
 export async function createBackup(books: Books, opts: BackupOptions & { kind: BackupKind; now?: Date; dedupe?: boolean }): Promise<BackupCreated> {
   const now = opts.now ?? new Date();
-  const loc = backupLocation(opts.settingsDir, books.path);
+  const loc = backupLocation(opts.settingsDir, books.path, adminIdOf(books));
   if (loc.custom) {
     if (!isDirectory(loc.root)) {
       throw new KassaError('FILE_NOT_FOUND', `De back-upmap ${loc.root} is niet gevonden. Is de USB-stick of schijf aangesloten? U kunt ook een andere map kiezen.`);

@@ -11,6 +11,7 @@ import type { BackupCreated, BackupListItem, BackupSettings, RestoreResult } fro
 import { dispatch } from '../../../electron/api';
 import { createAppSession } from '../../../electron/app/handlers';
 import { autoBackupStatus, autoBackupTick, startAutoBackups } from '../../../electron/backups/auto';
+import { adminIdOf, shortId, storedAdminId } from '../../../electron/backups/identity';
 import { BACKUP_FOLDER_MARK, BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
 import { BACKUP_SETTINGS_FILE } from '../../../electron/backups/settings';
 import { Session } from '../../../electron/session';
@@ -52,8 +53,14 @@ function listed(folder: string): string[] {
   return fs.readdirSync(folder).filter((n) => n !== BACKUP_FOLDER_MARK);
 }
 
+/** The backup folder's own name: file name plus the short admin id (issue 17). */
+function sub(s: { session: Session; file: string }): string {
+  const id = s.session.books ? adminIdOf(s.session.books) : storedAdminId(s.file);
+  return `buurt ${shortId(id!)}`;
+}
+
 function folderOf(s: Setup): string {
-  return path.join(s.dir, BACKUP_ROOT_NAME, 'buurt');
+  return path.join(s.dir, BACKUP_ROOT_NAME, sub(s));
 }
 
 async function entryCount(file: string, settingsDir: string): Promise<number> {
@@ -141,14 +148,14 @@ describe('backups.settings: a folder of one\'s own (USB stick, synced folder)', 
     const s = await setup();
     const usb = tempDir('kassa-usb-');
     const set = await s.call<BackupSettings>('backups.settings.set', { folder: usb });
-    expect(set).toMatchObject({ file: s.file, root: usb, custom: true, folder: path.join(usb, 'buurt'), lastBackup: null, everyMinutes: 30 });
+    expect(set).toMatchObject({ file: s.file, root: usb, custom: true, folder: path.join(usb, sub(s)), lastBackup: null, everyMinutes: 30 });
     const stored = JSON.parse(fs.readFileSync(path.join(s.settingsDir, BACKUP_SETTINGS_FILE), 'utf8'));
     expect(stored).toEqual({ folders: { [s.file]: usb } });
     // The probe file is gone again.
     expect(fs.readdirSync(usb)).toEqual([]);
 
     const made = await s.call<BackupCreated>('backups.create');
-    expect(path.dirname(made.path)).toBe(path.join(usb, 'buurt'));
+    expect(path.dirname(made.path)).toBe(path.join(usb, sub(s)));
     const got = await s.call<BackupSettings>('backups.settings.get');
     expect(got.lastBackup).toEqual({ path: made.path, date: made.date });
 
@@ -399,7 +406,7 @@ describe('automatic backups (app sessions)', () => {
     await call('admin.info');
     await call('entries.post', simpleEntry('2026-02-01', '1100', '8000', '25.00'));
     await web.close();
-    const folder = path.join(dir, BACKUP_ROOT_NAME, 'buurt');
+    const folder = path.join(dir, BACKUP_ROOT_NAME, `buurt ${shortId(storedAdminId(file)!)}`);
     const copies = fs.readdirSync(folder).filter((f) => f.endsWith('.kassa')).sort();
     expect(copies).toHaveLength(2);
     expect(await entryCount(path.join(folder, copies[1]!), settingsDir)).toBe(1);
