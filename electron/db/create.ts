@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KassaError } from '../../shared/errors';
+import { ensureHistory } from '../books/history/start';
 import { Books } from './books';
 import { translateDbError } from './errors';
 import { fsyncDir, removeFileSet } from './fileSet';
@@ -88,6 +89,8 @@ export async function createBooks(file: string, opts: OpenOptions, fill: (books:
     books = new Books(tmp, sqlite);
     lockAndTune(sqlite);
     await migrate(sqlite, { before: () => sqlite.pragma(`application_id = ${KASSA_APP_ID}`) });
+    // The provable history starts before the first fact (the practice file's demo postings).
+    ensureHistory(books);
     fill(books);
     // Everything into the file itself, so the file that gets the real name needs no WAL.
     sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -6,6 +6,7 @@ import { Books } from './books';
 import { translateDbError } from './errors';
 import { copyBeforeMigration, migrate } from './migrate';
 import { SCHEMA_VERSION } from './migrations';
+import { ensureHistory } from '../books/history/start';
 
 /** PRAGMA application_id of every .kassa file: 'KASA' in ASCII. */
 export const KASSA_APP_ID = 0x4b415341;
@@ -139,6 +140,7 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
       const copy = preUpdateCopy(sqlite, abs, version);
       try {
         await migrate(sqlite, { copy });
+        ensureHistory(new Books(abs, sqlite));
       } catch (e) {
         throw translateDbError(e);
       }
@@ -146,7 +148,10 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
       // crash before the next checkpoint never shows the old version with the new tables in a WAL.
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }
-    return new Books(abs, sqlite);
+    const books = new Books(abs, sqlite);
+    // A kill between the migration and the start of the chain leaves a file without a head: start it now.
+    ensureHistory(books);
+    return books;
   } catch (e) {
     if (sqlite.open) sqlite.close();
     throw e;

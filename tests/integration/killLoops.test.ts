@@ -71,7 +71,7 @@ function userVersion(file: string): number {
 async function opensAndVerifies(file: string): Promise<void> {
   const books = await openBooks(file);
   try {
-    const v = verifyBooks(books);
+    const v = await verifyBooks(books);
     expect(v.problems, file).toEqual([]);
     expect(Number(books.sqlite.pragma('user_version', { simple: true }))).toBe(SCHEMA_VERSION);
   } finally {
