@@ -11,7 +11,9 @@ const ROOT = path.resolve(__dirname, '../../electron');
 
 const ALLOWED = new Set([
   'files/write.ts', // the writer itself
-  'db/open.ts', // creating and migrating the books, the pre-update copy
+  'db/open.ts', // opening and migrating the books
+  'db/create.ts', // a new administration under its temp name
+  'db/migrate.ts', // the pre-update copy
   'backups/backups.ts', // backups (.kassa copies) and their folder mark
   'backups/restore.ts', // restoring a backup over the books
   'backups/handlers.ts', // the probe that a chosen backup folder takes a file
