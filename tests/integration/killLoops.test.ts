@@ -110,9 +110,9 @@ describe('kill loops', () => {
     const outcome = { present: 0, absent: 0, finished: 0 };
     const files = await inBatches(RUNS, async (i) => {
       const file = path.join(dir, `n${i}.kassa`);
-      // From its temp file on, the administration is being built: kill 0–300 ms into that.
+      // From its temp file on, the administration is being built: kill 0–120 ms into that.
       const begun = () => fs.readdirSync(dir).some((n) => n.startsWith(`n${i}.kassa`));
-      if ((await runAndKill(['new', file, '--name', 'Stichting Proef'], begun, spread(i, 300))) === 'finished') outcome.finished++;
+      if ((await runAndKill(['new', file, '--name', 'Stichting Proef'], begun, spread(i, 120))) === 'finished') outcome.finished++;
       return file;
     });
     for (const file of files) {
@@ -127,7 +127,7 @@ describe('kill loops', () => {
       }
     }
     const leftovers = fs.readdirSync(dir).filter((f) => f.includes('.nieuw'));
-    console.log(`kassa-new kill loop: ${RUNS} runs, ${RUNS - outcome.finished} killed 0–300 ms after the build began; complete ${outcome.present}, absent ${outcome.absent} (created again at once); temp files left behind: ${leftovers.length}`);
+    console.log(`kassa-new kill loop: ${RUNS} runs, ${RUNS - outcome.finished} killed 0–120 ms after the build began; complete ${outcome.present}, absent ${outcome.absent} (created again at once); temp files left behind: ${leftovers.length}`);
     expect(RUNS - outcome.finished).toBeGreaterThanOrEqual(KILLS);
     // A leftover temp file can only belong to a name that was complete (no create ran there since).
     for (const f of leftovers) expect(fs.existsSync(path.join(dir, f.replace(/\.\d+\.[0-9a-f]+\.nieuw.*$/, '')))).toBe(true);
