@@ -5,6 +5,7 @@ import { KassaError, type KassaErrorData } from '../shared/errors';
 import type { Books } from './db/books';
 import { translateDbError } from './db/errors';
 import { openBooks } from './db/open';
+import { quickCheck } from './db/quickCheck';
 import { appHandlers } from './app/handlers';
 import { grantsHandlers } from './books/grants/handlers';
 import { invoiceHandlers } from './books/invoices/handlers';
@@ -42,7 +43,11 @@ export const handlers: Handlers = {
   'admin.create': async ({ session }, input) =>
     adminInfo(await openInto(session, () => createAdministration(input, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
   'admin.open': async ({ session }, input) =>
-    adminInfo(await openInto(session, () => openBooks(input.path, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {}))),
+    adminInfo(await openInto(session, async () => {
+      const books = await openBooks(input.path, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {});
+      if (!session.options.skipQuickCheck) quickCheck(books);
+      return books;
+    })),
   'admin.close': async ({ session }) => {
     const had = session.books !== null;
     await session.finish();

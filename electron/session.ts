@@ -13,6 +13,11 @@ export interface SessionOptions {
   /** Folder for settings.json and the practice administration (default: the OS app-data folder). */
   settingsDir?: string;
   mode?: 'electron' | 'browser';
+  /**
+   * Skip PRAGMA quick_check when admin.open opens a file. Only the CLI's read-only commands set it:
+   * they change nothing, and the check would cost more than the report itself on large books.
+   */
+  skipQuickCheck?: boolean;
   dialogs?: AppDialogs;
   /** Called each time an administration is opened or created in this session (recent files). */
   onOpen?: (books: Books) => void;

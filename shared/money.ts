@@ -6,7 +6,13 @@ import { KassaError } from './errors';
  * cents. Floats never touch it: a JS number is only ever an integer count of cents.
  */
 
-const AMOUNT_RE = /^-?(0|[1-9]\d{0,12})(\.\d{1,2})?$/;
+const AMOUNT_RE = /^-?(0|[1-9]\d{0,8})(\.\d{1,2})?$/;
+
+/**
+ * The largest amount of one line: € 999.999.999,99. The database refuses more too (migration
+ * 0008_admin_id). Sums of lines are read as BigInt where they could pass 2^53 cents.
+ */
+export const MAX_AMOUNT_CENTS = 99_999_999_999;
 
 /** Parse an API amount string into integer cents. Throws INVALID_AMOUNT with a Dutch message. */
 export function parseAmount(value: unknown, field = 'amount', opts: { allowNegative?: boolean; allowZero?: boolean } = {}): number {
@@ -16,6 +22,9 @@ export function parseAmount(value: unknown, field = 'amount', opts: { allowNegat
   const s = value.trim();
   if (s === '') throw new KassaError('INVALID_AMOUNT', 'Vul een bedrag in.', { field });
   if (!AMOUNT_RE.test(s)) {
+    if (/^-?[1-9]\d{9,}(\.\d{1,2})?$/.test(s)) {
+      throw new KassaError('INVALID_AMOUNT', `Het bedrag "${s}" is te groot. Het hoogste bedrag is 999999999.99 (€ 999.999.999,99).`, { field });
+    }
     if (/^-?\d+\.\d{3,}$/.test(s)) {
       throw new KassaError('INVALID_AMOUNT', `Het bedrag "${s}" heeft meer dan 2 cijfers achter de punt.`, { field });
     }

@@ -78,26 +78,19 @@ function removeFileSet(file: string): void {
 async function createPractice(session: Session, file: string): Promise<Books> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const thisYear = new Date().getFullYear();
-  const books = await createAdministration(
+  // The demo books go in before the file gets its name: a crash never leaves half a practice file.
+  return createAdministration(
     { path: file, name: PRACTICE.name, city: PRACTICE.city, iban: PRACTICE.iban, year: thisYear - PRACTICE.years },
     nativeOpts(session),
+    (books) => {
+      generateDemo(books, { transactions: PRACTICE.transactions, seed: PRACTICE.seed, years: PRACTICE.years, endYear: thisYear - 1 });
+      books.tx(() => {
+        books.run(books.db.insertInto('meta').values({ key: 'practice', value: '1' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })));
+        const latest = books.first(books.db.selectFrom('fiscal_years').select('year').orderBy('year', 'desc').limit(1));
+        if (!latest || latest.year < thisYear) openNextYear(books);
+      });
+    },
   );
-  try {
-    generateDemo(books, { transactions: PRACTICE.transactions, seed: PRACTICE.seed, years: PRACTICE.years, endYear: thisYear - 1 });
-    books.tx(() => {
-      books.run(books.db.insertInto('meta').values({ key: 'practice', value: '1' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })));
-      const latest = books.first(books.db.selectFrom('fiscal_years').select('year').orderBy('year', 'desc').limit(1));
-      if (!latest || latest.year < thisYear) openNextYear(books);
-    });
-    // Move the new file's pages (and its header) out of the WAL into the file itself, so another
-    // window that tries to open it sees a Kijk op de Kassa file that is in use, not an empty one.
-    books.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (e) {
-    books.close();
-    removeFileSet(file);
-    throw e;
-  }
-  return books;
 }
 
 async function useBooks(session: Session, books: Books): Promise<AdminInfo> {

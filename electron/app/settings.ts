@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { DEFAULT_SETTINGS, MAX_RECENT, StoredSettings, type AppSettings, type SettingsPatch } from '../../shared/api/app';
 import { KassaError } from '../../shared/errors';
+import { writeFileGuarded } from '../files/write';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -37,21 +37,12 @@ export function readSettings(dir: string): AppSettings {
  */
 export function writeSettings(dir: string, settings: AppSettings): void {
   const file = settingsFile(dir);
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true });
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify(settings, null, 2)}\n`, 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
+    writeFileGuarded(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new KassaError(code === 'ENOSPC' ? 'DISK_FULL' : 'WRITE_FAILED', 'De instellingen konden niet worden bewaard. Controleer of er ruimte op de schijf is.', {
+    const full = (e as NodeJS.ErrnoException).code === 'ENOSPC' || (e instanceof KassaError && e.code === 'DISK_FULL');
+    throw new KassaError(full ? 'DISK_FULL' : 'WRITE_FAILED', 'De instellingen konden niet worden bewaard. Controleer of er ruimte op de schijf is.', {
       details: { cause: String((e as Error)?.message ?? e) },
     });
   }

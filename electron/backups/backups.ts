@@ -7,10 +7,13 @@ import { KassaError } from '../../shared/errors';
 import { rotateBackups } from '../../shared/rules/backupRotation';
 import type { Books } from '../db/books';
 import { translateDbError } from '../db/errors';
+import { fsyncDir, removeFileSet } from '../db/fileSet';
 import { openBooks } from '../db/open';
 import { verifyBooks } from '../books/verify';
-import { adminFolderName, backupFileName, defaultBackupRoot, fallbackBackupRoot, parseBackupFileName } from './names';
+import { BACKUP_FOLDER_MARK, adminFolderName, backupFileName, defaultBackupRoot, fallbackBackupRoot, parseBackupFileName } from './names';
+import { adminIdOf, shortId, storedAdminId } from './identity';
 import { chosenBackupRoot } from './settings';
+import { processAlive } from '../db/create';
 
 /**
  * Making, listing, checking and rotating the backups of one administration. A backup is a copy
@@ -29,19 +32,35 @@ export interface BackupLocation {
   root: string;
   defaultRoot: string;
   custom: boolean;
-  /** root/<administration>: where this administration's backups go. */
+  /** root/<file name> <short id>: where this administration's backups go. */
   folder: string;
   /** The folder in the settings folder used when the default one cannot be written. */
   fallbackFolder: string;
+  /** Folders named by file name only (before admin ids): still read, for copies of this administration. */
+  legacyFolders: string[];
+  /** The administration's id (meta.admin_id), or null for a file that has none or cannot be read. */
+  adminId: string | null;
 }
 
-export function backupLocation(settingsDir: string, adminPath: string): BackupLocation {
+/**
+ * Where the backups of one administration go: a folder named by its file name and the short form
+ * of its id, so two administrations with the same file name (in different folders, same backup
+ * location) never share a folder. Without an id (a file that cannot be read) the old name is used.
+ */
+export function backupLocation(settingsDir: string, adminPath: string, adminId: string | null): BackupLocation {
   const abs = path.resolve(adminPath);
   const chosen = chosenBackupRoot(settingsDir, abs);
   const defaultRoot = defaultBackupRoot(abs);
   const root = chosen ?? defaultRoot;
-  const sub = adminFolderName(abs);
-  return { root, defaultRoot, custom: chosen !== null, folder: path.join(root, sub), fallbackFolder: path.join(fallbackBackupRoot(settingsDir), sub) };
+  const legacy = adminFolderName(abs);
+  const sub = adminId ? `${legacy} ${shortId(adminId)}` : legacy;
+  const fallbackRoot = fallbackBackupRoot(settingsDir);
+  return {
+    root, defaultRoot, custom: chosen !== null, adminId,
+    folder: path.join(root, sub),
+    fallbackFolder: path.join(fallbackRoot, sub),
+    legacyFolders: adminId ? [path.join(root, legacy), path.join(fallbackRoot, legacy)] : [],
+  };
 }
 
 /** fs and SQLite errors of writing a backup, in Dutch. */
@@ -83,6 +102,15 @@ export function makeDir(folder: string): void {
   }
 }
 
+/** Mark a folder as holding backups, so the guarded writer keeps exports out of it. */
+export function markBackupFolder(folder: string): void {
+  try {
+    fs.writeFileSync(path.join(folder, BACKUP_FOLDER_MARK), 'Kijk op de Kassa: in deze map staan alleen back-ups.\n', { flag: 'wx' });
+  } catch {
+    /* already marked, or the backup itself will report why the folder cannot be written */
+  }
+}
+
 function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
@@ -91,30 +119,12 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function removeSet(file: string): void {
-  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-}
-
 function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-/** Make a rename durable (Linux/macOS); Windows cannot open a folder and does not need it. */
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* best effort */
   }
 }
 
@@ -147,38 +157,81 @@ export function backupsIn(folder: string): BackupFile[] {
   return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.name < b.name ? 1 : -1));
 }
 
-/** Every backup of this administration (its folder, plus the fallback folder), newest first. */
-export function listBackupFiles(settingsDir: string, adminPath: string): BackupFile[] {
-  const loc = backupLocation(settingsDir, adminPath);
-  const folders = loc.custom ? [loc.folder] : [loc.folder, loc.fallbackFolder];
-  return folders.flatMap(backupsIn).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+/** `<root>/<name> <8 hex>` folders beside `<root>/<name>`: the id folders of one file name. */
+function idFoldersBeside(folder: string): string[] {
+  const base = path.basename(folder);
+  try {
+    return fs.readdirSync(path.dirname(folder))
+      .filter((n) => n.length === base.length + 9 && n.startsWith(`${base} `) && /^[0-9a-f]{8}$/.test(n.slice(base.length + 1)))
+      .map((n) => path.join(path.dirname(folder), n));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every backup of this administration, newest first: its own folder, the fallback folder and the
+ * old folders named by file name only, leaving out every copy that carries another administration's
+ * id. Copies without a readable id (made before ids existed, or damaged) are listed, so they can
+ * still be checked or restored, but never rotated away: they cannot be told apart.
+ */
+export function listBackupFiles(settingsDir: string, adminPath: string, adminId: string | null, nativeBinding?: string): BackupFile[] {
+  const loc = backupLocation(settingsDir, adminPath, adminId);
+  const own = loc.custom ? [loc.folder] : [loc.folder, loc.fallbackFolder];
+  const legacy = loc.custom ? loc.legacyFolders.slice(0, 1) : loc.legacyFolders;
+  // A file whose id cannot be read (damaged beyond opening) may be rescued from any copy of its
+  // file name: every id folder of that name is offered, and the treasurer chooses.
+  const anyId = adminId === null ? [loc.folder, ...(loc.custom ? [] : [loc.fallbackFolder])].flatMap(idFoldersBeside) : [];
+  const out: BackupFile[] = [];
+  for (const folder of [...new Set([...own, ...legacy, ...anyId])]) {
+    for (const b of backupsIn(folder)) {
+      const id = adminId === null ? null : storedAdminId(b.path, nativeBinding);
+      if (id === null || id === adminId) out.push(b);
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 const STALE_TMP_MS = 60 * 60_000;
 
-/** Apply the rotation rule to one folder; also clear temp files left by a crash. Returns how many backups were removed. */
-export function rotateFolder(folder: string, now: Date): number {
-  const all = backupsIn(folder);
+/** A temp file of a backup whose process is gone (killed, crashed), or older than an hour. */
+function staleTemp(file: string, name: string, now: Date): boolean {
+  const m = /\.kassa\.(\d+)\.[0-9a-f]+\.tmp(-journal|-wal|-shm)?$/.exec(name);
+  if (!m) return false;
+  if (!processAlive(Number(m[1]))) return true;
+  // A live process with that id may be a later one that reused it: the hour still applies.
+  return now.getTime() - fs.statSync(file).mtimeMs > STALE_TMP_MS;
+}
+
+/**
+ * Apply the rotation rule to the copies of one administration (`adminId`) in a folder; also clear
+ * temp files left by a killed backup. Returns how many backups were removed.
+ */
+export function rotateFolder(folder: string, now: Date, adminId: string | null = null): number {
+  const all = backupsIn(folder).filter((b) => adminId === null || storedAdminId(b.path) === adminId);
   const { remove } = rotateBackups(all.map((b) => ({ id: b.path, at: b.date })), now);
   let removed = 0;
   for (const file of remove) {
     try {
-      removeSet(file);
+      removeFileSet(file);
       removed++;
     } catch {
       /* a copy we cannot remove now is removed at the next rotation */
     }
   }
+  clearStaleTemps(folder, now);
+  return removed;
+}
+
+export function clearStaleTemps(folder: string, now: Date): void {
   try {
     for (const name of fs.readdirSync(folder)) {
-      if (!/\.kassa\.\d+\.[0-9a-f]+\.tmp(-journal)?$/.test(name)) continue;
       const f = path.join(folder, name);
-      if (now.getTime() - fs.statSync(f).mtimeMs > STALE_TMP_MS) fs.rmSync(f, { force: true });
+      if (staleTemp(f, name, now)) fs.rmSync(f, { force: true });
     }
   } catch {
     /* best effort */
   }
-  return removed;
 }
 
 function organisationName(books: Books): string {
@@ -203,13 +256,17 @@ function uniqueName(folder: string, orgName: string, at: Date, kind: BackupKind)
 /** Copy the open administration into `folder` under a temp name, then rename. */
 async function writeBackup(books: Books, folder: string, kind: BackupKind, now: Date, dedupe: boolean, rotate = true): Promise<BackupCreated> {
   makeDir(folder);
+  // A folder the user named (`kassa backup --to`) stays theirs: only our own folders are marked.
+  if (rotate) markBackupFolder(folder);
+  // Temp files of a killed backup are cleared before this one adds its own.
+  if (rotate) clearStaleTemps(folder, now);
   const { file, at } = uniqueName(folder, organisationName(books), now, kind);
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
     await books.sqlite.backup(tmp);
     fsyncFile(tmp);
   } catch (e) {
-    removeSet(tmp);
+    removeFileSet(tmp);
     throw backupWriteError(e, folder);
   }
   if (dedupe) {
@@ -218,7 +275,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
     const newest = backupsIn(folder)[0];
     try {
       if (newest && newest.sizeBytes === fs.statSync(tmp).size && sha256(newest.path) === sha256(tmp)) {
-        removeSet(tmp);
+        removeFileSet(tmp);
         return { ...newest, created: false, removed: 0 };
       }
     } catch {
@@ -228,11 +285,11 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
   try {
     fs.renameSync(tmp, file);
   } catch (e) {
-    removeSet(tmp);
+    removeFileSet(tmp);
     throw backupWriteError(e, folder);
   }
   fsyncDir(folder);
-  const removed = rotate ? rotateFolder(folder, now) : 0;
+  const removed = rotate ? rotateFolder(folder, now, adminIdOf(books)) : 0;
   return { path: file, name: path.basename(file), date: at.toISOString(), sizeBytes: fs.statSync(file).size, kind, created: true, removed };
 }
 
@@ -245,7 +302,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
  */
 export async function createBackup(books: Books, opts: BackupOptions & { kind: BackupKind; now?: Date; dedupe?: boolean }): Promise<BackupCreated> {
   const now = opts.now ?? new Date();
-  const loc = backupLocation(opts.settingsDir, books.path);
+  const loc = backupLocation(opts.settingsDir, books.path, adminIdOf(books));
   if (loc.custom) {
     if (!isDirectory(loc.root)) {
       throw new KassaError('FILE_NOT_FOUND', `De back-upmap ${loc.root} is niet gevonden. Is de USB-stick of schijf aangesloten? U kunt ook een andere map kiezen.`);

@@ -6,11 +6,12 @@ import { KassaError } from '../../shared/errors';
 import type { Handler } from '../api';
 import { defaultSettingsDir } from '../app/paths';
 import { samePath } from '../app/settings';
-import { writeError } from '../books/exportHledger';
+import { writeError } from '../files/errors';
 import type { Session } from '../session';
 import { AUTO_BACKUP_EVERY_MS, autoBackupStatus } from './auto';
 import { backupHead } from './head';
 import { backupLocation, createBackup, listBackupFiles, verifyBackupFile, type BackupOptions } from './backups';
+import { adminIdOf, storedAdminId } from './identity';
 import { restoreBackup } from './restore';
 import { setChosenBackupRoot } from './settings';
 
@@ -30,9 +31,16 @@ function adminPath(session: Session, file: string | undefined): string {
   return path.resolve(p);
 }
 
+/** The id of the administration a call is about: from the open books, or read from the file. */
+function idOf(session: Session, file: string): string | null {
+  if (session.books && samePath(path.resolve(session.books.path), file)) return adminIdOf(session.books);
+  return storedAdminId(file, session.options.nativeBinding);
+}
+
 function settingsFor(session: Session, file: string): BackupSettings {
-  const loc = backupLocation(options(session).settingsDir, file);
-  const newest = listBackupFiles(options(session).settingsDir, file)[0];
+  const id = idOf(session, file);
+  const loc = backupLocation(options(session).settingsDir, file, id);
+  const newest = listBackupFiles(options(session).settingsDir, file, id, session.options.nativeBinding)[0];
   const auto = session.books && samePath(path.resolve(session.books.path), file) ? autoBackupStatus(session) : null;
   return {
     file,
@@ -77,7 +85,8 @@ export const backupsHandlers: { [M in BackupsMethodName]: Handler<M> } = {
 
   'backups.list': async ({ session }, input) => {
     const opts = options(session);
-    const files = listBackupFiles(opts.settingsDir, adminPath(session, input.file));
+    const file = adminPath(session, input.file);
+    const files = listBackupFiles(opts.settingsDir, file, idOf(session, file), opts.nativeBinding);
     const out: BackupListItem[] = [];
     for (const f of files) out.push({ ...f, head: backupHead(f.path, opts.nativeBinding), verify: input.verify ? await verifyBackupFile(f.path, opts) : null });
     return out;

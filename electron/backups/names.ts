@@ -16,6 +16,11 @@ import type { BackupKind } from '../../shared/api/backups';
 export const BACKUP_ROOT_NAME = 'Back-ups Kijk op de Kassa';
 /** Under the settings folder: used when the folder next to the file cannot be written (a read-only medium). */
 export const FALLBACK_ROOT_NAME = 'Back-ups';
+/**
+ * A small file the backup code puts in every folder it keeps backups in, so the guarded writer
+ * (electron/files/guard.ts) knows the folder is off limits for exports wherever the root is.
+ */
+export const BACKUP_FOLDER_MARK = '.kijk-op-de-kassa-backups';
 
 const KIND_SUFFIX: Record<BackupKind, string> = { auto: '', manual: ' handmatig', 'before-restore': ' voor-terugzetten' };
 const STAMP = String.raw`(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z`;

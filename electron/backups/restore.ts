@@ -5,13 +5,15 @@ import type { RestoreResult } from '../../shared/api/backups';
 import { KassaError } from '../../shared/errors';
 import { adminInfo } from '../books/administration';
 import { appendAudit } from '../books/audit';
-import { writeError } from '../books/exportHledger';
+import { writeError } from '../files/errors';
 import { verifyBooks } from '../books/verify';
 import type { Books } from '../db/books';
+import { fsyncDir } from '../db/fileSet';
 import { openBooks } from '../db/open';
 import { samePath } from '../app/settings';
 import type { Session } from '../session';
-import { backupLocation, backupWriteError, createBackup, fsyncDir, makeDir, verifyBackupFile, type BackupOptions } from './backups';
+import { backupLocation, backupWriteError, createBackup, makeDir, markBackupFolder, verifyBackupFile, type BackupOptions } from './backups';
+import { adminIdOf, storedAdminId } from './identity';
 import { backupFileName } from './names';
 
 /**
@@ -57,7 +59,8 @@ function replaceFile(src: string, target: string): void {
  * with its -wal, before it is replaced: whatever it holds may still be rescued by an expert.
  */
 function rawSafetyCopy(opts: BackupOptions, target: string, now: Date): string {
-  const loc = backupLocation(opts.settingsDir, target);
+  // The file does not open: its id cannot be read either, so the copy goes to the folder by name.
+  const loc = backupLocation(opts.settingsDir, target, null);
   const folders = loc.custom ? [loc.folder] : [loc.folder, loc.fallbackFolder];
   let lastError: unknown = null;
   for (const folder of folders) {
@@ -65,6 +68,7 @@ function rawSafetyCopy(opts: BackupOptions, target: string, now: Date): string {
     const tmp = `${dest}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     try {
       makeDir(folder);
+      markBackupFolder(folder);
       fs.copyFileSync(target, tmp);
       if (fs.existsSync(`${target}-wal`)) fs.copyFileSync(`${target}-wal`, `${dest}-wal`);
       fs.renameSync(tmp, dest);
@@ -128,6 +132,14 @@ export async function restoreBackup(session: Session, input: { path: string; fil
     });
   }
 
+  // Only a copy of this administration: never another one's that happens to share the file name.
+  const copyId = storedAdminId(source, opts.nativeBinding);
+  const open = session.books && samePath(session.books.path, target) ? session.books : null;
+  const targetId = open ? adminIdOf(open) : fs.existsSync(target) ? storedAdminId(target, opts.nativeBinding) : null;
+  if (copyId && targetId && copyId !== targetId) {
+    throw new KassaError('INVALID_INPUT', 'Deze back-up hoort bij een andere administratie (met dezelfde bestandsnaam). Er is niets teruggezet. Kies een back-up van deze administratie.', { field: 'path' });
+  }
+
   // 2. Back up what is there now.
   const now = new Date();
   const safety = await safetyBackup(session, target, opts, now);
@@ -153,9 +165,13 @@ export async function restoreBackup(session: Session, input: { path: string; fil
         details: { problems: verify.problems.map((p) => p.message) },
       });
     }
-    opened.tx(() => appendAudit(opened, 'backup.restore', 'file', null, {
-      from: path.basename(source), backupDate: fs.statSync(source).mtime.toISOString(), safetyBackup: safety ? path.basename(safety) : null,
-    }));
+    opened.tx(() => {
+      // A copy from before admin ids got a new one when it was opened: it is still this administration.
+      if (copyId === null && targetId) opened.raw(`INSERT OR REPLACE INTO meta (key, value) VALUES ('admin_id', ?)`).run(targetId);
+      appendAudit(opened, 'backup.restore', 'file', null, {
+        from: path.basename(source), backupDate: fs.statSync(source).mtime.toISOString(), safetyBackup: safety ? path.basename(safety) : null,
+      });
+    });
     if (session.books) session.close();
     session.books = opened;
     return { path: target, restoredFrom: source, safetyBackup: safety, verify, admin: adminInfo(opened) };

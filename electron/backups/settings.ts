@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { KassaError } from '../../shared/errors';
 import { samePath } from '../app/settings';
-import { writeError } from '../books/exportHledger';
+import { writeError } from '../files/errors';
+import { writeFileGuarded } from '../files/write';
 
 /**
  * The backup folder chosen per administration, kept in the settings folder (never in the .kassa
@@ -35,19 +35,10 @@ function read(settingsDir: string): Stored {
 
 function write(settingsDir: string, data: Stored): void {
   const target = file(settingsDir);
-  const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.mkdirSync(settingsDir, { recursive: true });
-    const fd = fs.openSync(tmp, 'w', 0o600);
-    try {
-      fs.writeFileSync(fd, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
+    writeFileGuarded(target, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
     const err = writeError(e, target);
     if (err instanceof KassaError) throw err;
     throw new KassaError('WRITE_FAILED', 'De instelling voor de back-upmap kon niet worden bewaard.', { details: { cause: String((e as Error)?.message ?? e) } });

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { DEFAULT_CHART, DEFAULT_JOURNALS } from '../../shared/chart';
 import type { OrganisationInput } from '../../shared/api/books';
 import type { AdminInfo } from '../../shared/api/types';
 import type { Books } from '../db/books';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { openBooks } from '../db/open';
+import { createBooks } from '../db/create';
 import { appendAudit } from './audit';
 import { orgColumns, getOrganisation } from './organisation';
 import { insertYear } from './years';
@@ -14,11 +13,12 @@ export type CreateInput = z.output<typeof OrganisationInput> & { path: string; y
 
 /**
  * A new administration: organisation profile, the first open fiscal year, the default chart of
- * accounts for a small stichting and its journals, all in one transaction.
+ * accounts for a small stichting and its journals, all in one transaction. `more` adds to it (the
+ * practice administration's demo books) before the file gets its real name (electron/db/create.ts),
+ * so a crash never leaves half an administration under that name.
  */
-export async function createAdministration(input: CreateInput, opts: { nativeBinding?: string } = {}): Promise<Books> {
-  const books = await openBooks(input.path, { ...opts, create: true });
-  try {
+export async function createAdministration(input: CreateInput, opts: { nativeBinding?: string } = {}, more?: (books: Books) => void): Promise<Books> {
+  return createBooks(input.path, opts, (books) => {
     books.tx(() => {
       const vat = input.vat ?? 'none';
       books.run(
@@ -49,13 +49,8 @@ export async function createAdministration(input: CreateInput, opts: { nativeBin
       insertYear(books, input.year ?? new Date().getFullYear());
       appendAudit(books, 'admin.create', 'organisation', 1, { name: input.name, year: input.year, vat });
     });
-    books.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (e) {
-    books.close();
-    for (const f of [books.path, `${books.path}-wal`, `${books.path}-shm`]) fs.rmSync(f, { force: true });
-    throw e;
-  }
-  return books;
+    more?.(books);
+  });
 }
 
 export function adminInfo(books: Books): AdminInfo {

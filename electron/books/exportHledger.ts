@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { centsToString } from '../../shared/money';
-import { KassaError } from '../../shared/errors';
+import { writeFileChunked } from '../files/write';
 import type { Books } from '../db/books';
 import { resolvePeriod, type Period } from './reports';
 
@@ -16,20 +14,12 @@ function oneLine(s: string): string {
 
 /**
  * Write the posted books as an hledger/ledger journal, streaming so a million postings never sit in
- * memory at once. Written to a temp file and renamed, so a failed export never leaves half a file.
+ * memory at once, through the guarded writer (never over the books, never half a file).
  */
 export function exportHledgerFile(books: Books, out: string, p: Period = {}): { path: string; entries: number } {
   const { from, to } = resolvePeriod(books, p);
-  const target = path.resolve(out);
-  const tmp = `${target}.${process.pid}.tmp`;
-  let fd: number;
-  try {
-    fd = fs.openSync(tmp, 'w');
-  } catch (e) {
-    throw writeError(e, target);
-  }
-  let entries = 0;
-  try {
+  const written = writeFileChunked(out, (write) => {
+    let entries = 0;
     const accounts = books.raw('SELECT id, code, name FROM accounts').all() as { id: number; code: string; name: string }[];
     const names = new Map(accounts.map((a) => [a.id, accountName(a.code, a.name)]));
     let buf = '; Kijk op de Kassa — export van geboekte boekingen\n\n';
@@ -53,27 +43,12 @@ export function exportHledgerFile(books: Books, out: string, p: Period = {}): { 
       }
       buf += `    ${names.get(r.account_id)}  ${centsToString(r.amount_cents)} EUR\n`;
       if (buf.length > 1 << 20) {
-        fs.writeSync(fd, buf);
+        write(buf);
         buf = '';
       }
     }
-    fs.writeSync(fd, buf);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try { fs.closeSync(fd); } catch { /* already closed */ }
-    fs.rmSync(tmp, { force: true });
-    throw writeError(e, target);
-  }
-  return { path: target, entries };
-}
-
-export function writeError(e: unknown, target: string): unknown {
-  if (e instanceof KassaError) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new KassaError('DISK_FULL', `De schijf is vol. "${path.basename(target)}" is niet geschreven.`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new KassaError('READ_ONLY', `In deze map kan niet worden geschreven: ${path.dirname(target)}.`);
-  if (code === 'ENOENT') return new KassaError('FILE_NOT_FOUND', `De map ${path.dirname(target)} bestaat niet.`);
-  return e;
+    write(buf);
+    return entries;
+  });
+  return { path: written.path, entries: written.result };
 }

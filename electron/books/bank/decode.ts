@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { KassaError } from '../../../shared/errors';
 import { bankError } from './errors';
 
@@ -35,6 +35,10 @@ export function assertSizeWithinLimit(size: number, maxBytes: number = DEFAULT_M
   }
 }
 
+function notAFile(path: string): KassaError {
+  return bankError(`"${path}" is geen gewoon bestand (maar bijvoorbeeld een map, een pijp of een apparaat). Kies het bankafschrift dat u van uw bank hebt gedownload.`, { reason: 'not-text' });
+}
+
 /**
  * Read a bank file from disk, refusing it on its size first (fstat), so a huge file is never read.
  * Reads at most maxBytes + 1 bytes, in case the file grows while we read.
@@ -43,15 +47,19 @@ export function readBankFile(path: string, opts: { maxBytes?: number } = {}): Bu
   const maxBytes = byteLimit(opts.maxBytes);
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // stat before open: opening a FIFO (named pipe) or a device waits for a writer that never
+    // comes. O_NONBLOCK too, for a file swapped for a FIFO between the two calls.
+    if (!statSync(path).isFile()) throw notAFile(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
+    if (err instanceof KassaError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand "${path}" bestaat niet.`);
     throw bankError(`Het bestand "${path}" kan niet geopend worden (${code ?? 'onbekende fout'}).`, { reason: 'unexpected' });
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw bankError(`"${path}" is geen bestand.`, { reason: 'not-text' });
+    if (!st.isFile()) throw notAFile(path);
     assertSizeWithinLimit(st.size, maxBytes);
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let total = 0;

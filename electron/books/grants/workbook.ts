@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { centsToString } from '../../../shared/money';
-import { KassaError } from '../../../shared/errors';
-import { writeError } from '../exportHledger';
+import { guardTarget } from '../../files/guard';
+import { writeFileGuarded } from '../../files/write';
 
 /**
  * Small helpers for the funder-facing spreadsheets: euro formats, SUM formulas with their cached
@@ -136,35 +134,11 @@ export function dateValue(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-/** Write the workbook next to its target and rename it into place: never half a file. */
+/** Write the workbook through the guarded writer: never over the books, never half a file. */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, out: string): Promise<string> {
-  const target = path.resolve(out);
-  try {
-    if (fs.statSync(target).isDirectory()) {
-      throw new KassaError('INVALID_INPUT', `"${path.basename(target)}" is een map. Kies een bestandsnaam, bijvoorbeeld begroting.xlsx.`, { field: 'path' });
-    }
-  } catch (e) {
-    if (e instanceof KassaError) throw e;
-  }
+  guardTarget(out);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const tmp = `${target}.${process.pid}.tmp`;
-  let fd: number;
-  try {
-    fd = fs.openSync(tmp, 'w');
-  } catch (e) {
-    throw writeError(e, target);
-  }
-  try {
-    fs.writeSync(fd, buffer);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try { fs.closeSync(fd); } catch { /* already closed */ }
-    fs.rmSync(tmp, { force: true });
-    throw writeError(e, target);
-  }
-  return target;
+  return writeFileGuarded(out, buffer).path;
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

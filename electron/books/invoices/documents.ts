@@ -8,7 +8,7 @@ import { today } from '../clock';
 import { attachmentBytes, attachmentMeta } from './attachments';
 import { contactRow } from './contacts';
 import { DRAFT_NUMBER, draftDocument, prepareDraft, type DraftIn } from './drafts';
-import { writeFileAtomic } from './files';
+import { writeFileGuarded } from '../../files/write';
 import { buyerOf, currentSeller, parseBuyer, parseSeller, sellerParty, type SellerSnapshot } from './parties';
 import { renderInvoicePdf, renderReminderPdf, type ReminderInvoice } from './pdf';
 import { openItems, assertSales } from './queries';
@@ -87,7 +87,7 @@ async function renderStored(d: StoredDocument): Promise<Buffer> {
 export async function invoicePdfFile(books: Books, id: number, target: string): Promise<FileWritten> {
   const d = storedDocument(books, id);
   const pdf = await renderStored(d);
-  return writeFileAtomic(target, pdf);
+  return writeFileGuarded(target, pdf);
 }
 
 /** invoices.pdfData: the PDF as base64 for a live preview, of a stored invoice or of an unsaved draft. */
@@ -125,7 +125,7 @@ export function invoiceUblFile(books: Books, id: number, target: string): FileWr
   const d = storedDocument(books, id);
   if (d.draft) throw new KassaError('INVALID_INPUT', 'Een e-factuur kan alleen van een definitieve factuur. Maak de factuur eerst definitief.', { field: 'id' });
   const xml = invoiceToUbl(d.invoice, sellerParty(d.seller), d.buyer);
-  return writeFileAtomic(target, xml);
+  return writeFileGuarded(target, xml);
 }
 
 export interface ReminderInput {
@@ -175,7 +175,7 @@ export async function reminderPdfFile(books: Books, input: ReminderInput): Promi
     logo: seller.logoId ? attachmentBytes(books, seller.logoId) : null,
     note: input.note ?? null,
   });
-  const written = writeFileAtomic(input.path, pdf);
+  const written = writeFileGuarded(input.path, pdf);
   return { ...written, invoices: chosen.length, total: centsToString(chosen.reduce((s, i) => s + i.openCents, 0)) };
 }
 
@@ -186,7 +186,7 @@ export function invoiceAttachment(books: Books, id: number, target?: string): At
   const meta = attachmentMeta(books, r.attachment_id)!;
   const bytes = attachmentBytes(books, r.attachment_id)!;
   if (target) {
-    const w = writeFileAtomic(target, bytes);
+    const w = writeFileGuarded(target, bytes);
     return { ...meta, base64: null, path: w.path };
   }
   return { ...meta, base64: bytes.toString('base64'), path: null };

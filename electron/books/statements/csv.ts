@@ -1,3 +1,4 @@
+import { toCsv, type CsvCell } from '../../../shared/csv';
 import type { BalanceSheet, CashFlow, IncomeStatement, StatementRow } from '../../../shared/api/statements';
 
 /**
@@ -6,15 +7,7 @@ import type { BalanceSheet, CashFlow, IncomeStatement, StatementRow } from '../.
  * them exactly; accounts behind a line follow it as rows of kind "account".
  */
 
-type Cell = string | number | null;
-
-export function toCsv(rows: Cell[][]): string {
-  const cell = (v: Cell) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
-}
+type Cell = CsvCell;
 
 function statementRows(section: string, rows: StatementRow[], withBudget: boolean): Cell[][] {
   const out: Cell[][] = [];

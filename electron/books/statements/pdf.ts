@@ -5,7 +5,7 @@ import type { CashFlow, ExportWritten, StatementRow } from '../../../shared/api/
 import type { Books } from '../../db/books';
 import { getYear } from './balances';
 import { cashFlow } from './cashFlow';
-import { writeFileAtomic } from './files';
+import { writeFileGuarded } from '../../files/write';
 import { LAYOUT_NAMES } from './layout';
 import { balanceSheet, incomeStatement } from './statements';
 import { createPdf, FONT, FONT_BOLD, GREY, LINE_GREY, PAGE, pdfText } from '../invoices/pdfParts';
@@ -305,5 +305,5 @@ export async function exportStatementsPdf(books: Books, input: { year: number; p
   const pages = p.footers();
   doc.end();
   const pdf = await done;
-  return { ...writeFileAtomic(input.path, pdf), pages };
+  return { ...writeFileGuarded(input.path, pdf), pages };
 }

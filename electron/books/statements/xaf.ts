@@ -5,7 +5,7 @@ import { centsToString } from '../../../shared/money';
 import type { XafWritten } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
 import { accountsInfo, balancesAt, dayBefore, getYear, mappedLine, organisationLayout, type AccountInfo } from './balances';
-import { streamFileAtomic } from './files';
+import { streamFileGuarded } from '../../files/write';
 import { lineFor } from './layout';
 import { STATEMENT_LINES } from '../../../shared/chart';
 
@@ -82,7 +82,7 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
   const codeOf = new Map(accounts.map((a) => [a.id, a.code]));
   let transactions = 0;
 
-  const written = await streamFileAtomic(input.path, async (stream) => {
+  const written = await streamFileGuarded(input.path, async (stream) => {
     const out = new Out(stream);
     // The history head as a comment (the XSD has no field for it; a comment keeps the file valid):
     // kept with the audit file, it proves later that the books were not rewritten (issue 17).

@@ -7,7 +7,7 @@ import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
 import { trialBalance } from '../reports';
 import { accountsInfo, balancesAt, dayBefore, getYear } from './balances';
-import { streamFileAtomic } from './files';
+import { streamFileGuarded } from '../../files/write';
 import { LAYOUT_NAMES } from './layout';
 import { balanceSheet, incomeStatement } from './statements';
 
@@ -193,7 +193,7 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
   // exceljs takes a second to load: only when an export runs, so the CLI and the app start without it.
    
   const excel = require('exceljs') as typeof import('exceljs');
-  return streamFileAtomic(input.path, async (stream) => {
+  return streamFileGuarded(input.path, async (stream) => {
     const wb = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     wb.creator = 'Kijk op de Kassa';
     wb.title = `Jaarrekening ${fy.year} ${org.name}`;

@@ -6,7 +6,8 @@ import { summariseYear } from '../../../shared/rules/volunteerLimits';
 import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { today } from '../clock';
-import { existingDir, safeFileName, writeFileAtomic } from './files';
+import { writeFileGuarded } from '../../files/write';
+import { existingDir, safeFileName } from './files';
 import { limitsFor } from './limits';
 import { listPayments } from './payments';
 import { personRow } from './persons';
@@ -42,7 +43,7 @@ export function statementDocument(books: Books, personId: number, year: number):
 export async function statementPdf(books: Books, input: { person: number; year: number; path: string }): Promise<{ path: string; payments: number }> {
   const doc = statementDocument(books, input.person, input.year);
   const pdf = await renderStatementPdf(doc);
-  const written = writeFileAtomic(input.path, pdf);
+  const written = writeFileGuarded(input.path, pdf).path;
   books.tx(() => appendAudit(books, 'volunteers.statementPdf', 'person', input.person, { year: input.year, file: path.basename(written) }));
   return { path: written, payments: doc.payments.length };
 }
@@ -67,7 +68,7 @@ export async function statementsPdf(books: Books, input: { year: number; dir: st
       if (used.has(base.toLowerCase())) base = `${base} (${p.id})`;
       used.add(base.toLowerCase());
       const pdf = await renderStatementPdf(statementDocument(books, p.id, input.year));
-      files.push({ person: p.id, name: p.name, path: writeFileAtomic(path.join(dir, `${base}.pdf`), pdf) });
+      files.push({ person: p.id, name: p.name, path: writeFileGuarded(path.join(dir, `${base}.pdf`), pdf, { field: 'dir' }).path });
     }
   } catch (e) {
     for (const f of files) fs.rmSync(f.path, { force: true });
@@ -79,7 +80,7 @@ export async function statementsPdf(books: Books, input: { year: number; dir: st
 
 export async function overviewXlsx(books: Books, input: { year: number; path: string }): Promise<{ path: string; persons: number }> {
   const { buffer, persons } = await buildOverviewWorkbook(books, input.year);
-  const written = writeFileAtomic(input.path, buffer);
+  const written = writeFileGuarded(input.path, buffer).path;
   books.tx(() => appendAudit(books, 'volunteers.overviewXlsx', 'volunteer_overview', input.year, { year: input.year, file: path.basename(written) }));
   return { path: written, persons };
 }

@@ -9,7 +9,7 @@ import { isValidIban, normaliseIban } from '../../../shared/validation/iban';
 import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { nowIso, today } from '../clock';
-import { writeFileAtomic } from './files';
+import { writeFileGuarded } from '../../files/write';
 import { pain001Xml } from './pain001';
 import { bookPayout, payableRows } from './payments';
 
@@ -140,7 +140,7 @@ export function exportSepa(books: Books, input: SepaInput): SepaExportResult {
         debtorAccount: debtor.code, file: path.basename(target), sha256: sha, paidEntry: paidEntry?.ref ?? null,
       });
       // Last step inside the transaction: if the file cannot be written, nothing is recorded either.
-      writeFileAtomic(target, xml);
+      writeFileGuarded(target, xml);
       written = true;
       return { path: target, batch, messageId, count: transfers.length, total: centsToString(total), paidEntry };
     });

@@ -6,6 +6,7 @@ import * as m0004 from './0004_grants';
 import * as m0005 from './0005_statements';
 import * as m0006 from './0006_bank';
 import * as m0007 from './0007_history';
+import * as m0008 from './0008_admin_id';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_statements': m0005,
   '0006_bank': m0006,
   '0007_history': m0007,
+  '0008_admin_id': m0008,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -11,7 +11,8 @@ import type { BackupCreated, BackupListItem, BackupSettings, RestoreResult } fro
 import { dispatch } from '../../../electron/api';
 import { createAppSession } from '../../../electron/app/handlers';
 import { autoBackupStatus, autoBackupTick, startAutoBackups } from '../../../electron/backups/auto';
-import { BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
+import { adminIdOf, shortId, storedAdminId } from '../../../electron/backups/identity';
+import { BACKUP_FOLDER_MARK, BACKUP_ROOT_NAME, backupFileName } from '../../../electron/backups/names';
 import { BACKUP_SETTINGS_FILE } from '../../../electron/backups/settings';
 import { Session } from '../../../electron/session';
 import { startWebServer } from '../../../electron/web';
@@ -47,8 +48,19 @@ async function setup(opts: { app?: boolean; name?: string; fileName?: string; di
   return { dir, settingsDir, file, session, call };
 }
 
+/** The files in a backup folder, without the folder's own mark (BACKUP_FOLDER_MARK). */
+function listed(folder: string): string[] {
+  return fs.readdirSync(folder).filter((n) => n !== BACKUP_FOLDER_MARK);
+}
+
+/** The backup folder's own name: file name plus the short admin id (issue 17). */
+function sub(s: { session: Session; file: string }): string {
+  const id = s.session.books ? adminIdOf(s.session.books) : storedAdminId(s.file);
+  return `buurt ${shortId(id!)}`;
+}
+
 function folderOf(s: Setup): string {
-  return path.join(s.dir, BACKUP_ROOT_NAME, 'buurt');
+  return path.join(s.dir, BACKUP_ROOT_NAME, sub(s));
 }
 
 async function entryCount(file: string, settingsDir: string): Promise<number> {
@@ -78,7 +90,7 @@ describe('backups.create (the menu\'s "Back-up maken")', () => {
     expect(Date.parse(made.date)).toBeGreaterThan(Date.now() - 60_000);
     expect(made.sizeBytes).toBe(fs.statSync(made.path).size);
     // No temp files or journals left beside it.
-    expect(fs.readdirSync(folderOf(s))).toEqual([made.name]);
+    expect(listed(folderOf(s))).toEqual([made.name]);
 
     const list = await s.call<BackupListItem[]>('backups.list', { verify: true });
     expect(list).toHaveLength(1);
@@ -136,14 +148,14 @@ describe('backups.settings: a folder of one\'s own (USB stick, synced folder)', 
     const s = await setup();
     const usb = tempDir('kassa-usb-');
     const set = await s.call<BackupSettings>('backups.settings.set', { folder: usb });
-    expect(set).toMatchObject({ file: s.file, root: usb, custom: true, folder: path.join(usb, 'buurt'), lastBackup: null, everyMinutes: 30 });
+    expect(set).toMatchObject({ file: s.file, root: usb, custom: true, folder: path.join(usb, sub(s)), lastBackup: null, everyMinutes: 30 });
     const stored = JSON.parse(fs.readFileSync(path.join(s.settingsDir, BACKUP_SETTINGS_FILE), 'utf8'));
     expect(stored).toEqual({ folders: { [s.file]: usb } });
     // The probe file is gone again.
     expect(fs.readdirSync(usb)).toEqual([]);
 
     const made = await s.call<BackupCreated>('backups.create');
-    expect(path.dirname(made.path)).toBe(path.join(usb, 'buurt'));
+    expect(path.dirname(made.path)).toBe(path.join(usb, sub(s)));
     const got = await s.call<BackupSettings>('backups.settings.get');
     expect(got.lastBackup).toEqual({ path: made.path, date: made.date });
 
@@ -191,7 +203,7 @@ describe('backups.list with verify', () => {
     expect(list[1]!.verify!.ok).toBe(false);
     expect(list[1]!.verify!.problems.length).toBeGreaterThan(0);
     expect(sha256(bad)).toBe(before);
-    expect(fs.readdirSync(folderOf(s)).sort()).toEqual([good.name, badName].sort());
+    expect(listed(folderOf(s)).sort()).toEqual([good.name, badName].sort());
     // Without verify nothing is opened.
     expect((await s.call<BackupListItem[]>('backups.list'))[1]!.verify).toBeNull();
     // One at a time, as the screen does it.
@@ -278,7 +290,7 @@ describe('backups.restore', () => {
     const other = connect(new Session({ settingsDir: s.settingsDir }));
     await expectKassaError(other('backups.restore', { path: backup.path, file: s.file }), 'FILE_LOCKED');
     expect((await s.call<{ total: number }>('entries.list', {})).total).toBe(1);
-    expect(fs.readdirSync(folderOf(s))).toEqual([backup.name]);
+    expect(listed(folderOf(s))).toEqual([backup.name]);
   });
 
   it('refuses to put a backup over something that is not an administration', async () => {
@@ -394,7 +406,7 @@ describe('automatic backups (app sessions)', () => {
     await call('admin.info');
     await call('entries.post', simpleEntry('2026-02-01', '1100', '8000', '25.00'));
     await web.close();
-    const folder = path.join(dir, BACKUP_ROOT_NAME, 'buurt');
+    const folder = path.join(dir, BACKUP_ROOT_NAME, `buurt ${shortId(storedAdminId(file)!)}`);
     const copies = fs.readdirSync(folder).filter((f) => f.endsWith('.kassa')).sort();
     expect(copies).toHaveLength(2);
     expect(await entryCount(path.join(folder, copies[1]!), settingsDir)).toBe(1);
