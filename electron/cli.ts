@@ -16,7 +16,7 @@ const USAGE = `Gebruik / usage:
   kassa report FILE trial-balance|general-ledger|journal|dashboard|balance-sheet|income-statement|cash-flow [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
   kassa export FILE hledger|xaf|xlsx|pdf --out PATH [--year Y]
   kassa verify FILE
-  kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn]
+  kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn|csv-knab]
   kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
   kassa backup FILE [--to DIR]
 Options: --json  print errors as {"error":{code,message}}`;

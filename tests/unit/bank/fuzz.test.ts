@@ -23,6 +23,7 @@ const RUNS: Record<BankFormat, number> = {
   'csv-triodos': 300,
   'csv-bunq': 300,
   'csv-asn': 300,
+  'csv-knab': 300,
 };
 
 type Corruption =
