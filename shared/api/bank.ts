@@ -136,6 +136,8 @@ export interface BankTransaction {
   counterpartyIban: string | null;
   description: string;
   bankRef: string | null;
+  /** The payer's reference ("Kenmerk", SEPA end-to-end id), when the bank gives one. */
+  reference: string | null;
   status: BankTransactionStatus;
   assigned: BankChoice | null;
   suggestion: BankSuggestion | null;
