@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KassaError } from '../shared/errors';
+import { dutchArgsMessage, usageFor } from './cliUsage';
 import type { EntryList, GeneralLedger, TrialBalance } from '../shared/api/types';
 
 // Modules are required lazily so `kassa report` loads only what a report needs (start-up time counts).
@@ -228,8 +229,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+    const parseError = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    if (e instanceof UsageError || parseError) {
+      const message = parseError ? dutchArgsMessage(e as { code?: string; message: string }, Object.keys(OPTIONS)) : (e as Error).message;
+      // The command is the first word that is not an option (options come anywhere on the line).
+      const command = argv.find((a) => !a.startsWith('-'));
+      process.stderr.write(`${message}\n\n${usageFor(USAGE, command)}\n`);
       return 2;
     }
     const { toErrorData } = (require('./api') as typeof import('./api'));

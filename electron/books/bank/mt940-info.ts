@@ -6,8 +6,8 @@ import type { ParsedTransaction } from './types';
 /**
  * The :86: "information to the account owner" of MT940, read into the booking it follows.
  * Three shapes: structured /CODE/ words (ING, Rabobank, ABN AMRO SEPA), free text (ABN AMRO's
- * labelled text, de Volksbank, old Rabobank), and old Triodos sub-fields (">20…>21…>31…>32…",
- * the German DFÜ layout with ">" instead of "?").
+ * labelled text, de Volksbank, old Rabobank), and numbered sub-fields: the German DFÜ layout
+ * ("166?00…?20…?31…?32…", Commerzbank, Deutsche Bank) and old Triodos, which writes ">" for "?".
  */
 
 /**
@@ -38,10 +38,29 @@ function joinPieces(pieces: string[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Old Triodos: "000>20Gift januari>21voor de buurt>310390123456>32J. JANSEN" (codes 00–63). */
+/** German SEPA words inside the purpose text: "EREF+ref SVWZ+text" (SVWZ = Verwendungszweck, the description). */
+const SEPA_WORDS = /\b(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC)\+/g;
+
+function sepaWords(purpose: string): { description: string; endToEndId?: string } {
+  const hits = [...purpose.matchAll(SEPA_WORDS)];
+  if (hits.length === 0) return { description: purpose };
+  const value = (word: string): string | undefined => {
+    const i = hits.findIndex((h) => h[1] === word);
+    if (i < 0) return undefined;
+    const hit = hits[i] as RegExpMatchArray;
+    const start = (hit.index ?? 0) + hit[0].length;
+    return purpose.slice(start, hits[i + 1]?.index ?? purpose.length).trim() || undefined;
+  };
+  const eref = value('EREF');
+  const out: { description: string; endToEndId?: string } = { description: value('SVWZ') ?? purpose.slice(0, hits[0]?.index ?? 0).trim() };
+  if (eref !== undefined && !/^NOTPROVIDED$/i.test(eref)) out.endToEndId = eref;
+  return out;
+}
+
+/** Sub-fields "000>20Gift januari>21voor de buurt>310390123456>32J. JANSEN" or "166?00…?20…" (codes 00–63). */
 export function parseSubfields(text: string): Narrative | null {
-  if (!/^\s*\d{0,4}\s*>\d{2}/.test(text)) return null;
-  const parts = text.split(/>(\d{2})/);
+  if (!/^\s*\d{0,4}\s*[>?]\d{2}/.test(text)) return null;
+  const parts = text.split(/[>?](\d{2})/);
   const description: string[] = [];
   const names: string[] = [];
   let account: string | undefined;
@@ -57,7 +76,9 @@ export function parseSubfields(text: string): Narrative | null {
     else if (code === 0) bookingText = value;
   }
   const name = names.join(' ').replace(/\s+/g, ' ').trim() || undefined;
-  const out: Narrative = { description: joinPieces(description) || bookingText || name || '' };
+  const purpose = sepaWords(joinPieces(description));
+  const out: Narrative = { description: purpose.description || bookingText || name || '' };
+  if (purpose.endToEndId !== undefined) out.endToEndId = purpose.endToEndId;
   if (name !== undefined) out.name = name;
   if (account !== undefined && /[1-9]/.test(account)) out.iban = account;
   return out;

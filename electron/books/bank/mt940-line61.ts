@@ -26,7 +26,7 @@ import type { ParsedTransaction } from './types';
 const LINE61 = /^(\d{6})(\d{4}| {4})?(RC|RD|C|D)([A-Z])?(\d[\d,.]*)\s?([NFS][A-Z0-9]{3}|N[A-Z0-9]{2} )(.*)$/;
 
 /** Customer references that only say "there is none". */
-const NO_REF = /^(NONREF|NOTPROVIDED|EREF|PREF|MARF)$/i;
+const NO_REF = /^(NONREF|NOTPROVIDED|EREF|PREF|MARF|0+)$/i;
 
 /** Old Rabobank: counterparty account (10 digits or an IBAN), spaces, the counterparty name. */
 const OLD_RABO_TAIL = /^(\d{9,10}|[A-Z]{2}\d{2}[A-Z0-9]{11,30})\s+(.*[A-Za-z].*)$/;
@@ -82,7 +82,7 @@ export function parseLine61(f: Mt940Field): ParsedTransaction {
   const tail = tailRaw.trim();
   const slash = tail.indexOf('//');
   const customerRef = (slash >= 0 ? tail.slice(0, slash) : tail).trim();
-  const bankRef = slash >= 0 ? (tail.slice(slash + 2).trim().split(/\s+/)[0] ?? '') : '';
+  const bankRef = slash >= 0 ? tail.slice(slash + 2).trim() : '';
 
   const rabo = slash < 0 ? OLD_RABO_TAIL.exec(customerRef) : null;
   if (rabo) {

@@ -46,6 +46,7 @@ function balanceAt(f: Mt940Field): Balance {
 const OLD_NUMBER_BANKS: [RegExp, string][] = [
   [/ABNANL2A|ABN AMRO/i, 'ABNA'],
   [/TRIODOS|TRIONL2U/i, 'TRIO'],
+  [/INGBNL2A/, 'INGB'],
   [/^:940:|RABONL2U/m, 'RABO'],
 ];
 

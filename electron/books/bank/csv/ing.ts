@@ -55,6 +55,15 @@ function clean(s: string | undefined): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The savings export's "Omschrijving" and notes, without saying the same twice ("Rente" + "Rente over maart"). */
+function joinDistinct(a: string, b: string): string {
+  const x = clean(a);
+  const y = clean(b);
+  if (x.toLowerCase().includes(y.toLowerCase())) return x;
+  if (y.toLowerCase().includes(x.toLowerCase())) return y;
+  return `${x} ${y}`;
+}
+
 export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
   const csv = headedCsv(rows, 'ING');
   const { body, rowsOf } = csv;
@@ -94,7 +103,7 @@ export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
     const { head, fields } = splitLabels(notes);
     const name = savings ? '' : get(row, c.name);
     const text = clean(fields.get('omschrijving') ?? fields.get('description')) || clean(head) || (fields.size === 0 ? clean(notes) : '');
-    const description = savings ? [get(row, c.description), text].filter((s) => s !== '').join(' ') : text || name;
+    const description = savings ? joinDistinct(get(row, c.description), text) : text || name;
     txs.push(
       compact({
         line: row.line,
