@@ -78,7 +78,7 @@ describe('kassa import', () => {
     const before = fingerprint(f);
     const r = await runCli(['import', f, fixture('ing.csv'), '--acount', '1100']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^De optie "--acount" bestaat niet\. Bedoelt u --account\?\n\nGebruik:\n  kassa import FILE BANKFILE /);
+    expect(r.stderr).toMatch(/^De optie "--acount" bestaat niet\. Bedoelt u --account\?\n\nGebruik:\n {2}kassa import FILE BANKFILE /);
     expect(r.stderr).not.toMatch(/Unknown option|positional/);
     expect(r.stderr).not.toMatch(/kassa report/);
     const missing = await runCli(['import', f, fixture('ing.csv'), '--account']);
