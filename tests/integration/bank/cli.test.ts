@@ -37,7 +37,7 @@ describe('kassa import', () => {
     expect(r).toMatchObject({ format: 'mt940', account: { code: '1110', iban: 'NL81RABO0312345678' }, added: 4 });
     const inbox = cliJson(await runCli(['call', f, 'bank.inbox', '{"account":"1110"}']));
     expect(inbox.total).toBe(4);
-    const verify = cliJson(await runCli(['verify', f]));
+    const verify = cliJson(await runCli(['verify', f, '--json']));
     expect(verify.ok).toBe(true);
   });
 
