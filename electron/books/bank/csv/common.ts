@@ -20,6 +20,17 @@ export function cell(row: CsvRow, index: number): string {
   return (row.cells[index] ?? '').trim();
 }
 
+/** A column the file may lack: empty text when it is not there. */
+export function optionalCell(row: CsvRow, index: number | undefined): string {
+  return index === undefined ? '' : cell(row, index);
+}
+
+/** Every CSV parser refuses a booking in another currency the same way; `optional` lets an empty cell pass. */
+export function requireEuro(row: CsvRow, currency: string, opts: { optional?: boolean } = {}): void {
+  if (currency === 'EUR' || (opts.optional === true && currency === '')) return;
+  throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, { reason: 'currency', line: row.line });
+}
+
 /**
  * A CSV with a header row (bunq, ING, Rabobank): its columns looked up by header key (headerKey),
  * the first of several names that is present wins. `need` is for a column the bank always writes: a
@@ -71,6 +82,13 @@ export function amountAt(row: CsvRow, raw: string, style: AmountStyle, what = 'h
     });
   }
   return r.cents;
+}
+
+/** An amount the bank writes without sign (the direction stands in another column). */
+export function unsignedAmountAt(row: CsvRow, raw: string): number {
+  const cents = amountAt(row, raw, 'nl');
+  if (cents < 0) throw bankError(`${atLine(row.line)}het bedrag hoort zonder min-teken te staan.`, { reason: 'amount', line: row.line });
+  return cents;
 }
 
 export function dateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what = 'de datum'): string {

@@ -2,7 +2,7 @@ import { fromCompact, fromDutch, fromIso } from '../dates';
 import { atLine, bankError, quote } from '../errors';
 import { splitLabels } from '../narrative';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalCell, requireEuro, singleAccount, unsignedAmountAt, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
 
 /**
@@ -82,7 +82,7 @@ export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
     notes: col(COLUMNS.notes),
     balance: col(COLUMNS.balance),
   };
-  const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
+  const get = optionalCell;
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];
   for (const row of rowsOf()) {
@@ -93,12 +93,8 @@ export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
         line: row.line,
       });
     }
-    const currency = get(row, c.currency);
-    if (currency !== '' && currency !== 'EUR') {
-      throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, { reason: 'currency', line: row.line });
-    }
-    const abs = amountAt(row, cell(row, c.amount), 'nl');
-    if (abs < 0) throw bankError(`${atLine(row.line)}het bedrag hoort zonder min-teken te staan.`, { reason: 'amount', line: row.line });
+    requireEuro(row, get(row, c.currency), { optional: true });
+    const abs = unsignedAmountAt(row, cell(row, c.amount));
     const notes = get(row, c.notes);
     const { head, fields } = splitLabels(notes);
     const name = savings ? '' : get(row, c.name);

@@ -1,7 +1,7 @@
 import { fromDutch } from '../dates';
 import { atLine, bankError, quote } from '../errors';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { buildCsvPart, cell, compact, dateAt, headedCsv, optionalCell, optionalDateAt, requireEuro, singleAccount, unsignedAmountAt, type CsvParseResult, type CsvTransaction } from './common';
 import { headerKey, type CsvRow } from './reader';
 
 /**
@@ -43,14 +43,11 @@ export function parseKnabCsv(rows: CsvRow[]): CsvParseResult {
     description: find('omschrijving'),
     reference: find('referentie'),
   };
-  const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
+  const get = optionalCell;
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];
   for (const row of rowsOf()) {
-    const currency = get(row, c.currency);
-    if (currency !== '' && currency !== 'EUR') {
-      throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, { reason: 'currency', line: row.line });
-    }
+    requireEuro(row, get(row, c.currency), { optional: true });
     const dir = cell(row, c.direction).toUpperCase();
     if (dir !== 'C' && dir !== 'D') {
       throw bankError(`${atLine(row.line)}in de kolom 'CreditDebet' staat '${quote(cell(row, c.direction))}' in plaats van 'C' of 'D'.`, {
@@ -58,8 +55,7 @@ export function parseKnabCsv(rows: CsvRow[]): CsvParseResult {
         line: row.line,
       });
     }
-    const abs = amountAt(row, cell(row, c.amount), 'nl');
-    if (abs < 0) throw bankError(`${atLine(row.line)}het bedrag hoort zonder min-teken te staan.`, { reason: 'amount', line: row.line });
+    const abs = unsignedAmountAt(row, cell(row, c.amount));
     // The booking date is what the statement and the balance go by; the transaction date is the fallback.
     const booked = get(row, c.bookingDate);
     const name = get(row, c.name);
