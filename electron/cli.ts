@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toCsv } from '../shared/csv';
 import { KassaError } from '../shared/errors';
+import { dutchArgsMessage, usageFor } from './cliUsage';
 import type { EntryList, GeneralLedger, TrialBalance, VerifyResult } from '../shared/api/types';
 
 // Modules are required lazily so `kassa report` loads only what a report needs (start-up time counts).
@@ -17,7 +18,7 @@ const USAGE = `Gebruik / usage:
   kassa report FILE trial-balance|general-ledger|journal|dashboard|balance-sheet|income-statement|cash-flow [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
   kassa export FILE hledger|xaf|xlsx|pdf --out PATH [--year Y]
   kassa verify FILE [--since COUNT:HASH] [--json]
-  kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn]
+  kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn|csv-knab]
   kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
   kassa backup FILE [--to DIR]
 Options: --json  print errors as {"error":{code,message}}`;
@@ -230,8 +231,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+    const parseError = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    if (e instanceof UsageError || parseError) {
+      const message = parseError ? dutchArgsMessage(e as { code?: string; message: string }, Object.keys(OPTIONS)) : (e as Error).message;
+      // The command is the first word that is not an option (options come anywhere on the line).
+      const command = argv.find((a) => !a.startsWith('-'));
+      process.stderr.write(`${message}\n\n${usageFor(USAGE, command)}\n`);
       return 2;
     }
     const { toErrorData } = (require('./api') as typeof import('./api'));

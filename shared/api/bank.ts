@@ -8,9 +8,22 @@ import { method } from './define';
  * Amounts are signed decimal strings: "+" money in, "-" money out ("-450.00").
  */
 
-/** The file formats the parsers read (same list as electron/books/bank/types.ts BANK_FORMATS). */
-export const BANK_FORMAT_NAMES = ['camt053', 'mt940', 'csv-ing', 'csv-rabobank', 'csv-abnamro', 'csv-triodos', 'csv-bunq', 'csv-asn'] as const;
+/** The file formats the parsers read (electron/books/bank/types.ts uses this same list). */
+export const BANK_FORMAT_NAMES = ['camt053', 'mt940', 'csv-ing', 'csv-rabobank', 'csv-abnamro', 'csv-triodos', 'csv-bunq', 'csv-asn', 'csv-knab'] as const;
 export type BankFormatName = (typeof BANK_FORMAT_NAMES)[number];
+
+/** How a format is named to the treasurer (the format choice, and "this file does not look like …"). */
+export const BANK_FORMAT_LABELS: Record<BankFormatName, string> = {
+  camt053: 'CAMT.053 (XML)',
+  mt940: 'MT940',
+  'csv-ing': 'CSV van ING',
+  'csv-rabobank': 'CSV van Rabobank',
+  'csv-abnamro': 'TXT/TAB van ABN AMRO',
+  'csv-triodos': 'CSV van Triodos',
+  'csv-bunq': 'CSV van bunq',
+  'csv-asn': 'CSV van ASN, SNS of RegioBank',
+  'csv-knab': 'CSV van Knab',
+};
 
 /** 50 MB as base64 (4 characters per 3 bytes) plus a little: larger data is refused before decoding. */
 export const MAX_BANK_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
@@ -123,6 +136,8 @@ export interface BankTransaction {
   counterpartyIban: string | null;
   description: string;
   bankRef: string | null;
+  /** The payer's reference ("Kenmerk", SEPA end-to-end id), when the bank gives one. */
+  reference: string | null;
   status: BankTransactionStatus;
   assigned: BankChoice | null;
   suggestion: BankSuggestion | null;
@@ -211,7 +226,7 @@ const Base64 = z
   .string({ error: 'Het bestand is niet goed doorgegeven.' })
   .max(MAX_BANK_BASE64, { message: 'Het bestand is te groot. Een bankafschrift mag hoogstens 50 MB zijn. Download een kortere periode bij de bank, bijvoorbeeld één maand.' })
   .regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'Het bestand is niet goed doorgegeven (geen base64).' });
-const FormatName = z.enum(BANK_FORMAT_NAMES, { error: 'Kies een formaat: camt053, mt940, csv-ing, csv-rabobank, csv-abnamro, csv-triodos, csv-bunq of csv-asn.' });
+const FormatName = z.enum(BANK_FORMAT_NAMES, { error: 'Kies een formaat: camt053, mt940, csv-ing, csv-rabobank, csv-abnamro, csv-triodos, csv-bunq, csv-asn of csv-knab.' });
 const Ids = z.array(Id).min(1, { message: 'Kies minstens één regel.' }).max(100_000);
 const Direction = z.enum(['in', 'out'], { error: 'Kies "in" (geld ontvangen) of "out" (geld betaald).' });
 

@@ -18,6 +18,8 @@ export interface MatchLine {
   counterpartyIban: string | null;
   counterpartyName: string | null;
   description: string;
+  /** The payer's reference ("Kenmerk", end-to-end id): payers often put the invoice number there. */
+  reference?: string | null;
 }
 
 export interface MatchChoice {
@@ -164,12 +166,15 @@ export function bestRule(rules: MatchRule[], line: MatchLine): MatchRule | null 
   return best;
 }
 
-/** The one open invoice with exactly this amount (the right way round) whose number is in the description. */
+/**
+ * The one open invoice with exactly this amount (the right way round) whose number is in the
+ * description or in the payer's reference (Kenmerk).
+ */
 export function matchInvoice(invoices: MatchInvoice[], line: MatchLine): MatchInvoice | null {
   if (line.amountCents === 0) return null;
   const kind = line.amountCents > 0 ? 'sales' : 'purchase';
   const amount = Math.abs(line.amountCents);
-  const text = `${line.description} ${line.counterpartyName ?? ''}`;
+  const text = `${line.description} ${line.counterpartyName ?? ''} ${line.reference ?? ''}`;
   const hits = invoices.filter((i) => i.kind === kind && i.openCents === amount && mentionsInvoiceNumber(text, i.number));
   return hits.length === 1 ? (hits[0] as MatchInvoice) : null;
 }
@@ -182,6 +187,11 @@ function ruleText(rule: MatchRule): string {
   return parts.join(', ');
 }
 
+/** Where the invoice number was found, for the reason shown to the treasurer. */
+function inDescription(line: MatchLine, number: string): boolean {
+  return mentionsInvoiceNumber(`${line.description} ${line.counterpartyName ?? ''}`, number);
+}
+
 const empty = { grant: null, budgetLine: null, person: null, contact: null, invoice: null };
 
 /** The best suggestion for one line, or null. */
@@ -192,7 +202,7 @@ export function suggestFor(line: MatchLine, ctx: MatchContext): Suggestion | nul
   if (inv) {
     return {
       ...empty, account: inv.account, contact: inv.contact, invoice: inv.id, kind: 'invoice', rule: null,
-      reason: `${inv.kind === 'sales' ? 'Factuur' : 'Inkoopfactuur'} ${inv.number} staat open voor precies ${formatEuro(inv.openCents)} en het nummer staat in de omschrijving.`,
+      reason: `${inv.kind === 'sales' ? 'Factuur' : 'Inkoopfactuur'} ${inv.number} staat open voor precies ${formatEuro(inv.openCents)} en het nummer staat in ${inDescription(line, inv.number) ? 'de omschrijving' : 'het kenmerk'}.`,
     };
   }
 

@@ -50,7 +50,7 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     statement = path.join(dir, 'afschrift-januari.xml');
     fs.writeFileSync(statement, camt({
       from: '2026-01-01', to: '2026-01-31', opening: 0, lines: [
-        { date: '2026-01-05', cents: 2500, name: 'J. de Vries', iban: 'NL86INGB0002345678', text: 'Gift januari', ref: 'A1' },
+        { date: '2026-01-05', cents: 2500, name: 'J. de Vries', iban: 'NL86INGB0002345678', text: 'Gift januari', ref: 'A1', e2e: 'GIFT-2026-01' },
         { date: '2026-01-08', cents: -45000, name: 'Woonstichting De Linie', iban: 'NL74RABO0398765432', text: 'Huur buurtruimte januari 2026', ref: 'A2' },
         { date: '2026-01-12', cents: 15000, name: 'Wijkcentrum De Kroon', iban: 'NL97RABO0156789012', text: `Factuur ${f.number} coaching`, ref: 'A3' },
         { date: '2026-01-31', cents: -1235, text: 'Kosten zakelijk betalingsverkeer januari 2026', ref: 'A4' },
@@ -114,6 +114,8 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     await page.getByTestId('screen-bank-inbox').waitFor();
     await expect.poll(async () => plain(await page.getByTestId('bank-inbox-table').textContent())).toContain('Regel: tegenrekening NL74 RABO 0398 7654 32 → 4100 Huur en ruimte.');
     expect(plain(await page.getByTestId('bank-inbox-table').textContent())).toContain(`factuur ${invoiceNumber}`);
+    // the payer's reference (issue 15) is shown with the line
+    expect(plain(await page.getByTestId('bank-reference').first().textContent())).toBe('Kenmerk: GIFT-2026-01');
     await checkA11y(page);
     await screenshot(page, 'bank-3-inbox-suggestions');
     await page.getByTestId('bank-accept-all').click();

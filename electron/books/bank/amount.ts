@@ -36,6 +36,11 @@ export function parseAmount(raw: string, style: AmountStyle): AmountResult {
   return { ok: true, cents: Number(sign * cents) };
 }
 
+/** An MT940 amount; whole euros without the comma (Knab writes "500") are read as "500,". */
+export function parseMt940Amount(raw: string): AmountResult {
+  return parseAmount(/^\d+$/.test(raw.trim()) ? `${raw.trim()},` : raw, 'mt940');
+}
+
 /** Dutch words for why an amount was refused, to finish "het bedrag 'x' …". */
 export function amountProblemText(problem: 'format' | 'precision' | 'too-large'): string {
   switch (problem) {

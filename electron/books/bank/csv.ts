@@ -4,6 +4,7 @@ import { parseAsnCsv } from './csv/asn';
 import { parseBunqCsv } from './csv/bunq';
 import type { CsvParseResult } from './csv/common';
 import { parseIngCsv } from './csv/ing';
+import { parseKnabCsv } from './csv/knab';
 import { parseRabobankCsv } from './csv/rabobank';
 import { detectSeparator, readCsv, type CsvRow } from './csv/reader';
 import { parseTriodosCsv } from './csv/triodos';
@@ -18,6 +19,7 @@ const PARSERS: Record<CsvBankFormat, (rows: CsvRow[]) => CsvParseResult> = {
   'csv-triodos': parseTriodosCsv,
   'csv-bunq': parseBunqCsv,
   'csv-asn': parseAsnCsv,
+  'csv-knab': parseKnabCsv,
 };
 
 /** Read the CSV (separator from the first line) and map its columns with the bank's own layout. */

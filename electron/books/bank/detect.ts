@@ -2,6 +2,7 @@ import { looksLikeAbnRow } from './csv/abnamro';
 import { looksLikeAsnRow } from './csv/asn';
 import { isBunqHeader } from './csv/bunq';
 import { isIngHeader } from './csv/ing';
+import { isKnabHeader, isKnabTitle } from './csv/knab';
 import { isRabobankHeader } from './csv/rabobank';
 import { detectSeparator, headerKey, readCsv } from './csv/reader';
 import { looksLikeTriodosRow } from './csv/triodos';
@@ -27,10 +28,12 @@ function detectCsv(text: string): BankFormat | null {
   } catch {
     return null;
   }
+  if (isKnabTitle(cells)) return 'csv-knab';
   const keys = new Set(cells.map(headerKey));
   if (isIngHeader(keys)) return 'csv-ing';
   if (isRabobankHeader(keys)) return 'csv-rabobank';
   if (isBunqHeader(keys)) return 'csv-bunq';
+  if (isKnabHeader(keys)) return 'csv-knab';
   if (looksLikeAbnRow(cells)) return 'csv-abnamro';
   if (looksLikeAsnRow(cells)) return 'csv-asn';
   if (looksLikeTriodosRow(cells)) return 'csv-triodos';

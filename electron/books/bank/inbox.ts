@@ -38,8 +38,8 @@ export function listInbox(books: Books, f: InboxFilter): BankInbox {
   }
   if (f.search?.trim()) {
     const like = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(`(t.description LIKE ? ESCAPE '\\' OR t.counterparty_name LIKE ? ESCAPE '\\' OR t.counterparty_iban LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like.replace(/\s+/g, '').toUpperCase());
+    where.push(`(t.description LIKE ? ESCAPE '\\' OR t.counterparty_name LIKE ? ESCAPE '\\' OR t.counterparty_iban LIKE ? ESCAPE '\\' OR t.end_to_end_id LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like.replace(/\s+/g, '').toUpperCase(), like);
   }
   const base = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const counts = books

@@ -1,19 +1,22 @@
-import { amountProblemText, parseAmount } from './amount';
-import { fromSwift, swiftEntryDate } from './dates';
+import { amountProblemText, parseMt940Amount } from './amount';
+import { fromSwift } from './dates';
 import { atLine, bankError, quote } from './errors';
+import { applyInfo, info86 } from './mt940-info';
+import { parseLine61 } from './mt940-line61';
 import { splitMt940, type Mt940Field } from './mt940-tags';
-import { parseNarrative } from './narrative';
 import { dutchIbanFromAccount, ibanLike } from './nl-iban';
 import type { ParsedTransaction, StatementPart } from './types';
 
 /**
- * MT940 customer statements as Dutch banks send them (ING, Rabobank, ABN AMRO). One file may
- * hold several statements (:20: … :62F:), e.g. one per day; each becomes a StatementPart.
+ * MT940 customer statements as Dutch (and German) banks send them: ING, Rabobank (also before
+ * 2014), ABN AMRO, Triodos (also its old sub-field layout), de Volksbank (SNS, ASN, RegioBank),
+ * Knab. One file may hold several statements (:20: … :62F:), e.g. one per day; each becomes a
+ * StatementPart.
  *
- *  :25: account — "NL69INGB0123456789EUR", "NL50RABO0123456789 EUR", or an old ABN AMRO number
+ *  :25: account — "NL69INGB0123456789EUR", "NL50RABO0123456789 EUR", or an old account number
  *  :60F:/:60M: opening balance  "C260101EUR1234,56"
- *  :61: booking  "2601050105C250,00NTRFEREF//bankref" + optional line with the counterparty IBAN
- *  :86: information to the account owner (structured /CODE/ words or free text, multi-line)
+ *  :61: booking (mt940-line61.ts) + optional line with the counterparty
+ *  :86: information to the account owner (mt940-info.ts); old Rabobank writes several per booking
  *  :62F:/:62M: closing balance
  */
 
@@ -32,78 +35,48 @@ function balanceAt(f: Mt940Field): Balance {
   if (date === null) {
     throw bankError(`${atLine(f.line)}de datum '${m[2]}' bij het saldo (:${f.tag}:) is geen geldige datum.`, { reason: 'date', line: f.line });
   }
-  const amount = parseAmount(m[4] as string, 'mt940');
+  const amount = parseMt940Amount(m[4] as string);
   if (!amount.ok) {
     throw bankError(`${atLine(f.line)}het saldo '${quote(m[4] as string)}' ${amountProblemText(amount.problem)}.`, { reason: 'amount', line: f.line });
   }
   return { cents: m[1] === 'D' ? -amount.cents : amount.cents, date, currency: m[3] as string };
 }
 
-/** :25: "NL69INGB0123456789EUR" / "NL50RABO0123456789 EUR" / "ABNANL2A/123456789" / "123456789". */
+/** Banks whose old account numbers (in :25:) become an IBAN with their bank code, recognised by their header. */
+const OLD_NUMBER_BANKS: [RegExp, string][] = [
+  [/ABNANL2A|ABN AMRO/i, 'ABNA'],
+  [/TRIODOS|TRIONL2U/i, 'TRIO'],
+  [/INGBNL2A/, 'INGB'],
+  [/^:940:|RABONL2U/m, 'RABO'],
+];
+
+/** :25: "NL69INGB0123456789EUR" / "NL50RABO0123456789 EUR" / "ABNANL2A/123456789" / "TRIODOSBANK/0390123456" / "0123456789EUR". */
 function accountFrom(value: string, text: string): string {
   const tokens = value.trim().split(/[\s/]+/).filter((t) => t !== '');
   for (const t of tokens) {
     const withoutCcy = /^([A-Z]{2}\d{2}[A-Z0-9]{11,30}?)(EUR|USD|GBP|CHF)?$/.exec(t.toUpperCase());
     if (withoutCcy && ibanLike(withoutCcy[1])) return withoutCcy[1] as string;
   }
-  const digits = tokens.find((t) => /^\d{6,10}$/.test(t));
-  if (digits !== undefined && /ABNANL2A|ABN AMRO/i.test(text)) return dutchIbanFromAccount('ABNA', digits) ?? digits;
-  return digits ?? tokens[0] ?? '';
-}
-
-const LINE61 = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?([0-9][0-9,.]*)([NFS][A-Z0-9]{3})(.*)$/;
-
-function transactionAt(f: Mt940Field): ParsedTransaction {
-  const m = LINE61.exec(f.value.trim());
-  if (!m) {
-    throw bankError(`${atLine(f.line)}de boekingsregel (:61:) '${quote(f.value)}' kan niet gelezen worden.`, { reason: 'syntax', line: f.line });
+  const digits = tokens.map((t) => /^(\d{6,10})(?:[A-Z]{3})?$/.exec(t.toUpperCase())?.[1]).find((d) => d !== undefined);
+  if (digits !== undefined) {
+    const bank = OLD_NUMBER_BANKS.find(([re]) => re.test(text.slice(0, 4096)))?.[1];
+    return (bank !== undefined ? dutchIbanFromAccount(bank, digits) : null) ?? digits;
   }
-  const valueDate = fromSwift(m[1] as string);
-  if (valueDate === null) {
-    throw bankError(`${atLine(f.line)}de datum '${m[1]}' in de boekingsregel is geen geldige datum.`, { reason: 'date', line: f.line });
-  }
-  const date = m[2] === undefined ? valueDate : swiftEntryDate(valueDate, m[2]);
-  if (date === null) {
-    throw bankError(`${atLine(f.line)}de boekdatum '${m[2]}' in de boekingsregel is geen geldige datum.`, { reason: 'date', line: f.line });
-  }
-  const amount = parseAmount(m[5] as string, 'mt940');
-  if (!amount.ok) {
-    throw bankError(`${atLine(f.line)}het bedrag '${quote(m[5] as string)}' ${amountProblemText(amount.problem)}.`, { reason: 'amount', line: f.line });
-  }
-  // C = credit, D = debit; RC = reversal of a credit (money out), RD = reversal of a debit (money in).
-  const negative = m[3] === 'D' || m[3] === 'RC';
-  const tx: ParsedTransaction = { date, amountCents: negative ? -amount.cents : amount.cents, description: '', line: f.line };
-  if (valueDate !== date) tx.valueDate = valueDate;
-  const [customerRef, bankRef] = (m[7] as string).split('//');
-  const ref = (bankRef ?? '').trim() || (customerRef ?? '').trim();
-  if (ref !== '' && !/^(NONREF|EREF|PREF|MARF)$/i.test(ref)) tx.bankRef = ref;
-  // Rabobank puts the counterparty IBAN on the line after :61:.
-  const iban = ibanLike(f.more[0]?.trim().split(/\s+/)[0]);
-  if (iban) tx.counterpartyIban = iban;
-  return tx;
+  return tokens[0] ?? '';
 }
 
 /**
- * Join the lines of :86:. Structured text is cut anywhere, so its lines join without a space.
- * Free text joins without a space only after a full 65-character line (a hard wrap).
+ * MT942 (interim transaction report) looks like MT940 but has no opening or closing balance: it
+ * lists today's bookings so far. Say what it is and what to download instead, not which tag is missing.
  */
-function info86(f: Mt940Field): string {
-  if (/^\s*\/[A-Z]{2,4}\//.test(f.value)) return [f.value, ...f.more].join('');
-  let out = f.value;
-  let previousLength = f.value.length + ':86:'.length;
-  for (const l of f.more) {
-    out += (previousLength >= 65 ? '' : ' ') + l;
-    previousLength = l.length;
-  }
-  return out;
-}
-
-function applyInfo(tx: ParsedTransaction, text: string): void {
-  const info = parseNarrative(text);
-  tx.description = info.description;
-  if (info.name !== undefined) tx.counterpartyName = info.name;
-  if (info.iban !== undefined) tx.counterpartyIban = info.iban;
-  if (info.endToEndId !== undefined) tx.endToEndId = info.endToEndId;
+function refuseMt942(fields: Mt940Field[], text: string): void {
+  const hasBalance = fields.some((f) => /^6[02][FM]$/.test(f.tag));
+  const looks942 = /\{2:[IO]942/.test(text) || fields.some((f) => f.tag === '34F' || f.tag === '13D' || f.tag === '90D' || f.tag === '90C');
+  if (hasBalance || !looks942) return;
+  throw bankError(
+    'Dit is een MT942-bestand: een tussentijds overzicht van de boekingen van vandaag. Daarin staan geen begin- en eindsaldo, en de boekingen kunnen nog veranderen. Download bij uw bank het dagafschrift als MT940 of CAMT.053, over een periode die al voorbij is.',
+    { reason: 'unknown-format' },
+  );
 }
 
 export function parseMt940(text: string): StatementPart[] {
@@ -111,9 +84,11 @@ export function parseMt940(text: string): StatementPart[] {
   if (!fields.some((f) => f.tag === '20' || f.tag === '25')) {
     throw bankError('Dit MT940-bestand bevat geen afschrift (de velden :20: en :25: ontbreken).', { reason: 'missing' });
   }
+  refuseMt942(fields, text);
   const parts: StatementPart[] = [];
   let part: (StatementPart & { hasOpening: boolean; hasClosing: boolean }) | undefined;
   let lastTx: ParsedTransaction | undefined;
+  let infos: string[] = [];
 
   const finish = (): void => {
     if (!part) return;
@@ -170,13 +145,17 @@ export function parseMt940(text: string): StatementPart[] {
             line: f.line,
           });
         }
-        lastTx = transactionAt(f);
+        lastTx = parseLine61(f);
+        infos = [];
         part.transactions.push(lastTx);
         break;
       }
       case '86':
-        if (lastTx) applyInfo(lastTx, info86(f));
-        lastTx = undefined;
+        // Every :86: after a :61: belongs to it; the closing /SUM/ :86: after :62F: has no booking.
+        if (lastTx) {
+          infos.push(info86(f));
+          applyInfo(lastTx, infos);
+        }
         break;
       case '62F':
       case '62M': {

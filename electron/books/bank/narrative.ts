@@ -86,11 +86,27 @@ function parseStructured(text: string): Narrative {
   return out;
 }
 
-const LABELS = ['IBAN', 'BIC', 'Naam', 'Omschrijving', 'Kenmerk', 'Machtiging', 'Incassant', 'Valutadatum', 'Datum/Tijd', 'Betalingskenmerk'];
-const LABEL_RE = new RegExp(`(?:^|\\s)(${LABELS.map((l) => l.replace('/', '\\/')).join('|')}):\\s*`, 'gi');
+/**
+ * Labels in free text: ABN AMRO's 32-character columns, ING's "Mededelingen" in Dutch and in English.
+ * Multi-word labels are listed so "Machtiging ID: 1 Incassant ID: 2" does not end up inside a value.
+ */
+const LABELS = [
+  'IBAN', 'BIC', 'Naam', 'Omschrijving', 'Kenmerk', 'Machtiging ID', 'Machtiging', 'Incassant ID', 'Incassant', 'Valutadatum',
+  'Datum/Tijd', 'Betalingskenmerk', 'Pasvolgnr', 'Transactie', 'Term',
+  'Name', 'Description', 'Reference', 'Mandate ID', 'Creditor ID', 'Value date', 'Date/time', 'Card sequence no.', 'Transaction', 'Terminal',
+];
+const LABEL_RE = new RegExp(`(?:^|\\s)(${LABELS.map((l) => l.replace(/[/.]/g, '\\$&')).join('|')}):\\s*`, 'gi');
 
-/** Split "SEPA Overboeking IBAN: NL.. BIC: .. Naam: X Omschrijving: Y" by its labels. */
-export function splitLabels(text: string): { head: string; fields: Map<string, string> } {
+/**
+ * ABN AMRO fills a 32-character column to the last character, so a long name runs straight into the
+ * next label ("NETFLIX INTERNATIONAL B.V.Machtiging: …"). Its labels are capitalised, which tells them
+ * from ordinary words; a space is put back before them.
+ */
+const RUN_IN_RE = /(?<=\S)(IBAN|BIC|Naam|Omschrijving|Kenmerk|Machtiging|Incassant|Betalingskenmerk):/g;
+
+/** Split "SEPA Overboeking IBAN: NL.. BIC: .. Naam: X Omschrijving: Y" by its labels (keys lower case). */
+export function splitLabels(raw: string): { head: string; fields: Map<string, string> } {
+  const text = raw.replace(RUN_IN_RE, ' $1:');
   const fields = new Map<string, string>();
   const hits = [...text.matchAll(LABEL_RE)];
   const head = hits[0] ? text.slice(0, hits[0].index ?? 0) : text;
@@ -106,11 +122,11 @@ export function splitLabels(text: string): { head: string; fields: Map<string, s
 
 function parseLabelled(text: string): Narrative {
   const { head, fields } = splitLabels(text);
-  const name = clean(fields.get('naam'));
+  const name = clean(fields.get('naam') ?? fields.get('name'));
   const iban = clean(fields.get('iban'));
   const kenmerk = clean(fields.get('betalingskenmerk'));
   const description =
-    clean(fields.get('omschrijving')) ??
+    clean(fields.get('omschrijving') ?? fields.get('description')) ??
     (kenmerk !== undefined ? `Betalingskenmerk ${kenmerk}` : undefined) ??
     (fields.size > 0 ? clean(head) : undefined) ??
     clean(text) ??
@@ -118,7 +134,7 @@ function parseLabelled(text: string): Narrative {
   const out: Narrative = { description };
   if (name !== undefined) out.name = name;
   if (iban !== undefined && /^[A-Z]{2}\d{2}[A-Z0-9]+$/i.test(iban)) out.iban = iban.toUpperCase();
-  const ref = realRef(fields.get('kenmerk'));
+  const ref = realRef(fields.get('kenmerk') ?? fields.get('reference'));
   if (ref !== undefined) out.endToEndId = ref;
   return out;
 }

@@ -1,3 +1,5 @@
+import { KassaError } from '../../../shared/errors';
+import { BANK_FORMAT_LABELS } from '../../../shared/api/bank';
 import { parseCamt053 } from './camt053';
 import { parseCsvStatement } from './csv';
 import { assertSizeWithinLimit, byteLimit, decodeBankBytes, readBankFile } from './decode';
@@ -25,7 +27,7 @@ function unknownFormat(text: string): never {
     );
   }
   throw bankError(
-    'De app herkent dit bestand niet als bankafschrift. Gebruik een CAMT.053- of MT940-bestand, of de CSV-download van ING, Rabobank, ABN AMRO, Triodos, bunq of ASN/SNS/RegioBank.',
+    'De app herkent dit bestand niet als bankafschrift. Gebruik een CAMT.053- of MT940-bestand, of de CSV-download van ING, Rabobank, ABN AMRO, Triodos, bunq, Knab of ASN/SNS/RegioBank.',
     { reason: 'unknown-format' },
   );
 }
@@ -44,6 +46,28 @@ function parseText(text: string, format: BankFormat): { parts: StatementPart[]; 
 }
 
 /**
+ * A format the user chose. When the file does not read as that format and does not look like it
+ * either, say so (and what it does look like) instead of the parser's complaint about a column,
+ * which would only confuse: "deze boeking is in 'Naam / O…'" says nothing to a treasurer.
+ */
+function parseForced(text: string, format: BankFormat): { parts: StatementPart[]; warnings: ParseWarning[] } {
+  try {
+    return parseText(text, format);
+  } catch (err) {
+    const detected = detectFormat(text);
+    if (!(err instanceof KassaError) || err.code !== 'BAD_BANK_FILE' || detected === format) throw err;
+    // A file nothing recognises may still be this format with one bad value: then its own message helps more.
+    const reason = (err.details as { reason?: string } | undefined)?.reason;
+    if (detected === null && !['syntax', 'missing', 'currency', 'unknown-format', 'account'].includes(reason ?? '')) throw err;
+    const other = detected !== null ? ` Het lijkt op een bestand in het formaat ${BANK_FORMAT_LABELS[detected]}.` : '';
+    throw bankError(
+      `Dit bestand lijkt niet op een bestand in het formaat ${BANK_FORMAT_LABELS[format]}.${other} Kies het juiste formaat, of kies geen formaat: dan herkent de app het zelf.`,
+      { reason: 'unknown-format', chosen: format, ...(detected !== null ? { detected } : {}), cause: err.message },
+    );
+  }
+}
+
+/**
  * Bytes of a bank file to one statement: size check first, then decoding, detection (unless a
  * format is given) and parsing. Every failure is a KassaError 'BAD_BANK_FILE' (or FILE_NOT_FOUND
  * for a path) with a Dutch message naming the line or entry; nothing else is ever thrown.
@@ -56,7 +80,7 @@ export function parseStatement(bytes: Uint8Array, opts: ParseOptions = {}): Pars
     }
     const { text } = decodeBankBytes(bytes);
     const format = opts.format ?? detectFormat(text) ?? unknownFormat(text);
-    const { parts, warnings } = parseText(text, format);
+    const { parts, warnings } = opts.format !== undefined ? parseForced(text, opts.format) : parseText(text, format);
     const statement = mergeParts(format, parts, warnings);
     statement.warnings = statement.warnings.map((w) => ({ ...w, message: sentence(w.message) }));
     return statement;

@@ -76,6 +76,7 @@ interface InboxRow {
   counterparty_iban: string | null;
   counterparty_name: string | null;
   description: string;
+  end_to_end_id: string | null;
   assign_account_id: number | null;
   suggest_account_id: number | null;
   suggest_grant_id: number | null;
@@ -106,7 +107,7 @@ export function refreshSuggestions(books: Books, filter: { importId?: number; id
   }
   const rows = books
     .raw(
-      `SELECT id, account_id, amount_cents, counterparty_iban, counterparty_name, description, assign_account_id,
+      `SELECT id, account_id, amount_cents, counterparty_iban, counterparty_name, description, end_to_end_id, assign_account_id,
               suggest_account_id, suggest_grant_id, suggest_budget_line_id, suggest_person_id, suggest_contact_id, suggest_invoice_id,
               suggest_kind, suggest_rule_id, suggest_reason
        FROM bank_transactions WHERE ${where}`,
@@ -130,7 +131,7 @@ export function refreshSuggestions(books: Books, filter: { importId?: number; id
       ownFor.set(r.account_id, ownAccounts);
     }
     const s = suggestFor(
-      { amountCents: r.amount_cents, counterpartyIban: r.counterparty_iban, counterpartyName: r.counterparty_name, description: r.description },
+      { amountCents: r.amount_cents, counterpartyIban: r.counterparty_iban, counterpartyName: r.counterparty_name, description: r.description, reference: r.end_to_end_id },
       { ...data.ctx, ownAccounts },
     );
     const next = s

@@ -19,6 +19,7 @@ export interface TxRow {
   counterparty_iban: string | null;
   description: string;
   bank_ref: string | null;
+  end_to_end_id: string | null;
   status: 'inbox' | 'booked' | 'ignored';
   entry_id: number | null;
   assign_account_id: number | null;
@@ -92,7 +93,7 @@ export function toTransactions(books: Books, rows: TxRow[]): BankTransaction[] {
     return {
       id: r.id, importId: r.import_id, account: r.bank_code, line: r.line, date: r.date, valueDate: r.value_date,
       amount: centsToString(r.amount_cents), counterpartyName: r.counterparty_name, counterpartyIban: r.counterparty_iban,
-      description: r.description, bankRef: r.bank_ref, status: r.status, assigned, suggestion,
+      description: r.description, bankRef: r.bank_ref, reference: r.end_to_end_id, status: r.status, assigned, suggestion,
       entry: r.entry_id === null ? null : {
         id: r.entry_id,
         ref: r.entry_journal !== null && r.entry_year !== null ? entryRef(r.entry_journal, r.entry_year, r.entry_number) : null,

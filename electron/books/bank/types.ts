@@ -3,16 +3,10 @@
  * Pure data, no database: the import/matching layer builds on this.
  */
 
-export const BANK_FORMATS = [
-  'camt053',
-  'mt940',
-  'csv-ing',
-  'csv-rabobank',
-  'csv-abnamro',
-  'csv-triodos',
-  'csv-bunq',
-  'csv-asn',
-] as const;
+import { BANK_FORMAT_NAMES } from '../../../shared/api/bank';
+
+/** One list of formats for the contract and the parsers. */
+export const BANK_FORMATS = BANK_FORMAT_NAMES;
 
 export type BankFormat = (typeof BANK_FORMATS)[number];
 

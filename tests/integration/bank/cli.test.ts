@@ -37,7 +37,7 @@ describe('kassa import', () => {
     expect(r).toMatchObject({ format: 'mt940', account: { code: '1110', iban: 'NL81RABO0312345678' }, added: 4 });
     const inbox = cliJson(await runCli(['call', f, 'bank.inbox', '{"account":"1110"}']));
     expect(inbox.total).toBe(4);
-    const verify = cliJson(await runCli(['verify', f]));
+    const verify = cliJson(await runCli(['verify', f, '--json']));
     expect(verify.ok).toBe(true);
   });
 
@@ -70,6 +70,30 @@ describe('kassa import', () => {
     const err = cliError(r);
     expect(err.code).toBe(code);
     expectDutch(err.message);
+    expect(fingerprint(f)).toEqual(before);
+  });
+
+  it('a mistyped option: Dutch message, a guess, the usage of import, exit 2, file unchanged', async () => {
+    const f = copy('typo');
+    const before = fingerprint(f);
+    const r = await runCli(['import', f, fixture('ing.csv'), '--acount', '1100']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^De optie "--acount" bestaat niet\. Bedoelt u --account\?\n\nGebruik:\n {2}kassa import FILE BANKFILE /);
+    expect(r.stderr).not.toMatch(/Unknown option|positional/);
+    expect(r.stderr).not.toMatch(/kassa report/);
+    const missing = await runCli(['import', f, fixture('ing.csv'), '--account']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^Achter de optie "--account" hoort een waarde\./);
+    expect(fingerprint(f)).toEqual(before);
+  });
+
+  it('an MT942 and a wrong --format: what the file is, in words a treasurer uses', async () => {
+    const f = copy('mt942');
+    const before = fingerprint(f);
+    const mt942 = cliError(await runCli(['import', f, fixture('mt942-ing.sta'), '--json']));
+    expect(mt942.message).toMatch(/^Dit is een MT942-bestand/);
+    const wrong = cliError(await runCli(['import', f, fixture('ing.csv'), '--format', 'csv-abnamro', '--json']));
+    expect(wrong.message).toMatch(/^Dit bestand lijkt niet op een bestand in het formaat TXT\/TAB van ABN AMRO\. Het lijkt op een bestand in het formaat CSV van ING\./);
     expect(fingerprint(f)).toEqual(before);
   });
 

@@ -48,6 +48,8 @@ export interface CamtLine {
   iban?: string;
   text: string;
   ref?: string;
+  /** The payer's reference (EndToEndId), shown in the inbox as "Kenmerk". */
+  e2e?: string;
 }
 
 const euros = (c: number) => `${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
@@ -67,7 +69,7 @@ export function camt(o: { iban?: string; from: string; to: string; opening: numb
       `<Ntry><Amt Ccy="EUR">${euros(l.cents)}</Amt><CdtDbtInd>${l.cents < 0 ? 'DBIT' : 'CRDT'}</CdtDbtInd><Sts>BOOK</Sts>` +
       `<BookgDt><Dt>${l.date}</Dt></BookgDt><ValDt><Dt>${l.date}</Dt></ValDt>${l.ref ? `<AcctSvcrRef>${l.ref}</AcctSvcrRef>` : ''}` +
       `<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>` +
-      `<NtryDtls><TxDtls>${party}<RmtInf><Ustrd>${esc(l.text)}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`
+      `<NtryDtls><TxDtls>${l.e2e ? `<Refs><EndToEndId>${esc(l.e2e)}</EndToEndId></Refs>` : ''}${party}<RmtInf><Ustrd>${esc(l.text)}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`
     );
   });
   return [

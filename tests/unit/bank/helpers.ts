@@ -28,6 +28,19 @@ export const FIXTURE_FORMATS: [string, BankFormat][] = [
   ['triodos.csv', 'csv-triodos'],
   ['bunq.csv', 'csv-bunq'],
   ['asn.csv', 'csv-asn'],
+  // issue 15: the variants Dutch (and German) banks really write
+  ['mt940-knab.sta', 'mt940'],
+  ['mt940-ing-2010.sta', 'mt940'],
+  ['mt940-asn.sta', 'mt940'],
+  ['mt940-sns.sta', 'mt940'],
+  ['mt940-commerzbank.sta', 'mt940'],
+  ['mt940-rabobank-2013.swi', 'mt940'],
+  ['mt940-triodos-2012.sta', 'mt940'],
+  ['ing-single-day.csv', 'csv-ing'],
+  ['ing-english.csv', 'csv-ing'],
+  ['ing-savings.csv', 'csv-ing'],
+  ['abnamro-runin.tab', 'csv-abnamro'],
+  ['knab.csv', 'csv-knab'],
 ];
 
 /** Run the parser and return the KassaError it throws (fails the test when it does not throw one). */

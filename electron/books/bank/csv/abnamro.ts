@@ -1,10 +1,10 @@
 import { normaliseIban } from '../../../../shared/validation/iban';
 import { fromCompact } from '../dates';
-import { atLine, bankError, quote } from '../errors';
+import { atLine } from '../errors';
 import { parseNarrative } from '../narrative';
 import { dutchIbanFromAccount } from '../nl-iban';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, requireColumns, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, requireColumns, requireEuro, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
 
 /**
@@ -36,13 +36,7 @@ export function parseAbnAmroCsv(rows: CsvRow[]): CsvParseResult {
   const txs: CsvTransaction[] = [];
   for (const row of rows) {
     requireColumns(row, ABN_COLUMNS, 'ABN AMRO');
-    const currency = cell(row, 1);
-    if (currency !== 'EUR') {
-      throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, {
-        reason: 'currency',
-        line: row.line,
-      });
-    }
+    requireEuro(row, cell(row, 1));
     const info = parseNarrative(row.cells.slice(7).join('\t'));
     txs.push(
       compact({

@@ -1,7 +1,6 @@
 import { fromDutch } from '../dates';
-import { atLine, bankError, quote } from '../errors';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, requireColumns, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { amountAt, buildCsvPart, cell, compact, dateAt, optionalDateAt, requireColumns, requireEuro, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
 
 /**
@@ -34,15 +33,7 @@ export function parseAsnCsv(rows: CsvRow[]): CsvParseResult {
   const txs: CsvTransaction[] = [];
   for (const row of rows) {
     requireColumns(row, ASN_COLUMNS - 1, 'ASN/SNS/RegioBank');
-    for (const i of [7, 9]) {
-      const ccy = cell(row, i);
-      if (ccy !== 'EUR') {
-        throw bankError(`${atLine(row.line)}deze boeking is in '${quote(ccy, 8)}'. De app werkt alleen met euro's.`, {
-          reason: 'currency',
-          line: row.line,
-        });
-      }
-    }
+    for (const i of [7, 9]) requireEuro(row, cell(row, i));
     const paymentRef = cell(row, 16);
     txs.push(
       compact({

@@ -1,7 +1,7 @@
 import { guessDecimalStyle } from '../amount';
 import { fromIso } from '../dates';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalCell, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
 
 /**
@@ -24,7 +24,7 @@ export function parseBunqCsv(rows: CsvRow[]): CsvParseResult {
     name: find('name'),
     description: find('description'),
   };
-  const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
+  const get = optionalCell;
   const style = guessDecimalStyle(body.map((r) => cell(r, c.amount)));
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];

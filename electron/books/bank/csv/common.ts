@@ -20,6 +20,17 @@ export function cell(row: CsvRow, index: number): string {
   return (row.cells[index] ?? '').trim();
 }
 
+/** A column the file may lack: empty text when it is not there. */
+export function optionalCell(row: CsvRow, index: number | undefined): string {
+  return index === undefined ? '' : cell(row, index);
+}
+
+/** Every CSV parser refuses a booking in another currency the same way; `optional` lets an empty cell pass. */
+export function requireEuro(row: CsvRow, currency: string, opts: { optional?: boolean } = {}): void {
+  if (currency === 'EUR' || (opts.optional === true && currency === '')) return;
+  throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, { reason: 'currency', line: row.line });
+}
+
 /**
  * A CSV with a header row (bunq, ING, Rabobank): its columns looked up by header key (headerKey),
  * the first of several names that is present wins. `need` is for a column the bank always writes: a
@@ -73,6 +84,13 @@ export function amountAt(row: CsvRow, raw: string, style: AmountStyle, what = 'h
   return r.cents;
 }
 
+/** An amount the bank writes without sign (the direction stands in another column). */
+export function unsignedAmountAt(row: CsvRow, raw: string): number {
+  const cents = amountAt(row, raw, 'nl');
+  if (cents < 0) throw bankError(`${atLine(row.line)}het bedrag hoort zonder min-teken te staan.`, { reason: 'amount', line: row.line });
+  return cents;
+}
+
 export function dateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what = 'de datum'): string {
   const iso = parse(raw);
   if (iso === null) {
@@ -115,27 +133,53 @@ export function compact<T extends object>(obj: T): T {
   return out as T;
 }
 
+function balanceAfter(t: CsvTransaction): number | undefined {
+  if (t.balanceAfterCents !== undefined) return t.balanceAfterCents;
+  return t.balanceBeforeCents !== undefined ? t.balanceBeforeCents + t.amountCents : undefined;
+}
+
+/** How many rows do not follow from the row before (balance before + amount = balance after)? */
+function chainBreaks(rows: CsvTransaction[]): number {
+  let breaks = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const before = balanceAfter(rows[i - 1] as CsvTransaction);
+    const after = balanceAfter(rows[i] as CsvTransaction);
+    if (before === undefined || after === undefined || before + (rows[i] as CsvTransaction).amountCents !== after) breaks++;
+  }
+  return breaks;
+}
+
 /**
- * Order bookings oldest first (some banks list the newest first), derive opening and closing
- * balance from the running balance when every row has one, and warn where the running balance
- * does not follow from the previous row.
+ * Oldest first. The running balances decide when they chain better one way than the other (a file
+ * of one day has equal dates, so only the balances tell); then the dates; then what the bank is
+ * known to do (ING lists the newest first).
+ */
+export function oldestFirst(txs: CsvTransaction[], newestFirst = false): CsvTransaction[] {
+  const reversed = [...txs].reverse();
+  if (txs.length > 1 && txs.every((t) => balanceAfter(t) !== undefined)) {
+    const forward = chainBreaks(txs);
+    const backward = chainBreaks(reversed);
+    if (forward !== backward) return forward < backward ? [...txs] : reversed;
+  }
+  const first = txs[0];
+  const last = txs[txs.length - 1];
+  if (first && last && first.date !== last.date) return first.date > last.date ? reversed : [...txs];
+  return newestFirst ? reversed : [...txs];
+}
+
+/**
+ * Order bookings oldest first (oldestFirst), derive opening and closing balance from the running
+ * balance when every row has one, and warn where the running balance does not follow from the
+ * previous row.
  */
 export function buildCsvPart(
   txs: CsvTransaction[],
   account: { account: string; line: number },
   warnings: ParseWarning[],
+  opts: { newestFirst?: boolean } = {},
 ): StatementPart {
-  const first = txs[0];
-  const last = txs[txs.length - 1];
-  const ordered = first && last && first.date > last.date ? [...txs].reverse() : [...txs];
-
-  const withAfter = ordered.map((t) =>
-    t.balanceAfterCents !== undefined
-      ? t.balanceAfterCents
-      : t.balanceBeforeCents !== undefined
-        ? t.balanceBeforeCents + t.amountCents
-        : undefined,
-  );
+  const ordered = oldestFirst(txs, opts.newestFirst);
+  const withAfter = ordered.map(balanceAfter);
   const part: StatementPart = {
     account: account.account,
     accountLine: account.line,

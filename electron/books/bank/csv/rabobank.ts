@@ -1,7 +1,6 @@
 import { fromIso } from '../dates';
-import { atLine, bankError, quote } from '../errors';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalDateAt, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalCell, optionalDateAt, requireEuro, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
 
 /**
@@ -33,17 +32,11 @@ export function parseRabobankCsv(rows: CsvRow[]): CsvParseResult {
     paymentRef: find('betalingskenmerk'),
     descriptions: ['omschrijving1', 'omschrijving2', 'omschrijving3'].map((k) => find(k)),
   };
-  const get = (row: CsvRow, i: number | undefined): string => (i === undefined ? '' : cell(row, i));
+  const get = optionalCell;
   const warnings: ParseWarning[] = [];
   const txs: CsvTransaction[] = [];
   for (const row of rowsOf()) {
-    const currency = get(row, c.currency);
-    if (currency !== '' && currency !== 'EUR') {
-      throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, {
-        reason: 'currency',
-        line: row.line,
-      });
-    }
+    requireEuro(row, get(row, c.currency), { optional: true });
     const paymentRef = get(row, c.paymentRef);
     const text = c.descriptions.map((i) => get(row, i)).filter((s) => s !== '').join(' ');
     const balanceRaw = get(row, c.balance);

@@ -1,7 +1,7 @@
 import { fromDutch } from '../dates';
 import { atLine, bankError, quote } from '../errors';
 import type { ParseWarning } from '../types';
-import { amountAt, buildCsvPart, cell, compact, dateAt, requireColumns, singleAccount, type CsvParseResult, type CsvTransaction } from './common';
+import { amountAt, buildCsvPart, cell, compact, dateAt, requireColumns, singleAccount, unsignedAmountAt, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
 
 /**
@@ -32,8 +32,7 @@ export function parseTriodosCsv(rows: CsvRow[]): CsvParseResult {
         line: row.line,
       });
     }
-    const abs = amountAt(row, cell(row, 2), 'nl');
-    if (abs < 0) throw bankError(`${atLine(row.line)}het bedrag hoort zonder min-teken te staan.`, { reason: 'amount', line: row.line });
+    const abs = unsignedAmountAt(row, cell(row, 2));
     const balanceRaw = cell(row, 8);
     txs.push(
       compact({

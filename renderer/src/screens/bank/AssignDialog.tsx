@@ -81,6 +81,7 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
           {tx.counterpartyName ? <span className="bank-who">{tx.counterpartyName} </span> : null}
           {tx.counterpartyIban ? <span className="mono">{ibanText(tx.counterpartyIban)}</span> : null}
           <span className="bank-desc">{tx.description}</span>
+          {tx.reference ? <span className="bank-reason">{t('bank.inbox.reference', { reference: tx.reference })}</span> : null}
         </p>
         {tx.suggestion ? <p className="bank-reason">{tx.suggestion.reason}</p> : null}
       </div>

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BANK_FORMAT_NAMES, type BankImportResult } from '../../../../shared/api/bank';
+import { BANK_FORMAT_LABELS, BANK_FORMAT_NAMES, type BankImportResult } from '../../../../shared/api/bank';
 import { ApiError, call } from '../../api';
 import type { ScreenProps } from '../../App';
 import { Field, FormError, Hint } from '../../components/Field';
@@ -13,16 +13,6 @@ import { BankAccountSelect, errorText, Money, readAsBase64, useBankAccounts } fr
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
-const FORMAT_LABELS: Record<(typeof BANK_FORMAT_NAMES)[number], string> = {
-  camt053: 'CAMT.053 (XML)',
-  mt940: 'MT940',
-  'csv-ing': 'CSV van ING',
-  'csv-rabobank': 'CSV van Rabobank',
-  'csv-abnamro': 'TXT/TAB van ABN AMRO',
-  'csv-triodos': 'CSV van Triodos',
-  'csv-bunq': 'CSV van bunq',
-  'csv-asn': 'CSV van ASN, SNS of RegioBank',
-};
 
 /**
  * Import a statement: pick the file (read in the renderer and sent as base64, so it works the same
@@ -110,7 +100,7 @@ export function BankImportScreen({ params }: ScreenProps) {
               <option value="">{t('bank.import.formatAuto')}</option>
               {BANK_FORMAT_NAMES.map((f) => (
                 <option key={f} value={f}>
-                  {FORMAT_LABELS[f]}
+                  {BANK_FORMAT_LABELS[f]}
                 </option>
               ))}
             </select>

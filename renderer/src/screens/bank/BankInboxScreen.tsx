@@ -198,6 +198,7 @@ function Row({ tx, busy, onChoose, onAccept, onIgnore, onReopen }: {
         {tx.counterpartyName ? <span className="bank-who">{tx.counterpartyName}</span> : null}
         {tx.counterpartyIban ? <span className="bank-reason mono">{ibanText(tx.counterpartyIban)}</span> : null}
         <span className="bank-desc">{tx.description}</span>
+        {tx.reference ? <span className="bank-reason" data-testid="bank-reference">{t('bank.inbox.reference', { reference: tx.reference })}</span> : null}
       </td>
       <td className="num">
         <SignedAmount value={tx.amount} />
