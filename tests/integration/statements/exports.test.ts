@@ -242,10 +242,19 @@ describe('Excel workbook', () => {
     const t = await tb.call<TrialBalance>('reports.trialBalance', { year: LAST_YEAR });
     const pb = wb.getWorksheet('Proefbalans')!;
     let totalDebit: Decimal | null = null;
+    let totalClosing: Decimal | null = null;
+    let cashClosing: Decimal | null = null;
     pb.eachRow((row) => {
-      if (row.getCell(2).value === 'Totaal') totalDebit = evaluate(pb, (row.getCell(3).value as ExcelJS.CellFormulaValue).formula);
+      if (row.getCell(2).value === 'Totaal') {
+        totalDebit = evaluate(pb, (row.getCell(4).value as ExcelJS.CellFormulaValue).formula);
+        totalClosing = evaluate(pb, (row.getCell(6).value as ExcelJS.CellFormulaValue).formula);
+      }
+      if (row.getCell(1).value === '1000') cashClosing = evaluate(pb, (row.getCell(6).value as ExcelJS.CellFormulaValue).formula);
     });
     expect(totalDebit!.toFixed(2)).toBe(t.totals.debit);
+    expect(totalClosing!.toFixed(2)).toBe('0.00');
+    // Opening + debit − credit: the cash balance at the year end, as the trial balance shows it.
+    expect(cashClosing!.toFixed(2)).toBe(t.accounts.find((a) => a.code === '1000')!.closing);
     // General ledger: the closing balance of the bank account equals the balance sheet's.
     const gb = wb.getWorksheet('Grootboek')!;
     let bankClosing: Decimal | null = null;
@@ -292,7 +301,7 @@ describe('CLI', () => {
   let file: string;
   beforeAll(async () => {
     assertDistBuilt();
-    const d = await demoBooks({ transactions: 500 });
+    const d = await demoBooks({ transactions: 500, extra: { rsin: '002165879' } });
     file = d.file;
     await d.call('entries.saveDraft', simpleEntry(`${FIRST_YEAR}-04-01`, '4300', '1000', '5.00', 'Concept'));
     d.close();
