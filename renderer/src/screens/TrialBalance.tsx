@@ -116,9 +116,16 @@ export function TrialBalanceScreen({ params }: ScreenProps) {
 function SignedAmount({ value }: { value: string }) {
   const { t } = useTranslation();
   const cents = toCents(value) ?? 0n;
+  const side = cents > 0n ? t('trial.sideDebit') : cents < 0n ? t('trial.sideCredit') : null;
   return (
     <>
-      {euro(cents < 0n ? value.slice(1) : value)} <span className="side">{cents > 0n ? t('trial.sideDebit') : cents < 0n ? t('trial.sideCredit') : ''}</span>
+      {euro(cents < 0n ? value.slice(1) : value)}
+      {side ? (
+        <>
+          {' '}
+          <span className="side">{side}</span>
+        </>
+      ) : null}
     </>
   );
 }
