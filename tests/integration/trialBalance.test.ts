@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BalanceSheet } from '../../shared/api/statements';
 import type { TrialBalance, TrialBalanceRow } from '../../shared/api/types';
-import { assertDistBuilt, cents, cleanupTempDirs, cliJson, makeBooks, parseCsv, runCli, simpleEntry, type TestBooks } from './helpers';
+import { assertDistBuilt, cents, cleanupTempDirs, cliJson, makeBooks, openBooksSession, parseCsv, runCli, simpleEntry, type TestBooks } from './helpers';
 
 afterAll(cleanupTempDirs);
 
@@ -109,7 +109,7 @@ describe('kassa report trial-balance', () => {
       expect(rows.find((c) => c[0] === 'RESULTAAT-EERDER')!.slice(2, 6)).toEqual(['-1094.76', '0.00', '0.00', '-1094.76']);
       expect(rows.at(-1)).toEqual(['', 'Totaal', '0.00', '78.01', '78.01', '0.00', '']);
     } finally {
-      b = await (await import('./helpers')).openBooksSession(b.file);
+      b = await openBooksSession(b.file);
     }
   });
 });
