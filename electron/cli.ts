@@ -64,7 +64,12 @@ function reportCsv(name: string, data: unknown): string {
   switch (name) {
     case 'trial-balance': {
       const tb = data as TrialBalance;
-      return csv([['code', 'name', 'debit', 'credit', 'balance'], ...tb.accounts.map((a) => [a.code, a.name, a.debit, a.credit, a.balance]), ['', 'Totaal', tb.totals.debit, tb.totals.credit, '']]);
+      // balance (debit − credit of the period) stays last, so scripts reading it by name keep working.
+      return csv([
+        ['code', 'name', 'opening', 'debit', 'credit', 'closing', 'balance'],
+        ...tb.accounts.map((a) => [a.code, a.name, a.opening, a.debit, a.credit, a.closing, a.balance]),
+        ['', 'Totaal', tb.totals.opening, tb.totals.debit, tb.totals.credit, tb.totals.closing, ''],
+      ]);
     }
     case 'general-ledger': {
       const gl = data as GeneralLedger;

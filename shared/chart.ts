@@ -3,6 +3,8 @@
  * each account maps to, in both Dutch non-profit layouts. Data, not code: the books and the
  * statements both read this, so a line is named once.
  */
+import { DEFAULT_RGS } from './rgs';
+
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export type MoneyKind = 'bank' | 'cash';
 export type Layout = 'rj640' | 'rj650';
@@ -120,4 +122,9 @@ export function defaultStatementLines(type: AccountType): { rj650: StatementLine
     case 'income': return { rj650: 'overige_baten', rj640: 'overige_baten' };
     case 'expense': return { rj650: 'beheer_administratie', rj640: 'lasten_overige' };
   }
+}
+
+/** The RGS code a default-chart account starts with (the data is in shared/rgs.ts); null for others. */
+export function chartRgs(code: string): string | null {
+  return DEFAULT_RGS[code] ?? null;
 }

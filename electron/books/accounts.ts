@@ -77,7 +77,7 @@ export function createAccount(
   });
 }
 
-export function updateAccount(books: Books, input: { code: string; name?: string; iban?: string; rgsCode?: string }): Account {
+export function updateAccount(books: Books, input: { code: string; name?: string; iban?: string; rgsCode?: string | null }): Account {
   return books.tx(() => {
     getAccount(books, input.code);
     const set: Updateable<AccountsTable> = {};

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DEFAULT_CHART, DEFAULT_JOURNALS } from '../../shared/chart';
+import { chartRgs, DEFAULT_CHART, DEFAULT_JOURNALS } from '../../shared/chart';
 import type { OrganisationInput } from '../../shared/api/books';
 import type { AdminInfo } from '../../shared/api/types';
 import type { Books } from '../db/books';
@@ -38,7 +38,7 @@ export async function createAdministration(input: CreateInput, opts: { nativeBin
         const { lastInsertRowid } = books.run(
           books.db.insertInto('accounts').values({
             code: a.code, name: a.name, type: a.type, line_rj650: a.rj650, line_rj640: a.rj640, kind: a.kind ?? null,
-            iban: a.code === '1100' && input.iban ? input.iban : null, rgs_code: null, archived: 0,
+            iban: a.code === '1100' && input.iban ? input.iban : null, rgs_code: chartRgs(a.code), archived: 0,
           }),
         );
         ids.set(a.code, lastInsertRowid);

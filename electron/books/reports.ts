@@ -1,9 +1,11 @@
 import { centsToString } from '../../shared/money';
 import { KassaError } from '../../shared/errors';
-import type { Dashboard, GeneralLedger, TrialBalance } from '../../shared/api/types';
+import type { Dashboard, GeneralLedger, TrialBalance, TrialBalanceRow } from '../../shared/api/types';
+import { EARLIER_RESULT } from '../../shared/rgs';
 import type { AccountType, MoneyKind } from '../../shared/chart';
 import type { Books } from '../db/books';
 import { entryRef } from './entries';
+import { balancesAt, dayBefore, yearOfDate } from './statements/balances';
 
 export interface Period {
   year?: number;
@@ -26,38 +28,85 @@ export function resolvePeriod(books: Books, p: Period): { from: string | null; t
   return { from, to };
 }
 
-interface SumRow { code: string; name: string; type: AccountType; debit: bigint; credit: bigint }
+interface SumRow { account_id: number; debit: bigint; credit: bigint }
+interface AccountRow { id: number; code: string; name: string; type: AccountType }
 
 /**
- * Trial balance (proefbalans): per account the sum of debits and of credits and the signed balance.
- * Money is summed as integers in SQLite and read as BigInt (safeIntegers), never as JS numbers:
- * totals can pass 2^53 cents even when every line is capped.
+ * Trial balance (proefbalans): per account the balance at the start of the period, the sum of
+ * debits and of credits in it, and the balance at its end. Balance-sheet accounts open with their
+ * balance carried over from every earlier posting; income and expense accounts open at zero at the
+ * start of a fiscal year (a period starting inside a year opens them with that year's postings so
+ * far). Their totals of earlier years not yet appropriated by a closing entry open on one equity
+ * line (EARLIER_RESULT), as the balance sheet shows it, so the opening column balances.
+ * Money is summed as integers in SQLite and BigInt, never in JS floats.
  */
 export function trialBalance(books: Books, p: Period): TrialBalance {
   const { from, to } = resolvePeriod(books, p);
-  const rows = wholeYears(books, p) ?? scanLines(books, from, to);
-  let td = 0n;
-  let tc = 0n;
-  const accounts = rows.map((r) => {
-    const d = BigInt(r.debit);
-    const c = BigInt(r.credit);
-    td += d;
-    tc += c;
-    return { code: r.code, name: r.name, type: r.type, debit: centsToString(d), credit: centsToString(c), balance: centsToString(d - c) };
-  });
-  return { accounts, totals: { debit: centsToString(td), credit: centsToString(tc) } };
+  const sums = new Map((wholeYears(books, p) ?? scanLines(books, from, to)).map((r) => [Number(r.account_id), r]));
+  const opening = from ? openingBalances(books, from) : { accounts: new Map<number, bigint>(), earlier: 0n };
+  const accounts = books.raw('SELECT id, code, name, type FROM accounts ORDER BY code').all() as AccountRow[];
+  const t = { opening: 0n, debit: 0n, credit: 0n, closing: 0n };
+  const rows: TrialBalanceRow[] = [];
+  const add = (a: Omit<AccountRow, 'id'>, kind: TrialBalanceRow['kind'], o: bigint, d: bigint, c: bigint): void => {
+    t.opening += o;
+    t.debit += d;
+    t.credit += c;
+    t.closing += o + d - c;
+    rows.push({
+      code: a.code, name: a.name, type: a.type, kind,
+      opening: centsToString(o), debit: centsToString(d), credit: centsToString(c), balance: centsToString(d - c), closing: centsToString(o + d - c),
+    });
+  };
+  let lastEquity = -1;
+  for (const a of accounts) {
+    const s = sums.get(a.id);
+    const o = opening.accounts.get(a.id) ?? 0n;
+    const d = BigInt(s?.debit ?? 0);
+    const c = BigInt(s?.credit ?? 0);
+    if (o === 0n && d === 0n && c === 0n) continue;
+    add(a, 'account', o, d, c);
+    if (a.type === 'equity') lastEquity = rows.length - 1;
+  }
+  if (opening.earlier !== 0n) {
+    add({ code: EARLIER_RESULT.code, name: EARLIER_RESULT.name, type: 'equity' }, 'earlierResult', opening.earlier, 0n, 0n);
+    // Shown with the reserves, right after the last equity account, as on the balance sheet.
+    rows.splice(lastEquity + 1, 0, rows.pop()!);
+  }
+  const str = (v: bigint) => centsToString(v);
+  return { accounts: rows, totals: { opening: str(t.opening), debit: str(t.debit), credit: str(t.credit), closing: str(t.closing) } };
+}
+
+/**
+ * Opening balances on the day `from` starts: per account, and the earlier years' result (the
+ * income and expense balances from before the fiscal year of `from`, signed like a balance: a
+ * surplus is a credit). Whole years read account_totals only.
+ */
+export function openingBalances(books: Books, from: string): { accounts: Map<number, bigint>; earlier: bigint } {
+  const all = balancesAt(books, dayBefore(from));
+  const fy = yearOfDate(books, from);
+  const beforeYear = !fy || fy.start === from ? all : balancesAt(books, dayBefore(fy.start));
+  const profitAndLoss = new Set(
+    (books.raw(`SELECT id FROM accounts WHERE type IN ('income', 'expense')`).all() as { id: number }[]).map((r) => r.id),
+  );
+  const accounts = new Map<number, bigint>();
+  let earlier = 0n;
+  for (const [id, v] of all) if (!profitAndLoss.has(id)) accounts.set(id, v);
+  for (const id of profitAndLoss) {
+    const before = beforeYear.get(id) ?? 0n;
+    earlier += before;
+    const inYear = (all.get(id) ?? 0n) - before;
+    if (inYear !== 0n) accounts.set(id, inYear);
+  }
+  return { accounts, earlier };
 }
 
 /** A period of whole fiscal years (or everything) is read from account_totals: a few rows per account. */
 function wholeYears(books: Books, p: Period): SumRow[] | null {
   if (p.from !== undefined || p.to !== undefined || p.date !== undefined) return null;
-  const where = p.year !== undefined ? 'WHERE t.year = ?' : '';
+  const where = p.year !== undefined ? 'WHERE year = ?' : '';
   return books
-    .raw(
-      `SELECT a.code, a.name, a.type, SUM(t.debit_cents) AS debit, SUM(t.credit_cents) AS credit
-       FROM account_totals t JOIN accounts a ON a.id = t.account_id ${where}
-       GROUP BY t.account_id HAVING SUM(t.debit_cents) <> 0 OR SUM(t.credit_cents) <> 0 ORDER BY a.code`,
-    )
+    .raw(`SELECT account_id, SUM(debit_cents) AS debit, SUM(credit_cents) AS credit FROM account_totals ${where} GROUP BY account_id`)
+    // BigInt: totals can pass 2^53 cents even when every line is capped.
     .safeIntegers(true)
     .all(...(p.year !== undefined ? [p.year] : [])) as SumRow[];
 }
@@ -70,12 +119,10 @@ function scanLines(books: Books, from: string | null, to: string | null): SumRow
   if (to) { cond.push('l.date <= ?'); params.push(to); }
   return books
     .raw(
-      `SELECT a.code, a.name, a.type, s.debit, s.credit FROM (
-         SELECT l.account_id,
-                COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS debit,
-                -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS credit
-         FROM lines l WHERE ${cond.join(' AND ')} GROUP BY l.account_id
-       ) s JOIN accounts a ON a.id = s.account_id ORDER BY a.code`,
+      `SELECT l.account_id,
+              COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS debit,
+              -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS credit
+       FROM lines l WHERE ${cond.join(' AND ')} GROUP BY l.account_id`,
     )
     .safeIntegers(true)
     .all(...params) as SumRow[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  AccountCode, Amount, IsoDate, Iban, Id, Kvk, Layout, NonEmpty, Paging, Rsin, VatStatus, Year,
+  AccountCode, Amount, RgsCode, IsoDate, Iban, Id, Kvk, Layout, NonEmpty, Paging, Rsin, VatStatus, Year,
 } from './common';
 import { method } from './define';
 import type {
@@ -102,11 +102,12 @@ export const booksMethods = {
       type: AccountType,
       kind: z.enum(['bank', 'cash']).optional(),
       iban: Iban.optional(),
-      rgsCode: z.string().max(30).optional(),
+      rgsCode: RgsCode.optional(),
     }),
   ),
   'accounts.update': method<Account>()(
-    z.object({ code: AccountCode, name: NonEmpty('een naam', 100).optional(), iban: Iban.optional(), rgsCode: z.string().max(30).optional() }),
+    // rgsCode null removes the code (an accountant's mapping that no longer fits).
+    z.object({ code: AccountCode, name: NonEmpty('een naam', 100).optional(), iban: Iban.optional(), rgsCode: RgsCode.nullable().optional() }),
   ),
   'accounts.archive': method<Account>()(z.object({ code: AccountCode, archived: z.boolean().optional() })),
   'accounts.delete': method<{ deleted: boolean }>()(z.object({ code: AccountCode })),

@@ -3,6 +3,7 @@ import { KassaError } from '../errors';
 import { parseAmount } from '../money';
 import { isValidIban, normaliseIban } from '../validation/iban';
 import { isValidKvk, isValidRsin } from '../validation/kvk';
+import { RGS_CODE, RGS_FORMAT_MESSAGE } from '../rgs';
 
 // Generic validation messages in Dutch; our own schemas add B1 messages where it matters.
 z.config(z.locales.nl());
@@ -39,6 +40,9 @@ export const AccountCode = z
   .string({ error: 'Kies een rekening.' })
   .trim()
   .regex(/^[0-9A-Za-z.-]{1,12}$/, { message: 'Een rekeningnummer bestaat uit 1 tot 12 cijfers of letters.' });
+
+/** An RGS reference code (shared/rgs.ts); "BLimKasKas". */
+export const RgsCode = z.string({ error: RGS_FORMAT_MESSAGE }).trim().regex(RGS_CODE, { message: RGS_FORMAT_MESSAGE });
 
 export const NonEmpty = (what: string, max = 200) =>
   z.string({ error: `Vul ${what} in.` }).trim().min(1, { message: `Vul ${what} in.` }).max(max, { message: `${what[0]?.toUpperCase()}${what.slice(1)} is te lang (maximaal ${max} tekens).` });

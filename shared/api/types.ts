@@ -89,14 +89,26 @@ export interface TrialBalanceRow {
   code: string;
   name: string;
   type: AccountType;
+  /**
+   * 'account' for a ledger account; 'earlierResult' for the one equity line that holds the result
+   * of earlier fiscal years not yet appropriated (code shared/rgs.ts EARLIER_RESULT), as the
+   * balance sheet shows it. It has an opening and closing balance but never postings.
+   */
+  kind: 'account' | 'earlierResult';
+  /** Signed balance (debit +) at the start of the period: balance-sheet accounts carry over, income and expenses open at zero. */
+  opening: string;
   debit: string;
   credit: string;
+  /** debit − credit of the period (the mutation), signed. */
   balance: string;
+  /** opening + balance. */
+  closing: string;
 }
 
 export interface TrialBalance {
   accounts: TrialBalanceRow[];
-  totals: { debit: string; credit: string };
+  /** opening and closing sum to zero when the books balance. */
+  totals: { opening: string; debit: string; credit: string; closing: string };
 }
 
 export interface LedgerRow {

@@ -83,6 +83,8 @@ const mid100 = path.join(outDir, 'statements-100k.kassa');
 fresh(mid100);
 const gen2 = JSON.parse(timed(process.execPath, [kassa, 'demo', mid100, '--transactions', '48000', '--years', '1', '--seed', '11']).stdout);
 const y2 = gen2.years[0];
+// An auditfile needs the foundation's fiscal number (RSIN); the practice books have none.
+timed(process.execPath, [kassa, 'call', mid100, 'org.update', '{"rsin":"002165879"}']);
 console.log(`\nexport books: ${gen2.postings} postings in ${y2}`);
 for (const [fmtName, target, limits] of [
   ['xlsx', 'statements-100k.xlsx', { s: 10, mib: 500 }],

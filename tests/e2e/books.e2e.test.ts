@@ -256,6 +256,10 @@ describe.each(modes)('books UI (%s)', (mode) => {
     const debit = await text(page.getByTestId('trial-total-debit'));
     expect(debit).toBe(await text(page.getByTestId('trial-total-credit')));
     expect(debit).toBe('€ 1.389,45'); // 1250.50 + 23.95 + 100 + 7.50 + 7.50
+    // Opening and closing balance per account, with their side (one year: nothing opens).
+    const bank = page.getByTestId('trial-balance-table').locator('tbody tr', { hasText: '1100' });
+    expect(await text(bank.getByTestId('trial-opening'))).toBe('€ 0,00');
+    expect(await text(bank.getByTestId('trial-closing'))).toBe('€ 1.150,50 debet');
     await checkA11y(page, `${mode} trial balance`);
     await shot('15-trial-balance');
   });
@@ -272,6 +276,18 @@ describe.each(modes)('books UI (%s)', (mode) => {
     // An account with postings is archived, never deleted.
     await expect.poll(() => page.getByRole('button', { name: 'Rekening 4250 Buurtfeest verwijderen' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Rekening 4300 Materialen archiveren' }).count()).toBe(1);
+    // Every default account shows its RGS code; a new one has none until it is given one.
+    expect(await text(page.getByTestId('accounts-asset').locator('tr', { hasText: '1000' }).getByTestId('account-rgs'))).toBe('BLimKasKas');
+    const feest = page.getByTestId('accounts-expense').locator('tr', { hasText: '4250' });
+    expect(await text(feest.getByTestId('account-rgs'))).toBe('geen');
+    await page.getByRole('button', { name: 'Rekening 4250 Buurtfeest wijzigen' }).click();
+    await page.getByLabel('RGS-code').fill('buurtfeest');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByText(/Een RGS-code begint met B/).count()).toBeGreaterThan(0);
+    await page.getByLabel('RGS-code').fill('WBedAlk');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => statusText(page)).toContain('Rekening 4250 Buurtfeest is gewijzigd.');
+    await expect.poll(() => text(feest.getByTestId('account-rgs'))).toBe('WBedAlk');
     await checkA11y(page, `${mode} accounts`);
     await shot('16-accounts');
   });

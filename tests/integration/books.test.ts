@@ -96,8 +96,9 @@ async function seed(b: TestBooks): Promise<Seeded> {
   return { e1: e1.id, e2: e2.id, e3: e3.id, e4: e4.id, e5: e5.id, e6: e6.id };
 }
 
+/** The period's mutations per account (rows that only carry an opening balance left out). */
 function tbMap(tb: TrialBalance): Record<string, [string, string, string]> {
-  return Object.fromEntries(tb.accounts.map((a) => [a.code, [a.debit, a.credit, a.balance]]));
+  return Object.fromEntries(tb.accounts.filter((a) => a.debit !== '0.00' || a.credit !== '0.00').map((a) => [a.code, [a.debit, a.credit, a.balance]]));
 }
 
 function expectTbConsistent(tb: TrialBalance): void {
@@ -112,7 +113,12 @@ function expectTbConsistent(tb: TrialBalance): void {
   expect(cents(tb.totals.debit)).toBe(d);
   expect(cents(tb.totals.credit)).toBe(c);
   expect(tb.totals.debit).toBe(tb.totals.credit);
-  const codes = tb.accounts.map((a) => a.code);
+  // Opening + mutation = closing per row; both columns balance.
+  for (const a of tb.accounts) expect(cents(a.closing), a.code).toBe(cents(a.opening) + cents(a.balance));
+  expect(tb.accounts.reduce((t, a) => t + cents(a.opening), 0n)).toBe(0n);
+  expect([tb.totals.opening, tb.totals.closing]).toEqual(['0.00', '0.00']);
+  // Accounts by code; the earlier years' result line sits with the reserves.
+  const codes = tb.accounts.filter((a) => a.kind === 'account').map((a) => a.code);
   expect([...codes].sort()).toEqual(codes);
 }
 
@@ -786,11 +792,12 @@ describe('reports', () => {
   it('trialBalance has exactly the shape of DESIGN.md section 4', async () => {
     const tb = await b.call<TrialBalance>('reports.trialBalance');
     expect(Object.keys(tb).sort()).toEqual(['accounts', 'totals']);
-    expect(Object.keys(tb.totals).sort()).toEqual(['credit', 'debit']);
+    expect(Object.keys(tb.totals).sort()).toEqual(['closing', 'credit', 'debit', 'opening']);
     for (const a of tb.accounts) {
-      // code, name, debit, credit, balance as the contract says; `type` is the one addition (for the statements)
-      expect(Object.keys(a).filter((k) => k !== 'type').sort()).toEqual(['balance', 'code', 'credit', 'debit', 'name']);
-      for (const k of ['debit', 'credit', 'balance'] as const) expect(a[k]).toMatch(/^-?\d+\.\d{2}$/);
+      // code, name, debit, credit, balance as the contract says; `type` for the statements, and
+      // opening/closing (with `kind` for the earlier years' result line) since issue 16
+      expect(Object.keys(a).filter((k) => k !== 'type').sort()).toEqual(['balance', 'closing', 'code', 'credit', 'debit', 'kind', 'name', 'opening']);
+      for (const k of ['opening', 'debit', 'credit', 'balance', 'closing'] as const) expect(a[k]).toMatch(/^-?\d+\.\d{2}$/);
       expect(typeof a.name).toBe('string');
     }
     expectTbConsistent(tb);
@@ -808,7 +815,7 @@ describe('reports', () => {
       '8100': ['0.00', '100.00', '-100.00'],
       '8400': ['0.00', '25.50', '-25.50'],
     });
-    expect(tb.totals).toEqual({ debit: '1627.84', credit: '1627.84' });
+    expect(tb.totals).toEqual({ opening: '0.00', debit: '1627.84', credit: '1627.84', closing: '0.00' });
     expect(tb.accounts.find((a) => a.code === '8000')!.name).toBe('Giften van particulieren');
   });
 
@@ -816,9 +823,16 @@ describe('reports', () => {
     const y26 = await b.call<TrialBalance>('reports.trialBalance', { year: 2026 });
     expect(tbMap(y26)['1100']).toEqual(['1000.00', '492.34', '507.66']);
     expect(tbMap(y26)['8100']).toBeUndefined();
-    expect(y26.totals).toEqual({ debit: '1527.84', credit: '1527.84' });
+    expect(y26.totals).toEqual({ opening: '0.00', debit: '1527.84', credit: '1527.84', closing: '0.00' });
     const y27 = await b.call<TrialBalance>('reports.trialBalance', { year: 2027 });
     expect(tbMap(y27)).toEqual({ '1100': ['100.00', '0.00', '100.00'], '8100': ['0.00', '100.00', '-100.00'] });
+    // 2027 opens with 2026's balance-sheet balances; 2026's result (still open) on one equity line.
+    const open27 = Object.fromEntries(y27.accounts.map((a) => [a.code, [a.kind, a.opening, a.closing]]));
+    expect(open27['1100']).toEqual(['account', '507.66', '607.66']);
+    expect(open27['1000']).toEqual(['account', '25.50', '25.50']);
+    expect(open27['4100']).toBeUndefined();
+    const result26 = y26.accounts.filter((a) => a.type === 'income' || a.type === 'expense').reduce((t, a) => t + cents(a.balance), 0n);
+    expect(cents(y27.accounts.find((a) => a.kind === 'earlierResult')!.opening)).toBe(result26);
     expectTbConsistent(y26);
     expectTbConsistent(y27);
     await expectKassaError(b.call('reports.trialBalance', { year: 2019 }), 'NOT_FOUND');
@@ -833,7 +847,7 @@ describe('reports', () => {
       '8000': ['0.00', '1000.00', '-1000.00'],
       '8400': ['0.00', '25.50', '-25.50'],
     });
-    expect(at.totals).toEqual({ debit: '1475.50', credit: '1475.50' });
+    expect(at.totals).toEqual({ opening: '0.00', debit: '1475.50', credit: '1475.50', closing: '0.00' });
     const before = await b.call<TrialBalance>('reports.trialBalance', { date: '2026-03-09' });
     expect(tbMap(before)['1000']).toBeUndefined();
     expect((await b.call<TrialBalance>('reports.trialBalance', { date: '2025-12-31' })).accounts).toEqual([]);

@@ -129,7 +129,9 @@ describe.concurrent('kassa report', () => {
     const f = copy();
     const tb = cliJson<TrialBalance>(await runCli(['report', f, 'trial-balance']));
     expect(Object.fromEntries(tb.accounts.map((a) => [a.code, [a.debit, a.credit, a.balance]]))).toEqual(expectedAll);
-    expect(tb.totals).toEqual({ debit: '1746.25', credit: '1746.25' });
+    expect(tb.totals).toEqual({ opening: '0.00', debit: '1746.25', credit: '1746.25', closing: '0.00' });
+    // Over every posting nothing opens: the closing balance is the balance.
+    for (const a of tb.accounts) expect([a.opening, a.closing], a.code).toEqual(['0.00', a.balance]);
   });
 
   it('trial-balance as CSV: the same numbers, a header and a total row', async () => {
@@ -137,19 +139,27 @@ describe.concurrent('kassa report', () => {
     const r = await runCli(['report', f, 'trial-balance', '--format', 'csv']);
     expect(r.status, r.stderr).toBe(0);
     const rows = parseCsv(r.stdout);
-    expect(rows[0]).toEqual(['code', 'name', 'debit', 'credit', 'balance']);
+    expect(rows[0]).toEqual(['code', 'name', 'opening', 'debit', 'credit', 'closing', 'balance']);
     const body = rows.slice(1, -1);
-    expect(Object.fromEntries(body.map((c) => [c[0], [c[2], c[3], c[4]]]))).toEqual(expectedAll);
+    expect(Object.fromEntries(body.map((c) => [c[0], [c[3], c[4], c[6]]]))).toEqual(expectedAll);
     expect(body.find((c) => c[0] === '8000')![1]).toBe('Giften van particulieren');
-    expect(rows.at(-1)!.slice(2, 4)).toEqual(['1746.25', '1746.25']);
+    expect(rows.at(-1)!.slice(2, 6)).toEqual(['0.00', '1746.25', '1746.25', '0.00']);
   });
 
   it('--year limits to that fiscal year (JSON and CSV agree)', async () => {
     const f = copy();
     const tb = cliJson<TrialBalance>(await runCli(['report', f, 'trial-balance', '--year', '2027']));
-    expect(tb.accounts.map((a) => [a.code, a.balance])).toEqual([['1100', '-12.95'], ['4610', '12.95']]);
+    // Balance-sheet accounts open with their balance at the end of 2026; 2026 is still open, so its
+    // result (1250.00 + 33.30 − 450.00) opens on the earlier-years line with the reserves.
+    expect(tb.accounts.map((a) => [a.code, a.kind, a.opening, a.balance, a.closing])).toEqual([
+      ['RESULTAAT-EERDER', 'earlierResult', '-833.30', '0.00', '-833.30'],
+      ['1000', 'account', '33.30', '0.00', '33.30'],
+      ['1100', 'account', '800.00', '-12.95', '787.05'],
+      ['4610', 'account', '0.00', '12.95', '12.95'],
+    ]);
+    expect(tb.totals).toEqual({ opening: '0.00', debit: '12.95', credit: '12.95', closing: '0.00' });
     const csv = parseCsv((await runCli(['report', f, 'trial-balance', '--year', '2027', '--format', 'csv'])).stdout);
-    expect(csv.slice(1, -1).map((c) => [c[0], c[4]])).toEqual([['1100', '-12.95'], ['4610', '12.95']]);
+    expect(csv.slice(1, -1).map((c) => [c[0], c[2], c[5], c[6]])).toEqual(tb.accounts.map((a) => [a.code, a.opening, a.closing, a.balance]));
   });
 
   it('--date gives the balance up to that day', async () => {
@@ -164,7 +174,7 @@ describe.concurrent('kassa report', () => {
     const r = await runCli(['report', f, 'trial-balance', '--format', 'csv', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(parseCsv(fs.readFileSync(out, 'utf8'))[0]).toEqual(['code', 'name', 'debit', 'credit', 'balance']);
+    expect(parseCsv(fs.readFileSync(out, 'utf8'))[0]).toEqual(['code', 'name', 'opening', 'debit', 'credit', 'closing', 'balance']);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['proefbalans.csv']);
   });
 

@@ -109,18 +109,38 @@ function modelTb(postings: Posting[], filter: (p: Posting) => boolean): Map<stri
   return m;
 }
 
-function expectTbEqualsModel(tb: TrialBalance, model: Map<string, { d: bigint; c: bigint }>, what: string): void {
-  const got = new Map(tb.accounts.map((a) => [a.code, a]));
-  expect([...got.keys()].sort(), `${what}: accounts`).toEqual([...model.keys()].sort());
+interface Opening { accounts: Map<string, bigint>; earlier: bigint }
+const NO_OPENING: Opening = { accounts: new Map(), earlier: 0n };
+
+/** What a period starting on `start` (a fiscal year's first day) opens with: balance-sheet accounts carry over, income and expenses of earlier years go to one line. */
+function modelOpening(postings: Posting[], start: string, types: Map<string, string>): Opening {
+  const o: Opening = { accounts: new Map(), earlier: 0n };
+  for (const p of postings) {
+    if (p.date >= start) continue;
+    const t = types.get(p.code)!;
+    if (t === 'income' || t === 'expense') o.earlier += p.cents;
+    else o.accounts.set(p.code, (o.accounts.get(p.code) ?? 0n) + p.cents);
+  }
+  return o;
+}
+
+function expectTbEqualsModel(tb: TrialBalance, model: Map<string, { d: bigint; c: bigint }>, what: string, opening: Opening = NO_OPENING): void {
+  const got = new Map(tb.accounts.filter((a) => a.kind === 'account').map((a) => [a.code, a]));
+  const codes = new Set([...model.keys(), ...[...opening.accounts].filter(([, v]) => v !== 0n).map(([k]) => k)]);
+  expect([...got.keys()].sort(), `${what}: accounts`).toEqual([...codes].sort());
   let td = 0n;
   let tc = 0n;
-  for (const [code, { d, c }] of model) {
+  for (const code of codes) {
+    const { d, c } = model.get(code) ?? { d: 0n, c: 0n };
+    const o = opening.accounts.get(code) ?? 0n;
     const a = got.get(code)!;
-    expect([a.debit, a.credit, a.balance], `${what}: ${code}`).toEqual([str(d), str(c), str(d - c)]);
+    expect([a.opening, a.debit, a.credit, a.balance, a.closing], `${what}: ${code}`).toEqual([str(o), str(d), str(c), str(d - c), str(o + d - c)]);
     td += d;
     tc += c;
   }
-  expect(tb.totals, `${what}: totals`).toEqual({ debit: str(td), credit: str(tc) });
+  const earlier = tb.accounts.filter((a) => a.kind === 'earlierResult');
+  expect(earlier.map((a) => a.opening), `${what}: earlier years' result`).toEqual(opening.earlier === 0n ? [] : [str(opening.earlier)]);
+  expect(tb.totals, `${what}: totals`).toEqual({ opening: '0.00', debit: str(td), credit: str(tc), closing: '0.00' });
   expect(tb.totals.debit, `${what}: debit = credit`).toBe(tb.totals.credit);
 }
 
@@ -204,7 +224,9 @@ describe('trial balance = model = hledger (property)', () => {
         runs++;
         const b = await freshBooks();
         try {
-          const codes = (await b.call<Account[]>('accounts.list')).map((a) => a.code);
+          const chart = await b.call<Account[]>('accounts.list');
+          const codes = chart.map((a) => a.code);
+          const types = new Map(chart.map((a) => [a.code, a.type as string]));
 
           const posted: Posting[] = [];
           for (const e of g.entries) {
@@ -230,7 +252,9 @@ describe('trial balance = model = hledger (property)', () => {
 
           // 1. the engine against the model
           expectTbEqualsModel(tbAll, modelTb(posted, () => true), 'all');
-          YEARS.forEach((year, i) => expectTbEqualsModel(tbYears[i]!, modelTb(posted, (p) => p.date.startsWith(`${year}-`)), String(year)));
+          YEARS.forEach((year, i) =>
+            expectTbEqualsModel(tbYears[i]!, modelTb(posted, (p) => p.date.startsWith(`${year}-`)), String(year), modelOpening(posted, `${year}-01-01`, types)),
+          );
           expectTbEqualsModel(tbCut, modelTb(posted, (p) => p.date <= cut), `up to ${cut}`);
 
           // 2. the engine against hledger on the export

@@ -1,5 +1,5 @@
 import type { FinaliseResult, Warning } from '../../../shared/api/invoiceTypes';
-import { DEFAULT_CHART } from '../../../shared/chart';
+import { chartRgs, DEFAULT_CHART } from '../../../shared/chart';
 import { KassaError } from '../../../shared/errors';
 import { centsToString, formatEuro } from '../../../shared/money';
 import { addDays } from '../../../shared/rules/invoiceDates';
@@ -42,7 +42,7 @@ export function ensureVatAccount(books: Books): void {
   const def = DEFAULT_CHART.find((a) => a.code === VAT_ACCOUNT)!;
   books.run(
     books.db.insertInto('accounts').values({
-      code: def.code, name: def.name, type: def.type, line_rj650: def.rj650, line_rj640: def.rj640, kind: null, iban: null, rgs_code: null, archived: 0,
+      code: def.code, name: def.name, type: def.type, line_rj650: def.rj650, line_rj640: def.rj640, kind: null, iban: null, rgs_code: chartRgs(def.code), archived: 0,
     }),
   );
   appendAudit(books, 'accounts.create', 'account', def.code, { code: def.code, name: def.name, reason: 'btw geboekt op een factuur' });

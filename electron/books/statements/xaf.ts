@@ -2,33 +2,35 @@ import { once } from 'node:events';
 import { chainHead, formatHead } from '../history/facts';
 import type { Writable } from 'node:stream';
 import { centsToString } from '../../../shared/money';
+import { KassaError } from '../../../shared/errors';
+import { EARLIER_RESULT } from '../../../shared/rgs';
 import type { XafWritten } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
-import { accountsInfo, balancesAt, dayBefore, getYear, mappedLine, organisationLayout, type AccountInfo } from './balances';
+import { openingBalances } from '../reports';
+import { accountsInfo, dayBefore, getYear, mappedLine, organisationLayout, type AccountInfo } from './balances';
 import { streamFileGuarded } from '../../files/write';
 import { lineFor } from './layout';
 import { STATEMENT_LINES } from '../../../shared/chart';
+import { contactsOfYear, customersSuppliersXml, custSupId } from './xafParties';
+import { isControlAccount, isVatAccount, readXafRefs, takeVatSlot, vatCodesXml, vatXml } from './xafRefs';
+import { el, group, opt } from './xafXml';
 
 /**
  * XML Auditfile Financieel 3.2 (namespace http://www.auditfiles.nl/XAF/3.2) of one fiscal year:
- * header, company, the chart of accounts (ledger accounts with their statement line as lead code),
- * the twelve periods, the opening balance (derived: each account's balance on the day before the
- * year starts, since no opening entry is booked) and every posted entry of the year by journal.
- * Streamed to a temp file and renamed; the totals in <transactions> equal the trial balance.
+ * header, company, the contacts on the year's lines (customersSuppliers), the chart of accounts
+ * (statement line as lead code, RGS code as lead reference), the VAT codes used, the twelve
+ * periods, the opening balance and every posted entry of the year by journal.
+ *
+ * The opening balance holds balance-sheet accounts only: each one's balance on the day before the
+ * year starts (no opening entry is booked). Income and expenses of earlier years that no closing
+ * entry has appropriated yet open on one equity line (EARLIER_RESULT), as the balance sheet shows
+ * them, so opening + the year's lines per account equal the trial balance's closing balance.
+ * Optional elements without a value are left out. Streamed to a temp file and renamed.
  */
 
 const NS = 'http://www.auditfiles.nl/XAF/3.2';
 const SOFTWARE = 'Kijk op de Kassa';
 const VERSION = '0.1.0';
-
-/** XML-escape and drop characters XML 1.0 does not allow; cut to a schema's maximum length. */
-export function xmlText(s: string | null | undefined, max?: number): string {
-  let v = (s ?? '').replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, '');
-  if (max !== undefined && [...v].length > max) v = [...v].slice(0, max).join('');
-  return v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-const el = (name: string, value: string | null | undefined, max?: number): string => `<${name}>${xmlText(value, max)}</${name}>`;
 
 const JOURNAL_TYPE: Record<string, string> = { MEM: 'M', VRK: 'S', INK: 'P', KAS: 'C' };
 
@@ -64,6 +66,24 @@ function monthEnd(y: number, m: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The fiscal number an auditfile must carry (XSD: taxRegIdent is required): VAT number, else RSIN. */
+function taxNumber(org: { vat_number: string | null; rsin: string | null }): string {
+  const n = (org.vat_number ?? '').trim() || (org.rsin ?? '').trim();
+  if (!n) {
+    throw new KassaError(
+      'INVALID_INPUT',
+      'Voor een auditfile is het RSIN van de stichting nodig (of het btw-nummer). U vindt het RSIN op het uittreksel van de KvK. Vul het in bij Instellingen. Er is geen bestand gemaakt.',
+      { field: 'rsin' },
+    );
+  }
+  return n;
+}
+
+function ledgerAccount(code: string, name: string, tp: 'B' | 'P', leadCode: string | null, leadDesc: string | null, rgs: string | null): string {
+  return `<ledgerAccount>${el('accID', code, 35)}${el('accDesc', name, 999)}<accTp>${tp}</accTp>` +
+    `${opt('leadCode', leadCode, 999)}${opt('leadDescription', leadDesc, 999)}${opt('leadReference', rgs, 999)}</ledgerAccount>\n`;
+}
+
 export async function exportXaf(books: Books, input: { year: number; path: string }): Promise<XafWritten> {
   const fy = getYear(books, input.year);
   const layout = organisationLayout(books);
@@ -71,6 +91,7 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
   const org = books.raw('SELECT name, kvk, rsin, vat_number, street, postcode, city FROM organisation WHERE id = 1').get() as {
     name: string; kvk: string | null; rsin: string | null; vat_number: string | null; street: string | null; postcode: string | null; city: string | null;
   };
+  const taxRegIdent = taxNumber(org);
   const journals = books
     .raw('SELECT j.id, j.code, j.name, a.code AS account, a.iban FROM journals j LEFT JOIN accounts a ON a.id = j.account_id ORDER BY j.id')
     .all() as { id: number; code: string; name: string; account: string | null; iban: string | null }[];
@@ -78,7 +99,9 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
     .raw('SELECT COALESCE(SUM(debit_cents), 0) AS d, COALESCE(SUM(credit_cents), 0) AS c FROM account_totals WHERE year = ?')
     .get(fy.year) as { d: number; c: number };
   const count = books.raw(`SELECT COUNT(*) AS n FROM lines l JOIN entries e ON e.id = l.entry_id WHERE e.year = ? AND l.posted = 1`).get(fy.year) as { n: number };
-  const opening = balancesAt(books, dayBefore(fy.start));
+  const opening = openingBalances(books, fy.start);
+  const refs = readXafRefs(books, fy.year);
+  const contacts = contactsOfYear(books, fy.year, [...refs.contactOfEntry.values()]);
   const codeOf = new Map(accounts.map((a) => [a.id, a.code]));
   let transactions = 0;
 
@@ -91,24 +114,19 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
       `<header>${el('fiscalYear', String(fy.year), 9)}${el('startDate', fy.start)}${el('endDate', fy.end)}<curCode>EUR</curCode>` +
         `${el('dateCreated', new Date().toISOString().slice(0, 10))}${el('softwareDesc', SOFTWARE, 50)}${el('softwareVersion', VERSION, 20)}</header>\n`,
     );
-    out.add('<company>');
-    if (org.kvk) out.add(el('companyIdent', org.kvk, 35));
-    out.add(`${el('companyName', org.name, 999)}<taxRegistrationCountry>NL</taxRegistrationCountry>${el('taxRegIdent', org.vat_number ?? org.rsin ?? '', 30)}`);
-    if (org.street || org.city || org.postcode) {
-      out.add(
-        `<streetAddress>${org.street ? el('streetname', org.street, 999) : ''}${org.city ? el('city', org.city, 50) : ''}` +
-          `${org.postcode ? el('postalCode', org.postcode, 10) : ''}<country>NL</country></streetAddress>`,
-      );
-    }
-    out.add('\n<generalLedger>\n');
+    out.add(`<company>${opt('companyIdent', org.kvk, 35)}${el('companyName', org.name, 999)}<taxRegistrationCountry>NL</taxRegistrationCountry>${el('taxRegIdent', taxRegIdent, 30)}`);
+    out.add(group('streetAddress', [opt('streetname', org.street, 999), opt('city', org.city, 50), opt('postalCode', org.postcode, 10), org.street || org.city || org.postcode ? '<country>NL</country>' : '']));
+    out.add('\n');
+    out.add(customersSuppliersXml(contacts));
+    out.add('<generalLedger>\n');
     for (const a of accounts) {
       const line = lineFor(layout, a.type, mappedLine(a, layout));
-      out.add(
-        `<ledgerAccount>${el('accID', a.code, 35)}${el('accDesc', a.name, 999)}<accTp>${accountType(a)}</accTp>` +
-          `${el('leadCode', a.rgsCode ?? line, 999)}${el('leadDescription', STATEMENT_LINES[line], 999)}</ledgerAccount>\n`,
-      );
+      out.add(ledgerAccount(a.code, a.name, accountType(a), line, STATEMENT_LINES[line as keyof typeof STATEMENT_LINES] ?? null, a.rgsCode));
     }
-    out.add('</generalLedger>\n<periods>\n');
+    if (opening.earlier !== 0n) out.add(ledgerAccount(EARLIER_RESULT.code, EARLIER_RESULT.name, 'B', null, null, EARLIER_RESULT.rgs));
+    out.add('</generalLedger>\n');
+    out.add(vatCodesXml(refs));
+    out.add('<periods>\n');
     const [sy, sm] = fy.start.split('-').map(Number) as [number, number];
     for (let p = 1; p <= periodOf(fy.end, fy.start); p++) {
       const y = sy + Math.floor((sm - 1 + p - 1) / 12);
@@ -118,12 +136,12 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
     }
     out.add('</periods>\n');
 
-    // Opening balance, derived from the cumulative balances on the day before the year.
-    const obLines = accounts.filter((a) => (opening.get(a.id) ?? 0n) !== 0n);
+    // Opening balance: balance-sheet accounts, plus earlier years' unappropriated result on one line.
+    const obLines: [string, bigint][] = accounts.filter((a) => opening.accounts.has(a.id)).map((a) => [a.code, opening.accounts.get(a.id)!]);
+    if (opening.earlier !== 0n) obLines.push([EARLIER_RESULT.code, opening.earlier]);
     let obD = 0n;
     let obC = 0n;
-    for (const a of obLines) {
-      const v = opening.get(a.id)!;
+    for (const [, v] of obLines) {
       if (v > 0n) obD += v;
       else obC -= v;
     }
@@ -131,32 +149,27 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
       `<openingBalance><opBalDate>${fy.start}</opBalDate>${el('opBalDesc', `Beginbalans ${fy.year} (saldi op ${dayBefore(fy.start)})`, 999)}` +
         `<linesCount>${obLines.length}</linesCount><totalDebit>${centsToString(obD)}</totalDebit><totalCredit>${centsToString(obC)}</totalCredit>\n`,
     );
-    obLines.forEach((a, i) => {
-      const v = opening.get(a.id)!;
-      out.add(`<obLine><nr>${i + 1}</nr>${el('accID', a.code, 35)}<amnt>${centsToString(v > 0n ? v : -v)}</amnt><amntTp>${v > 0n ? 'D' : 'C'}</amntTp></obLine>\n`);
+    obLines.forEach(([code, v], i) => {
+      out.add(`<obLine><nr>${i + 1}</nr>${el('accID', code, 35)}<amnt>${centsToString(v > 0n ? v : -v)}</amnt><amntTp>${v > 0n ? 'D' : 'C'}</amntTp></obLine>\n`);
     });
     out.add('</openingBalance>\n');
 
     out.add(`<transactions><linesCount>${count.n}</linesCount><totalDebit>${centsToString(totals.d)}</totalDebit><totalCredit>${centsToString(totals.c)}</totalCredit>\n`);
-    const rows = books
-      .raw(
-        `SELECT e.id, e.number, e.date, e.description, e.source, l.id AS line_id, l.account_id, l.amount_cents, l.description AS line_description
-         FROM entries e JOIN lines l ON l.entry_id = e.id
-         WHERE e.journal_id = ? AND e.year = ? AND e.status = 'posted' ORDER BY e.number, l.id`,
-      );
+    const rows = books.raw(
+      `SELECT e.id, e.number, e.date, e.description, e.source, l.account_id, l.amount_cents, l.description AS line_description, l.contact_id
+       FROM entries e JOIN lines l ON l.entry_id = e.id
+       WHERE e.journal_id = ? AND e.year = ? AND e.status = 'posted' ORDER BY e.number, l.id`,
+    );
     for (const j of journals) {
       const jrnTp = j.account ? (JOURNAL_TYPE[j.code] ?? 'B') : (JOURNAL_TYPE[j.code] ?? 'M');
-      out.add(`<journal>${el('jrnID', j.code, 35)}${el('desc', j.name)}<jrnTp>${jrnTp}</jrnTp>`);
-      if (j.account) out.add(el('offsetAccID', j.account, 35));
-      if (j.iban) out.add(el('bankAccNr', j.iban, 35));
-      out.add('\n');
+      out.add(`<journal>${el('jrnID', j.code, 35)}${el('desc', j.name)}<jrnTp>${jrnTp}</jrnTp>${opt('offsetAccID', j.account, 35)}${opt('bankAccNr', j.iban, 35)}\n`);
       let current = -1;
       let lineNr = 0;
       let ref = '';
       let trDesc = '';
       let trDate = '';
       for (const r of rows.iterate(j.id, fy.year) as Iterable<{
-        id: number; number: number; date: string; description: string; source: string; line_id: number; account_id: number; amount_cents: number; line_description: string | null;
+        id: number; number: number; date: string; description: string; source: string; account_id: number; amount_cents: number; line_description: string | null; contact_id: number | null;
       }>) {
         if (r.id !== current) {
           if (current !== -1) out.add('</transaction>\n');
@@ -167,16 +180,22 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
           trDesc = r.description;
           trDate = r.date;
           out.add(
-            `<transaction>${el('nr', `${fy.year}-${String(r.number).padStart(4, '0')}`, 35)}${el('desc', r.description)}` +
-              `<periodNumber>${periodOf(r.date, fy.start)}</periodNumber><trDt>${r.date}</trDt>${el('sourceID', r.source, 35)}`,
+            `<transaction>${el('nr', `${fy.year}-${String(r.number).padStart(4, '0')}`, 35)}${opt('desc', r.description)}` +
+              `<periodNumber>${periodOf(r.date, fy.start)}</periodNumber><trDt>${r.date}</trDt>${opt('sourceID', r.source, 35)}`,
           );
           await out.flushIfFull();
         }
         lineNr++;
         const amt = r.amount_cents;
+        const code = codeOf.get(r.account_id) ?? String(r.account_id);
+        const control = isControlAccount(code);
+        const contact = r.contact_id ?? (control ? refs.contactOfEntry.get(r.id) : undefined);
+        const invRef = refs.invoiceOfEntry.get(r.id) ?? (control ? refs.paymentOfEntry.get(r.id) : undefined);
+        const vat = isVatAccount(code) ? takeVatSlot(refs.vatOfEntry.get(r.id), BigInt(amt)) : null;
         out.add(
-          `<trLine><nr>${lineNr}</nr>${el('accID', codeOf.get(r.account_id) ?? String(r.account_id), 35)}${el('docRef', ref, 999)}<effDate>${trDate}</effDate>` +
-            `${el('desc', r.line_description ?? trDesc)}<amnt>${centsToString(amt > 0 ? amt : -amt)}</amnt><amntTp>${amt > 0 ? 'D' : 'C'}</amntTp></trLine>`,
+          `<trLine><nr>${lineNr}</nr>${el('accID', code, 35)}${el('docRef', ref, 999)}<effDate>${trDate}</effDate>` +
+            `${opt('desc', r.line_description ?? trDesc)}<amnt>${centsToString(amt > 0 ? amt : -amt)}</amnt><amntTp>${amt > 0 ? 'D' : 'C'}</amntTp>` +
+            `${contact !== undefined ? el('custSupID', custSupId(contact), 35) : ''}${opt('invRef', invRef, 999)}${vat ? vatXml(vat) : ''}</trLine>`,
         );
       }
       if (current !== -1) out.add('</transaction>\n');

@@ -236,16 +236,17 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
     // --- Proefbalans ---
     {
       const ws = wb.addWorksheet('Proefbalans', sheetOptions(org.name, `Proefbalans ${fy.year}`));
-      ws.columns = [{ width: 10 }, { width: 44 }, { width: 16 }, { width: 16 }, { width: 16 }];
-      titleRows(ws, `Proefbalans ${fy.year}`, `${org.name} · mutaties ${formatDateNl(fy.start)} t/m ${formatDateNl(fy.end)}`, ['Rekening', 'Naam', 'Debet', 'Credit', 'Saldo']);
+      ws.columns = [{ width: 18 }, { width: 44 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }];
+      titleRows(ws, `Proefbalans ${fy.year}`, `${org.name} · ${formatDateNl(fy.start)} t/m ${formatDateNl(fy.end)}`, ['Rekening', 'Naam', 'Beginsaldo', 'Debet', 'Credit', 'Eindsaldo']);
       let r = 5;
       for (const a of tb.accounts) {
         const row = ws.getRow(r);
-        set(row.getCell(1), a.code);
+        set(row.getCell(1), a.kind === 'earlierResult' ? '' : a.code);
         set(row.getCell(2), a.name);
-        set(row.getCell(3), num(a.debit), MONEY);
-        set(row.getCell(4), num(a.credit), MONEY);
-        set(row.getCell(5), { formula: `C${r}-D${r}`, result: num(a.balance) }, MONEY);
+        set(row.getCell(3), num(a.opening), MONEY);
+        set(row.getCell(4), num(a.debit), MONEY);
+        set(row.getCell(5), num(a.credit), MONEY);
+        set(row.getCell(6), { formula: `C${r}+D${r}-E${r}`, result: num(a.closing) }, MONEY);
         row.commit();
         r++;
       }
@@ -253,9 +254,10 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       const total = ws.getRow(r);
       set(total.getCell(2), 'Totaal', BOLD);
       const sumOf = (col: string, v: string): Cell => (last >= 5 ? { formula: `SUM(${col}5:${col}${last})`, result: num(v) } : 0);
-      set(total.getCell(3), sumOf('C', tb.totals.debit), TOTAL);
-      set(total.getCell(4), sumOf('D', tb.totals.credit), TOTAL);
-      set(total.getCell(5), { formula: `C${r}-D${r}`, result: num(BigInt(tb.totals.debit.replace('.', '')) - BigInt(tb.totals.credit.replace('.', ''))) }, TOTAL);
+      set(total.getCell(3), sumOf('C', tb.totals.opening), TOTAL);
+      set(total.getCell(4), sumOf('D', tb.totals.debit), TOTAL);
+      set(total.getCell(5), sumOf('E', tb.totals.credit), TOTAL);
+      set(total.getCell(6), sumOf('F', tb.totals.closing), TOTAL);
       total.commit();
       ws.commit();
     }

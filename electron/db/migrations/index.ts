@@ -7,6 +7,7 @@ import * as m0005 from './0005_statements';
 import * as m0006 from './0006_bank';
 import * as m0007 from './0007_history';
 import * as m0008 from './0008_admin_id';
+import * as m0009 from './0009_accountant';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_bank': m0006,
   '0007_history': m0007,
   '0008_admin_id': m0008,
+  '0009_accountant': m0009,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

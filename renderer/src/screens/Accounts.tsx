@@ -22,6 +22,8 @@ interface Editing {
   kind: Kind;
   iban: string;
   rgsCode: string;
+  /** The account had an RGS code when editing started (so an empty field means: remove it). */
+  hadRgs?: boolean;
 }
 
 type Confirm = { action: 'archive' | 'delete' | 'restore'; account: Account } | null;
@@ -46,7 +48,7 @@ export function AccountsScreen() {
   }
   function startEdit(a: Account) {
     setErrors(NO_ERRORS);
-    setEditing({ mode: 'edit', code: a.code, name: a.name, type: a.type, kind: a.kind ?? '', iban: a.iban ?? '', rgsCode: a.rgsCode ?? '' });
+    setEditing({ mode: 'edit', code: a.code, name: a.name, type: a.type, kind: a.kind ?? '', iban: a.iban ?? '', rgsCode: a.rgsCode ?? '', hadRgs: a.rgsCode !== null });
   }
 
   async function save(e: FormEvent) {
@@ -67,6 +69,8 @@ export function AccountsScreen() {
         ...(editing.iban.trim() ? { iban: editing.iban.trim() } : {}),
         ...(editing.rgsCode.trim() ? { rgsCode: editing.rgsCode.trim() } : {}),
       };
+      // Emptying the field removes the code of an existing account; a new one simply has none.
+      const clearRgs = !editing.rgsCode.trim() && editing.hadRgs ? { rgsCode: null } : {};
       const r =
         editing.mode === 'create'
           ? await call('accounts.create', {
@@ -75,7 +79,7 @@ export function AccountsScreen() {
               ...(editing.type === 'asset' && editing.kind ? { kind: editing.kind } : {}),
               ...common,
             })
-          : await call('accounts.update', { code: editing.code, ...common });
+          : await call('accounts.update', { code: editing.code, ...common, ...clearRgs });
       announce(t(editing.mode === 'create' ? 'accounts.created' : 'accounts.updated', { code: r.code, name: r.name }));
       setEditing(null);
       booksChanged();
@@ -135,6 +139,7 @@ export function AccountsScreen() {
                 <tr>
                   <th scope="col">{t('accounts.code')}</th>
                   <th scope="col">{t('accounts.name')}</th>
+                  <th scope="col">{t('accounts.rgs')}</th>
                   <th scope="col">{t('accounts.status')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('accounts.actions')}</span>
@@ -153,6 +158,7 @@ export function AccountsScreen() {
                         </span>
                       ) : null}
                     </th>
+                    <td className="code" data-testid="account-rgs">{a.rgsCode ?? <span className="muted">{t('accounts.rgsNone')}</span>}</td>
                     <td>{a.archived ? <span className="badge badge--reversed">{t('accounts.archived')}</span> : a.hasPostings ? t('accounts.inUse') : t('accounts.unused')}</td>
                     <td className="cell-actions">
                       <button type="button" className="button button--small" onClick={() => startEdit(a)} aria-label={t('accounts.editN', { code: a.code, name: a.name })}>

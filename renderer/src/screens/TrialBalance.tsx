@@ -44,38 +44,47 @@ export function TrialBalanceScreen({ params }: ScreenProps) {
               <tr>
                 <th scope="col">{t('common.account')}</th>
                 <th scope="col" className="num">
+                  {t('trial.opening')}
+                </th>
+                <th scope="col" className="num">
                   {t('common.debit')}
                 </th>
                 <th scope="col" className="num">
                   {t('common.credit')}
                 </th>
                 <th scope="col" className="num">
-                  {t('trial.balance')}
+                  {t('trial.closing')}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {data.accounts.map((a) => {
-                const bal = toCents(a.balance) ?? 0n;
-                return (
-                  <tr key={a.code}>
-                    <th scope="row" className="th-plain">
+              {data.accounts.map((a) => (
+                <tr key={a.code} data-kind={a.kind}>
+                  <th scope="row" className="th-plain">
+                    {a.kind === 'earlierResult' ? (
+                      <>
+                        {a.name}
+                        <span className="muted small"> {t('trial.earlierResult')}</span>
+                      </>
+                    ) : (
                       <a href={hrefFor('ledger', { account: a.code, ...(effectiveYear ? { year: effectiveYear } : {}) })}>
                         <span className="code">{a.code}</span> {a.name}
                       </a>
-                    </th>
-                    <td className="num">{euro(a.debit)}</td>
-                    <td className="num">{euro(a.credit)}</td>
-                    <td className="num">
-                      {euro(bal < 0n ? a.balance.slice(1) : a.balance)}{' '}
-                      <span className="side">{bal > 0n ? t('trial.sideDebit') : bal < 0n ? t('trial.sideCredit') : ''}</span>
-                    </td>
-                  </tr>
-                );
-              })}
+                    )}
+                  </th>
+                  <td className="num" data-testid="trial-opening">
+                    <SignedAmount value={a.opening} />
+                  </td>
+                  <td className="num">{euro(a.debit)}</td>
+                  <td className="num">{euro(a.credit)}</td>
+                  <td className="num" data-testid="trial-closing">
+                    <SignedAmount value={a.closing} />
+                  </td>
+                </tr>
+              ))}
               {data.accounts.length === 0 ? (
                 <tr>
-                  <td colSpan={4} className="muted">
+                  <td colSpan={5} className="muted">
                     {t('trial.empty')}
                   </td>
                 </tr>
@@ -84,6 +93,7 @@ export function TrialBalanceScreen({ params }: ScreenProps) {
             <tfoot>
               <tr>
                 <th scope="row">{t('common.total')}</th>
+                <td />
                 <td className="num" data-testid="trial-total-debit">
                   {euro(data.totals.debit)}
                 </td>
@@ -99,5 +109,23 @@ export function TrialBalanceScreen({ params }: ScreenProps) {
         <p className="muted">{t('common.loading')}</p>
       ) : null}
     </div>
+  );
+}
+
+/** A signed balance as an amount with its side (debet/credit), the way a treasurer reads it. */
+function SignedAmount({ value }: { value: string }) {
+  const { t } = useTranslation();
+  const cents = toCents(value) ?? 0n;
+  const side = cents > 0n ? t('trial.sideDebit') : cents < 0n ? t('trial.sideCredit') : null;
+  return (
+    <>
+      {euro(cents < 0n ? value.slice(1) : value)}
+      {side ? (
+        <>
+          {' '}
+          <span className="side">{side}</span>
+        </>
+      ) : null}
+    </>
   );
 }

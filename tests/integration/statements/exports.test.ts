@@ -91,17 +91,19 @@ describe('XAF 3.2', () => {
       expect(c).toBe(cents(t.totals.credit));
       for (const a of t.accounts) expect(perAccount.get(a.code) ?? 0n, a.code).toBe(cents(a.balance));
 
-      // Opening balance: derived from the balances on the day before the year, debit = credit.
+      // Opening balance: the trial balance's opening column (balance-sheet accounts and earlier
+      // years' unappropriated result on one line), debit = credit; no income or expense account.
       const ob = company.openingBalance;
       expect(ob.opBalDate).toBe(`${year}-01-01`);
       expect(ob.totalDebit).toBe(ob.totalCredit);
-      const prev = await tb.call<TrialBalance>('reports.trialBalance', { date: `${year - 1}-12-31` });
-      const expected = Object.fromEntries(prev.accounts.filter((a) => cents(a.balance) !== 0n).map((a) => [a.code, cents(a.balance)]));
+      const expected = Object.fromEntries(t.accounts.filter((a) => cents(a.opening) !== 0n).map((a) => [a.code, cents(a.opening)]));
       const got = Object.fromEntries(asArray(ob.obLine as { accID: string; amnt: string; amntTp: string }[]).map((l) => [l.accID, l.amntTp === 'D' ? cents(l.amnt) : -cents(l.amnt)]));
       expect(got).toEqual(expected);
+      expect(Object.keys(got).filter((c) => /^[48]/.test(c)), 'income or expense account in the opening balance').toEqual([]);
       if (year === LAST_YEAR) {
-        // 2022 is closed: its result sits in the reserves, so no income or expense account opens 2024... but 2023 is open.
+        // 2022 is closed (its result sits in the reserves), 2023 is still open: its result opens 2024 on one line.
         expect(Object.keys(got)).toContain('0590');
+        expect(Object.keys(got)).toContain('RESULTAAT-EERDER');
       }
     });
   }
@@ -240,10 +242,19 @@ describe('Excel workbook', () => {
     const t = await tb.call<TrialBalance>('reports.trialBalance', { year: LAST_YEAR });
     const pb = wb.getWorksheet('Proefbalans')!;
     let totalDebit: Decimal | null = null;
+    let totalClosing: Decimal | null = null;
+    let cashClosing: Decimal | null = null;
     pb.eachRow((row) => {
-      if (row.getCell(2).value === 'Totaal') totalDebit = evaluate(pb, (row.getCell(3).value as ExcelJS.CellFormulaValue).formula);
+      if (row.getCell(2).value === 'Totaal') {
+        totalDebit = evaluate(pb, (row.getCell(4).value as ExcelJS.CellFormulaValue).formula);
+        totalClosing = evaluate(pb, (row.getCell(6).value as ExcelJS.CellFormulaValue).formula);
+      }
+      if (row.getCell(1).value === '1000') cashClosing = evaluate(pb, (row.getCell(6).value as ExcelJS.CellFormulaValue).formula);
     });
     expect(totalDebit!.toFixed(2)).toBe(t.totals.debit);
+    expect(totalClosing!.toFixed(2)).toBe('0.00');
+    // Opening + debit − credit: the cash balance at the year end, as the trial balance shows it.
+    expect(cashClosing!.toFixed(2)).toBe(t.accounts.find((a) => a.code === '1000')!.closing);
     // General ledger: the closing balance of the bank account equals the balance sheet's.
     const gb = wb.getWorksheet('Grootboek')!;
     let bankClosing: Decimal | null = null;
@@ -290,7 +301,7 @@ describe('CLI', () => {
   let file: string;
   beforeAll(async () => {
     assertDistBuilt();
-    const d = await demoBooks({ transactions: 500 });
+    const d = await demoBooks({ transactions: 500, extra: { rsin: '002165879' } });
     file = d.file;
     await d.call('entries.saveDraft', simpleEntry(`${FIRST_YEAR}-04-01`, '4300', '1000', '5.00', 'Concept'));
     d.close();
