@@ -428,6 +428,22 @@ export interface ReconciliationsTable {
   reconciled_at: string | null;
 }
 
+// --- objectives and cost allocation keys (migration 0010) ---
+export interface ObjectivesTable {
+  id: Generated<number>;
+  name: string;
+  position: number;
+}
+
+export interface AllocationKeysTable {
+  id: Generated<number>;
+  account_id: number;
+  target: 'doelstelling' | 'werving' | 'beheer';
+  objective_id: number | null;
+  /** Share in basis points: 10000 = 100 %. */
+  share_bp: number;
+}
+
 export interface DB {
   meta: MetaTable;
   organisation: OrganisationTable;
@@ -460,4 +476,6 @@ export interface DB {
   bank_transactions: BankTransactionsTable;
   bank_rules: BankRulesTable;
   reconciliations: ReconciliationsTable;
+  objectives: ObjectivesTable;
+  allocation_keys: AllocationKeysTable;
 }
