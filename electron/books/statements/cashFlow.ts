@@ -23,7 +23,7 @@ const SECTION_LABELS: Record<SectionKey, string> = {
   financiering: 'Kasstroom uit financieringsactiviteiten',
 };
 
-const CASHFLOW_LABELS: Partial<Record<StatementLine, string>> = {
+export const CASHFLOW_LABELS: Partial<Record<StatementLine, string>> = {
   vorderingen: 'Ontvangen op vorderingen',
   kortlopende_schulden: 'Betaald op kortlopende schulden',
   mva: 'Investeringen in materiële vaste activa',

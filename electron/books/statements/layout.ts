@@ -173,11 +173,10 @@ export function incomeLayout(layout: Layout, objectives: readonly { id: number; 
   return INCOME_RJ650.flatMap((n): LayoutNode[] =>
     n.kind === 'line' && n.key === 'besteed_doelstellingen'
       ? [
-          { kind: 'heading', key: 'besteed_doelstellingen_kop', label: label('besteed_doelstellingen'), level: 1 },
           ...perObjective,
           { kind: 'line', key: OBJECTIVES_UNDIVIDED, label: 'Niet verdeeld over de doelstellingen', level: 2, nature: 'debit', lines: ['besteed_doelstellingen'], optional: true },
           {
-            kind: 'subtotal', key: 'besteed_doelstellingen', label: `Totaal ${label('besteed_doelstellingen').toLowerCase()}`, level: 1,
+            kind: 'subtotal', key: 'besteed_doelstellingen', label: label('besteed_doelstellingen'), level: 1,
             plus: [...perObjective.map((o) => o.key), OBJECTIVES_UNDIVIDED], minus: [],
           },
         ]

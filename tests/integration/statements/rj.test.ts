@@ -220,7 +220,6 @@ describe('RJ 650 with objectives and allocation keys', () => {
       ['overige_baten', '0.00', '0.00'],
       ['som_baten', '3000.00', '21250.00'],
       H('lasten'),
-      H('besteed_doelstellingen_kop'),
       // 4100 60 % + 4150 + 4200 50 %: 7,200 + 1,500 (2024: 3,600 + 1,500 + 1,500)
       [a, '8700.00', '6600.00'],
       // 4100 30 % + 4200 50 %: 3,600 (2024: 1,800 + 1,500)
