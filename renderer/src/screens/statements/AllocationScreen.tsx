@@ -102,7 +102,7 @@ function Keys({ data, onSaved }: { data: Allocation; onSaved: () => void }) {
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">{t('statements.allocation.keys')}</h2>
       <Hint>{t('statements.allocation.keysHint')}</Hint>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label={t('statements.allocation.keys')} tabIndex={0}>
         <table className="table" data-testid="allocation-keys">
           <caption className="visually-hidden">{t('statements.allocation.keys')}</caption>
           <thead>

@@ -119,7 +119,8 @@ function CostAllocationTable({ data, year, previous }: { data: CostAllocationSta
       <p className="muted">
         {t('statements.costAllocation.intro')} <a href={hrefFor('allocation')}>{t('statements.costAllocation.toKeys')}</a>
       </p>
-      <div className="table-scroll">
+      {/* Wide with many objectives: the scroll area takes focus so keyboard users can scroll it. */}
+      <div className="table-scroll" role="region" aria-label={t('statements.costAllocation.title')} tabIndex={0}>
         <table className="table statement" data-testid="cost-allocation">
           <caption>{t('statements.costAllocation.title')}</caption>
           <thead>
