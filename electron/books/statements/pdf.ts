@@ -87,7 +87,7 @@ class Pack {
   /** Column titles, right-aligned; a title wider than its column wraps (the lastenverdeelstaat's objectives). */
   tableHeader(cols: Col[], w: number = AMOUNT_W): void {
     const x0 = PAGE.right - cols.length * w;
-    this.doc.font(FONT_BOLD).fontSize(w < AMOUNT_W ? 8 : 9).fillColor('black');
+    this.doc.font(FONT_BOLD).fontSize(w < AMOUNT_W ? 7 : 9).fillColor('black');
     let h = 0;
     cols.forEach((c, i) => {
       const t = pdfText(c.title);
@@ -194,7 +194,8 @@ function cashFlowRows(cf: CashFlow): StatementRow[] {
 /** Lastenverdeelstaat (RJ 650): costs by kind in rows, objectives, fundraising and management in columns. */
 function costAllocationSection(p: Pack, is: IncomeStatement): void {
   const ca = is.costAllocation!;
-  p.heading(`Lastenverdeelstaat ${is.year}`);
+  p.newPage();
+  p.title(`Lastenverdeelstaat ${is.year}`);
   p.paragraph('De kosten per soort, verdeeld over de doelstellingen, de werving en het beheer en de administratie.', { size: 9, grey: true });
   const amounts = new Map<string, Record<string, string>>(ca.rows.map((r) => [r.key, r.amounts]));
   amounts.set('totaal', ca.totals.amounts);
