@@ -254,7 +254,8 @@ export async function exportStatementsPdf(books: Books, input: { year: number; p
   doc.font(FONT_BOLD).fontSize(11).text('Inhoud', PAGE.left, p.y);
   p.y = doc.y + 4;
   doc.font(FONT).fontSize(10);
-  for (const item of ['1. Balans', '2. Staat van baten en lasten', '3. Bestemming van het saldo', '4. Kasstroomoverzicht', '5. Toelichting', '6. Ondertekening']) {
+  const third = is.costAllocation ? '3. Bestemming van het saldo en lastenverdeelstaat' : '3. Bestemming van het saldo';
+  for (const item of ['1. Balans', '2. Staat van baten en lasten', third, '4. Kasstroomoverzicht', '5. Toelichting', '6. Ondertekening']) {
     doc.text(item, PAGE.left, p.y);
     p.y = doc.y + 2;
   }

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Allocation } from '../../../shared/api/allocation';
 import type { BalanceSheet, CashFlow, IncomeStatement, StatementRow, YearEndCheck } from '../../../shared/api/statements';
 import { balanceSheetCsv, cashFlowCsv, incomeStatementCsv } from '../../../electron/books/statements/csv';
-import { cleanupTempDirs, expectDutch, expectKassaError, fingerprint, makeBooks, parseCsv, simpleEntry, tempDir, type TestBooks } from '../helpers';
+import {
+  assertDistBuilt, cleanupTempDirs, expectDutch, expectKassaError, fingerprint, makeBooks, parseCsv, runCli, simpleEntry, tempDir, type TestBooks,
+} from '../helpers';
 import { checkFormulas, evaluate, findRow } from './xlsxEval';
 
 let tb: TestBooks;
@@ -325,12 +327,14 @@ describe('outputs', () => {
     expect(cf.find((r) => r[0] === 'financiering' && r[1] === 'langlopende_schulden')!.slice(3)).toEqual(['10000.00', '2000.00', '8000.00']);
   });
 
-  test('the Excel pack: every statement line and the lastenverdeelstaat, formulas giving the app figures', async () => {
-    const file = path.join(out, 'rj650.xlsx');
+  test.each(['rj640', 'rj650'] as const)('the Excel pack (%s): every statement line (and the lastenverdeelstaat), formulas giving the app figures', async (layout) => {
+    await tb.call('org.update', { layout });
+    const file = path.join(out, `${layout}.xlsx`);
     await tb.call('statements.xlsx', { year: Y2, path: file });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Balans', 'Baten en lasten', 'Lastenverdeelstaat', 'Proefbalans', 'Grootboek']);
+    const sheets = ['Balans', 'Baten en lasten', ...(layout === 'rj650' ? ['Lastenverdeelstaat'] : []), 'Proefbalans', 'Grootboek'];
+    expect(wb.worksheets.map((w) => w.name)).toEqual(sheets);
     const value = (ws: ExcelJS.Worksheet, label: string, col: number): string => {
       const v = findRow(ws, label).getCell(col).value as ExcelJS.CellValue;
       return v && typeof v === 'object' && 'formula' in v ? evaluate(ws, (v as ExcelJS.CellFormulaValue).formula).toFixed(2) : Number(v).toFixed(2);
@@ -345,7 +349,14 @@ describe('outputs', () => {
     const is = await tb.call<IncomeStatement>('reports.incomeStatement', { year: Y2 });
     const bl = wb.getWorksheet('Baten en lasten')!;
     checkFormulas(bl);
-    for (const r of is.rows.filter((x) => x.kind !== 'heading')) expect(value(bl, r.label, 2), r.key).toBe(r.current);
+    for (const r of is.rows.filter((x) => x.kind !== 'heading')) {
+      expect(value(bl, r.label, 2), r.key).toBe(r.current);
+      expect(value(bl, r.label, 3), r.key).toBe(r.previous);
+    }
+    if (layout === 'rj640') {
+      expect(is.costAllocation).toBeNull();
+      return;
+    }
     const lv = wb.getWorksheet('Lastenverdeelstaat')!;
     expect(checkFormulas(lv)).toBeGreaterThan(0);
     const ca = is.costAllocation!;
@@ -357,8 +368,9 @@ describe('outputs', () => {
     expect(value(lv, 'Totaal', 2 + ca.columns.length)).toBe('14000.00');
   });
 
-  test('the PDF pack: every statement line, the lastenverdeelstaat and its figures', async () => {
-    const file = path.join(out, 'rj650.pdf');
+  test.each(['rj640', 'rj650'] as const)('the PDF pack (%s): every statement line (and the lastenverdeelstaat) with its figures', async (layout) => {
+    await tb.call('org.update', { layout });
+    const file = path.join(out, `${layout}.pdf`);
     await tb.call('statements.pdf', { year: Y2, path: file });
     const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
@@ -373,6 +385,11 @@ describe('outputs', () => {
       expect(hit, `${row.key} ${row.label} ${row.current}`).toBeDefined();
       if (row.previous !== null) expect(hit!, row.key).toContain(nl(row.previous));
     }
+    if (layout === 'rj640') {
+      expect(text).not.toContain('Lastenverdeelstaat');
+      await tb.call('org.update', { layout: 'rj640' });
+      return;
+    }
     expect(text).toContain('Lastenverdeelstaat');
     const ca = is.costAllocation!;
     for (const c of ca.columns) expect(text.replace(/\s+/g, ' ')).toContain(c.label);
@@ -382,5 +399,27 @@ describe('outputs', () => {
       for (const c of ca.columns) expect(hit!, `${row.key} ${c.key}`).toContain(nl(row.amounts[c.key]!));
     }
     await tb.call('org.update', { layout: 'rj640' });
+  });
+});
+
+describe('CLI', () => {
+  test('kassa report … --format csv prints the same statements for both layouts', async () => {
+    assertDistBuilt();
+    const want: Record<string, string> = {};
+    for (const layout of ['rj640', 'rj650'] as const) {
+      await tb.call('org.update', { layout });
+      want[`${layout} bs`] = balanceSheetCsv(await tb.call<BalanceSheet>('reports.balanceSheet', { year: Y2 }));
+      want[`${layout} is`] = incomeStatementCsv(await tb.call<IncomeStatement>('reports.incomeStatement', { year: Y2 }));
+      want[`${layout} cf`] = cashFlowCsv(await tb.call<CashFlow>('reports.cashFlow', { year: Y2 }));
+    }
+    // The CLI opens the file itself: close the session (rj650 is the layout left in the file).
+    tb.close();
+    for (const [key, report] of [['bs', 'balance-sheet'], ['is', 'income-statement'], ['cf', 'cash-flow']] as const) {
+      const r = await runCli(['report', tb.file, report, '--year', String(Y2), '--format', 'csv']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout, key).toBe(want[`rj650 ${key}`]);
+    }
+    expect(want['rj650 is']).toContain('lastenverdeelstaat,');
+    expect(want['rj640 is']).not.toContain('lastenverdeelstaat,');
   });
 });
