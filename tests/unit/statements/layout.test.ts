@@ -109,6 +109,31 @@ describe('the balance sheet always balances', () => {
   });
 });
 
+describe('VAT to receive', () => {
+  test('1700 sits under vorderingen in a column where it is a debit, under kortlopende schulden where it is a credit; each column balances', () => {
+    const acc = (id: number, code: string, type: AccountType, line: string): AccountInfo => ({
+      id, code, name: code, type, lineRj640: line, lineRj650: line, kind: null, iban: null, rgsCode: null, archived: false,
+    });
+    const accounts = [acc(1, '1700', 'liability', 'kortlopende_schulden'), acc(2, '1100', 'asset', 'liquide'), acc(3, '0590', 'equity', 'overige_reserves')];
+    fc.assert(
+      fc.property(fc.bigInt({ min: -1_000_000n, max: 1_000_000n }), fc.bigInt({ min: -1_000_000n, max: 1_000_000n }), fc.bigInt({ min: 0n, max: 5_000_000n }), (vat, vatPrev, bank) => {
+        const current = new Map([[1, vat], [2, bank], [3, -bank - vat]]);
+        const previous = new Map([[1, vatPrev], [2, bank], [3, -bank - vatPrev]]);
+        const input = { layout: 'rj640' as const, accounts, profitAndLoss: false, balances: { current, budget: null, previous } };
+        const a = buildRows({ ...input, nodes: BALANCE_ACTIVA });
+        const p = buildRows({ ...input, nodes: BALANCE_PASSIVA });
+        expect(a.values.get('totaal_activa')).toEqual(p.values.get('totaal_passiva'));
+        const vord = a.values.get('vorderingen')!;
+        const kort = p.values.get('kortlopende_schulden')!;
+        expect([vord.current, kort.current]).toEqual(vat > 0n ? [vat, 0n] : [0n, -vat]);
+        expect([vord.previous, kort.previous]).toEqual(vatPrev > 0n ? [vatPrev, 0n] : [0n, -vatPrev]);
+        // Never a negative debt or a negative receivable.
+        expect(vord.current >= 0n && kort.current >= 0n && vord.previous! >= 0n && kort.previous! >= 0n).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('statement line names in the renderer', () => {
   // The screens show a line by its key (= the CSV key) through i18n, so English users get English
   // names. The Dutch texts there must stay what the books (PDF, Excel, CSV) call the line.
