@@ -210,6 +210,18 @@ function linesOf(nodes: LayoutNode[]): Set<string> {
 const BALANCE_LINE_SET = new Set([...linesOf(BALANCE_ACTIVA), ...linesOf(BALANCE_PASSIVA)]);
 const INCOME_LINE_SET: Record<Layout, Set<string>> = { rj640: linesOf(INCOME_RJ640), rj650: linesOf(INCOME_RJ650) };
 
+const ACTIVA_LINE_SET = linesOf(BALANCE_ACTIVA);
+const PASSIVA_LINE_SET = linesOf(BALANCE_PASSIVA);
+
+/**
+ * Whether a treasurer may put an account of a type on a line: assets on the asset side, liabilities
+ * and equity on the other side, income and expenses on the layout's income statement.
+ */
+export function lineFits(layout: Layout, type: AccountType, line: string): boolean {
+  if (isProfitAndLoss(type)) return INCOME_LINE_SET[layout].has(line);
+  return type === 'asset' ? ACTIVA_LINE_SET.has(line) : PASSIVA_LINE_SET.has(line);
+}
+
 export function isProfitAndLoss(type: AccountType): boolean {
   return type === 'income' || type === 'expense';
 }
