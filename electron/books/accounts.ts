@@ -7,6 +7,7 @@ import type { AccountsTable } from '../db/schema';
 
 type AccountRow = Selectable<AccountsTable> & { has_postings: unknown };
 import { appendAudit } from './audit';
+import { lineFits } from './statements/layout';
 
 export interface AccountRef {
   id: number;
@@ -51,9 +52,29 @@ export function accountForPosting(books: Books, code: string, field: string): Ac
   return r;
 }
 
+/** The statement lines a treasurer chose for an account, checked against its type (Dutch error, field named). */
+function chosenLines(type: AccountType, input: StatementLineInput): { line_rj640?: string; line_rj650?: string } {
+  const out: { line_rj640?: string; line_rj650?: string } = {};
+  for (const layout of ['rj640', 'rj650'] as const) {
+    const field = layout === 'rj640' ? 'lineRj640' : 'lineRj650';
+    const line = input[field];
+    if (line === undefined) continue;
+    if (!lineFits(layout, type, line)) {
+      throw new KassaError('INVALID_INPUT', `Deze rekening kan niet op die regel van de jaarrekening (${layout === 'rj640' ? 'RJ 640' : 'RJ 650'}) staan. Kies een regel die past bij het soort rekening.`, { field });
+    }
+    out[layout === 'rj640' ? 'line_rj640' : 'line_rj650'] = line;
+  }
+  return out;
+}
+
+interface StatementLineInput {
+  lineRj640?: string | undefined;
+  lineRj650?: string | undefined;
+}
+
 export function createAccount(
   books: Books,
-  input: { code: string; name: string; type: AccountType; kind?: MoneyKind; iban?: string; rgsCode?: string },
+  input: { code: string; name: string; type: AccountType; kind?: MoneyKind; iban?: string; rgsCode?: string } & StatementLineInput,
 ): Account {
   return books.tx(() => {
     const exists = books.first(books.db.selectFrom('accounts').select('id').where('code', '=', input.code));
@@ -65,7 +86,7 @@ export function createAccount(
     const { lastInsertRowid } = books.run(
       books.db.insertInto('accounts').values({
         code: input.code, name: input.name, type: input.type, kind: input.kind ?? null, iban: input.iban ?? null,
-        rgs_code: input.rgsCode ?? null, line_rj650: lines.rj650, line_rj640: lines.rj640, archived: 0,
+        rgs_code: input.rgsCode ?? null, line_rj650: lines.rj650, line_rj640: lines.rj640, archived: 0, ...chosenLines(input.type, input),
       }),
     );
     if (input.kind === 'bank') {
@@ -77,10 +98,10 @@ export function createAccount(
   });
 }
 
-export function updateAccount(books: Books, input: { code: string; name?: string; iban?: string; rgsCode?: string | null }): Account {
+export function updateAccount(books: Books, input: { code: string; name?: string; iban?: string; rgsCode?: string | null } & StatementLineInput): Account {
   return books.tx(() => {
-    getAccount(books, input.code);
-    const set: Updateable<AccountsTable> = {};
+    const acc = getAccount(books, input.code);
+    const set: Updateable<AccountsTable> = { ...chosenLines(acc.type, input) };
     if (input.name !== undefined) set.name = input.name;
     if (input.iban !== undefined) set.iban = input.iban;
     if (input.rgsCode !== undefined) set.rgs_code = input.rgsCode;

@@ -444,6 +444,22 @@ export interface FactsTable {
   tag: number;
 }
 
+// --- objectives and cost allocation keys (migration 0010) ---
+export interface ObjectivesTable {
+  id: Generated<number>;
+  name: string;
+  position: number;
+}
+
+export interface AllocationKeysTable {
+  id: Generated<number>;
+  account_id: number;
+  target: 'doelstelling' | 'werving' | 'beheer';
+  objective_id: number | null;
+  /** Share in basis points: 10000 = 100 %. */
+  share_bp: number;
+}
+
 export interface DB {
   meta: MetaTable;
   organisation: OrganisationTable;
@@ -478,4 +494,6 @@ export interface DB {
   reconciliations: ReconciliationsTable;
   fact_kinds: FactKindsTable;
   facts: FactsTable;
+  objectives: ObjectivesTable;
+  allocation_keys: AllocationKeysTable;
 }

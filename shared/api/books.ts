@@ -8,6 +8,11 @@ import type {
 } from './types';
 
 const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
+/** The statement line an account is shown on, per layout (a key such as 'langlopende_schulden'); checked against the type by the service. */
+const StatementLineChoice = {
+  lineRj640: z.string().trim().min(1).max(60).optional(),
+  lineRj650: z.string().trim().min(1).max(60).optional(),
+};
 const FilePath = z.string({ error: 'Kies een bestand.' }).min(1, { message: 'Kies een bestand.' });
 
 export const OrganisationInput = z.object({
@@ -103,11 +108,12 @@ export const booksMethods = {
       kind: z.enum(['bank', 'cash']).optional(),
       iban: Iban.optional(),
       rgsCode: RgsCode.optional(),
+      ...StatementLineChoice,
     }),
   ),
   'accounts.update': method<Account>()(
     // rgsCode null removes the code (an accountant's mapping that no longer fits).
-    z.object({ code: AccountCode, name: NonEmpty('een naam', 100).optional(), iban: Iban.optional(), rgsCode: RgsCode.nullable().optional() }),
+    z.object({ code: AccountCode, name: NonEmpty('een naam', 100).optional(), iban: Iban.optional(), rgsCode: RgsCode.nullable().optional(), ...StatementLineChoice }),
   ),
   'accounts.archive': method<Account>()(z.object({ code: AccountCode, archived: z.boolean().optional() })),
   'accounts.delete': method<{ deleted: boolean }>()(z.object({ code: AccountCode })),

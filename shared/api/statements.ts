@@ -3,6 +3,7 @@ import type { Layout } from '../chart';
 import type { FiscalYear } from './types';
 import { AccountCode, IsoDate, SignedAmount, Year } from './common';
 import { method } from './define';
+import { allocationMethods, type CostAllocationStatement } from './allocation';
 
 /**
  * Financial statements and year-end (issue 7): balance sheet and income statement in the Dutch
@@ -86,6 +87,8 @@ export interface IncomeStatement {
    * the default proposal (everything to the other reserves).
    */
   appropriation: { proposed: boolean; rows: StatementRow[]; total: string };
+  /** RJ 650 only: the lastenverdeelstaat (costs by kind over objectives, fundraising and management). */
+  costAllocation: CostAllocationStatement | null;
   notes: string[];
 }
 
@@ -177,7 +180,7 @@ export interface Anbi {
 export interface YearEndProblem {
   code:
     | 'ALREADY_CLOSED' | 'PREVIOUS_YEAR_OPEN' | 'DRAFTS' | 'INVOICE_DRAFTS' | 'SUSPENSE_NOT_EMPTY' | 'BANK_NOT_RECONCILED' | 'BANK_CHECK_SKIPPED'
-    | 'VOLUNTEER_OVER_LIMIT' | 'VOLUNTEER_CHECK_SKIPPED' | 'NEGATIVE_MONEY' | 'NO_EQUITY_ACCOUNT';
+    | 'VOLUNTEER_OVER_LIMIT' | 'VOLUNTEER_CHECK_SKIPPED' | 'NEGATIVE_MONEY' | 'NO_EQUITY_ACCOUNT' | 'NEGATIVE_RESERVE';
   /** block: closing is refused; warn: closing is allowed but look at it; info: for your information. */
   severity: 'block' | 'warn' | 'info';
   message: string;
@@ -288,6 +291,7 @@ export const statementsMethods = {
   'statements.xlsx': method<ExportWritten>()(z.object({ year: Year, path: FilePath })),
   'statements.pdf': method<ExportWritten & { pages: number }>()(z.object({ year: Year, path: FilePath })),
   'export.xaf': method<XafWritten>()(z.object({ year: Year, path: FilePath })),
+  ...allocationMethods,
 } as const;
 
 export type StatementsMethodName = keyof typeof statementsMethods;

@@ -23,10 +23,13 @@ afterAll(cleanupTempDirs);
 type T = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 const DESIGN_CHART: [code: string, type: T, rj650: string][] = [
   ['0100', 'asset', 'Materiële vaste activa'],
+  ['0200', 'asset', 'Financiële vaste activa'],
   ['0500', 'equity', 'Reserves: continuïteitsreserve'],
   ['0510', 'equity', 'Reserves: bestemmingsreserves'],
   ['0520', 'equity', 'Fondsen: bestemmingsfondsen'],
   ['0590', 'equity', 'Reserves: overige reserves'],
+  ['0600', 'liability', 'Voorzieningen'],
+  ['0700', 'liability', 'Langlopende schulden'],
   ['1000', 'asset', 'Liquide middelen'],
   ['1100', 'asset', 'Liquide middelen'],
   ['1110', 'asset', 'Liquide middelen'],
@@ -39,9 +42,11 @@ const DESIGN_CHART: [code: string, type: T, rj650: string][] = [
   ['1600', 'liability', 'Kortlopende schulden'],
   ['1700', 'liability', 'Kortlopende schulden'],
   ['2000', 'asset', 'Vorderingen en overlopende activa'],
+  ['3000', 'asset', 'Voorraden'],
   ['4000', 'expense', 'Besteed aan doelstellingen'],
   ['4010', 'expense', 'Besteed aan doelstellingen'],
   ['4100', 'expense', 'Besteed aan doelstellingen'],
+  ['4150', 'expense', 'Besteed aan doelstellingen'],
   ['4200', 'expense', 'Besteed aan doelstellingen'],
   ['4300', 'expense', 'Besteed aan doelstellingen'],
   ['4400', 'expense', 'Besteed aan doelstellingen'],
@@ -49,6 +54,7 @@ const DESIGN_CHART: [code: string, type: T, rj650: string][] = [
   ['4600', 'expense', 'Kosten beheer en administratie'],
   ['4610', 'expense', 'Kosten beheer en administratie'],
   ['4620', 'expense', 'Kosten beheer en administratie'],
+  ['4700', 'expense', 'Financiële baten en lasten'],
   ['4800', 'expense', 'Kosten beheer en administratie'],
   ['4900', 'expense', 'Kosten beheer en administratie'],
   ['8000', 'income', 'Baten van particulieren'],
@@ -60,13 +66,16 @@ const DESIGN_CHART: [code: string, type: T, rj650: string][] = [
   ['8500', 'income', 'Financiële baten en lasten'],
   ['8900', 'income', 'Overige baten'],
 ];
-/** RJ 640 lines of the result accounts as DESIGN.md lists them; balance accounts use the RJ 650 line. */
+/**
+ * RJ 640 lines of the result accounts as DESIGN.md lists them; balance accounts use the RJ 650 line.
+ * Issue 16 added 0200, 0600, 0700, 3000, 4150 and 4700 for the RJ balance-sheet sections.
+ */
 const DESIGN_RJ640: Record<string, string> = {
   '8200': 'Subsidiebaten', '8300': 'Subsidiebaten',
   '8000': 'Giften en baten uit fondsenwerving', '8100': 'Giften en baten uit fondsenwerving', '8150': 'Giften en baten uit fondsenwerving',
   '8400': 'Baten als tegenprestatie voor levering van producten en/of diensten', '8500': 'Financiële baten', '8900': 'Overige baten',
   '4000': 'Vrijwilligers', '4010': 'Vrijwilligers', '4100': 'Huisvesting', '4200': 'Activiteiten en materialen', '4300': 'Activiteiten en materialen',
-  '4400': 'Inhuur', '4500': 'Fondsenwerving', '4600': 'Kantoor, bank en verzekeringen', '4610': 'Kantoor, bank en verzekeringen',
+  '4150': 'Huisvesting', '4700': 'Financiële lasten', '4400': 'Inhuur', '4500': 'Fondsenwerving', '4600': 'Kantoor, bank en verzekeringen', '4610': 'Kantoor, bank en verzekeringen',
   '4620': 'Kantoor, bank en verzekeringen', '4800': 'Afschrijvingen', '4900': 'Overige lasten',
 };
 const label = (key: string) => (STATEMENT_LINES as Record<string, string>)[key];

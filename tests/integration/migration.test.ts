@@ -111,6 +111,17 @@ describe('schema fixtures', () => {
   });
 });
 
+const NEW_0010_ACCOUNTS = ['0200', '0600', '0700', '3000', '4150', '4700'];
+
+function countCodes(file: string, codes: string[]): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM accounts WHERE code IN (SELECT value FROM json_each(?))').get(JSON.stringify(codes)) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 describe.each(versions)('a file made by schema version %i', (v) => {
   it('opens, migrates to the latest version, verifies, keeps its data and leaves a byte copy from before', async () => {
     const dir = tempDir(`kassa-migrate-v${v}-`);
@@ -120,6 +131,8 @@ describe.each(versions)('a file made by schema version %i', (v) => {
     const probeDb = new Database(probe, { readonly: true });
     const hadAdminId = probeDb.prepare(`SELECT 1 FROM meta WHERE key = 'admin_id'`).get() !== undefined;
     probeDb.close();
+    // Migration 0010_statements_rj adds the new default accounts whose code is still free.
+    const newAccounts = NEW_0010_ACCOUNTS.length - countCodes(probe, NEW_0010_ACCOUNTS);
     expect(before.entries).toBeGreaterThan(0);
     const original = sha256(file);
 
@@ -148,7 +161,10 @@ describe.each(versions)('a file made by schema version %i', (v) => {
       // The one new posting adds an entry, two lines, an audit row and perhaps a totals row.
       if (table === 'account_totals') expect(after[table]! - n, 'rows in account_totals').toBeLessThanOrEqual(2);
       // meta: the history's head, anchor, start date and back-filled count (migration 0007), and the admin id (0008)
-      const added = table === 'entries' ? 1 : table === 'lines' ? 2 : table === 'audit_log' ? 1 : table === 'meta' ? (v < 7 ? 4 : 0) + (hadAdminId ? 0 : 1) : 0;
+      const added =
+        table === 'entries' ? 1 : table === 'lines' ? 2 : table === 'audit_log' ? 1
+          : table === 'meta' ? (v < 7 ? 4 : 0) + (hadAdminId ? 0 : 1)
+            : table === 'accounts' ? newAccounts : 0;
       if (table !== 'account_totals') expect(after[table], `rows in ${table}`).toBe(n + added);
       else expect(after[table]).toBeGreaterThanOrEqual(n);
     }

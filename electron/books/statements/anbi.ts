@@ -75,12 +75,12 @@ function balanceFigures(books: Books, year: number): AnbiFigure[] {
   const zero = (key: string, label: string): AnbiFigure => fig(key, label, 'line', '0.00', hasPrev ? '0.00' : null);
   return [
     fig('activa', 'Activa', 'heading', null, null),
-    zero('immateriele_vaste_activa', 'Immateriële vaste activa'),
+    row('immateriele_vaste_activa', 'Immateriële vaste activa', ['immateriele_vaste_activa']),
     row('materiele_vaste_activa', 'Materiële vaste activa', ['mva']),
-    zero('financiele_vaste_activa', 'Financiële vaste activa'),
-    zero('voorraden', 'Voorraden'),
+    row('financiele_vaste_activa', 'Financiële vaste activa', ['financiele_vaste_activa']),
+    row('voorraden', 'Voorraden', ['voorraden']),
     row('vorderingen', 'Vorderingen en overlopende activa', ['vorderingen']),
-    zero('effecten', 'Effecten'),
+    row('effecten', 'Effecten', ['effecten']),
     row('liquide_middelen', 'Liquide middelen', ['liquide']),
     row('totaal_activa', 'Totaal activa', ['totaal_activa'], 'total'),
     fig('passiva', 'Passiva', 'heading', null, null),
@@ -90,8 +90,8 @@ function balanceFigures(books: Books, year: number): AnbiFigure[] {
     row('overige_reserves', 'Overige reserves', ['overige_reserves', 'resultaat_boekjaar', 'resultaat_eerdere_jaren']),
     row('bestemmingsfondsen', 'Bestemmingsfondsen', ['bestemmingsfondsen']),
     row('totaal_reserves_fondsen', 'Totaal reserves en fondsen', ['totaal_reserves_en_fondsen'], 'subtotal'),
-    zero('voorzieningen', 'Voorzieningen'),
-    zero('langlopende_schulden', 'Langlopende schulden'),
+    row('voorzieningen', 'Voorzieningen', ['voorzieningen']),
+    row('langlopende_schulden', 'Langlopende schulden', ['langlopende_schulden']),
     row('kortlopende_schulden', 'Kortlopende schulden', ['kortlopende_schulden']),
     row('totaal_passiva', 'Totaal passiva', ['totaal_passiva'], 'total'),
   ];

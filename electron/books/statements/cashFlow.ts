@@ -10,8 +10,9 @@ import { incomeLayout, lineFor } from './layout';
  * over its other (counter) lines. A counter line on the credit side brought money in (a receipt), one
  * on the debit side took money out (a payment); per entry the counter lines add up to exactly the
  * change in bank and cash, so the overview always ends at the closing bank and cash balances.
- * Counter accounts are grouped by their statement line: income and expense lines and receivables and
- * payables are operating activities, fixed assets investing, equity financing.
+ * Counter accounts are grouped by their statement line: income and expense lines, stock, receivables,
+ * provisions and short-term payables are operating activities, fixed assets and securities
+ * investing, equity and long-term loans (received and repaid) financing.
  */
 
 type SectionKey = CashFlowSection['key'];
@@ -22,15 +23,22 @@ const SECTION_LABELS: Record<SectionKey, string> = {
   financiering: 'Kasstroom uit financieringsactiviteiten',
 };
 
-const CASHFLOW_LABELS: Partial<Record<StatementLine, string>> = {
+export const CASHFLOW_LABELS: Partial<Record<StatementLine, string>> = {
   vorderingen: 'Ontvangen op vorderingen',
   kortlopende_schulden: 'Betaald op kortlopende schulden',
   mva: 'Investeringen in materiële vaste activa',
+  immateriele_vaste_activa: 'Investeringen in immateriële vaste activa',
+  financiele_vaste_activa: 'Financiële vaste activa (waarborgsommen, leningen u/g)',
+  effecten: 'Effecten',
+  langlopende_schulden: 'Langlopende leningen: opgenomen en afgelost',
 };
 
+/** Fixed assets and securities are investing; equity and long-term loans financing; the rest operating. */
+const INVESTING: ReadonlySet<StatementLine> = new Set(['mva', 'immateriele_vaste_activa', 'financiele_vaste_activa', 'effecten']);
+
 function sectionOf(a: AccountInfo, line: StatementLine): SectionKey {
-  if (a.type === 'equity') return 'financiering';
-  if (line === 'mva') return 'investeringen';
+  if (a.type === 'equity' || line === 'langlopende_schulden') return 'financiering';
+  if (INVESTING.has(line)) return 'investeringen';
   return 'operationeel';
 }
 

@@ -1,4 +1,5 @@
 import { toCsv, type CsvCell } from '../../../shared/csv';
+import type { CostAllocationStatement } from '../../../shared/api/allocation';
 import type { BalanceSheet, CashFlow, IncomeStatement, StatementRow } from '../../../shared/api/statements';
 
 /**
@@ -26,11 +27,25 @@ export function balanceSheetCsv(b: BalanceSheet): string {
   ]);
 }
 
+/** The lastenverdeelstaat as rows: per kind of cost its total, then its part per column as `kind/column`. */
+function costAllocationRows(c: CostAllocationStatement): Cell[][] {
+  const section = 'lastenverdeelstaat';
+  const out: Cell[][] = [];
+  const add = (key: string, label: string, kind: string, amounts: Record<string, string>, total: string, budget: string | null, previous: string | null) => {
+    out.push([section, key, label, kind, total, budget, previous]);
+    for (const col of c.columns) out.push([section, `${key}/${col.key}`, `${label}: ${col.label}`, 'share', amounts[col.key] ?? '0.00', null, null]);
+  };
+  for (const r of c.rows) add(r.key, r.label, 'line', r.amounts, r.total, r.budget, r.previous);
+  add('totaal', 'Totaal', 'total', c.totals.amounts, c.totals.total, c.totals.budget, c.totals.previous);
+  return out;
+}
+
 export function incomeStatementCsv(s: IncomeStatement): string {
   return toCsv([
     ['section', 'key', 'label', 'kind', `current ${s.year}`, 'budget', `previous ${s.previousYear ?? ''}`.trim()],
     ...statementRows('baten en lasten', s.rows, true),
     ...statementRows(s.appropriation.proposed ? 'bestemming (voorstel)' : 'bestemming', s.appropriation.rows, true),
+    ...(s.costAllocation ? costAllocationRows(s.costAllocation) : []),
   ]);
 }
 

@@ -1,5 +1,6 @@
 import type { StatementsMethodName } from '../../../shared/api/statements';
 import type { Handler } from '../../api';
+import { getAllocation, setKeys, setObjectives } from './allocation';
 import { anbiReport, setAnbiItem } from './anbi';
 import { cashFlow } from './cashFlow';
 import { balanceSheet, incomeStatement } from './statements';
@@ -23,4 +24,8 @@ export const statementsHandlers: { [M in StatementsMethodName]: Handler<M> } = {
   'statements.xlsx': ({ books }, input) => exportStatementsXlsx(books, input),
   'statements.pdf': ({ books }, input) => exportStatementsPdf(books, input),
   'export.xaf': ({ books }, input) => exportXaf(books, input),
+
+  'allocation.get': ({ books }) => getAllocation(books),
+  'allocation.setObjectives': ({ books }, input) => setObjectives(books, input),
+  'allocation.setKeys': ({ books }, input) => setKeys(books, input),
 };

@@ -1,7 +1,7 @@
 import { formatAmountNl } from '../../../shared/money';
 import { chainHead, formatHead } from '../history/facts';
 import { formatDateNl } from '../../../shared/dates';
-import type { CashFlow, ExportWritten, StatementRow } from '../../../shared/api/statements';
+import type { CashFlow, ExportWritten, IncomeStatement, StatementRow } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
 import { getYear } from './balances';
 import { cashFlow } from './cashFlow';
@@ -22,7 +22,7 @@ type Doc = PDFKit.PDFDocument;
 
 interface Col {
   title: string;
-  pick: (r: { current: string | null; budget: string | null; previous: string | null }) => string | null;
+  pick: (r: { key?: string; current: string | null; budget: string | null; previous: string | null }) => string | null;
 }
 
 function amount(v: string | null): string {
@@ -85,20 +85,27 @@ class Pack {
     return { size: s, height: Math.max(this.doc.heightOfString(text, { width }), s + 3) };
   }
 
-  tableHeader(cols: Col[]): void {
-    const x0 = PAGE.right - cols.length * AMOUNT_W;
-    this.doc.font(FONT_BOLD).fontSize(9).fillColor('black');
-    cols.forEach((c, i) => this.doc.text(pdfText(c.title), x0 + i * AMOUNT_W, this.y, { width: AMOUNT_W - 4, align: 'right', lineBreak: false }));
-    this.y += 13;
+  /** Column titles, right-aligned; a title wider than its column wraps (the lastenverdeelstaat's objectives). */
+  tableHeader(cols: Col[], w: number = AMOUNT_W): void {
+    const x0 = PAGE.right - cols.length * w;
+    this.doc.font(FONT_BOLD).fontSize(w < AMOUNT_W ? 7 : 9).fillColor('black');
+    let h = 0;
+    cols.forEach((c, i) => {
+      const t = pdfText(c.title);
+      h = Math.max(h, this.doc.heightOfString(t, { width: w - 4 }));
+      this.doc.text(t, x0 + i * w, this.y, { width: w - 4, align: 'right' });
+    });
+    this.y += Math.max(13, h + 3);
     this.hr(this.y - 2);
     this.y += 2;
   }
 
   /** Rows of a statement; line rows may list their accounts below (notes). */
-  table(rows: StatementRow[], cols: Col[], opts: { accounts?: boolean } = {}): void {
-    const x0 = PAGE.right - cols.length * AMOUNT_W;
+  table(rows: StatementRow[], cols: Col[], opts: { accounts?: boolean; amountWidth?: number } = {}): void {
+    const W = opts.amountWidth ?? AMOUNT_W;
+    const x0 = PAGE.right - cols.length * W;
     this.space(40);
-    this.tableHeader(cols);
+    this.tableHeader(cols, W);
     for (const r of rows) {
       const bold = r.kind !== 'line';
       const indent = r.level * 12;
@@ -106,26 +113,26 @@ class Pack {
       const text = pdfText(r.label);
       const fit = this.fitLabel(text, labelW, bold, r.kind === 'heading' ? 10 : 9.5);
       const extra = r.kind === 'heading' ? 4 : r.kind === 'total' ? 4 : 0;
-      if (this.space(fit.height + extra + 4)) this.tableHeader(cols);
+      if (this.space(fit.height + extra + 4)) this.tableHeader(cols, W);
       if (r.kind === 'heading') this.y += 4;
       if (r.kind === 'total' || r.kind === 'subtotal') this.hr(this.y - 1, x0, PAGE.right);
       this.doc.font(bold ? FONT_BOLD : FONT).fontSize(fit.size).fillColor('black').text(text, PAGE.left + indent, this.y, { width: labelW });
       this.doc.fontSize(9.5);
       cols.forEach((c, i) => {
         const v = c.pick(r);
-        if (v !== null) this.doc.text(amount(v), x0 + i * AMOUNT_W, this.y, { width: AMOUNT_W - 4, align: 'right', lineBreak: false });
+        if (v !== null) this.doc.text(amount(v), x0 + i * W, this.y, { width: W - 4, align: 'right', lineBreak: false });
       });
       this.y += fit.height + extra + 1;
       if (opts.accounts && r.kind === 'line') {
         for (const a of r.accounts) {
           const t = pdfText(`${a.code} ${a.name}`);
           const f = this.fitLabel(t, labelW - 12, false, 8.5);
-          if (this.space(f.height + 2)) this.tableHeader(cols);
+          if (this.space(f.height + 2)) this.tableHeader(cols, W);
           this.doc.fillColor(GREY).text(t, PAGE.left + indent + 12, this.y, { width: labelW - 12 });
           this.doc.fontSize(8.5);
           cols.forEach((c, i) => {
             const v = c.pick(a);
-            if (v !== null) this.doc.text(amount(v), x0 + i * AMOUNT_W, this.y, { width: AMOUNT_W - 4, align: 'right', lineBreak: false });
+            if (v !== null) this.doc.text(amount(v), x0 + i * W, this.y, { width: W - 4, align: 'right', lineBreak: false });
           });
           this.doc.fillColor('black');
           this.y += f.height + 1;
@@ -185,6 +192,26 @@ function cashFlowRows(cf: CashFlow): StatementRow[] {
   return out;
 }
 
+/** Lastenverdeelstaat (RJ 650): costs by kind in rows, objectives, fundraising and management in columns. */
+function costAllocationSection(p: Pack, is: IncomeStatement): void {
+  const ca = is.costAllocation!;
+  p.newPage();
+  p.title(`Lastenverdeelstaat ${is.year}`);
+  p.paragraph('De kosten per soort, verdeeld over de doelstellingen, de werving en het beheer en de administratie.', { size: 9, grey: true });
+  const amounts = new Map<string, Record<string, string>>(ca.rows.map((r) => [r.key, r.amounts]));
+  amounts.set('totaal', ca.totals.amounts);
+  const cols: Col[] = ca.columns.map((c) => ({ title: c.label, pick: (r) => (r.key ? (amounts.get(r.key)?.[c.key] ?? null) : null) }));
+  cols.push({ title: `Totaal ${is.year}`, pick: (r) => r.current });
+  if (is.columns.budget) cols.push({ title: is.columns.budget, pick: (r) => r.budget });
+  if (is.columns.previous) cols.push({ title: is.columns.previous, pick: (r) => r.previous });
+  const rows: StatementRow[] = [
+    ...ca.rows.map((r) => ({ key: r.key, label: r.label, kind: 'line' as const, level: 0, current: r.total, budget: r.budget, previous: r.previous, accounts: [] })),
+    { key: 'totaal', label: 'Totaal', kind: 'total', level: 0, current: ca.totals.total, budget: ca.totals.budget, previous: ca.totals.previous, accounts: [] },
+  ];
+  const room = PAGE.right - PAGE.left - 120;
+  p.table(rows, cols, { amountWidth: Math.min(AMOUNT_W, Math.floor(room / cols.length)) });
+}
+
 export async function exportStatementsPdf(books: Books, input: { year: number; path: string }): Promise<ExportWritten & { pages: number }> {
   const fy = getYear(books, input.year);
   const org = books.raw('SELECT name, kvk, rsin, street, postcode, city FROM organisation WHERE id = 1').get() as {
@@ -230,7 +257,8 @@ export async function exportStatementsPdf(books: Books, input: { year: number; p
   doc.font(FONT_BOLD).fontSize(11).text('Inhoud', PAGE.left, p.y);
   p.y = doc.y + 4;
   doc.font(FONT).fontSize(10);
-  for (const item of ['1. Balans', '2. Staat van baten en lasten', '3. Bestemming van het saldo', '4. Kasstroomoverzicht', '5. Toelichting', '6. Ondertekening']) {
+  const third = is.costAllocation ? '3. Bestemming van het saldo en lastenverdeelstaat' : '3. Bestemming van het saldo';
+  for (const item of ['1. Balans', '2. Staat van baten en lasten', third, '4. Kasstroomoverzicht', '5. Toelichting', '6. Ondertekening']) {
     doc.text(item, PAGE.left, p.y);
     p.y = doc.y + 2;
   }
@@ -258,6 +286,7 @@ export async function exportStatementsPdf(books: Books, input: { year: number; p
   if (is.columns.previous) apCols.push({ title: is.columns.previous, pick: (r) => r.previous });
   p.table(is.appropriation.rows, apCols);
   for (const n of is.notes) p.paragraph(n, { size: 9, grey: true });
+  if (is.costAllocation) costAllocationSection(p, is);
 
   // --- cash flow ---
   p.newPage();

@@ -1,9 +1,9 @@
 import { centsToString } from '../../../shared/money';
-import type { Layout } from '../../../shared/chart';
+import type { Layout, StatementLine } from '../../../shared/chart';
 import type { StatementAccount, StatementRow } from '../../../shared/api/statements';
 import type { AccountInfo, Balances } from './balances';
 import { mappedLine } from './balances';
-import { isProfitAndLoss, lineFor, type LayoutNode } from './layout';
+import { debitLineOf, isProfitAndLoss, lineFor, type LayoutNode } from './layout';
 
 /**
  * Turn a layout (layout.ts) and per-account balances into statement rows. Pure: the same function
@@ -23,6 +23,8 @@ export interface RowsInput {
   /** Which accounts belong to this statement (P&L accounts for the income statement, the rest for the balance sheet). */
   profitAndLoss: boolean;
   balances: Columns<Balances>;
+  /** Line keys made at run time (the objectives' lines) that accounts may be mapped to directly. */
+  extraLines?: ReadonlySet<string>;
   /** Values of 'special' rows as signed balances (debit positive). */
   specials?: Record<string, Columns<bigint>>;
 }
@@ -40,12 +42,25 @@ export function buildRows(input: RowsInput): BuiltRows {
   const hasBudget = balances.budget !== null;
   const hasPrevious = balances.previous !== null;
   const mine = accounts.filter((a) => isProfitAndLoss(a.type) === input.profitAndLoss);
-  const byLine = new Map<string, AccountInfo[]>();
+  // Per line, per account, the signed balance in each column that lands on that line. An account
+  // sits on one line, except a liability that turns into a receivable (debitLineOf): in a column
+  // where its balance is a debit it moves to the asset side, so each column still balances.
+  const byLine = new Map<string, Map<AccountInfo, Columns<bigint>>>();
+  const add = (l: string, a: AccountInfo, col: keyof Columns<bigint>, v: bigint) => {
+    const m = byLine.get(l) ?? new Map<AccountInfo, Columns<bigint>>();
+    byLine.set(l, m);
+    const c = m.get(a) ?? { current: 0n, budget: 0n, previous: 0n };
+    m.set(a, c);
+    c[col] = v;
+  };
   for (const a of mine) {
-    const l = lineFor(layout, a.type, mappedLine(a, layout));
-    const list = byLine.get(l) ?? [];
-    list.push(a);
-    byLine.set(l, list);
+    const mapped = mappedLine(a, layout);
+    const base = input.extraLines?.has(mapped) ? mapped : lineFor(layout, a.type, mapped);
+    const alt = input.profitAndLoss ? undefined : debitLineOf(a, base as StatementLine);
+    for (const col of ['current', 'budget', 'previous'] as const) {
+      const v = balances[col]?.get(a.id) ?? 0n;
+      add(alt && v > 0n ? alt : base, a, col, v);
+    }
   }
 
   const values = new Map<string, Columns<bigint>>();
@@ -64,10 +79,10 @@ export function buildRows(input: RowsInput): BuiltRows {
       let prev = 0n;
       const accs: StatementAccount[] = [];
       for (const l of n.lines) {
-        for (const a of byLine.get(l) ?? []) {
-          const c = (balances.current.get(a.id) ?? 0n) * sign;
-          const b = (balances.budget?.get(a.id) ?? 0n) * sign;
-          const p = (balances.previous?.get(a.id) ?? 0n) * sign;
+        for (const [a, raw] of byLine.get(l) ?? []) {
+          const c = raw.current * sign;
+          const b = (raw.budget ?? 0n) * sign;
+          const p = (raw.previous ?? 0n) * sign;
           cur += c;
           bud += b;
           prev += p;
@@ -76,6 +91,7 @@ export function buildRows(input: RowsInput): BuiltRows {
           }
         }
       }
+      if (n.optional && accs.length === 0 && cur === 0n && bud === 0n && prev === 0n) continue;
       const v = { current: cur, budget: col(bud, hasBudget), previous: col(prev, hasPrevious) };
       values.set(n.key, v);
       rows.push({ key: n.key, label: n.label, kind: 'line', level: n.level, current: str(v.current), budget: str(v.budget), previous: str(v.previous), accounts: accs });

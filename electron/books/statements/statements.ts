@@ -9,6 +9,8 @@ import {
 } from './balances';
 import { APPROPRIATION_LINES, BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout, lineFor, RESULT_CURRENT, RESULT_EARLIER } from './layout';
 import { buildRows, type Columns } from './rows';
+import { listObjectives, storedKeys } from './allocation';
+import { costAllocationStatement, splitCosts } from './split';
 
 /** Sum of the profit-and-loss accounts in a set of balances (signed: a surplus is negative, a credit). */
 function profitAndLoss(accounts: AccountInfo[], b: Balances): bigint {
@@ -155,7 +157,17 @@ export function incomeStatement(books: Books, input: { year: number }): IncomeSt
   const current = onlyProfitAndLoss(accounts, operatingBalances(books, fy.year));
   const previous = prevYear ? onlyProfitAndLoss(accounts, operatingBalances(books, prevYear.year)) : null;
   const budget = budgetBalances(books, fy.year, accounts);
-  const built = buildRows({ nodes: incomeLayout(layout), layout, accounts, profitAndLoss: true, balances: { current, budget, previous } });
+  // RJ 650: costs spread over the objectives, fundraising and management by the allocation keys.
+  const objectives = layout === 'rj650' ? listObjectives(books) : [];
+  const split = layout === 'rj650' ? splitCosts(accounts, { current, budget, previous }, storedKeys(books), objectives) : null;
+  const built = buildRows({
+    nodes: incomeLayout(layout, objectives),
+    layout,
+    accounts: split?.accounts ?? accounts,
+    profitAndLoss: true,
+    balances: split?.balances ?? { current, budget, previous },
+    ...(split ? { extraLines: split.extraLines } : {}),
+  });
   const saldo = built.values.get('saldo')!;
 
   // Appropriation: as booked when the year is closed, else the default proposal.
@@ -194,6 +206,7 @@ export function incomeStatement(books: Books, input: { year: number }): IncomeSt
       previous: saldo.previous === null ? null : centsToString(saldo.previous),
     },
     appropriation: { proposed, rows: approp.rows, total: centsToString(approp.total) },
+    costAllocation: split ? costAllocationStatement(split, objectives) : null,
     notes,
   };
 }

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { chainHead, formatHead } from '../history/facts';
 import { centsToString } from '../../../shared/money';
 import { formatDateNl } from '../../../shared/dates';
-import type { ExportWritten, StatementRow } from '../../../shared/api/statements';
+import type { ExportWritten, IncomeStatement, StatementRow } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
 import { trialBalance } from '../reports';
@@ -13,7 +13,7 @@ import { balanceSheet, incomeStatement } from './statements';
 
 /**
  * The statements as an Excel workbook for the board, the audit committee and funders: balance sheet,
- * income statement, trial balance and general ledger, each on its own sheet. Totals are formulas
+ * income statement, the lastenverdeelstaat (RJ 650), trial balance and general ledger, each on its own sheet. Totals are formulas
  * (with the app's figures as cached results, so a viewer that does not recalculate shows the same),
  * amounts carry a euro format and every sheet is set up to print on A4.
  *
@@ -181,6 +181,40 @@ function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, heade
   h.commit();
 }
 
+/**
+ * Lastenverdeelstaat (RJ 650): costs by kind over the objectives, fundraising and management. The
+ * year's total per row and every column total are formulas; budget and last year are figures.
+ */
+function writeCostAllocation(ws: ExcelJS.Worksheet, is: IncomeStatement, orgName: string): void {
+  const ca = is.costAllocation!;
+  const n = ca.columns.length;
+  const extra = [...(is.columns.budget ? [{ title: is.columns.budget, pick: (r: { budget: string | null }) => r.budget }] : []), ...(is.columns.previous ? [{ title: is.columns.previous, pick: (r: { previous: string | null }) => r.previous }] : [])];
+  ws.columns = [{ width: 34 }, ...Array.from({ length: n + 1 + extra.length }, () => ({ width: 16 }))];
+  titleRows(ws, `Lastenverdeelstaat ${is.year}`, `${orgName} · kosten per soort, verdeeld over de doelstellingen, werving en beheer en administratie`, [
+    '', ...ca.columns.map((c) => c.label), `Totaal ${is.year}`, ...extra.map((e) => e.title),
+  ]);
+  let r = 5;
+  for (const row of ca.rows) {
+    const x = ws.getRow(r);
+    set(x.getCell(1), row.label);
+    ca.columns.forEach((c, i) => set(x.getCell(i + 2), num(row.amounts[c.key] ?? '0.00'), MONEY));
+    set(x.getCell(n + 2), { formula: ca.columns.map((_, i) => `${colLetter(i + 2)}${r}`).join('+'), result: num(row.total) }, MONEY);
+    extra.forEach((e, i) => set(x.getCell(n + 3 + i), num(e.pick(row) ?? '0.00'), MONEY));
+    x.commit();
+    r++;
+  }
+  const last = r - 1;
+  const t = ws.getRow(r);
+  set(t.getCell(1), 'Totaal', BOLD);
+  const values = [...ca.columns.map((c) => ca.totals.amounts[c.key] ?? '0.00'), ca.totals.total, ...extra.map((e) => e.pick(ca.totals) ?? '0.00')];
+  values.forEach((v, i) => {
+    const col = colLetter(i + 2);
+    set(t.getCell(i + 2), last >= 5 ? { formula: `SUM(${col}5:${col}${last})`, result: num(v) } : num(v), TOTAL);
+  });
+  t.commit();
+  ws.commit();
+}
+
 export async function exportStatementsXlsx(books: Books, input: { year: number; path: string }): Promise<ExportWritten> {
   const fy = getYear(books, input.year);
   const org = books.raw('SELECT name FROM organisation WHERE id = 1').get() as { name: string };
@@ -232,6 +266,8 @@ export async function exportStatementsXlsx(books: Books, input: { year: number; 
       }
       ws.commit();
     }
+
+    if (is.costAllocation) writeCostAllocation(wb.addWorksheet('Lastenverdeelstaat', sheetOptions(org.name, `Lastenverdeelstaat ${fy.year}`, true)), is, org.name);
 
     // --- Proefbalans ---
     {

@@ -192,6 +192,33 @@ function volunteerProblems(books: Books, year: number): YearEndProblem[] {
   return out;
 }
 
+/**
+ * Reserves and funds that stand below zero once the year's result is added with the default
+ * appropriation (after a loss, or a loss in an earlier year). Allowed, but an accountant and the
+ * audit committee will ask how the board means to make up the shortfall, so the treasurer hears it
+ * before closing. A warning, not a block.
+ */
+function negativeReserveProblems(books: Books, accounts: AccountInfo[], end: string, result: bigint, target: AccountInfo | undefined): YearEndProblem[] {
+  const bal = balancesAt(books, end);
+  const out: YearEndProblem[] = [];
+  for (const a of accounts) {
+    if (a.type !== 'equity') continue;
+    // Reserves are credits: their value is minus the balance, plus the result when it goes here.
+    const value = -(bal.get(a.id) ?? 0n) + (target && a.id === target.id ? result : 0n);
+    if (value >= 0n) continue;
+    out.push(
+      problem(
+        'NEGATIVE_RESERVE',
+        'warn',
+        `Na het afsluiten staat ${a.code} ${a.name} op ${formatEuro(value)}: de reserve is negatief${result < 0n ? ' door het tekort van dit jaar' : ''}. ` +
+          'Dat mag, maar schrijf in de toelichting hoe het bestuur het tekort wil aanvullen. U kunt het tekort ook ten laste van een andere reserve brengen.',
+        { account: a.code, balance: centsToString(value) },
+      ),
+    );
+  }
+  return out;
+}
+
 function history(books: Books, year: number): YearEndHistoryItem[] {
   const rows = books
     .raw(
@@ -221,6 +248,7 @@ export function checkYear(books: Books, input: { year: number }): YearEndCheck {
   const target = defaultEquityAccount(accounts);
   if (!target) problems.push(problem('NO_EQUITY_ACCOUNT', 'block', 'Er is geen rekening voor reserves. Maak eerst een rekening van het soort eigen vermogen.'));
   problems.push(...moneyProblems(books, accounts, fy.end), ...bankProblems(books, accounts, fy.start, fy.end), ...volunteerProblems(books, fy.year));
+  if (fy.status === 'open') problems.push(...negativeReserveProblems(books, accounts, fy.end, result, target));
 
   const closing = activeClosingEntry(books, fy.year);
   return {

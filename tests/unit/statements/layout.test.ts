@@ -3,13 +3,16 @@
  * every account lands on exactly one line, and whatever the balances and the mapping, the balance
  * sheet balances (property-based).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CHART, STATEMENT_LINES, type AccountType, type Layout } from '../../../shared/chart';
 import type { AccountInfo } from '../../../electron/books/statements/balances';
 import {
-  BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout, lineFor, RESULT_CURRENT, RESULT_EARLIER, type LayoutNode,
+  APPROPRIATION_LINES, BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout, lineFor, RESULT_CURRENT, RESULT_EARLIER, type LayoutNode,
 } from '../../../electron/books/statements/layout';
+import { splitCents } from '../../../electron/books/statements/split';
 import { buildRows } from '../../../electron/books/statements/rows';
 import { sixMonthsAfter } from '../../../electron/books/statements/anbi';
 
@@ -103,6 +106,70 @@ describe('the balance sheet always balances', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('VAT to receive', () => {
+  test('1700 sits under vorderingen in a column where it is a debit, under kortlopende schulden where it is a credit; each column balances', () => {
+    const acc = (id: number, code: string, type: AccountType, line: string): AccountInfo => ({
+      id, code, name: code, type, lineRj640: line, lineRj650: line, kind: null, iban: null, rgsCode: null, archived: false,
+    });
+    const accounts = [acc(1, '1700', 'liability', 'kortlopende_schulden'), acc(2, '1100', 'asset', 'liquide'), acc(3, '0590', 'equity', 'overige_reserves')];
+    fc.assert(
+      fc.property(fc.bigInt({ min: -1_000_000n, max: 1_000_000n }), fc.bigInt({ min: -1_000_000n, max: 1_000_000n }), fc.bigInt({ min: 0n, max: 5_000_000n }), (vat, vatPrev, bank) => {
+        const current = new Map([[1, vat], [2, bank], [3, -bank - vat]]);
+        const previous = new Map([[1, vatPrev], [2, bank], [3, -bank - vatPrev]]);
+        const input = { layout: 'rj640' as const, accounts, profitAndLoss: false, balances: { current, budget: null, previous } };
+        const a = buildRows({ ...input, nodes: BALANCE_ACTIVA });
+        const p = buildRows({ ...input, nodes: BALANCE_PASSIVA });
+        expect(a.values.get('totaal_activa')).toEqual(p.values.get('totaal_passiva'));
+        const vord = a.values.get('vorderingen')!;
+        const kort = p.values.get('kortlopende_schulden')!;
+        expect([vord.current, kort.current]).toEqual(vat > 0n ? [vat, 0n] : [0n, -vat]);
+        expect([vord.previous, kort.previous]).toEqual(vatPrev > 0n ? [vatPrev, 0n] : [0n, -vatPrev]);
+        // Never a negative debt or a negative receivable.
+        expect(vord.current >= 0n && kort.current >= 0n && vord.previous! >= 0n && kort.previous! >= 0n).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('statement line names in the renderer', () => {
+  // The screens show a line by its key (= the CSV key) through i18n, so English users get English
+  // names. The Dutch texts there must stay what the books (PDF, Excel, CSV) call the line.
+  const nl = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../renderer/src/screens/statements/nl.json'), 'utf8')).statements.lines as Record<string, string>;
+  const en = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../renderer/src/screens/statements/en.json'), 'utf8')).statements.lines as Record<string, string>;
+  test('every row of every layout has its Dutch name in nl.json and an English one in en.json', () => {
+    const nodes = [...BALANCE_ACTIVA, ...BALANCE_PASSIVA, ...incomeLayout('rj640'), ...incomeLayout('rj650'), ...incomeLayout('rj650', [{ id: 1, name: 'Doel' }])];
+    for (const n of nodes) {
+      if (n.key.startsWith('doelstelling_')) continue; // an objective's own name
+      expect(nl[n.key], n.key).toBe(n.label);
+      expect(en[n.key], n.key).toBeTruthy();
+    }
+    for (const a of APPROPRIATION_LINES) expect(nl[`bestemming_${a.line}`]).toBe(a.label);
+    for (const k of Object.keys(STATEMENT_LINES)) expect(en[k], k).toBeTruthy();
+  });
+});
+
+describe('splitting a cost by its allocation key', () => {
+  test('parts add up to the amount exactly, whatever the shares', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -10_000_000_000n, max: 10_000_000_000n }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }), (v, weights) => {
+        // Turn the weights into basis points adding up to 10000.
+        const total = weights.reduce((t, w) => t + w, 0);
+        const bp = weights.map((w) => Math.floor((w * 10000) / total));
+        bp[0]! += 10000 - bp.reduce((t, b) => t + b, 0);
+        if (bp.some((b) => b <= 0)) return;
+        const parts = splitCents(v, bp);
+        expect(parts.reduce((t, p) => t + p, 0n)).toBe(v);
+        parts.forEach((p, i) => {
+          const exact = (v * BigInt(bp[i]!)) / 10000n;
+          expect(p - exact <= 1n && exact - p <= 1n).toBe(true);
+        });
+      }),
+    );
+    expect(splitCents(100n, [3333, 3333, 3334])).toEqual([33n, 33n, 34n]);
+    expect(splitCents(-1000n, [6000, 4000])).toEqual([-600n, -400n]);
   });
 });
 

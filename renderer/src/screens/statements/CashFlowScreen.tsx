@@ -5,11 +5,12 @@ import { FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro } from '../../format';
 import { useApi } from '../../hooks';
-import { Amount, useChosenYear, YearPicker } from './common';
+import { Amount, useChosenYear, useLineLabel, YearPicker } from './common';
 
 /** Kasstroomoverzicht (direct method). Route: cash-flow[?year=YYYY]. */
 export function CashFlowScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
+  const lineLabel = useLineLabel();
   const { years, year, setYear } = useChosenYear(params.get('year'));
   const cf = useApi('reports.cashFlow', year === null ? null : { year });
   const d = cf.data;
@@ -51,7 +52,7 @@ export function CashFlowScreen({ params }: ScreenProps) {
                       </tr>
                       {s.rows.map((r) => (
                         <tr key={r.key} className="statement__line statement__level-1">
-                          <th scope="row">{r.label}</th>
+                          <th scope="row">{t(`statements.cashLines.${r.key}`, { defaultValue: lineLabel(r.key, r.label) })}</th>
                           <td className="num">{r.receipts === '0.00' ? '' : euro(r.receipts)}</td>
                           <td className="num">{r.payments === '0.00' ? '' : euro(r.payments)}</td>
                           <td className="num"><Amount value={r.net} /></td>

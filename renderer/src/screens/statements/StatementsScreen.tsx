@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { CostAllocationStatement } from '../../../../shared/api/allocation';
 import type { ScreenProps } from '../../App';
 import { FormError, Hint } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro, toCents } from '../../format';
 import { useApi } from '../../hooks';
-import { navigate } from '../../router';
-import { StatementTable, useChosenYear, YearPicker } from './common';
+import { hrefFor, navigate } from '../../router';
+import { Amount, StatementTable, useChosenYear, useLineLabel, YearPicker } from './common';
 
 type View = 'balance' | 'income';
 
@@ -103,6 +104,59 @@ function Income({ year }: { year: number }) {
       {d.notes.map((n) => (
         <p key={n} className="muted">{n}</p>
       ))}
+      {d.costAllocation ? <CostAllocationTable data={d.costAllocation} year={year} previous={d.columns.previous} /> : null}
+    </>
+  );
+}
+
+/** Lastenverdeelstaat (RJ 650): costs by kind over the objectives, fundraising and management. */
+function CostAllocationTable({ data, year, previous }: { data: CostAllocationStatement; year: number; previous: string | null }) {
+  const { t } = useTranslation();
+  const lineLabel = useLineLabel();
+  return (
+    <>
+      <h2>{t('statements.costAllocation.title')}</h2>
+      <p className="muted">
+        {t('statements.costAllocation.intro')} <a href={hrefFor('allocation')}>{t('statements.costAllocation.toKeys')}</a>
+      </p>
+      {/* Wide with many objectives: the scroll area takes focus so keyboard users can scroll it. */}
+      <div className="table-scroll" role="region" aria-label={t('statements.costAllocation.title')} tabIndex={0}>
+        <table className="table statement" data-testid="cost-allocation">
+          <caption>{t('statements.costAllocation.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('statements.costAllocation.kind')}</th>
+              {data.columns.map((c) => (
+                <th key={c.key} scope="col" className="num">{lineLabel(c.key, c.label)}</th>
+              ))}
+              <th scope="col" className="num">{t('statements.costAllocation.total', { year })}</th>
+              {previous ? <th scope="col" className="num">{previous}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.key} className="statement__line" data-key={r.key}>
+                <th scope="row">{lineLabel(r.key, r.label)}</th>
+                {data.columns.map((c) => (
+                  <td key={c.key} className="num"><Amount value={r.amounts[c.key] ?? null} /></td>
+                ))}
+                <td className="num"><Amount value={r.total} /></td>
+                {previous ? <td className="num"><Amount value={r.previous} /></td> : null}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="statement__total">
+              <th scope="row">{t('statements.costAllocation.totals')}</th>
+              {data.columns.map((c) => (
+                <td key={c.key} className="num"><Amount value={data.totals.amounts[c.key] ?? null} /></td>
+              ))}
+              <td className="num"><Amount value={data.totals.total} /></td>
+              {previous ? <td className="num"><Amount value={data.totals.previous} /></td> : null}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </>
   );
 }

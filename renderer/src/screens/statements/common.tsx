@@ -47,6 +47,15 @@ export function YearPicker({ id, years, value, onChange }: { id: string; years: 
   );
 }
 
+/**
+ * A statement line's name in the user's language: the i18n key is the line's stable key (the CSV
+ * key); rows the app cannot know in advance (an objective's own name) keep the label from the books.
+ */
+export function useLineLabel(): (key: string, label: string) => string {
+  const { t } = useTranslation();
+  return (key, label) => t(`statements.lines.${key}`, { defaultValue: label });
+}
+
 /** "€ 1.234,56", with a class for negative amounts so they stand out (not by colour alone: the minus sign stays). */
 export function Amount({ value }: { value: string | null }) {
   if (value === null) return null;
@@ -109,6 +118,7 @@ function Postings({ account, name, year }: { account: string; name: string; year
  */
 export function StatementTable({ rows, columns, caption, year, testId }: { rows: StatementRow[]; columns: StatementColumns; caption: string; year: number; testId: string }) {
   const { t } = useTranslation();
+  const lineLabel = useLineLabel();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const [openAccount, setOpenAccount] = useState<string | null>(null);
   const cols: { key: 'current' | 'budget' | 'previous'; title: string }[] = [{ key: 'current', title: columns.current }];
@@ -138,14 +148,14 @@ export function StatementTable({ rows, columns, caption, year, testId }: { rows:
             if (r.kind === 'heading') {
               return (
                 <tr key={r.key} className={`statement__heading statement__level-${r.level}`}>
-                  <th scope="rowgroup" colSpan={cols.length + 1}>{r.label}</th>
+                  <th scope="rowgroup" colSpan={cols.length + 1}>{lineLabel(r.key, r.label)}</th>
                 </tr>
               );
             }
             if (r.kind !== 'line') {
               return (
                 <tr key={r.key} className={`statement__${r.kind}`} data-key={r.key}>
-                  <th scope="row">{r.label}</th>
+                  <th scope="row">{lineLabel(r.key, r.label)}</th>
                   {cols.map((c) => (
                     <td key={c.key} className="num"><Amount value={r[c.key]} /></td>
                   ))}
@@ -163,13 +173,13 @@ export function StatementTable({ rows, columns, caption, year, testId }: { rows:
                         type="button"
                         className="statement__toggle"
                         aria-expanded={isOpen}
-                        aria-label={t('statements.table.showAccounts', { label: r.label })}
+                        aria-label={t('statements.table.showAccounts', { label: lineLabel(r.key, r.label) })}
                         onClick={() => toggle(r.key)}
                       >
-                        <span aria-hidden="true" className="statement__chevron">{isOpen ? '▾' : '▸'}</span> {r.label}
+                        <span aria-hidden="true" className="statement__chevron">{isOpen ? '▾' : '▸'}</span> {lineLabel(r.key, r.label)}
                       </button>
                     ) : (
-                      <span className="statement__plain">{r.label}</span>
+                      <span className="statement__plain">{lineLabel(r.key, r.label)}</span>
                     )}
                   </th>
                   {cols.map((c) => (

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { ScreenProps } from '../../App';
 import './common';
+import { AllocationScreen } from './AllocationScreen';
 import { AnbiScreen } from './AnbiScreen';
 import { CashFlowScreen } from './CashFlowScreen';
 import { StatementsScreen } from './StatementsScreen';
@@ -16,9 +17,10 @@ export const statementScreens: Record<string, ComponentType<ScreenProps>> = {
   'cash-flow': CashFlowScreen,
   anbi: AnbiScreen,
   'year-end': YearEndScreen,
+  allocation: AllocationScreen,
 };
 
 export const STATEMENTS_MENU = {
   group: 'statements',
-  items: ['statements', 'cash-flow', 'anbi', 'year-end'],
+  items: ['statements', 'cash-flow', 'anbi', 'year-end', 'allocation'],
 };

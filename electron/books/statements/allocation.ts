@@ -1,0 +1,144 @@
+import { KassaError } from '../../../shared/errors';
+import type { Allocation, AllocationShare, AllocationTarget, Objective } from '../../../shared/api/allocation';
+import type { Books } from '../../db/books';
+import { appendAudit } from '../audit';
+import { accountsInfo, hasTable, type AccountInfo } from './balances';
+import { lineFor } from './layout';
+
+/**
+ * Objectives (doelstellingen) and cost allocation keys (verdeelsleutels), stored in the file
+ * (migration 0010). The keys are read by the RJ 650 statement (split.ts) and edited here.
+ */
+
+/** The RJ 650 expense lines a key spreads over: objectives, fundraising, management and administration. */
+export const COST_LINES = ['besteed_doelstellingen', 'wervingskosten', 'beheer_administratie'] as const;
+export const TARGET_LINE: Record<Exclude<AllocationTarget, 'doelstelling'>, string> = { werving: 'wervingskosten', beheer: 'beheer_administratie' };
+
+export interface StoredShare {
+  target: AllocationTarget;
+  objectiveId: number | null;
+  /** Basis points: 10000 = 100 %. */
+  bp: number;
+}
+
+export function listObjectives(books: Books): Objective[] {
+  if (!hasTable(books, 'objectives')) return [];
+  return books.raw('SELECT id, name FROM objectives ORDER BY position, id').all() as Objective[];
+}
+
+/** The stored keys per account id. */
+export function storedKeys(books: Books): Map<number, StoredShare[]> {
+  const out = new Map<number, StoredShare[]>();
+  if (!hasTable(books, 'allocation_keys')) return out;
+  const rows = books
+    .raw(`SELECT k.account_id, k.target, k.objective_id, k.share_bp FROM allocation_keys k LEFT JOIN objectives o ON o.id = k.objective_id
+          ORDER BY k.account_id, CASE k.target WHEN 'doelstelling' THEN 0 WHEN 'werving' THEN 1 ELSE 2 END, o.position, k.id`)
+    .all() as { account_id: number; target: AllocationTarget; objective_id: number | null; share_bp: number }[];
+  for (const r of rows) {
+    const list = out.get(r.account_id) ?? [];
+    list.push({ target: r.target, objectiveId: r.objective_id, bp: r.share_bp });
+    out.set(r.account_id, list);
+  }
+  return out;
+}
+
+/** The RJ 650 cost line of an account, or null when it is not a cost on one of the three lines. */
+export function costLineOf(a: AccountInfo): string | null {
+  if (a.type !== 'expense') return null;
+  const l = lineFor('rj650', a.type, a.lineRj650);
+  return (COST_LINES as readonly string[]).includes(l) ? l : null;
+}
+
+const percentOf = (bp: number): string => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
+
+export function getAllocation(books: Books): Allocation {
+  const keys = storedKeys(books);
+  return {
+    objectives: listObjectives(books),
+    accounts: accountsInfo(books)
+      .filter((a) => !a.archived || keys.has(a.id))
+      .flatMap((a) => {
+        const line = costLineOf(a);
+        if (!line) return [];
+        const shares: AllocationShare[] = (keys.get(a.id) ?? []).map((s) => ({ target: s.target, objectiveId: s.objectiveId, percent: percentOf(s.bp) }));
+        return [{ code: a.code, name: a.name, line, shares }];
+      }),
+  };
+}
+
+function requireTables(books: Books): void {
+  if (!hasTable(books, 'objectives')) throw new KassaError('INVALID_INPUT', 'Dit bestand is te oud voor doelstellingen. Open het opnieuw in deze versie van het programma.');
+}
+
+/**
+ * Replace the list of objectives: kept ids are renamed and reordered, new ones added, missing ones
+ * removed. An objective still used in a key is not removed (the key would no longer add up to 100 %).
+ */
+export function setObjectives(books: Books, input: { objectives: { id?: number | undefined; name: string }[] }): Allocation {
+  return books.tx(() => {
+    requireTables(books);
+    const existing = listObjectives(books);
+    const known = new Set(existing.map((o) => o.id));
+    const seen = new Set<string>();
+    input.objectives.forEach((o, i) => {
+      const name = o.name.trim().toLowerCase();
+      if (seen.has(name)) throw new KassaError('INVALID_INPUT', `De doelstelling "${o.name.trim()}" staat er twee keer in. Geef elke doelstelling een eigen naam.`, { field: `objectives.${i}.name` });
+      seen.add(name);
+      if (o.id !== undefined && !known.has(o.id)) throw new KassaError('NOT_FOUND', 'Deze doelstelling bestaat niet (meer). Laad het scherm opnieuw.', { field: `objectives.${i}.id` });
+    });
+    const keep = new Set(input.objectives.flatMap((o) => (o.id === undefined ? [] : [o.id])));
+    const used = books.raw(`SELECT DISTINCT o.id, o.name, a.code FROM allocation_keys k JOIN objectives o ON o.id = k.objective_id JOIN accounts a ON a.id = k.account_id ORDER BY a.code`);
+    for (const u of used.all() as { id: number; name: string; code: string }[]) {
+      if (!keep.has(u.id)) {
+        throw new KassaError('INVALID_INPUT', `De doelstelling "${u.name}" staat nog in de verdeelsleutel van rekening ${u.code}. Pas eerst die verdeelsleutel aan.`, { field: 'objectives' });
+      }
+    }
+    // Park the kept names first so a swap of two names does not trip the unique index.
+    books.raw(`UPDATE objectives SET name = '~' || id WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...keep]));
+    books.raw(`DELETE FROM objectives WHERE id NOT IN (SELECT value FROM json_each(?))`).run(JSON.stringify([...keep]));
+    input.objectives.forEach((o, i) => {
+      if (o.id === undefined) books.raw('INSERT INTO objectives (name, position) VALUES (?, ?)').run(o.name.trim(), i);
+      else books.raw('UPDATE objectives SET name = ?, position = ? WHERE id = ?').run(o.name.trim(), i, o.id);
+    });
+    appendAudit(books, 'allocation.setObjectives', 'objectives', null, { objectives: input.objectives.map((o) => o.name.trim()) });
+    return getAllocation(books);
+  });
+}
+
+/** Set (or, with no shares, remove) the key of one cost account. The shares add up to exactly 100 %. */
+export function setKeys(books: Books, input: { account: string; shares: { target: AllocationTarget; objectiveId?: number | null | undefined; percent: string }[] }): Allocation {
+  return books.tx(() => {
+    requireTables(books);
+    const a = accountsInfo(books).find((x) => x.code === input.account);
+    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.account} bestaat niet.`, { field: 'account' });
+    if (!costLineOf(a)) {
+      throw new KassaError('INVALID_INPUT', `Rekening ${a.code} (${a.name}) is geen kostenrekening voor doelstellingen, werving of beheer. Alleen die kosten kunt u verdelen.`, { field: 'account' });
+    }
+    const objectives = new Set(listObjectives(books).map((o) => o.id));
+    const seen = new Set<string>();
+    let total = 0;
+    const rows = input.shares.map((s, i) => {
+      const field = `shares.${i}`;
+      const [whole, frac = ''] = s.percent.split('.');
+      const bp = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+      if (bp <= 0) throw new KassaError('INVALID_INPUT', 'Een deel moet meer dan 0 % zijn. Laat een regel weg als er niets naartoe gaat.', { field: `${field}.percent` });
+      const objectiveId = s.target === 'doelstelling' ? (s.objectiveId ?? null) : null;
+      if (s.target === 'doelstelling' && (objectiveId === null || !objectives.has(objectiveId))) {
+        throw new KassaError('INVALID_INPUT', 'Kies een doelstelling die bestaat. Maak hem eerst aan bij de doelstellingen.', { field: `${field}.objectiveId` });
+      }
+      const id = `${s.target}:${objectiveId ?? ''}`;
+      if (seen.has(id)) throw new KassaError('INVALID_INPUT', 'Elke doelstelling, werving en beheer mag maar één keer in de verdeelsleutel staan.', { field });
+      seen.add(id);
+      total += bp;
+      return { target: s.target, objectiveId, bp };
+    });
+    if (rows.length > 0 && total !== 10000) {
+      throw new KassaError('INVALID_INPUT', `De delen tellen op tot ${percentOf(total).replace('.', ',')} %. Samen moeten ze precies 100 % zijn.`, { field: 'shares' });
+    }
+    books.raw('DELETE FROM allocation_keys WHERE account_id = ?').run(a.id);
+    const insert = books.raw('INSERT INTO allocation_keys (account_id, target, objective_id, share_bp) VALUES (?, ?, ?, ?)');
+    for (const r of rows) insert.run(a.id, r.target, r.objectiveId, r.bp);
+    appendAudit(books, 'allocation.setKeys', 'account', a.code, { account: a.code, shares: rows.map((r) => ({ target: r.target, objectiveId: r.objectiveId, percent: percentOf(r.bp) })) });
+    return getAllocation(books);
+  });
+}
