@@ -442,6 +442,22 @@ export interface BankTransactionAttachmentsTable {
   created_at: string;
 }
 
+// --- provable history (migration 0007) ---
+export interface FactKindsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface FactsTable {
+  seq: number;
+  kind: number;
+  ref: string;
+  /** NULL, or `auditId:tag` when the anchor moved at this fact. */
+  audit: string | null;
+  /** First 4 bytes of the fact's SHA-256. */
+  hash: Buffer;
+}
+
 export interface DB {
   meta: MetaTable;
   organisation: OrganisationTable;
@@ -476,4 +492,6 @@ export interface DB {
   reconciliations: ReconciliationsTable;
   entry_attachments: EntryAttachmentsTable;
   bank_transaction_attachments: BankTransactionAttachmentsTable;
+  fact_kinds: FactKindsTable;
+  facts: FactsTable;
 }

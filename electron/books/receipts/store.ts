@@ -6,6 +6,8 @@ import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { entryRef } from '../entries';
 import type { ReceiptBytes } from './read';
+import { appendFact } from '../history/facts';
+import { RECEIPT_FACT, receiptFactRef } from './fact';
 
 /**
  * Receipts live in the shared `attachments` table, stored once per content: the same photo added
@@ -49,7 +51,7 @@ function entriesWith(books: Books, attachmentId: number, except: number | null):
   return rows.map((r) => entryRef(r.code, r.year, r.number)!);
 }
 
-function postedEntry(books: Books, id: number, field: string): { id: number; ref: string } {
+function postedEntry(books: Books, id: number, field: string): { id: number; ref: string; journal: string; year: number; number: number } {
   const e = books
     .raw('SELECT e.status, j.code, e.year, e.number FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?')
     .get(id) as { status: string; code: string; year: number; number: number | null } | undefined;
@@ -57,7 +59,7 @@ function postedEntry(books: Books, id: number, field: string): { id: number; ref
   if (e.status !== 'posted') {
     throw new KassaError('INVALID_INPUT', 'Een bonnetje kan alleen bij een geboekte boeking. Boek het concept eerst.', { field });
   }
-  return { id, ref: entryRef(e.code, e.year, e.number)! };
+  return { id, ref: entryRef(e.code, e.year, e.number)!, journal: e.code, year: e.year, number: e.number! };
 }
 
 /**
@@ -70,6 +72,7 @@ export function linkToEntry(books: Books, entryId: number, attachmentId: number,
   if (r.changes === 0) return false;
   const meta = receiptMeta(books, attachmentId);
   appendAudit(books, 'receipts.link', 'entry', entryId, { ref: entry.ref, receipt: meta.sha256, name: meta.name });
+  appendFact(books, RECEIPT_FACT, receiptFactRef(entry.journal, entry.year, entry.number, meta.sha256));
   return true;
 }
 

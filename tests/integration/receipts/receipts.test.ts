@@ -186,4 +186,27 @@ describe('receipts', () => {
     const e = await b.call('money.spent', { ...spend, date: `${(await b.call('years.list')).find((y: { status: string }) => y.status === 'open').year}-03-02`, receipts: [b64(PDF, 'nota.pdf')] });
     expect((await b.call('receipts.list', { entry: e.id }))[0].id).toBe(7);
   });
+
+  it('linking a receipt is a fact in the chain; a photo swapped behind the app\'s back is named by verify', async () => {
+    const b = await books();
+    const e = await b.call('money.spent', { ...spend, receipts: [b64(JPEG, 'bon.jpg')] });
+    let v = await b.call('audit.verify');
+    expect(v.ok, JSON.stringify(v.problems)).toBe(true);
+    expect(v.history.count).toBe(2); // the entry, then its receipt
+    const sha = createHash('sha256').update(JPEG).digest('hex');
+    const fact = db(b).prepare(`SELECT k.name AS kind, f.ref FROM facts f JOIN fact_kinds k ON k.id = f.kind ORDER BY f.seq DESC LIMIT 1`).get();
+    expect(fact).toEqual({ kind: 'entry_attachment', ref: `KAS/2026/1#${sha}` });
+    expect(e.ref).toBe('KAS 2026-0001');
+    // Someone with sqlite3 drops the guard, swaps the photo's bytes (same size) and puts the guard back.
+    const d = db(b);
+    const guard = (d.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'attachments_no_update'`).get() as { sql: string }).sql;
+    d.exec('DROP TRIGGER attachments_no_update');
+    const other = Buffer.from(JPEG);
+    other[20] = 0x42;
+    d.prepare('UPDATE attachments SET data = ?').run(other);
+    d.exec(guard);
+    v = await b.call('audit.verify');
+    expect(v.ok).toBe(false);
+    expect(JSON.stringify(v.problems)).toMatch(/Bonnetje bij boeking KAS 2026-0001/);
+  });
 });
