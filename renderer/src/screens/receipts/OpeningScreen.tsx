@@ -96,6 +96,8 @@ export function OpeningScreen({ params }: ScreenProps) {
   const [equity, setEquity] = useState('0590');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  // In the wizard: once booked, the way on is to the dashboard (a message is cleared by navigating).
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -161,7 +163,10 @@ export function OpeningScreen({ params }: ScreenProps) {
             : t('opening.removed', { old: r.reversed ?? '' }),
       );
       booksChanged();
-      if (isNew) navigate('dashboard');
+      if (isNew) {
+        setSaved(true);
+        focusById('opening-next');
+      }
     } catch (err) {
       const fe = formErrorsFrom(err);
       setErrors({ fields: {}, general: fe.general ?? Object.values(fe.fields)[0] ?? null });
@@ -229,8 +234,8 @@ export function OpeningScreen({ params }: ScreenProps) {
               </button>
             ) : null}
             {isNew ? (
-              <button type="button" className="button button--quiet" onClick={() => navigate('dashboard')}>
-                {t('opening.skip')}
+              <button type="button" id="opening-next" className={`button${saved ? ' button--primary' : ' button--quiet'}`} onClick={() => navigate('dashboard')}>
+                {saved ? t('opening.toDashboard') : t('opening.skip')}
               </button>
             ) : null}
           </div>
