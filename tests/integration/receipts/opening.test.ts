@@ -135,4 +135,16 @@ describe('opening balance', () => {
     const imp = await b.call('bank.import', { path: file });
     expect(imp.balanceCheck.differences.length).toBeGreaterThan(0);
   });
+
+  it('the cash flow statement starts from the opening balance instead of counting it as money received', async () => {
+    const b = await books();
+    await b.call('opening.set', { money: [{ account: '1100', amount: '2500.00' }, { account: '1000', amount: '100.00' }], payables: [{ amount: '40.00' }] });
+    await b.call('money.spent', { date: '2026-02-01', description: 'Koffie', amount: '10.00', from: '1000', category: '4200' });
+    const cf = await b.call('reports.cashFlow', { year: 2026 });
+    expect(cf.opening).toBe('2600.00');
+    expect(cf.netChange).toBe('-10.00');
+    expect(cf.closing).toBe('2590.00');
+    expect(cf.matchesBalances).toBe(true);
+    expect(cf.sections.find((x: { key: string }) => x.key === 'financiering').net).toBe('0.00');
+  });
 });
