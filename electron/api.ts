@@ -13,6 +13,8 @@ import { volunteersHandlers } from './books/volunteers/handlers';
 import { statementsHandlers } from './books/statements/handlers';
 import { bankHandlers } from './books/bank/handlers';
 import { backupsHandlers } from './backups/handlers';
+import { openingHandlers } from './books/opening';
+import { postWithReceipts, receiptsHandlers } from './books/receipts/handlers';
 import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
 import { adminInfo, createAdministration } from './books/administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
@@ -81,8 +83,8 @@ export const handlers: Handlers = {
   'entries.get': ({ books }, input) => getEntry(books, input.id),
   'entries.list': ({ books }, input) => listEntries(books, input),
 
-  'money.received': ({ books }, input) => moneyReceived(books, input),
-  'money.spent': ({ books }, input) => moneySpent(books, input),
+  'money.received': ({ books }, input) => postWithReceipts(books, input.receipts, () => moneyReceived(books, input)),
+  'money.spent': ({ books }, input) => postWithReceipts(books, input.receipts, () => moneySpent(books, input)),
   'money.transfer': ({ books }, input) => moneyTransfer(books, input),
 
   'reports.trialBalance': ({ books }, input) => trialBalance(books, input),
@@ -99,6 +101,8 @@ export const handlers: Handlers = {
   ...statementsHandlers,
   ...bankHandlers,
   ...backupsHandlers,
+  ...openingHandlers,
+  ...receiptsHandlers,
 };
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */

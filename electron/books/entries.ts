@@ -10,6 +10,8 @@ import { appendFact } from './history/facts';
 import { entryFactRef } from './history/entryFact';
 import { nowIso } from './clock';
 import { openYearFor } from './years';
+import { receiptCounts } from './receipts/store';
+import { RECEIPT_SOURCES } from '../../shared/rules/receipts';
 
 export interface LineInput {
   account: string;
@@ -289,7 +291,9 @@ function attachLines(books: Books, rows: EntryRow[]): Entry[] {
     byEntry.set(l.entry_id, list);
     if (l.amount_cents > 0) totals.set(l.entry_id, (totals.get(l.entry_id) ?? new Decimal(0)).plus(l.amount_cents));
   }
+  const receipts = receiptCounts(books, ids);
   return rows.map((r) => ({
+    receipts: receipts.get(r.id) ?? 0,
     id: r.id, journal: r.journal, year: r.year, number: r.number, ref: entryRef(r.journal, r.year, r.number), date: r.date,
     description: r.description, status: r.status, source: r.source, reversalOf: r.reversal_of, reversedBy: r.reversed_by,
     total: centsToString(BigInt((totals.get(r.id) ?? new Decimal(0)).toFixed(0))), lines: byEntry.get(r.id) ?? [],
@@ -310,6 +314,8 @@ export interface ListFilter {
   journal?: string;
   search?: string;
   status?: 'draft' | 'posted';
+  /** Only posted entries that should carry a receipt, have none, and total more than this. */
+  withoutReceiptAbove?: string;
   limit?: number;
   offset?: number;
 }
@@ -322,6 +328,15 @@ export function listEntries(books: Books, f: ListFilter): EntryList {
   if (f.to) { where.push('e.date <= ?'); params.push(f.to); }
   if (f.journal) { where.push('j.code = ?'); params.push(f.journal); }
   if (f.status) { where.push('e.status = ?'); params.push(f.status); }
+  if (f.withoutReceiptAbove !== undefined) {
+    // Reversed entries and reversals need no proof; see shared/rules/receipts.ts for the sources.
+    where.push(`e.status = 'posted' AND e.source IN (SELECT value FROM json_each(?)) AND e.reversal_of IS NULL
+      AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reversal_of = e.id)
+      AND NOT EXISTS (SELECT 1 FROM entry_attachments ea WHERE ea.entry_id = e.id)
+      AND NOT EXISTS (SELECT 1 FROM invoice_payments ip WHERE ip.entry_id = e.id)
+      AND (SELECT SUM(amount_cents) FROM lines l WHERE l.entry_id = e.id AND l.amount_cents > 0) > ?`);
+    params.push(JSON.stringify(RECEIPT_SOURCES), parseAmount(f.withoutReceiptAbove, 'withoutReceiptAbove', { allowZero: true }));
+  }
   if (f.account) {
     where.push('EXISTS (SELECT 1 FROM lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = e.id AND a.code = ?)');
     params.push(f.account);

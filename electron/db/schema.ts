@@ -126,7 +126,7 @@ export interface ContactsTable {
 export interface AttachmentsTable {
   id: Generated<number>;
   name: string;
-  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/webp';
   size: number;
   sha256: string;
   data: Buffer;
@@ -428,6 +428,20 @@ export interface ReconciliationsTable {
   reconciled_at: string | null;
 }
 
+/** A receipt linked to a posted entry (migration 0011): final, never changed or removed. */
+export interface EntryAttachmentsTable {
+  entry_id: number;
+  attachment_id: number;
+  created_at: string;
+}
+
+/** A receipt added to a bank line before it is booked; booking copies it to the entry. */
+export interface BankTransactionAttachmentsTable {
+  transaction_id: number;
+  attachment_id: number;
+  created_at: string;
+}
+
 // --- provable history (migration 0007) ---
 export interface FactKindsTable {
   id: Generated<number>;
@@ -492,6 +506,8 @@ export interface DB {
   bank_transactions: BankTransactionsTable;
   bank_rules: BankRulesTable;
   reconciliations: ReconciliationsTable;
+  entry_attachments: EntryAttachmentsTable;
+  bank_transaction_attachments: BankTransactionAttachmentsTable;
   fact_kinds: FactKindsTable;
   facts: FactsTable;
   objectives: ObjectivesTable;

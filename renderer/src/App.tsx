@@ -19,6 +19,7 @@ import { BACKUPS_MENU_ITEM, backupScreens } from './screens/backups';
 import { BANK_MENU, bankScreens } from './screens/bank';
 import { HelpButton, LESSONS_MENU, LessonPanel, lessonScreens, ScreenHint } from './screens/lessons';
 import { WelcomeScreen } from './screens/Welcome';
+import { OpeningScreen } from './screens/receipts/OpeningScreen';
 
 export interface ScreenProps {
   params: URLSearchParams;
@@ -36,6 +37,7 @@ const SCREENS: Record<string, ComponentType<ScreenProps>> = {
   'trial-balance': TrialBalanceScreen,
   accounts: AccountsScreen,
   settings: SettingsScreen,
+  opening: OpeningScreen,
   ...volunteerScreens,
   ...grantScreens,
   ...invoiceScreens,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
-  AccountCode, Amount, RgsCode, IsoDate, Iban, Id, Kvk, Layout, NonEmpty, Paging, Rsin, VatStatus, Year,
+  AccountCode, Amount, AmountOrZero, RgsCode, IsoDate, Iban, Id, Kvk, Layout, NonEmpty, Paging, Rsin, VatStatus, Year,
 } from './common';
 import { method } from './define';
+import { ReceiptFiles } from './receipts';
 import type {
   Account, AdminInfo, Dashboard, Entry, EntryList, FiscalYear, GeneralLedger, Journal, Organisation, TrialBalance, VerifyResult,
 } from './types';
@@ -141,15 +142,18 @@ export const booksMethods = {
       journal: z.string().optional(),
       search: z.string().max(200).optional(),
       status: z.enum(['draft', 'posted']).optional(),
+      // Only entries that should have a receipt and have none, with a total above this amount.
+      withoutReceiptAbove: AmountOrZero.optional(),
       ...Paging,
     }),
   ),
 
+  // receipts: photos or PDFs kept with the entry (checked before anything is booked).
   'money.received': method<{ id: number; number: number; ref: string }>()(
-    z.object({ ...GuidedBase, into: AccountCode, category: AccountCode }),
+    z.object({ ...GuidedBase, into: AccountCode, category: AccountCode, receipts: ReceiptFiles.optional() }),
   ),
   'money.spent': method<{ id: number; number: number; ref: string }>()(
-    z.object({ ...GuidedBase, from: AccountCode, category: AccountCode }),
+    z.object({ ...GuidedBase, from: AccountCode, category: AccountCode, receipts: ReceiptFiles.optional() }),
   ),
   'money.transfer': method<{ id: number; number: number; ref: string }>()(
     z.object({ date: IsoDate, description: NonEmpty('een omschrijving', 500), amount: Amount, from: AccountCode, to: AccountCode }),

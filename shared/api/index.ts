@@ -6,6 +6,8 @@ import { invoicesMethods } from './invoices';
 import { volunteersMethods } from './volunteers';
 import { bankMethods } from './bank';
 import { backupsMethods } from './backups';
+import { openingMethods } from './opening';
+import { receiptsMethods } from './receipts';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -22,6 +24,8 @@ export const contract = {
   ...statementsMethods,
   ...bankMethods,
   ...backupsMethods,
+  ...openingMethods,
+  ...receiptsMethods,
 } as const;
 
 export type Contract = typeof contract;

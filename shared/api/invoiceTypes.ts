@@ -3,6 +3,7 @@
  * ("1234.56"; negative on a credit note), dates YYYY-MM-DD, quantities decimal strings ("1.5").
  */
 import type { BuyerParty, SellerParty, VatRate, VatStatus } from '../rules/invoiceModel';
+import type { AttachmentMime } from '../rules/attachmentKind';
 import type { AgeBucket } from '../rules/openItems';
 
 export type ContactKind = 'customer' | 'supplier' | 'fund' | 'other';
@@ -126,7 +127,7 @@ export interface InvoicePayment {
 export interface AttachmentMeta {
   id: number;
   name: string;
-  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  mime: AttachmentMime;
   size: number;
   sha256: string;
 }

@@ -78,6 +78,8 @@ export interface Entry {
   reversedBy: number | null;
   total: string;
   lines: EntryLine[];
+  /** How many receipts (photos, PDFs) are linked to the entry. */
+  receipts: number;
 }
 
 export interface EntryList {

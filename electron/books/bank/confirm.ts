@@ -19,6 +19,7 @@ import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { entryRef, postEntry, reverseEntry, type LineInput } from '../entries';
 import { bankAccountByCode } from './bankAccounts';
+import { moveLineReceipts } from '../receipts/bankLines';
 import { EntryBatch } from './batchPost';
 import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
 import { dayAfter, dayBefore, refreshReconciliations } from './reconciliation';
@@ -141,6 +142,7 @@ export function confirmTransactions(books: Books, input: { transactions: number[
           posted = bank.journal !== null ? batch.post({ ...entry, journal: bank.journal }, opts) : postEntry(books, entry, opts);
         }
         setBooked.run(posted.id, now, r.id);
+        moveLineReceipts(books, r.id, posted.id);
         if (r.assign_invoice_id !== null && linked === null) {
           registerInvoicePayment(books, r.assign_invoice_id, posted.id);
           invoicePayments++;

@@ -31,10 +31,39 @@ export function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The opening entry (beginbalans, source 'opening') and its reversals. The opening entry is dated on
+ * the first day of the first year but states the balance at the end of the day before: that is the
+ * day a bank statement starting on the first day gives as its opening balance.
+ */
+const OPENING_ENTRIES = `SELECT id FROM entries WHERE source = 'opening'
+  UNION ALL SELECT r.id FROM entries o JOIN entries r ON r.reversal_of = o.id WHERE o.source = 'opening'`;
+
 /** Balance of an account in the books at the end of a day: posted lines only, summed in SQLite. */
 export function bookBalanceAt(books: Books, accountId: number, date: string): number {
   const r = books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date <= ? AND posted = 1').get(accountId, date) as { n: number };
-  return r.n;
+  const opening = books
+    .raw(`SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date = ? AND posted = 1 AND entry_id IN (${OPENING_ENTRIES})`)
+    .get(accountId, dayAfter(date)) as { n: number };
+  return r.n + opening.n;
+}
+
+/** Posted lines per day, with the opening entry's lines moved to the day before their date. */
+function dailyBookMoves(books: Books, accountId: number): { date: string; s: number }[] {
+  const daily = books
+    .raw('SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 GROUP BY date ORDER BY date')
+    .all(accountId) as { date: string; s: number }[];
+  const opening = books
+    .raw(`SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 AND entry_id IN (${OPENING_ENTRIES}) GROUP BY date`)
+    .all(accountId) as { date: string; s: number }[];
+  if (opening.length === 0) return daily;
+  const byDate = new Map(daily.map((d) => [d.date, d.s]));
+  for (const o of opening) {
+    byDate.set(o.date, (byDate.get(o.date) ?? 0) - o.s);
+    const before = dayBefore(o.date);
+    byDate.set(before, (byDate.get(before) ?? 0) + o.s);
+  }
+  return [...byDate.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([date, s]) => ({ date, s }));
 }
 
 /** Inbox lines (not booked, not ignored) of a bank account up to and including a date. */
@@ -79,9 +108,7 @@ function livePoints(books: Books, accountId: number): LivePoint[] {
     .raw('SELECT id, statement_date, bank_balance_cents, import_id, reconciled_at FROM reconciliations WHERE account_id = ? ORDER BY statement_date')
     .all(accountId) as PointRow[];
   if (points.length === 0) return [];
-  const daily = books
-    .raw('SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 GROUP BY date ORDER BY date')
-    .all(accountId) as { date: string; s: number }[];
+  const daily = dailyBookMoves(books, accountId);
   const inbox = books
     .raw(`SELECT date, COUNT(*) AS n, SUM(amount_cents) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? GROUP BY date ORDER BY date`)
     .all(accountId) as { date: string; n: number; s: number }[];

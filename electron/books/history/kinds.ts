@@ -4,3 +4,4 @@
  */
 import './entryFact';
 import './finalFacts';
+import '../receipts/fact';

@@ -20,7 +20,7 @@ function formatMb(bytes: number): string {
   return (bytes / MB).toFixed(1).replace('.', ',');
 }
 
-function tooLarge(size: number, max: number, field: string): KassaError {
+export function tooLarge(size: number, max: number, field: string): KassaError {
   return new KassaError('INVALID_INPUT', `Het bestand is ${formatMb(size)} MB. Dat is te groot: het mag hoogstens ${max / MB} MB zijn.`, {
     field,
     details: { reason: 'too_large', size, max },
@@ -41,14 +41,8 @@ function decodeBase64(data: string): Buffer {
   return Buffer.from(comma >= 0 ? data.slice(comma + 1) : data, 'base64');
 }
 
-/** Read and check the bytes of an attachment. Throws a Dutch INVALID_INPUT / FILE_NOT_FOUND. */
-export function readAttachmentSource(
-  src: AttachmentSource,
-  opts: { field?: string; max?: number; allowed?: readonly AttachmentMime[] } = {},
-): { name: string; mime: AttachmentMime; bytes: Buffer } {
-  const field = opts.field ?? 'attachment';
-  const max = opts.max ?? MAX_ATTACHMENT_BYTES;
-  const allowed = opts.allowed ?? ['application/pdf', 'image/png', 'image/jpeg'];
+/** Read the bytes of a file the user gave (path or base64), refusing a missing, empty or too large one. */
+export function readFileBytes(src: AttachmentSource, field: string, max: number): { name: string; bytes: Buffer } {
   let bytes: Buffer;
   let name: string;
   if ('path' in src) {
@@ -75,6 +69,17 @@ export function readAttachmentSource(
   }
   if (bytes.length === 0) throw new KassaError('INVALID_INPUT', 'Het bestand is leeg.', { field, details: { reason: 'empty' } });
   if (bytes.length > max) throw tooLarge(bytes.length, max, field);
+  return { name, bytes };
+}
+
+/** Read and check the bytes of an attachment. Throws a Dutch INVALID_INPUT / FILE_NOT_FOUND. */
+export function readAttachmentSource(
+  src: AttachmentSource,
+  opts: { field?: string; max?: number; allowed?: readonly AttachmentMime[] } = {},
+): { name: string; mime: AttachmentMime; bytes: Buffer } {
+  const field = opts.field ?? 'attachment';
+  const allowed = opts.allowed ?? ['application/pdf', 'image/png', 'image/jpeg'];
+  const { name, bytes } = readFileBytes(src, field, opts.max ?? MAX_ATTACHMENT_BYTES);
   const mime = detectAttachmentMime(bytes);
   if (!mime || !allowed.includes(mime)) throw wrongType(field, allowed);
   return { name: name.slice(0, 200) || 'bijlage', mime, bytes };
@@ -98,10 +103,18 @@ export function attachmentBytes(books: Books, id: number): Buffer | null {
   return r ? Buffer.from(r.data) : null;
 }
 
-/** Remove an attachment nothing refers to any more (a draft's replaced file). */
+/**
+ * Remove an attachment nothing refers to any more (a draft's replaced file, a receipt taken off a
+ * bank line). Receipts are stored once per content, so one row may serve several owners.
+ */
 export function dropAttachmentIfUnused(books: Books, id: number | null): void {
   if (id === null) return;
-  const used = books.raw('SELECT 1 FROM invoices WHERE attachment_id = ? LIMIT 1').get(id);
-  const logo = books.raw(`SELECT 1 FROM invoice_settings WHERE key = 'logo' AND value = ?`).get(String(id));
-  if (!used && !logo) books.raw('DELETE FROM attachments WHERE id = ?').run(id);
+  const used = books
+    .raw(`SELECT 1 WHERE EXISTS (SELECT 1 FROM invoices WHERE attachment_id = @id)
+      OR EXISTS (SELECT 1 FROM invoice_settings WHERE key = 'logo' AND value = CAST(@id AS TEXT))
+      OR EXISTS (SELECT 1 FROM volunteer_payments WHERE attachment_id = @id)
+      OR EXISTS (SELECT 1 FROM entry_attachments WHERE attachment_id = @id)
+      OR EXISTS (SELECT 1 FROM bank_transaction_attachments WHERE attachment_id = @id)`)
+    .get({ id });
+  if (!used) books.raw('DELETE FROM attachments WHERE id = ?').run(id);
 }

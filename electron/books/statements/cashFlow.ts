@@ -70,7 +70,27 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
        ) GROUP BY l.account_id`,
     )
     .all({ year: fy.year, money: moneyIds }) as { account_id: number; d: number; c: number }[];
+  // The opening balance (beginbalans, source 'opening', and reversals of it) is the money the year
+  // starts with, not money received in it: its lines count in the opening figure, not as a flow.
+  const openingLines = books
+    .raw(
+      `SELECT l.account_id, COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS d,
+              -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS c, SUM(l.amount_cents) AS s
+       FROM lines l WHERE l.posted = 1 AND l.entry_id IN (
+         SELECT e.id FROM entries e WHERE e.year = @year AND e.status = 'posted'
+           AND (e.source = 'opening' OR e.reversal_of IN (SELECT o.id FROM entries o WHERE o.source = 'opening'))
+       ) GROUP BY l.account_id`,
+    )
+    .all({ year: fy.year }) as { account_id: number; d: number; c: number; s: number }[];
   const isMoney = new Set(money.map((a) => a.id));
+  for (const o of openingLines) {
+    if (isMoney.has(o.account_id)) continue;
+    const n = nonMoney.find((r) => r.account_id === o.account_id);
+    if (n) {
+      n.d += o.d;
+      n.c += o.c;
+    } else nonMoney.push({ account_id: o.account_id, d: o.d, c: o.c });
+  }
   const less = new Map(nonMoney.map((r) => [r.account_id, r]));
   const rows = totals
     .filter((t) => !isMoney.has(t.account_id))
@@ -143,8 +163,9 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
   const closeBal = balancesAt(books, fy.end);
   let opening = 0n;
   let closingSum = 0n;
+  const openingMoney = new Map(openingLines.filter((o) => isMoney.has(o.account_id)).map((o) => [o.account_id, BigInt(o.s)]));
   const moneyAccounts = money.map((a) => {
-    const o = openBal.get(a.id) ?? 0n;
+    const o = (openBal.get(a.id) ?? 0n) + (openingMoney.get(a.id) ?? 0n);
     const c = closeBal.get(a.id) ?? 0n;
     opening += o;
     closingSum += c;

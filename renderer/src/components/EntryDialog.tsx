@@ -9,6 +9,7 @@ import { navigate } from '../router';
 import { Dialog } from './Dialog';
 import { Field, FormError } from './Field';
 import { DateInput } from './Inputs';
+import { ReceiptsSection } from '../screens/receipts/EntryReceipts';
 
 /** The lines of one entry, and the way to reverse it ("tegenboeken") with a clear explanation. */
 export function EntryDialog({ id, onClose, onOpen }: { id: number | null; onClose: () => void; onOpen: (id: number) => void }) {
@@ -74,12 +75,16 @@ export function EntryDialog({ id, onClose, onOpen }: { id: number | null; onClos
       {loadError ? <FormError error={loadError} /> : null}
       {!entry && !loadError ? <p className="muted">{t('common.loading')}</p> : null}
       {entry && !confirming ? (
-        <>
+        <div className="entry-with-receipts">
+          <div className="entry-with-receipts__entry">
           <dl className="summary__list">
             <dt>{t('entry.date')}</dt>
             <dd>{dateNl(entry.date)}</dd>
             <dt>{t('entry.description')}</dt>
-            <dd>{entry.description}</dd>
+            <dd>
+              {entry.description}
+              {entry.source === 'opening' ? <> <span className="badge">{t('opening.badge')}</span></> : null}
+            </dd>
             <dt>{t('entry.journal')}</dt>
             <dd>{entry.journal}</dd>
             <dt>{t('entry.status')}</dt>
@@ -137,7 +142,13 @@ export function EntryDialog({ id, onClose, onOpen }: { id: number | null; onClos
               </tr>
             </tfoot>
           </table>
-          <div className="actions">
+          </div>
+          {entry.status === 'posted' ? (
+            <div className="entry-with-receipts__receipts">
+              <ReceiptsSection target={{ entry: entry.id }} canAdd where={entry.ref ?? ''} />
+            </div>
+          ) : null}
+          <div className="actions entry-with-receipts__actions">
             {canReverse ? (
               <button type="button" className="button button--primary" onClick={() => { setConfirming(true); focusById('rev-date'); }}>
                 {t('entry.reverse')}
@@ -152,7 +163,7 @@ export function EntryDialog({ id, onClose, onOpen }: { id: number | null; onClos
               {t('common.close')}
             </button>
           </div>
-        </>
+        </div>
       ) : null}
       {entry && confirming ? (
         <form onSubmit={(e) => void reverse(e)} noValidate>

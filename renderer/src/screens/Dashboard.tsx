@@ -4,6 +4,7 @@ import { PageTitle } from '../components/PageTitle';
 import { euro, euroCents, toCents } from '../format';
 import { useApi } from '../hooks';
 import { hrefFor } from '../router';
+import { OpeningCard } from './receipts/OpeningCard';
 
 export function DashboardScreen() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function DashboardScreen() {
         </a>
       </div>
 
+      <OpeningCard />
       {data ? (
         <>
           <section aria-labelledby="dash-money" className="section">

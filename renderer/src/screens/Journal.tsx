@@ -10,7 +10,8 @@ import { Field } from '../components/Field';
 import { DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
-import { dateNl, euro, parseInputDate } from '../format';
+import { dateNl, euro, parseInputAmount, parseInputDate } from '../format';
+import './receipts/common';
 import { useAccounts, useYears } from '../hooks';
 
 const PAGE_SIZE = 100;
@@ -22,6 +23,7 @@ interface Filter {
   to?: string;
   account?: string;
   search?: string;
+  withoutReceiptAbove?: string;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -46,6 +48,11 @@ export function JournalScreen({ params }: ScreenProps) {
   const [account, setAccount] = useState(params.get('account') ?? '');
   const [search, setSearch] = useState(params.get('search') ?? '');
   const debouncedSearch = useDebounced(search, 250);
+  // "Zonder bonnetje": entries that should have a receipt and have none, above an amount (default € 0).
+  const [noReceipt, setNoReceipt] = useState(params.get('receipt') === 'missing');
+  const [above, setAbove] = useState('0,00');
+  const aboveAmount = above.trim() ? parseInputAmount(above) : '0.00';
+  const aboveError = noReceipt && (aboveAmount === null || aboveAmount.startsWith('-')) ? t('errors.amount') : undefined;
 
   const fromIso = from.trim() ? parseInputDate(from) : null;
   const toIso = to.trim() ? parseInputDate(to) : null;
@@ -59,8 +66,9 @@ export function JournalScreen({ params }: ScreenProps) {
     if (toIso) f.to = toIso;
     if (account) f.account = account;
     if (debouncedSearch.trim()) f.search = debouncedSearch.trim();
+    if (noReceipt && aboveAmount !== null && !aboveAmount.startsWith('-')) f.withoutReceiptAbove = aboveAmount;
     return f;
-  }, [year, fromIso, toIso, account, debouncedSearch]);
+  }, [year, fromIso, toIso, account, debouncedSearch, noReceipt, aboveAmount]);
   const filterKey = JSON.stringify(filter);
 
   // Paged cache of the current list: page number -> entries. A new filter starts a new generation.
@@ -168,6 +176,7 @@ export function JournalScreen({ params }: ScreenProps) {
     setTo('');
     setAccount('');
     setSearch('');
+    setNoReceipt(false);
   };
 
   return (
@@ -198,6 +207,15 @@ export function JournalScreen({ params }: ScreenProps) {
         <Field id="jf-search" label={t('journal.search')} className="grow">
           {(a) => <input {...a} type="search" className="input" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" placeholder={t('journal.searchPlaceholder')} />}
         </Field>
+        <div className="field filters__check">
+          <input type="checkbox" id="jf-no-receipt" checked={noReceipt} onChange={(e) => setNoReceipt(e.target.checked)} />{' '}
+          <label htmlFor="jf-no-receipt">{t('receipts.missingFilter')}</label>
+        </div>
+        {noReceipt ? (
+          <Field id="jf-above" label={t('receipts.missingAbove')} hint={t('receipts.missingAboveHint')} error={aboveError}>
+            {(a) => <input {...a} className="input input--short" inputMode="decimal" value={above} onChange={(e) => setAbove(e.target.value)} autoComplete="off" />}
+          </Field>
+        ) : null}
         <div className="filters__clear">
           <button type="button" className="button button--quiet" onClick={clear}>
             {t('journal.clear')}
@@ -210,6 +228,7 @@ export function JournalScreen({ params }: ScreenProps) {
           {error}
         </p>
       ) : null}
+      {noReceipt ? <p className="hint">{t('receipts.missingIntro')}</p> : null}
       <p className="result-count" aria-live="polite" data-testid="journal-count">
         {total === null ? t('common.loading') : t('journal.count', { count: total, formatted: total.toLocaleString('nl-NL') })}
       </p>
@@ -262,7 +281,19 @@ export function JournalScreen({ params }: ScreenProps) {
                     <>
                       <span className="vrow__date">{dateNl(e.date)}</span>
                       <span className="vrow__ref">{e.ref ?? t('journal.draft')}</span>
-                      <span className="vrow__desc">{e.description}</span>
+                      <span className="vrow__desc">
+                        {e.description}
+                        {e.source === 'opening' ? <> <span className="badge">{t('opening.badge')}</span></> : null}
+                        {e.receipts > 0 ? (
+                          <>
+                            {' '}
+                            <span className="receipt-clip" title={t('receipts.paperclipCount', { count: e.receipts })}>
+                              <span aria-hidden="true">📎</span>
+                              <span className="visually-hidden">{t('receipts.paperclipCount', { count: e.receipts })}</span>
+                            </span>
+                          </>
+                        ) : null}
+                      </span>
                       <span className="vrow__amount num">{euro(e.total)}</span>
                       <span className="vrow__status">
                         {e.status === 'draft' ? (

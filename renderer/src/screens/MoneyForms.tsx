@@ -12,6 +12,9 @@ import { useApp } from '../context';
 import { euroCents, parseInputAmount, parseInputCents, parseInputDate, todayNl } from '../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useMoneyAccounts, type FormErrors } from '../hooks';
 import { hrefFor } from '../router';
+import type { PickedFile } from './receipts/files';
+import { FormReceipts } from './receipts/FormReceipts';
+import { useReceiptPicker } from './receipts/ReceiptDrop';
 
 type Kind = 'in' | 'out' | 'transfer';
 
@@ -29,8 +32,8 @@ interface State {
 function fieldIds(kind: Kind): Record<string, string> {
   const p = `mf-${kind}`;
   const base = { date: `${p}-date`, description: `${p}-description`, amount: `${p}-amount` };
-  if (kind === 'in') return { ...base, into: `${p}-money`, category: `${p}-other`, grant: `${p}-grant` };
-  if (kind === 'out') return { ...base, from: `${p}-money`, category: `${p}-other`, grant: `${p}-grant` };
+  if (kind === 'in') return { ...base, into: `${p}-money`, category: `${p}-other`, grant: `${p}-grant`, receipts: `${p}-receipt` };
+  if (kind === 'out') return { ...base, from: `${p}-money`, category: `${p}-other`, grant: `${p}-grant`, receipts: `${p}-receipt` };
   return { ...base, from: `${p}-money`, to: `${p}-other` };
 }
 
@@ -56,6 +59,12 @@ function MoneyForm({ kind }: { kind: Kind }) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [lastRef, setLastRef] = useState<string | null>(null);
+  // Photos or PDFs of the receipt, read in the browser; sent with the form and kept with the entry.
+  const [receipts, setReceipts] = useState<PickedFile[]>([]);
+  const picker = useReceiptPicker((files) => {
+    setReceipts((r) => [...r, ...files]);
+    setErrors((e) => dropErrors(e, ['receipts']));
+  });
   const ids = fieldIds(kind);
   const moneyField = kind === 'in' ? 'into' : 'from';
   const otherField = kind === 'transfer' ? 'to' : 'category';
@@ -130,25 +139,27 @@ function MoneyForm({ kind }: { kind: Kind }) {
     const f = validate();
     if (Object.keys(f).length > 0) return show({ fields: f, general: null });
     const base = { date: parseInputDate(s.date)!, description: s.description.trim(), amount: parseInputAmount(s.amount)!, ...grantFields(s.grant) };
+    const files = receipts.length > 0 ? { receipts: receipts.map((f) => ({ name: f.name, data: f.data })) } : {};
     setBusy(true);
     try {
       const r =
         kind === 'in'
-          ? await call('money.received', { ...base, into: s.money, category: s.other })
+          ? await call('money.received', { ...base, ...files, into: s.money, category: s.other })
           : kind === 'out'
-            ? await call('money.spent', { ...base, from: s.money, category: s.other })
+            ? await call('money.spent', { ...base, ...files, from: s.money, category: s.other })
             : await call('money.transfer', { ...base, from: s.money, to: s.other });
       setErrors(NO_ERRORS);
       setLastRef(r.ref);
       announce(t(`money.${kind}.done`, { ref: r.ref, amount: euroCents(amountCents ?? 0n) }));
       booksChanged();
       setS((x) => ({ ...x, description: '', amount: '', grant: '', ...(kind === 'transfer' ? {} : { other: '' }) }));
+      setReceipts([]);
       focusById(ids.description ?? '');
     } catch (err) {
       const fe = formErrorsFrom(err);
       const [field, msg] = Object.entries(fe.fields)[0] ?? [];
       // The grant is checked on the booking's line (lines.0.grant, lines.0.budgetLine): shown beside the grant choice.
-      const mapped = isGrantField(field) ? 'grant' : field;
+      const mapped = isGrantField(field) ? 'grant' : field?.startsWith('receipts') ? 'receipts' : field;
       show(mapped && msg && mapped in ids ? { fields: { [mapped]: msg }, general: null } : { fields: {}, general: fe.general ?? msg ?? null });
     } finally {
       setBusy(false);
@@ -162,7 +173,14 @@ function MoneyForm({ kind }: { kind: Kind }) {
     <div className="screen" data-testid={`screen-${kind === 'in' ? 'money-in' : kind === 'out' ? 'money-out' : 'transfer'}`}>
       <PageTitle intro={t(`money.${kind}.intro`)}>{t(`money.${kind}.title`)}</PageTitle>
       <div className="form-with-preview">
-        <form id={`money-${kind}`} className="form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={errors.general ? `mf-${kind}-general` : undefined}>
+        <form
+          id={`money-${kind}`}
+          className="form"
+          onSubmit={(e) => void submit(e)}
+          noValidate
+          aria-describedby={errors.general ? `mf-${kind}-general` : undefined}
+          {...(kind !== 'transfer' ? picker.dropProps : {})}
+        >
           <FormError id={`mf-${kind}-general`} error={errors.general ?? accounts.error} />
           <Field id={ids.description!} label={t(`money.${kind}.what`)} hint={t(`money.${kind}.whatHint`)} error={err('description')}>
             {(a) => <input {...a} className="input" value={s.description} onChange={(e) => set({ description: e.target.value })} autoComplete="off" maxLength={500} />}
@@ -208,6 +226,9 @@ function MoneyForm({ kind }: { kind: Kind }) {
               value={s.grant}
               onChange={(grant) => set({ grant })}
             />
+          ) : null}
+          {kind !== 'transfer' ? (
+            <FormReceipts id={ids.receipts!} files={receipts} picker={picker} onRemove={(i) => setReceipts((r) => r.filter((_, j) => j !== i))} error={err('receipts')} />
           ) : null}
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={busy}>

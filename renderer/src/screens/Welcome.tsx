@@ -26,7 +26,9 @@ function useOpened() {
   return (info: AdminInfo, kind: 'created' | 'opened' | 'practice') => {
     setInfo(info);
     booksChanged();
-    navigate('dashboard');
+    // A new administration goes on to its opening balance (it may be skipped and done later).
+    if (kind === 'created') navigate('opening', { new: 1 });
+    else navigate('dashboard');
     announce(t(`welcome.done.${kind}`, { name: info.organisation.name }));
   };
 }

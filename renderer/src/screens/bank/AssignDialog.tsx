@@ -10,6 +10,7 @@ import { grantFields, GrantSelect, grantValue, isGrantField, useGrantChoices } f
 import { useApp } from '../../context';
 import { dateNl, euro } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
+import { ReceiptsSection } from '../receipts/EntryReceipts';
 import { ibanText, SignedAmount } from './common';
 
 const FIELDS = ['account', 'invoice', 'person', 'grant', 'description', 'remember'] as const;
@@ -144,6 +145,7 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
             </label>
           </div>
         ) : null}
+        <ReceiptsSection target={{ transaction: tx.id }} canAdd where={t('receipts.lineTitle')} />
         <FormError error={errors.general} />
         <div className="actions">
           <button type="submit" className="button" disabled={busy || !account} data-testid="assign-save">
