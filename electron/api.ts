@@ -12,6 +12,9 @@ import { volunteersHandlers } from './books/volunteers/handlers';
 import { statementsHandlers } from './books/statements/handlers';
 import { bankHandlers } from './books/bank/handlers';
 import { backupsHandlers } from './backups/handlers';
+import { reviewHandlers } from './books/review/handlers';
+import { overviewHandlers } from './books/overview/handlers';
+import { underReview } from './books/review/guard';
 import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
 import { adminInfo, createAdministration } from './books/administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
@@ -93,6 +96,8 @@ export const handlers: Handlers = {
   ...statementsHandlers,
   ...bankHandlers,
   ...backupsHandlers,
+  ...reviewHandlers,
+  ...overviewHandlers,
 };
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
@@ -127,7 +132,8 @@ export async function dispatch(session: Session, method: string, rawInput: unkno
     if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie.');
     const handler = handlers[method] as (ctx: { session: Session; books: Books }, input: unknown) => unknown;
     try {
-      return await handler({ session, books: session.books as Books }, parsed.data);
+      // While the kascommissie reviews, only reads and the review's own methods run (guard.ts).
+      return await underReview(session.books, method, async () => handler({ session, books: session.books as Books }, parsed.data));
     } catch (e) {
       throw translateDbError(e);
     }

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'BAD_BANK_FILE',
   'GRANT_REJECTED', 'GRANT_PERIOD', 'BUDGET_LINE_MISMATCH',
   'YEAR_NOT_READY',
+  'REVIEW_ACTIVE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,8 @@ import { invoicesMethods } from './invoices';
 import { volunteersMethods } from './volunteers';
 import { bankMethods } from './bank';
 import { backupsMethods } from './backups';
+import { reviewMethods } from './review';
+import { overviewMethods } from './overview';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -22,6 +24,8 @@ export const contract = {
   ...statementsMethods,
   ...bankMethods,
   ...backupsMethods,
+  ...reviewMethods,
+  ...overviewMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -29,7 +29,7 @@ function amount(v: string | null): string {
   return formatAmountNl(BigInt(v.replace('.', '')));
 }
 
-class Pack {
+export class Pack {
   y: number = PAGE.top;
   constructor(readonly doc: Doc, readonly footer: string) {}
 

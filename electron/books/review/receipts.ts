@@ -1,0 +1,61 @@
+import type { Books } from '../../db/books';
+
+/**
+ * Which cost entries have a receipt. One place for the review's checklist, its sample and the
+ * coach's overview. Today a receipt is the file kept with a purchase invoice or a volunteer
+ * payment that booked the entry; entry attachments (issue 18) are added here when they land.
+ */
+
+const RECEIPT_EXISTS = `(
+  EXISTS (SELECT 1 FROM invoices i WHERE i.entry_id = e.id AND i.attachment_id IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM volunteer_payments v WHERE v.entry_id = e.id AND v.attachment_id IS NOT NULL)
+)`;
+
+export function entryHasReceipt(books: Books, entryId: number): boolean {
+  const r = books.raw(`SELECT ${RECEIPT_EXISTS} AS ok FROM entries e WHERE e.id = ?`).get(entryId) as { ok: number } | undefined;
+  return r?.ok === 1;
+}
+
+/** The name of the receipt kept with an entry, or null. */
+export function receiptOf(books: Books, entryId: number): { name: string } | null {
+  const r = books
+    .raw(
+      `SELECT a.name FROM attachments a WHERE a.id IN (
+         SELECT attachment_id FROM invoices WHERE entry_id = ? AND attachment_id IS NOT NULL
+         UNION SELECT attachment_id FROM volunteer_payments WHERE entry_id = ? AND attachment_id IS NOT NULL)
+       ORDER BY a.id LIMIT 1`,
+    )
+    .get(entryId, entryId) as { name: string } | undefined;
+  return r ? { name: r.name } : null;
+}
+
+export interface CostWithoutReceipt {
+  entryId: number;
+  journal: string;
+  year: number;
+  number: number;
+  date: string;
+  description: string;
+  /** What the entry put on expense accounts, in cents. */
+  cents: number;
+}
+
+/**
+ * Posted entries in a period that put at least `minCents` on expense accounts and have no receipt.
+ * Closing entries and reversals are not costs of their own.
+ */
+export function costsWithoutReceipt(books: Books, p: { from: string; to: string; minCents: number; limit?: number }): CostWithoutReceipt[] {
+  return books
+    .raw(
+      `SELECT e.id AS entryId, j.code AS journal, e.year, e.number, e.date, e.description, x.cents
+       FROM (SELECT l.entry_id, SUM(l.amount_cents) AS cents FROM lines l JOIN accounts a ON a.id = l.account_id
+             WHERE a.type = 'expense' AND l.posted = 1 AND l.amount_cents > 0 AND l.date BETWEEN ? AND ?
+             GROUP BY l.entry_id) x
+       JOIN entries e ON e.id = x.entry_id JOIN journals j ON j.id = e.journal_id
+       WHERE x.cents >= ? AND e.source <> 'closing' AND e.reversal_of IS NULL
+         AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reversal_of = e.id AND r.status = 'posted')
+         AND NOT ${RECEIPT_EXISTS}
+       ORDER BY e.date, j.code, e.number LIMIT ?`,
+    )
+    .all(p.from, p.to, p.minCents, p.limit ?? 10_000) as CostWithoutReceipt[];
+}
