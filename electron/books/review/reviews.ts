@@ -67,16 +67,14 @@ function latestAmounts(remarks: RemarkRow[], kind: 'cash_count' | 'paper_balance
   return m;
 }
 
-function questionsOf(remarks: RemarkRow[], titles: Map<string, string>, refs: Set<string>): ReviewQuestion[] {
+function questionsOf(remarks: RemarkRow[], titles: Map<string, string>): ReviewQuestion[] {
   const answers = new Map<string, RemarkRow>();
   for (const r of remarks) if (r.kind === 'answer') answers.set(r.target, r);
-  // A question is asked on its own, or is a mark "vraag" with a remark (the newest per target counts).
-  const marks = new Map<string, RemarkRow>();
-  for (const r of remarks) if ((r.kind === 'checklist' || r.kind === 'sample') && r.verdict) marks.set(`${r.kind}:${r.target}`, r);
-  const asked = remarks.filter((r) => r.kind === 'question' || ([...marks.values()].includes(r) && r.verdict === 'vraag' && r.text));
+  // A question is asked on its own, or as a mark "vraag" with a remark; it stays asked when a later mark replaces it.
+  const asked = remarks.filter((r) => r.kind === 'question' || ((r.kind === 'checklist' || r.kind === 'sample') && r.verdict === 'vraag' && r.text));
   return asked.map((r) => {
     const a = answers.get(String(r.seq));
-    const about = r.kind === 'checklist' ? (titles.get(r.target) ?? r.target) : r.kind === 'sample' ? r.target : r.target === '' ? null : (titles.get(r.target) ?? (refs.has(r.target) ? r.target : r.target));
+    const about = r.target === '' ? null : (titles.get(r.target) ?? r.target);
     return {
       seq: r.seq, about, text: r.text ?? '', author: r.author, at: r.at,
       answer: a ? { seq: a.seq, text: a.text ?? '', author: a.author, at: a.at } : null,
@@ -112,7 +110,7 @@ export function getReview(books: Books, id?: number): Review | null {
     reviewers: reviewersOf(books, r.id), threshold: centsToString(r.threshold_cents), conclusion: r.conclusion, conclusionText: r.conclusion_text,
     checklist: { ...computed, threshold: centsToString(r.threshold_cents), items: computed.items.map((i) => ({ ...i, mark: checklistMarks.get(i.key) ?? null })) },
     sample: { year: r.year, seed: r.seed, size: r.sample_size, large: centsToString(r.large_cents), population, entries },
-    questions: questionsOf(remarks, titles, new Set(entries.map((e) => e.ref))),
+    questions: questionsOf(remarks, titles),
     cashCounts,
     paperBalances: [...paper].map(([account, v]) => ({ seq: v.seq, account, amount: centsToString(v.cents), author: v.author })),
   };
