@@ -4,11 +4,13 @@ import type { Books } from '../../db/books';
  * Which cost entries have a receipt. One place for the review's checklist, its sample and the
  * coach's overview. Today a receipt is the file kept with a purchase invoice or a volunteer
  * payment that booked the entry; entry attachments (issue 18) are added here when they land.
+ * A volunteer's fee for effort needs no receipt: the payment record (hours, period, the yearly
+ * statement) is its evidence, so a fee entry counts as documented.
  */
 
 const RECEIPT_EXISTS = `(
   EXISTS (SELECT 1 FROM invoices i WHERE i.entry_id = e.id AND i.attachment_id IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM volunteer_payments v WHERE v.entry_id = e.id AND v.attachment_id IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM volunteer_payments v WHERE v.entry_id = e.id AND (v.attachment_id IS NOT NULL OR v.kind = 'fee'))
 )`;
 
 export function entryHasReceipt(books: Books, entryId: number): boolean {

@@ -7,7 +7,7 @@ import type { Books } from '../../db/books';
 import { nowIso } from '../clock';
 import { checkYear } from '../statements/yearEnd';
 import { getYear } from '../statements/balances';
-import { headOf, recordFact } from './chain';
+import { recordFact } from './chain';
 import { computeChecklist } from './checklist';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_THRESHOLD_CENTS, drawYearSample, LARGE_CENTS, sampleEntry } from './sample';
 

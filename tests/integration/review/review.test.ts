@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { Review, Sample } from '../../../shared/api/review';
-import { cleanupTempDirs, expectKassaError } from '../helpers';
+import type { Checklist, Review, Sample } from '../../../shared/api/review';
+import { assertDistBuilt, cleanupTempDirs, cliJson, expectKassaError, runCli } from '../helpers';
 import { demoBooks, FIRST_YEAR } from '../statements/helpers';
 import type { Books } from '../../../electron/db/books';
 
@@ -64,6 +64,7 @@ describe('kascommissie review', () => {
 
     const first = r.sample.entries[0]!;
     let rv = await tb.call<Review>('review.mark', { on: 'checklist', target: 'bank', verdict: 'akkoord', remark: 'Afschrift gezien' });
+    expect(rv.checklist.items[0]!.mark).toMatchObject({ verdict: 'akkoord', remark: 'Afschrift gezien', author: 'Anna de Vries' });
     rv = await tb.call<Review>('review.mark', { on: 'sample', target: first.ref, verdict: 'vraag', remark: 'Waar is de bon?', author: 'Bram Jansen' });
     expect(rv.questions).toHaveLength(1);
     await expectKassaError(tb.call('review.finish', { conclusion: 'discharge' }), 'INVALID_INPUT');
@@ -118,6 +119,19 @@ describe('kascommissie review', () => {
     expect(r.sample.entries.map((e) => e.ref)).toEqual(refs(a));
     await expectKassaError(tb.call('review.start', { year: FIRST_YEAR, reviewDate: `${FIRST_YEAR + 1}-02-01`, reviewers: ['Anna'] }), 'REVIEW_ACTIVE');
     tb.close();
+
+    // The CLI draws the same sample from the same seed and prints the checklist beside it.
+    assertDistBuilt();
+    const cli = cliJson<{ checklist: Checklist; sample: Sample }>(await runCli(['review', tb.file, '--year', String(FIRST_YEAR), '--sample', '25', '--seed', '7', '--format', 'json']));
+    expect(cli.sample.entries.map((e) => e.ref)).toEqual(refs(a));
+    expect(cli.checklist.items).toHaveLength(8);
+    const csv = await runCli(['review', tb.file, '--year', String(FIRST_YEAR), '--sample', '25', '--seed', '7', '--format', 'csv']);
+    expect(csv.status).toBe(0);
+    const rows = csv.stdout.trim().split('\n');
+    expect(rows[0]).toBe('soort,sleutel,omschrijving,uitkomst,bedrag,toelichting');
+    expect(rows.filter((r) => r.startsWith('steekproef,'))).toHaveLength(a.entries.length);
+    const usage = await runCli(['review', tb.file, '--year', String(FIRST_YEAR), '--format', 'xml']);
+    expect(usage.status).toBe(2);
   });
 
   test('bad input to the review methods writes nothing', async () => {
