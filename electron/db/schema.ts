@@ -428,6 +428,22 @@ export interface ReconciliationsTable {
   reconciled_at: string | null;
 }
 
+// --- provable history (migration 0007) ---
+export interface FactKindsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface FactsTable {
+  seq: number;
+  kind: number;
+  ref: string;
+  /** NULL, or `auditId:tag` when the anchor moved at this fact. */
+  audit: string | null;
+  /** First 4 bytes of the fact's SHA-256. */
+  hash: Buffer;
+}
+
 // --- kascommissie review (migration 0012) ---
 export interface ReviewsTable {
   id: Generated<number>;
@@ -504,6 +520,8 @@ export interface DB {
   bank_transactions: BankTransactionsTable;
   bank_rules: BankRulesTable;
   reconciliations: ReconciliationsTable;
+  fact_kinds: FactKindsTable;
+  facts: FactsTable;
   reviews: ReviewsTable;
   review_reviewers: ReviewReviewersTable;
   review_sample: ReviewSampleTable;

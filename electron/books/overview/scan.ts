@@ -46,19 +46,19 @@ function lastBackupDay(settingsDir: string, file: string): string | null {
   return newest ? localToday(new Date(newest.date)) : null;
 }
 
-export function scanRow(file: string, opts: ScanOptions): OverviewRow {
+export async function scanRow(file: string, opts: ScanOptions): Promise<OverviewRow> {
   const abs = path.resolve(file);
   const base = { path: abs, file: path.basename(abs) };
   const today = opts.today ?? localToday();
   const backup = lastBackupDay(opts.settingsDir, abs);
   if (opts.open && path.resolve(opts.open.path) === abs) {
-    const s = computeSignals(opts.open, today, backup);
+    const s = await computeSignals(opts.open, today, backup);
     return { ...base, state: 'ok', stateMessage: 'Nu geopend in dit venster.', ...s, attention: s.signals.reduce((t, x) => t + x.weight, 0) };
   }
   const r = openReadOnly(abs);
   if (r.state !== 'ok') return { ...base, ...EMPTY, signals: [], state: r.state, stateMessage: r.message, attention: STATE_WEIGHT[r.state] };
   try {
-    const s = computeSignals(r.books, today, backup);
+    const s = await computeSignals(r.books, today, backup);
     return { ...base, state: 'ok', stateMessage: null, ...s, attention: s.signals.reduce((t, x) => t + x.weight, 0) };
   } catch (e) {
     return { ...base, ...EMPTY, signals: [], state: 'error', stateMessage: `Kon niet worden gelezen: ${(e as Error).message}`, attention: STATE_WEIGHT.error };
@@ -67,11 +67,13 @@ export function scanRow(file: string, opts: ScanOptions): OverviewRow {
   }
 }
 
-export function scanOverview(input: { folder?: string | undefined; files?: string[] | undefined }, opts: ScanOptions): Overview {
+export async function scanOverview(input: { folder?: string | undefined; files?: string[] | undefined }, opts: ScanOptions): Promise<Overview> {
   const folder = input.folder ? path.resolve(input.folder) : null;
   const files = [...(folder ? kassaFilesIn(folder) : []), ...(input.files ?? []).map((f) => path.resolve(f))];
   const unique = [...new Set(files)];
-  const rows = unique.map((f) => scanRow(f, opts));
+  // One at a time: each file is opened, read and closed before the next.
+  const rows: OverviewRow[] = [];
+  for (const f of unique) rows.push(await scanRow(f, opts));
   rows.sort((a, b) => b.attention - a.attention || (a.name ?? a.file).localeCompare(b.name ?? b.file, 'nl'));
   return { folder, today: opts.today ?? localToday(), rows };
 }

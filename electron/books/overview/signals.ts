@@ -24,7 +24,7 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function computeSignals(books: Books, today: string, lastBackup: string | null): Signals {
+export async function computeSignals(books: Books, today: string, lastBackup: string | null): Promise<Signals> {
   const signals: OverviewSignal[] = [];
   const add = (key: string, weight: number, message: string) => signals.push({ key, weight, message });
   const name = (books.raw('SELECT name FROM organisation WHERE id = 1').get() as { name: string } | undefined)?.name ?? null;
@@ -77,7 +77,7 @@ export function computeSignals(books: Books, today: string, lastBackup: string |
   }
   const daysSinceBackup = lastBackup ? daysBetween(lastBackup, today) : null;
   if (daysSinceBackup === null || daysSinceBackup > 30) add('backup', 2, daysSinceBackup === null ? 'Er is nog geen back-up gevonden.' : `De laatste back-up is ${daysSinceBackup} dagen oud.`);
-  const v = verifyBooks(books);
+  const v = await verifyBooks(books);
   if (v.problems.length > 0) add('verify', 3, `De controle van het bestand vond ${v.problems.length} ${v.problems.length === 1 ? 'probleem' : 'problemen'}.`);
 
   return {

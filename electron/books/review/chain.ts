@@ -1,18 +1,13 @@
 import type { ChainHead } from '../../../shared/api/review';
 import type { Books } from '../../db/books';
+import { appendFact, chainHead } from '../history/facts';
+import './facts';
 
-/**
- * The review's link to the history chain (issue 17, electron/books/history/). Until that module is
- * on this branch there is no chain: the head is null (the report says so) and nothing is appended.
- */
-export function headOf(_books: Books): ChainHead | null {
-  return null;
+/** The review's link to the history chain (issue 17, electron/books/history/). */
+export function headOf(books: Books): ChainHead {
+  return chainHead(books);
 }
 
-export function recordFact(_books: Books, _kind: 'review' | 'review_remark', _ref: string): void {
-  // The history module is not here yet: nothing to append to.
-}
-
-export function registerReviewFacts(): void {
-  // Registered once the history module is here.
+export function recordFact(books: Books, kind: 'review' | 'review_remark' | 'review_end', ref: string): void {
+  appendFact(books, kind, ref);
 }

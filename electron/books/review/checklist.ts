@@ -141,18 +141,19 @@ function yearEndItem(books: Books, fy: YearRow): Item {
   return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'ok', `Boekjaar ${fy.year} is afgesloten. Controleer of de bestemming van het saldo is zoals het bestuur besloot.`, evidence, 'year-end');
 }
 
-function historyItem(books: Books): Item {
-  const v = verifyBooks(books);
+async function historyItem(books: Books): Promise<Item> {
+  const v = await verifyBooks(books);
   const head = headOf(books);
   const evidence: Evidence[] = v.problems.slice(0, 20).map((p) => ({ label: p.code, value: p.message }));
-  evidence.push({ label: 'Kop van de geschiedenis', value: head ? `${head.count}:${head.hash}` : 'Nog niet beschikbaar in deze versie' });
+  evidence.push({ label: 'Kop van de geschiedenis', value: `${head.count}:${head.hash}` });
+  if (v.history.started) evidence.push({ label: 'Geschiedenis bewijsbaar vanaf', value: formatDateNl(v.history.started) });
   const ok = v.problems.length === 0;
   return item('history', 'De geschiedenis klopt (controle van het bestand)', ok ? 'ok' : 'fail',
     ok ? 'De controle van het bestand vond geen verschillen. De kop van de geschiedenis staat op het verslag.' : `De controle van het bestand vond ${v.problems.length} ${v.problems.length === 1 ? 'probleem' : 'problemen'}.`,
     evidence, null);
 }
 
-export function computeChecklist(books: Books, input: ChecklistInput): Omit<Checklist, 'threshold' | 'items'> & { items: Item[] } {
+export async function computeChecklist(books: Books, input: ChecklistInput): Promise<Omit<Checklist, 'threshold' | 'items'> & { items: Item[] }> {
   const fy = getYear(books, input.year);
   const items: Item[] = [
     bankItem(books, fy, input.paperBalances ?? new Map()),
@@ -162,7 +163,7 @@ export function computeChecklist(books: Books, input: ChecklistInput): Omit<Chec
     grantsItem(books, fy),
     invoicesItem(books, fy),
     yearEndItem(books, fy),
-    historyItem(books),
+    await historyItem(books),
   ];
   return { year: fy.year, yearStatus: fy.status, items, head: headOf(books) };
 }

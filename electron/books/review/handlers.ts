@@ -11,9 +11,9 @@ import { centsToString } from '../../../shared/money';
 
 /** The kascommissie review: contract name -> service call (spread into electron/api.ts). */
 export const reviewHandlers: { [M in ReviewMethodName]: Handler<M> } = {
-  'review.checklist': ({ books }, input) => {
+  'review.checklist': async ({ books }, input) => {
     const threshold = input.threshold !== undefined ? parseAmount(input.threshold, 'threshold', { allowZero: true }) : DEFAULT_THRESHOLD_CENTS;
-    const c = computeChecklist(books, { year: input.year, thresholdCents: threshold });
+    const c = await computeChecklist(books, { year: input.year, thresholdCents: threshold });
     return { ...c, threshold: centsToString(threshold), items: c.items.map((i) => ({ ...i, mark: null })) };
   },
   'review.sample': ({ books }, input) => {

@@ -32,11 +32,11 @@ export function proposalText(r: Review, orgName: string): string {
 
 export function headText(r: Review): string {
   const h = r.checklist.head;
-  return h ? `${h.count}:${h.hash}` : 'nog niet beschikbaar (deze versie van het programma houdt nog geen geschiedenisketen bij)';
+  return h ? `${h.count}:${h.hash}` : 'onbekend';
 }
 
 export async function exportReviewPdf(books: Books, input: { id?: number | undefined; path: string }): Promise<{ path: string; bytes: number; pages: number }> {
-  const r = input.id !== undefined ? getReview(books, input.id) : (getReview(books) ?? latestReview(books));
+  const r = input.id !== undefined ? await getReview(books, input.id) : ((await getReview(books)) ?? (await latestReview(books)));
   if (!r) throw new KassaError('NOT_FOUND', 'Er is nog geen controle door de kascommissie. Begin eerst een controle.');
   const org = books.raw('SELECT name FROM organisation WHERE id = 1').get() as { name: string };
   const { doc, done } = createPdf(`Verslag van de kascommissie ${r.year} ${org.name}`, org.name);
@@ -46,7 +46,7 @@ export async function exportReviewPdf(books: Books, input: { id?: number | undef
   p.title(`Verslag van de kascommissie over ${r.year}`, `${org.name} · ${r.code}${r.status === 'active' ? ' · CONCEPT: de controle loopt nog' : r.status === 'stopped' ? ' · gestopt' : ''}`);
   p.paragraph(`Leden van de kascommissie: ${r.reviewers.join(' en ')}.`);
   p.paragraph(`Datum van de controle: ${formatDateNl(r.reviewDate)}. Gecontroleerd boekjaar: ${r.year} (${r.checklist.yearStatus === 'closed' ? 'afgesloten' : 'nog niet afgesloten'}).`);
-  p.paragraph(`Kop van de geschiedenis bij de controle: ${headText(r)}. Met deze kop kan later worden aangetoond dat de boeken niet meer zijn veranderd.`);
+  p.paragraph(`Kop van de geschiedenis bij dit verslag: ${headText(r)}. Met deze kop kan later worden aangetoond dat de boeken niet meer zijn veranderd.`);
 
   p.heading('1. Wat is gecontroleerd');
   for (const i of r.checklist.items) {
@@ -105,7 +105,7 @@ export async function exportReviewPdf(books: Books, input: { id?: number | undef
   return { ...writeFileAtomic(input.path, pdf), pages };
 }
 
-function latestReview(books: Books): Review | null {
+async function latestReview(books: Books): Promise<Review | null> {
   const id = books.raw(`SELECT id FROM reviews ORDER BY year DESC, number DESC LIMIT 1`).pluck().get() as number | undefined;
   return id === undefined ? null : getReview(books, id);
 }

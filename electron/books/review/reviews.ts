@@ -82,13 +82,13 @@ function questionsOf(remarks: RemarkRow[], titles: Map<string, string>): ReviewQ
   });
 }
 
-export function getReview(books: Books, id?: number): Review | null {
+export async function getReview(books: Books, id?: number): Promise<Review | null> {
   const r = id === undefined ? activeReviewRow(books) : reviewRow(books, id);
   if (!r) return null;
   const remarks = remarksOf(books, r.id);
   const cash = latestAmounts(remarks, 'cash_count');
   const paper = latestAmounts(remarks, 'paper_balance');
-  const computed = computeChecklist(books, {
+  const computed = await computeChecklist(books, {
     year: r.year, thresholdCents: r.threshold_cents,
     cashCounts: new Map([...cash].map(([k, v]) => [k, { date: v.date, cents: v.cents }])),
     paperBalances: new Map([...paper].map(([k, v]) => [k, v.cents])),
@@ -130,7 +130,7 @@ export interface StartInput {
   seed?: number | undefined;
 }
 
-export function startReview(books: Books, input: StartInput): Review {
+export async function startReview(books: Books, input: StartInput): Promise<Review> {
   const id = books.tx(() => {
     const active = activeReviewRow(books);
     if (active) throw new KassaError('REVIEW_ACTIVE', `De kascommissie controleert al boekjaar ${active.year}. Rond die controle eerst af.`);
@@ -158,7 +158,7 @@ export function startReview(books: Books, input: StartInput): Review {
     recordFact(books, 'review', reviewCode(fy.year, number));
     return rid;
   });
-  return getReview(books, id)!;
+  return (await getReview(books, id))!;
 }
 
 interface RemarkInput {
@@ -184,7 +184,7 @@ function firstReviewer(books: Books, r: ReviewRow): string {
   return reviewersOf(books, r.id)[0] ?? 'Kascommissie';
 }
 
-export function markReview(books: Books, input: { on: 'checklist' | 'sample'; target: string; verdict: Verdict; remark?: string | undefined; author?: string | undefined }): Review {
+export async function markReview(books: Books, input: { on: 'checklist' | 'sample'; target: string; verdict: Verdict; remark?: string | undefined; author?: string | undefined }): Promise<Review> {
   books.tx(() => {
     const r = activeRow(books);
     if (input.on === 'checklist') {
@@ -202,25 +202,25 @@ export function markReview(books: Books, input: { on: 'checklist' | 'sample'; ta
     }
     addRemark(books, r, { kind: input.on, target: input.target, verdict: input.verdict, text: input.remark ?? null, author: input.author ?? firstReviewer(books, r) });
   });
-  return getReview(books)!;
+  return (await getReview(books))!;
 }
 
-export function askQuestion(books: Books, input: { text: string; about?: string | undefined; author?: string | undefined }): Review {
+export async function askQuestion(books: Books, input: { text: string; about?: string | undefined; author?: string | undefined }): Promise<Review> {
   books.tx(() => {
     const r = activeRow(books);
     addRemark(books, r, { kind: 'question', target: input.about ?? '', text: input.text, author: input.author ?? firstReviewer(books, r) });
   });
-  return getReview(books)!;
+  return (await getReview(books))!;
 }
 
-export function answerQuestion(books: Books, input: { question: number; text: string; author?: string | undefined }): Review {
+export async function answerQuestion(books: Books, input: { question: number; text: string; author?: string | undefined }): Promise<Review> {
   books.tx(() => {
     const r = activeRow(books);
     const q = books.raw(`SELECT kind, verdict FROM review_remarks WHERE review_id = ? AND seq = ?`).get(r.id, input.question) as { kind: string; verdict: Verdict | null } | undefined;
     if (!q || !(q.kind === 'question' || q.verdict === 'vraag')) throw new KassaError('NOT_FOUND', `Vraag ${input.question} bestaat niet.`, { field: 'question' });
     addRemark(books, r, { kind: 'answer', target: String(input.question), text: input.text, author: input.author ?? 'Penningmeester' });
   });
-  return getReview(books)!;
+  return (await getReview(books))!;
 }
 
 function moneyAccount(books: Books, code: string, kind: 'cash' | 'bank'): void {
@@ -229,7 +229,7 @@ function moneyAccount(books: Books, code: string, kind: 'cash' | 'bank'): void {
   if (a.kind !== kind) throw new KassaError('INVALID_INPUT', kind === 'cash' ? `Rekening ${code} is geen kas.` : `Rekening ${code} is geen bankrekening.`, { field: 'account' });
 }
 
-export function recordCashCount(books: Books, input: { account: string; date: string; amount: string; author?: string | undefined }): Review {
+export async function recordCashCount(books: Books, input: { account: string; date: string; amount: string; author?: string | undefined }): Promise<Review> {
   books.tx(() => {
     const r = activeRow(books);
     moneyAccount(books, input.account, 'cash');
@@ -240,40 +240,40 @@ export function recordCashCount(books: Books, input: { account: string; date: st
     const cents = parseAmount(input.amount, 'amount', { allowZero: true });
     addRemark(books, r, { kind: 'cash_count', target: input.account, cents, date: input.date, author: input.author ?? 'Penningmeester' });
   });
-  return getReview(books)!;
+  return (await getReview(books))!;
 }
 
-export function recordPaperBalance(books: Books, input: { account: string; amount: string; author?: string | undefined }): Review {
+export async function recordPaperBalance(books: Books, input: { account: string; amount: string; author?: string | undefined }): Promise<Review> {
   books.tx(() => {
     const r = activeRow(books);
     moneyAccount(books, input.account, 'bank');
     const cents = parseAmount(input.amount, 'amount', { allowZero: true, allowNegative: true });
     addRemark(books, r, { kind: 'paper_balance', target: input.account, cents, date: getYear(books, r.year).end, author: input.author ?? firstReviewer(books, r) });
   });
-  return getReview(books)!;
+  return (await getReview(books))!;
 }
 
-export function finishReview(books: Books, input: { conclusion: Conclusion; text?: string | undefined }): Review {
+export async function finishReview(books: Books, input: { conclusion: Conclusion; text?: string | undefined }): Promise<Review> {
+  // Calls are serialised per session, so nothing can add a question between this read and the tx.
+  const open = questionsOf(remarksOf(books, activeRow(books).id), new Map()).filter((q) => !q.answer);
   const id = books.tx(() => {
     const r = activeRow(books);
-    const review = getReview(books)!;
-    const open = review.questions.filter((q) => !q.answer);
     if (open.length > 0) {
       throw new KassaError('INVALID_INPUT', `Er ${open.length === 1 ? 'staat nog 1 vraag' : `staan nog ${open.length} vragen`} open voor de penningmeester. Laat die eerst beantwoorden.`, { field: 'conclusion' });
     }
     books.raw(`UPDATE reviews SET status = 'finished', finished_at = ?, conclusion = ?, conclusion_text = ? WHERE id = ?`).run(nowIso(), input.conclusion, input.text ?? null, r.id);
-    recordFact(books, 'review', `${reviewCode(r.year, r.number)} einde`);
+    recordFact(books, 'review_end', reviewCode(r.year, r.number));
     return r.id;
   });
-  return getReview(books, id)!;
+  return (await getReview(books, id))!;
 }
 
-export function stopReview(books: Books, input: { reason: string }): Review {
+export async function stopReview(books: Books, input: { reason: string }): Promise<Review> {
   const id = books.tx(() => {
     const r = activeRow(books);
     books.raw(`UPDATE reviews SET status = 'stopped', finished_at = ?, conclusion_text = ? WHERE id = ?`).run(nowIso(), input.reason, r.id);
-    recordFact(books, 'review', `${reviewCode(r.year, r.number)} einde`);
+    recordFact(books, 'review_end', reviewCode(r.year, r.number));
     return r.id;
   });
-  return getReview(books, id)!;
+  return (await getReview(books, id))!;
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_volunteers';
 import * as m0004 from './0004_grants';
 import * as m0005 from './0005_statements';
 import * as m0006 from './0006_bank';
+import * as m0007 from './0007_history';
 import * as m0012 from './0012_review';
 
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_grants': m0004,
   '0005_statements': m0005,
   '0006_bank': m0006,
+  '0007_history': m0007,
   '0012_review': m0012,
 };
 

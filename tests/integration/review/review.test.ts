@@ -11,19 +11,26 @@ import type { Checklist, Review, Sample } from '../../../shared/api/review';
 import { assertDistBuilt, cleanupTempDirs, cliJson, expectKassaError, runCli } from '../helpers';
 import { demoBooks, FIRST_YEAR } from '../statements/helpers';
 import type { Books } from '../../../electron/db/books';
+import { chainHead } from '../../../electron/books/history/facts';
 
 afterAll(cleanupTempDirs);
 
 const REVIEW_TABLES = new Set(['reviews', 'review_reviewers', 'review_sample', 'review_remarks']);
+const REVIEW_KINDS = ['review', 'review_remark', 'review_end'];
 
-/** Every row of every table except the review's own, in a stable order: the books as data. */
+/**
+ * Every row of every table except the review's own, in a stable order: the books as data. The
+ * review's facts (and the head they move) are review rows in the chain: left out as well.
+ */
 export function dumpBooks(books: Books): string {
+  const reviewKinds = new Set((books.raw(`SELECT id FROM fact_kinds WHERE name IN ('review','review_remark','review_end')`).all() as { id: number }[]).map((k) => k.id));
   const tables = (books.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
     .map((t) => t.name)
     .filter((n) => !REVIEW_TABLES.has(n));
   const out: string[] = [];
   for (const t of tables) {
-    const rows = books.raw(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];
+    const rows = (books.raw(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[]).filter((r) =>
+      t === 'facts' ? !reviewKinds.has(r.kind as number) : t === 'meta' ? !['history.head', 'history.audit'].includes(r.key as string) : t === 'fact_kinds' ? !REVIEW_KINDS.includes(r.name as string) : true);
     const lines = rows.map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort();
     out.push(`## ${t} (${rows.length})`, ...lines);
   }
@@ -36,6 +43,7 @@ describe('kascommissie review', () => {
     const books = tb.session.books!;
     await tb.call('yearEnd.close', { year: FIRST_YEAR });
     const before = dumpBooks(books);
+    const headBefore = chainHead(books);
 
     const r = await tb.call<Review>('review.start', { year: FIRST_YEAR, reviewDate: `${FIRST_YEAR + 1}-03-15`, reviewers: ['Anna de Vries', 'Bram Jansen'], sampleSize: 25, seed: 4242 });
     expect(r.code).toBe(`KC ${FIRST_YEAR}-1`);
@@ -89,6 +97,14 @@ describe('kascommissie review', () => {
     expect(text).toContain('decharge');
     expect(text).toContain('Startgetal van de steekproef: 4242');
     expect(text).toContain('De bon zit in de map van maart.');
+    const head = chainHead(books);
+    expect(text).toContain(`Kop van de geschiedenis bij dit verslag: ${head.count}:${head.hash}`);
+    // Every remark is a fact: the review (1), its remarks (4) and its end (1) moved the head by 6.
+    const kinds = books.raw(`SELECT k.name, COUNT(*) AS n FROM facts f JOIN fact_kinds k ON k.id = f.kind WHERE k.name LIKE 'review%' GROUP BY k.name ORDER BY k.name`).all();
+    expect(kinds).toEqual([{ name: 'review', n: 1 }, { name: 'review_end', n: 1 }, { name: 'review_remark', n: 4 }]);
+    expect(head.count).toBe(headBefore.count + 6);
+    const verified = await tb.call<{ ok: boolean; problems: unknown[] }>('audit.verify', {});
+    expect(verified.problems).toEqual([]);
 
     // After the review the books are exactly as before; the review rows are there and final.
     expect(dumpBooks(books)).toBe(before);
