@@ -103,6 +103,9 @@ describe('kascommissie review', () => {
     const kinds = books.raw(`SELECT k.name, COUNT(*) AS n FROM facts f JOIN fact_kinds k ON k.id = f.kind WHERE k.name LIKE 'review%' GROUP BY k.name ORDER BY k.name`).all();
     expect(kinds).toEqual([{ name: 'review', n: 1 }, { name: 'review_end', n: 1 }, { name: 'review_remark', n: 4 }]);
     expect(head.count).toBe(headBefore.count + 6);
+    // The statements pack names the finished review.
+    await tb.call('statements.pdf', { year: FIRST_YEAR, path: pack });
+    expect(execFileSync('pdftotext', [pack, '-']).toString('utf8').replace(/\s+/g, ' ')).toContain(`Controle KC ${FIRST_YEAR}-1 op 15-03-${FIRST_YEAR + 1} door Anna de Vries en Bram Jansen`);
     const verified = await tb.call<{ ok: boolean; problems: unknown[] }>('audit.verify', {});
     expect(verified.problems).toEqual([]);
 
