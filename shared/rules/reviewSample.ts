@@ -4,6 +4,9 @@
  * well-known 32-bit PRNG) over the candidates in a stable order (journal code, number), so the
  * same books and the same seed give the same sample on any machine and in any later version.
  */
+import { mulberry32 } from './prng';
+
+export { mulberry32 };
 
 export interface SampleCandidate {
   id: number;
@@ -11,18 +14,6 @@ export interface SampleCandidate {
   number: number;
   /** The entry's size in cents (sum of its debit lines). */
   cents: number;
-}
-
-/** mulberry32: a generator of uint32 values from a uint32 seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
 }
 
 /** A uniform integer in [0, n) without modulo bias (rejection of the top remainder). */
