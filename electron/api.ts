@@ -15,6 +15,9 @@ import { bankHandlers } from './books/bank/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { openingHandlers } from './books/opening';
 import { postWithReceipts, receiptsHandlers } from './books/receipts/handlers';
+import { reviewHandlers } from './books/review/handlers';
+import { overviewHandlers } from './books/overview/handlers';
+import { underReview } from './books/review/guard';
 import { archiveAccount, createAccount, deleteAccount, listAccounts, updateAccount } from './books/accounts';
 import { adminInfo, createAdministration } from './books/administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './books/entries';
@@ -103,6 +106,8 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...openingHandlers,
   ...receiptsHandlers,
+  ...reviewHandlers,
+  ...overviewHandlers,
 };
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
@@ -137,7 +142,8 @@ export async function dispatch(session: Session, method: string, rawInput: unkno
     if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie.');
     const handler = handlers[method] as (ctx: { session: Session; books: Books }, input: unknown) => unknown;
     try {
-      return await handler({ session, books: session.books as Books }, parsed.data);
+      // While the kascommissie reviews, only reads and the review's own methods run (guard.ts).
+      return await underReview(session.books, method, async () => handler({ session, books: session.books as Books }, parsed.data));
     } catch (e) {
       throw translateDbError(e);
     }

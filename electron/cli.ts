@@ -21,6 +21,8 @@ const USAGE = `Gebruik / usage:
   kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn|csv-knab]
   kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
   kassa backup FILE [--to DIR]
+  kassa review FILE --year Y [--sample N] [--seed S] [--threshold AMOUNT] [--format json|csv]
+  kassa overview DIR [--format json|csv]
 Options: --json  print errors as {"error":{code,message}}`;
 
 class UsageError extends Error {}
@@ -29,7 +31,8 @@ const OPTIONS = {
   name: { type: 'string' }, year: { type: 'string' }, vat: { type: 'string' }, kvk: { type: 'string' }, rsin: { type: 'string' },
   iban: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
   date: { type: 'string' }, account: { type: 'string' }, transactions: { type: 'string' }, seed: { type: 'string' },
-  years: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  years: { type: 'string' }, since: { type: 'string' }, sample: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Opts = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -224,6 +227,33 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         books.close();
       }
+      return 0;
+    }
+    case 'review': {
+      // The kascommissie's checklist as computed from the books and the sample drawn from a seed (no review is started).
+      const year = int(need(o.year, '--year'), '--year')!;
+      const { newSeed } = (require('../shared/rules/reviewSample') as typeof import('../shared/rules/reviewSample'));
+      const seed = int(o.seed, '--seed') ?? newSeed();
+      const size = int(o.sample, '--sample') ?? 25;
+      const format = o.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new UsageError(`Formaat "${format}" bestaat niet voor de controle (json of csv).`);
+      const [checklist, sample] = await withFile(need(file, 'FILE'), async (call) => [
+        await call('review.checklist', { year, ...(o.threshold !== undefined ? { threshold: o.threshold } : {}) }),
+        await call('review.sample', { year, size, seed }),
+      ]);
+      const { reviewCsv } = (require('./books/review/csv') as typeof import('./books/review/csv'));
+      out(format === 'csv' ? reviewCsv(checklist as never, sample as never) : json({ checklist, sample }));
+      return 0;
+    }
+    case 'overview': {
+      // The coach's overview of a folder: every administration read without changing it.
+      const format = o.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new UsageError(`Formaat "${format}" bestaat niet voor het overzicht (json of csv).`);
+      const { Session } = (require('./session') as typeof import('./session'));
+      const { dispatch } = (require('./api') as typeof import('./api'));
+      const overview = await dispatch(new Session(), 'overview.scan', { folder: path.resolve(need(file, 'DIR')) });
+      const { overviewCsv } = (require('./books/review/csv') as typeof import('./books/review/csv'));
+      out(format === 'csv' ? overviewCsv(overview as never) : json(overview));
       return 0;
     }
     default:

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'GRANT_REJECTED', 'GRANT_PERIOD', 'BUDGET_LINE_MISMATCH',
   'YEAR_NOT_READY',
   'PROTECTED_FILE',
+  'REVIEW_ACTIVE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

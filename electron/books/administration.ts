@@ -55,5 +55,9 @@ export async function createAdministration(input: CreateInput, opts: { nativeBin
 
 export function adminInfo(books: Books): AdminInfo {
   const practice = books.first(books.db.selectFrom('meta').select('value').where('key', '=', 'practice'));
-  return { path: books.path, organisation: getOrganisation(books), schemaVersion: SCHEMA_VERSION, practice: practice?.value === '1' };
+  const review = books.raw(`SELECT year, number FROM reviews WHERE status = 'active'`).get() as { year: number; number: number } | undefined;
+  return {
+    path: books.path, organisation: getOrganisation(books), schemaVersion: SCHEMA_VERSION, practice: practice?.value === '1',
+    review: review ? { year: review.year, code: `KC ${review.year}-${review.number}` } : null,
+  };
 }

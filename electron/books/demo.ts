@@ -4,6 +4,7 @@ import { nowIso } from './clock';
 import { insertYear } from './years';
 import { entryFactRef, entryJson } from './history/entryFact';
 import { FactAppender } from './history/facts';
+import { mulberry32Float } from '../../shared/rules/prng';
 
 /**
  * Realistic, deterministic books of a small foundation: gifts, grants, rent, volunteer fees,
@@ -25,16 +26,6 @@ export interface DemoResult {
   years: number[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = { weight: number; make: (r: Rand) => { desc: string; lines: [string, number][] } };
 
@@ -98,7 +89,7 @@ function fundable(t: { desc: string; lines: [string, number][] }, balances: Map<
 }
 
 export function generateDemo(books: Books, opts: DemoOptions): DemoResult {
-  const rnd = mulberry32(opts.seed);
+  const rnd = mulberry32Float(opts.seed);
   const r: Rand = {
     int: (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1)),
     pick: (xs) => xs[Math.floor(rnd() * xs.length)]!,

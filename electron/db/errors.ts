@@ -36,6 +36,7 @@ export function translateDbError(err: unknown): unknown {
     if (msg.startsWith('POSTED_IMMUTABLE')) return new KassaError('POSTED_IMMUTABLE', 'Een geboekte boeking kan niet meer worden veranderd of verwijderd. Maak een tegenboeking.');
     if (msg.startsWith('HAS_POSTINGS')) return new KassaError('HAS_POSTINGS', 'Hierop staan al boekingen. Verwijderen kan niet; u kunt het wel archiveren.');
     if (msg.startsWith('AUDIT')) return new KassaError('POSTED_IMMUTABLE', 'Het logboek kan alleen worden aangevuld, niet veranderd.');
+    if (msg.startsWith('REVIEW_FINAL')) return new KassaError('POSTED_IMMUTABLE', 'Wat de kascommissie heeft vastgelegd, kan niet meer worden veranderd. Maak een nieuwe opmerking.');
     if (msg.startsWith('GRANT_LINK')) return new KassaError('BUDGET_LINE_MISMATCH', 'Deze subsidie of begrotingsregel past niet bij de boeking. Kies een subsidie en een regel van diezelfde subsidie.');
     if (msg.startsWith('BUDGET_ACCOUNT')) return new KassaError('INVALID_INPUT', 'Alleen op opbrengst- en kostenrekeningen kunt u een begroting zetten.');
     if (msg.startsWith('NOT_GAPLESS')) return new KassaError('CONFLICT', 'Het boekingsnummer sluit niet aan. Probeer het opnieuw.');

@@ -474,6 +474,50 @@ export interface AllocationKeysTable {
   share_bp: number;
 }
 
+// --- kascommissie review (migration 0012) ---
+export interface ReviewsTable {
+  id: Generated<number>;
+  year: number;
+  number: number;
+  review_date: string;
+  started_at: string;
+  threshold_cents: number;
+  large_cents: number;
+  sample_size: number;
+  seed: number;
+  status: 'active' | 'finished' | 'stopped';
+  finished_at: string | null;
+  conclusion: 'discharge' | 'discharge_with_remarks' | 'no_discharge' | null;
+  conclusion_text: string | null;
+}
+
+export interface ReviewReviewersTable {
+  review_id: number;
+  position: number;
+  name: string;
+}
+
+export interface ReviewSampleTable {
+  review_id: number;
+  position: number;
+  entry_id: number;
+  reason: 'large' | 'random';
+}
+
+export interface ReviewRemarksTable {
+  id: Generated<number>;
+  review_id: number;
+  seq: number;
+  kind: 'checklist' | 'sample' | 'question' | 'answer' | 'cash_count' | 'paper_balance';
+  target: string;
+  verdict: 'akkoord' | 'vraag' | 'niet_akkoord' | null;
+  text: string | null;
+  amount_cents: number | null;
+  date: string | null;
+  author: string;
+  at: string;
+}
+
 export interface DB {
   meta: MetaTable;
   organisation: OrganisationTable;
@@ -512,4 +556,8 @@ export interface DB {
   facts: FactsTable;
   objectives: ObjectivesTable;
   allocation_keys: AllocationKeysTable;
+  reviews: ReviewsTable;
+  review_reviewers: ReviewReviewersTable;
+  review_sample: ReviewSampleTable;
+  review_remarks: ReviewRemarksTable;
 }

@@ -17,6 +17,7 @@ import { INVOICES_MENU, invoiceScreens } from './screens/invoices';
 import { STATEMENTS_MENU, statementScreens } from './screens/statements';
 import { BACKUPS_MENU_ITEM, backupScreens } from './screens/backups';
 import { BANK_MENU, bankScreens } from './screens/bank';
+import { OverviewScreen, REVIEW_MENU, reviewScreens } from './screens/review';
 import { HelpButton, LESSONS_MENU, LessonPanel, lessonScreens, ScreenHint } from './screens/lessons';
 import { WelcomeScreen } from './screens/Welcome';
 import { OpeningScreen } from './screens/receipts/OpeningScreen';
@@ -44,6 +45,7 @@ const SCREENS: Record<string, ComponentType<ScreenProps>> = {
   ...statementScreens,
   ...backupScreens,
   ...bankScreens,
+  ...reviewScreens,
   ...lessonScreens,
 };
 
@@ -56,6 +58,7 @@ const MENU: { group: string; items: ScreenId[] }[] = [
   INVOICES_MENU,
   BANK_MENU,
   STATEMENTS_MENU,
+  REVIEW_MENU,
   { group: 'setup', items: ['accounts', 'settings', BACKUPS_MENU_ITEM] },
   LESSONS_MENU,
 ];
@@ -163,6 +166,11 @@ function Shell() {
           </div>
         </div>
         {info.practice ? <PracticeBanner /> : null}
+        {info.review ? (
+          <div className="practice-banner" data-testid="review-mode-banner">
+            <strong>{t('review.banner', { year: info.review.year, code: info.review.code })}</strong>
+          </div>
+        ) : null}
       </header>
       <div className="body">
         <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')}>
@@ -263,6 +271,17 @@ export function App() {
       ? `${info.organisation.name}${info.practice ? ` (${t('practice.titleSuffix')})` : ''} — ${t('app.name')}`
       : t('app.name');
   }, [info, t]);
+  if (!info && route.screen === 'overview') {
+    // The coach's overview works before any administration is open.
+    return (
+      <div className="layout layout--welcome">
+        <main id="main" className="main main--welcome" tabIndex={-1}>
+          <Messages />
+          <OverviewScreen params={route.params} />
+        </main>
+      </div>
+    );
+  }
   if (!info) {
     const mode = route.params.get('mode');
     return (

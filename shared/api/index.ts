@@ -8,6 +8,8 @@ import { bankMethods } from './bank';
 import { backupsMethods } from './backups';
 import { openingMethods } from './opening';
 import { receiptsMethods } from './receipts';
+import { reviewMethods } from './review';
+import { overviewMethods } from './overview';
 import type { InputOf, OutputOf } from './define';
 
 /**
@@ -26,6 +28,8 @@ export const contract = {
   ...backupsMethods,
   ...openingMethods,
   ...receiptsMethods,
+  ...reviewMethods,
+  ...overviewMethods,
 } as const;
 
 export type Contract = typeof contract;

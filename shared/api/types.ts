@@ -23,6 +23,8 @@ export interface AdminInfo {
   organisation: Organisation;
   schemaVersion: number;
   practice: boolean;
+  /** The kascommissie's review in progress: the books are read-only until it ends (issue 19). */
+  review?: { year: number; code: string } | null;
 }
 
 export interface Account {

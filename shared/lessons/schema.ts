@@ -65,6 +65,7 @@ export const SCREEN_IDS = [
   'statements',
   'year-end',
   'settings',
+  'review',
 ] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 

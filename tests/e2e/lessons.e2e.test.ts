@@ -56,8 +56,8 @@ describe('lessons UI (browser)', () => {
     await expect.poll(() => text(page.locator('main h1'))).toBe('Lessen');
     const floors = page.locator('main section.lessons__floor h2');
     expect(await floors.allTextContents()).toEqual(['Kelder: de basis', 'Begane grond: meedoen', 'Eerste verdieping: uw eigen plan']);
-    expect(await page.locator('[data-lesson-link]').count()).toBe(12);
-    expect(await text(page.getByTestId('lessons-progress'))).toContain('0 van de 12');
+    expect(await page.locator('[data-lesson-link]').count()).toBe(13);
+    expect(await text(page.getByTestId('lessons-progress'))).toContain('0 van de 13');
     await checkA11y(page);
     await shot('01-path');
   });
@@ -132,7 +132,7 @@ describe('lessons UI (browser)', () => {
   it('marks lesson 5 done on the lessons page; tips can be switched off; practice can be reset', async () => {
     await goToScreen(page, 'lessons');
     await expect.poll(() => text(page.getByTestId('lesson-status-bank-statement'))).toBe('Klaar');
-    expect(await text(page.getByTestId('lessons-progress'))).toContain('1 van de 12');
+    expect(await text(page.getByTestId('lessons-progress'))).toContain('1 van de 13');
 
     await page.getByTestId('hints-toggle').uncheck();
     await goToScreen(page, 'money-in');

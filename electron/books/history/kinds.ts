@@ -5,3 +5,4 @@
 import './entryFact';
 import './finalFacts';
 import '../receipts/fact';
+import '../review/facts';

@@ -4,6 +4,7 @@ import { formatDateNl } from '../../../shared/dates';
 import type { CashFlow, ExportWritten, IncomeStatement, StatementRow } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
 import { getYear } from './balances';
+import { reviewSummary } from '../review/summary';
 import { cashFlow } from './cashFlow';
 import { writeFileGuarded } from '../../files/write';
 import { LAYOUT_NAMES } from './layout';
@@ -30,7 +31,7 @@ function amount(v: string | null): string {
   return formatAmountNl(BigInt(v.replace('.', '')));
 }
 
-class Pack {
+export class Pack {
   y: number = PAGE.top;
   constructor(readonly doc: Doc, readonly footer: string) {}
 
@@ -325,6 +326,8 @@ export async function exportStatementsPdf(books: Books, input: { year: number; p
     `De kascommissie heeft de boeken, de bankafschriften en de bonnen over ${fy.year} gecontroleerd. ` +
       'Zij heeft de jaarrekening vergeleken met de administratie en adviseert het bestuur de penningmeester décharge te verlenen.',
   );
+  const review = reviewSummary(books, fy.year);
+  if (review) p.paragraph(review, { size: 9 });
   p.paragraph('Plaats: ______________________________        Datum: ____________________');
   p.y += 10;
   p.space(70);

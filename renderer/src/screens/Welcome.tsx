@@ -10,7 +10,7 @@ import { useApp } from '../context';
 import { currentYear, slug } from '../format';
 import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } from '../hooks';
 import { isLanguage } from '../i18n';
-import { navigate } from '../router';
+import { hrefFor, navigate } from '../router';
 import { joinPath } from '../paths';
 
 type Mode = 'home' | 'create' | 'open';
@@ -160,6 +160,9 @@ function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () =>
           )}
         </section>
       </div>
+      <p>
+        <a href={hrefFor('overview')} data-testid="welcome-overview">{t('welcomeCoach')}</a>
+      </p>
     </div>
   );
 }

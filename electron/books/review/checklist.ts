@@ -1,0 +1,169 @@
+import type { Checklist, ChecklistItem, Evidence, Outcome } from '../../../shared/api/review';
+import { formatDateNl } from '../../../shared/dates';
+import { formatEuro } from '../../../shared/money';
+import type { Books } from '../../db/books';
+import { bookBalanceAt, reconciliationStatus } from '../bank/reconciliation';
+import { entryRef } from '../entries';
+import { cents } from '../grants/report';
+import { activeClosingEntry, getYear, type YearRow } from '../statements/balances';
+import { verifyBooks } from '../verify';
+import { headOf } from './chain';
+import { grantsItem, invoicesItem, volunteersItem } from './checklistMore';
+import { costsWithoutReceipt } from './receipts';
+
+/**
+ * The kascommissie's checklist, computed from the books (issue 19). Each item says what the app
+ * found and shows the evidence; the committee then marks it. The computations reuse the services
+ * behind the screens (reconciliation, volunteer overview, grant report, open items, verify).
+ */
+
+export interface ChecklistInput {
+  year: number;
+  thresholdCents: number;
+  /** What the treasurer counted per cash account (the latest count). */
+  cashCounts?: Map<string, { date: string; cents: number }>;
+  /** Balances the committee typed from a paper statement, per bank account. */
+  paperBalances?: Map<string, number>;
+}
+
+export type Item = Omit<ChecklistItem, 'mark'>;
+
+export function item(key: Item['key'], title: string, outcome: Outcome, summary: string, evidence: Evidence[], screen: string | null): Item {
+  return { key, title, outcome, summary, evidence, screen };
+}
+
+/** 'fail' beats 'check' beats 'ok'; 'na' only when every part is. */
+export function worst(outcomes: Outcome[]): Outcome {
+  if (outcomes.includes('fail')) return 'fail';
+  if (outcomes.includes('check')) return 'check';
+  if (outcomes.includes('ok')) return 'ok';
+  return 'na';
+}
+
+function bankItem(books: Books, fy: YearRow, paper: Map<string, number>): Item {
+  const status = reconciliationStatus(books, fy.year);
+  const evidence: Evidence[] = [];
+  const outcomes: Outcome[] = [];
+  for (const a of status.accounts) {
+    const code = a.account.code;
+    const typed = paper.get(code);
+    if (a.state === 'unused') {
+      outcomes.push('na');
+      continue;
+    }
+    if (a.state === 'reconciled') {
+      outcomes.push('ok');
+      evidence.push({ label: `${code} ${a.account.name}`, value: `Afschrift ${formatEuro(cents(a.bankBalance ?? '0.00'))}, boeken ${formatEuro(cents(a.bookBalance))}`, ref: code });
+      continue;
+    }
+    const book = bookBalanceAt(books, books.raw('SELECT id FROM accounts WHERE code = ?').pluck().get(code) as number, fy.end);
+    if (typed !== undefined && a.state !== 'differences' && a.inboxCount === 0) {
+      outcomes.push(typed === book ? 'ok' : 'fail');
+      evidence.push({
+        label: `${code} ${a.account.name}`,
+        value: `Papieren afschrift ${formatEuro(typed)}, boeken ${formatEuro(book)}${typed === book ? '' : `, verschil ${formatEuro(typed - book)}`}`,
+        ref: code,
+      });
+      continue;
+    }
+    outcomes.push(a.state === 'no-statement' || a.state === 'not-covered' ? 'check' : 'fail');
+    evidence.push({ label: `${code} ${a.account.name}`, value: a.message, ref: code });
+  }
+  const outcome = worst(outcomes);
+  const summary = outcome === 'ok'
+    ? `Op ${formatDateNl(fy.end)} is het saldo van elke bankrekening gelijk aan het afschrift.`
+    : outcome === 'na'
+      ? `In ${fy.year} is geen bankrekening gebruikt.`
+      : outcome === 'check'
+        ? `Van een of meer rekeningen is het eindsaldo van de bank niet bekend. Vul het saldo van het papieren afschrift in.`
+        : `Het saldo in de boeken wijkt af van het afschrift, of er staan nog regels in de inbox.`;
+  return item('bank', 'Banksaldo op de laatste dag van het jaar', outcome, summary, evidence, 'bank-reconcile');
+}
+
+function cashItem(books: Books, fy: YearRow, counts: Map<string, { date: string; cents: number }>): Item {
+  const accounts = books.raw(`SELECT id, code, name FROM accounts WHERE kind = 'cash' ORDER BY code`).all() as { id: number; code: string; name: string }[];
+  const evidence: Evidence[] = [];
+  const outcomes: Outcome[] = [];
+  for (const a of accounts) {
+    const used = books.raw('SELECT 1 FROM lines WHERE account_id = ? AND posted = 1 AND date <= ? LIMIT 1').get(a.id, fy.end) !== undefined;
+    if (!used) continue;
+    const count = counts.get(a.code);
+    if (!count) {
+      outcomes.push('check');
+      evidence.push({ label: `${a.code} ${a.name}`, value: `Nog niet geteld. Volgens de boeken ${formatEuro(bookBalanceAt(books, a.id, fy.end))} op ${formatDateNl(fy.end)}.`, ref: a.code });
+      continue;
+    }
+    const book = bookBalanceAt(books, a.id, count.date);
+    outcomes.push(book === count.cents ? 'ok' : 'fail');
+    evidence.push({
+      label: `${a.code} ${a.name}`,
+      value: `Geteld op ${formatDateNl(count.date)}: ${formatEuro(count.cents)}. Kasboek: ${formatEuro(book)}.${book === count.cents ? '' : ` Verschil ${formatEuro(count.cents - book)}.`}`,
+      ref: a.code,
+    });
+  }
+  const outcome = worst(outcomes);
+  const summary = outcome === 'na'
+    ? `In ${fy.year} is geen kas gebruikt.`
+    : outcome === 'ok' ? 'Het getelde geld is gelijk aan het kasboek.'
+      : outcome === 'check' ? 'De penningmeester vult het getelde bedrag in, met de datum van het tellen.'
+        : 'Het getelde geld is niet gelijk aan het kasboek.';
+  return item('cash', 'Kas: geteld geld tegen het kasboek', outcome, summary, evidence, null);
+}
+
+function receiptsItem(books: Books, fy: YearRow, thresholdCents: number): Item {
+  const missing = costsWithoutReceipt(books, { from: fy.start, to: fy.end, minCents: thresholdCents, limit: 500 });
+  const evidence = missing.map((m) => ({
+    label: entryRef(m.journal, m.year, m.number) ?? '',
+    value: `${formatDateNl(m.date)} · ${m.description} · ${formatEuro(m.cents)}`,
+    ref: entryRef(m.journal, m.year, m.number) ?? '',
+  }));
+  const summary = missing.length === 0
+    ? `Elke kostenboeking vanaf ${formatEuro(thresholdCents)} heeft een bon of factuur.`
+    : `${missing.length === 1 ? '1 kostenboeking' : `${missing.length} kostenboekingen`} vanaf ${formatEuro(thresholdCents)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen bon of factuur in de administratie.`;
+  return item('receipts', `Bonnen bij kosten vanaf ${formatEuro(thresholdCents)}`, missing.length === 0 ? 'ok' : 'fail', summary, evidence, 'journal');
+}
+
+function yearEndItem(books: Books, fy: YearRow): Item {
+  const closing = activeClosingEntry(books, fy.year);
+  const log = books
+    .raw(`SELECT appropriation, at FROM year_end_log WHERE year = ? AND action = 'close' ORDER BY id DESC LIMIT 1`)
+    .get(fy.year) as { appropriation: string | null; at: string } | undefined;
+  const evidence: Evidence[] = [];
+  if (closing) evidence.push({ label: 'Afsluitboeking', value: `${entryRef(closing.journal, fy.year, closing.number)} op ${formatDateNl(closing.date)}`, ref: entryRef(closing.journal, fy.year, closing.number) ?? '' });
+  if (log?.appropriation) {
+    for (const a of JSON.parse(log.appropriation) as { account: string; amount: string }[]) {
+      evidence.push({ label: `Bestemming ${a.account}`, value: formatEuro(cents(a.amount)), ref: a.account });
+    }
+  }
+  if (fy.status !== 'closed') {
+    return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'check', `Boekjaar ${fy.year} is nog niet afgesloten. Sluit het af nadat het bestuur over de bestemming van het saldo heeft besloten.`, evidence, 'year-end');
+  }
+  return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'ok', `Boekjaar ${fy.year} is afgesloten. Controleer of de bestemming van het saldo is zoals het bestuur besloot.`, evidence, 'year-end');
+}
+
+async function historyItem(books: Books): Promise<Item> {
+  const v = await verifyBooks(books);
+  const head = headOf(books);
+  const evidence: Evidence[] = v.problems.slice(0, 20).map((p) => ({ label: p.code, value: p.message }));
+  evidence.push({ label: 'Kop van de geschiedenis', value: `${head.count}:${head.hash}` });
+  if (v.history.started) evidence.push({ label: 'Geschiedenis bewijsbaar vanaf', value: formatDateNl(v.history.started) });
+  const ok = v.problems.length === 0;
+  return item('history', 'De geschiedenis klopt (controle van het bestand)', ok ? 'ok' : 'fail',
+    ok ? 'De controle van het bestand vond geen verschillen. De kop van de geschiedenis staat op het verslag.' : `De controle van het bestand vond ${v.problems.length} ${v.problems.length === 1 ? 'probleem' : 'problemen'}.`,
+    evidence, null);
+}
+
+export async function computeChecklist(books: Books, input: ChecklistInput): Promise<Omit<Checklist, 'threshold' | 'items'> & { items: Item[] }> {
+  const fy = getYear(books, input.year);
+  const items: Item[] = [
+    bankItem(books, fy, input.paperBalances ?? new Map()),
+    cashItem(books, fy, input.cashCounts ?? new Map()),
+    receiptsItem(books, fy, input.thresholdCents),
+    volunteersItem(books, fy),
+    grantsItem(books, fy),
+    invoicesItem(books, fy),
+    yearEndItem(books, fy),
+    await historyItem(books),
+  ];
+  return { year: fy.year, yearStatus: fy.status, items, head: headOf(books) };
+}
