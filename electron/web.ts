@@ -16,7 +16,8 @@ import { resolveStatic } from './static';
  * an Electron binary and for tests.
  *
  * Protocol (renderer/src/api.ts is the client):
- *   GET  /?token=TOKEN             index.html (also accepted: the per-port HttpOnly cookie set then)
+ *   GET  /?token=TOKEN             index.html; sets an HttpOnly cookie with a separate random session
+ *                                  value (not the token), which alone lets the page be reloaded
  *   GET  /assets/…                 the Vite build in rendererDir
  *   POST /api  {method, input}     header X-Kassa-Token: TOKEN, Content-Type: application/json
  *                                  -> 200 {result} | {error:{code,message,field?}}
@@ -157,6 +158,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 export async function startWebServer(opts: WebServerOptions = {}): Promise<WebServer> {
   const token = crypto.randomBytes(32).toString('base64url');
   const tokenDigest = sha256(token);
+  // The page's cookie carries its own random value, never the API token: browsers send cookies for
+  // 127.0.0.1 to every port, so any other local server the browser visits would receive it. The
+  // cookie only lets this browser reload the page (and fetch downloads); the API still needs the token.
+  const sessionValue = crypto.randomBytes(32).toString('base64url');
+  const sessionDigest = sha256(sessionValue);
   const rendererDir = path.resolve(opts.rendererDir ?? path.join(appRoot(), 'dist', 'renderer'));
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const session = createAppSession({ mode: 'browser', ...(opts.settingsDir ? { settingsDir: path.resolve(opts.settingsDir) } : {}) });
@@ -170,8 +176,11 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
   }
 
   let port = 0;
-  const cookieName = () => `kassa_token_${port}`;
-  const tokenOk = (given: string | undefined): boolean => typeof given === 'string' && given.length > 0 && given.length < 1000 && crypto.timingSafeEqual(sha256(given), tokenDigest);
+  const cookieName = () => `kassa_session_${port}`;
+  const matches = (given: string | undefined, digest: Buffer): boolean =>
+    typeof given === 'string' && given.length > 0 && given.length < 1000 && crypto.timingSafeEqual(sha256(given), digest);
+  const tokenOk = (given: string | undefined): boolean => matches(given, tokenDigest);
+  const sessionOk = (req: http.IncomingMessage): boolean => matches(cookie(req, cookieName()), sessionDigest);
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (req.method !== 'POST') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', MSG.methodNotAllowed, { Allow: 'POST' });
@@ -222,8 +231,8 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     if (wantsIndex) {
       const fromQuery = rawQuery(req).get('token') ?? undefined;
       if (tokenOk(fromQuery)) {
-        extra['Set-Cookie'] = `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-      } else if (!tokenOk(cookie(req, cookieName()))) {
+        extra['Set-Cookie'] = `${cookieName()}=${sessionValue}; Path=/; HttpOnly; SameSite=Strict`;
+      } else if (!sessionOk(req)) {
         return refuse(req, res, 403, 'FORBIDDEN', MSG.forbidden);
       }
       if (lookup.kind !== 'file') return refuse(req, res, 503, 'INTERNAL', MSG.notBuilt);

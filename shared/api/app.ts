@@ -117,7 +117,9 @@ export type MenuCommand =
   /** Make a backup of the open administration. */
   | { command: 'backup' }
   /** Show the lessons. */
-  | { command: 'lessons' };
+  | { command: 'lessons' }
+  /** The window is closing and waits for a final backup or for work still being written. */
+  | { command: 'closing'; reason: 'backup' | 'work' };
 
 export const appMethods = {
   'app.capabilities': method<AppCapabilities>()(z.object({}), { file: false }),
