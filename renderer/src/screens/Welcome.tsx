@@ -12,6 +12,7 @@ import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } fro
 import { isLanguage } from '../i18n';
 import { navigate } from '../router';
 import { joinPath } from '../paths';
+import { OpenAdministration } from './OpenAdministration';
 
 type Mode = 'home' | 'create' | 'open';
 type Vat = 'none' | 'exempt' | 'kor' | 'liable';
@@ -19,6 +20,12 @@ const VATS: Vat[] = ['none', 'exempt', 'kor', 'liable'];
 
 /** Codes about the file itself are shown beside the file field. */
 const FILE_CODES = ['FILE_EXISTS', 'FILE_NOT_FOUND', 'FILE_LOCKED', 'READ_ONLY', 'NOT_A_KASSA_FILE', 'NEWER_VERSION', 'CORRUPT_FILE', 'WRITE_FAILED', 'DISK_FULL'];
+
+/** Browser mode: the recent files and the usual folders (the desktop app uses its open dialog). */
+function OpenForm({ onCancel }: { onCancel: () => void }) {
+  const opened = useOpened();
+  return <OpenAdministration onCancel={onCancel} open={async (path) => opened(await call('admin.open', { path }), 'opened')} />;
+}
 
 function useOpened() {
   const { setInfo, announce, booksChanged } = useApp();
@@ -158,54 +165,6 @@ function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () =>
           )}
         </section>
       </div>
-    </div>
-  );
-}
-
-function OpenForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useTranslation();
-  const { announce } = useApp();
-  const opened = useOpened();
-  const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!path.trim()) {
-      setError(t('welcome.open.pathMissing'));
-      focusById('open-path');
-      return;
-    }
-    setBusy(true);
-    try {
-      opened(await call('admin.open', { path: path.trim() }), 'opened');
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      setError(msg);
-      announce(msg, 'error');
-      focusById('open-path');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="welcome welcome--narrow">
-      <PageTitle intro={t('welcome.open.intro')}>{t('welcome.open.title')}</PageTitle>
-      <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <Field id="open-path" label={t('welcome.open.path')} hint={t('welcome.open.pathHint')} error={error ?? undefined}>
-          {(a) => <input {...a} className="input" value={path} onChange={(e) => setPath(e.target.value)} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('welcome.open.submit')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onCancel}>
-            {t('common.back')}
-          </button>
-        </div>
-      </form>
     </div>
   );
 }
