@@ -20,6 +20,7 @@ import { moneyReceived, moneySpent, moneyTransfer } from './books/money';
 import { getOrganisation, updateOrganisation } from './books/organisation';
 import { dashboard, generalLedger, trialBalance } from './books/reports';
 import { verifyBooks } from './books/verify';
+import { parseSince } from './books/history/verifyChain';
 import { closeYear, listYears, openNextYear } from './books/years';
 import type { Session } from './session';
 
@@ -84,7 +85,7 @@ export const handlers: Handlers = {
   'reports.journal': ({ books }, input) => listEntries(books, { ...input, status: 'posted' }),
   'reports.dashboard': ({ books }, input) => dashboard(books, input),
 
-  'audit.verify': ({ books }) => verifyBooks(books),
+  'audit.verify': ({ books }, input) => verifyBooks(books, input.since ? { since: parseSince(input.since)! } : {}),
   'export.hledger': ({ books }, input) => exportHledgerFile(books, input.path, input),
   ...appHandlers,
   ...grantsHandlers,

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KassaError } from '../shared/errors';
-import type { EntryList, GeneralLedger, TrialBalance } from '../shared/api/types';
+import type { EntryList, GeneralLedger, TrialBalance, VerifyResult } from '../shared/api/types';
 
 // Modules are required lazily so `kassa report` loads only what a report needs (start-up time counts).
 
@@ -15,7 +15,7 @@ const USAGE = `Gebruik / usage:
   kassa call FILE METHOD [JSON | -]
   kassa report FILE trial-balance|general-ledger|journal|dashboard|balance-sheet|income-statement|cash-flow [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
   kassa export FILE hledger|xaf|xlsx|pdf --out PATH [--year Y]
-  kassa verify FILE
+  kassa verify FILE [--since COUNT:HASH] [--json]
   kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn]
   kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
   kassa backup FILE [--to DIR]
@@ -27,7 +27,7 @@ const OPTIONS = {
   name: { type: 'string' }, year: { type: 'string' }, vat: { type: 'string' }, kvk: { type: 'string' }, rsin: { type: 'string' },
   iban: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
   date: { type: 'string' }, account: { type: 'string' }, transactions: { type: 'string' }, seed: { type: 'string' },
-  years: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  years: { type: 'string' }, since: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Opts = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -168,8 +168,16 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'verify': {
-      const result = (await withFile(need(file, 'FILE'), (call) => call('audit.verify', {}))) as { ok: boolean; problems: { message: string }[] };
-      process.stdout.write(json(result));
+      // --json: the whole result (with the head: count and full hash); else a few Dutch lines.
+      // Either way the problems go to stderr, one per line, and exit 1.
+      const input = o.since !== undefined ? { since: o.since } : {};
+      const result = (await withFile(need(file, 'FILE'), (call) => call('audit.verify', input))) as VerifyResult;
+      if (o.json) process.stdout.write(json(result));
+      else {
+        const h = result.history;
+        process.stdout.write(`${result.ok ? 'In orde: het bestand is gecontroleerd en klopt.' : 'Niet in orde: zie de meldingen.'}\n`
+          + `Kop van de geschiedenis: ${h.head} (${h.count} feiten; volledig: ${h.hash})\n${h.note}\n`);
+      }
       if (!result.ok) {
         for (const p of result.problems) process.stderr.write(`${p.message}\n`);
         return 1;

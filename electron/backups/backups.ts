@@ -287,7 +287,7 @@ export async function verifyBackupFile(file: string, opts: { nativeBinding?: str
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
     const books = await openBooks(copy, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     try {
-      const v = verifyBooks(books);
+      const v = await verifyBooks(books);
       return { ok: v.ok, problems: v.problems.map((p) => p.message) };
     } finally {
       books.close();

@@ -147,7 +147,7 @@ export async function restoreBackup(session: Session, input: { path: string; fil
   try {
     books = await openBooks(target, nativeOpts(opts));
     const opened = books;
-    const verify = verifyBooks(opened);
+    const verify = await verifyBooks(opened);
     if (!verify.ok) {
       throw new KassaError('CORRUPT_FILE', 'De teruggezette back-up klopt niet. Het bestand van voor het terugzetten is teruggezet.', {
         details: { problems: verify.problems.map((p) => p.message) },

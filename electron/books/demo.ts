@@ -2,6 +2,8 @@ import type { Books } from '../db/books';
 import { appendAudit } from './audit';
 import { nowIso } from './clock';
 import { insertYear } from './years';
+import { entryFactRef, entryJson } from './history/entryFact';
+import { FactAppender } from './history/facts';
 
 /**
  * Realistic, deterministic books of a small foundation: gifts, grants, rent, volunteer fees,
@@ -156,6 +158,11 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
   const insLine = books.raw(`INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (?, ?, ?, ?, 0)`);
   const post = books.raw(`UPDATE entries SET status = 'posted', number = ? WHERE id = ?`);
   const created = nowIso();
+  const journalCode = new Map((books.raw('SELECT id, code FROM journals').all() as { id: number; code: string }[]).map((j) => [j.id, j.code]));
+  // The demo's own audit row first, so every fact of the load anchors to it (the anchor is then
+  // stored once, not per fact).
+  appendAudit(books, 'demo.generate', null, null, { transactions: n, seed: opts.seed, years });
+  const facts = new FactAppender(books);
 
   let postings = 0;
   const balances = new Map<string, number>();
@@ -189,7 +196,12 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
     const num = (nextNumber.get(key) ?? 0) + 1;
     nextNumber.set(key, num);
     post.run(num, id);
+    const jc = journalCode.get(journalId)!;
+    facts.append('entry', entryFactRef(jc, year, num), entryJson(
+      { journal: jc, year, number: num, date, description: t.desc, reversalOf: null },
+      t.lines.map(([code, cents]) => ({ account: code, cents, description: null, contact: null, grant: null, budgetLine: null, person: null })),
+    ));
   }
-  appendAudit(books, 'demo.generate', null, null, { transactions: n, seed: opts.seed, years, postings });
+  facts.finish();
   return { entries: n, postings, years };
 }

@@ -6,6 +6,8 @@ import type { Books } from '../db/books';
 import { accountForPosting, type AccountRef } from './accounts';
 import { appendAudit } from './audit';
 import { checkLineAllocation } from './grants/allocation';
+import { appendFact } from './history/facts';
+import { entryFactRef } from './history/entryFact';
 import { nowIso } from './clock';
 import { openYearFor } from './years';
 
@@ -126,14 +128,20 @@ function insertEntry(
 }
 
 /** Give a draft the next number of its journal and year and post it (the triggers re-check balance). */
-function postExisting(books: Books, id: number): Posted {
+function postExisting(books: Books, id: number): Posted & { factRef: string } {
   const e = books.first(
     books.db.selectFrom('entries as e').innerJoin('journals as j', 'j.id', 'e.journal_id').select(['e.journal_id', 'e.year', 'j.code']).where('e.id', '=', id),
   );
   if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`);
   const next = books.raw('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM entries WHERE journal_id = ? AND year = ? AND number IS NOT NULL').get(e.journal_id, e.year) as { n: number };
   books.run(books.db.updateTable('entries').set({ status: 'posted', number: next.n }).where('id', '=', id));
-  return { id, number: next.n, ref: entryRef(e.code, e.year, next.n)! };
+  return { id, number: next.n, ref: entryRef(e.code, e.year, next.n)!, factRef: entryFactRef(e.code, e.year, next.n) };
+}
+
+/** The posting's fact, after its audit row so the chain anchors that row too. */
+function recordPosting(books: Books, p: Posted & { factRef: string }): Posted {
+  appendFact(books, 'entry', p.factRef);
+  return { id: p.id, number: p.number, ref: p.ref };
 }
 
 /** Validate and post a balanced entry in one transaction. Other services call this too. */
@@ -146,7 +154,7 @@ export function postEntry(books: Books, input: EntryInput, opts: PostOptions = {
     const id = insertEntry(books, input, lines, year, journal.id, opts);
     const posted = postExisting(books, id);
     appendAudit(books, 'entries.post', 'entry', id, { ref: posted.ref, ...input, source: opts.source ?? 'manual' });
-    return posted;
+    return recordPosting(books, posted);
   });
 }
 
@@ -193,7 +201,7 @@ export function postDraft(books: Books, id: number): Posted {
     });
     const posted = postExisting(books, id);
     appendAudit(books, 'entries.postDraft', 'entry', id, { ref: posted.ref });
-    return posted;
+    return recordPosting(books, posted);
   });
 }
 
@@ -241,7 +249,7 @@ export function reverseEntry(books: Books, input: { id: number; date?: string; d
     const id = insertEntry(books, entryInput, lines, year, journal.id, { source: 'reversal', sourceRef: String(orig.id) }, orig.id);
     const posted = postExisting(books, id);
     appendAudit(books, 'entries.reverse', 'entry', id, { ref: posted.ref, reversalOf: orig.ref });
-    return posted;
+    return recordPosting(books, posted);
   });
 }
 

@@ -1,13 +1,19 @@
 import type { VerifyProblem, VerifyResult } from '../../shared/api/types';
 import type { Books } from '../db/books';
 import { auditHash } from './audit';
+import { formatHead, shortHash } from './history/facts';
+import { checkTriggers, expectedTriggers } from './history/triggers';
+import { verifyChain, type SinceHead } from './history/verifyChain';
 
 /**
  * Integrity check of a whole administration, independent of the triggers (which a tool outside the
  * app could have dropped): SQLite's own integrity check, every posted entry balanced, numbers gapless
- * per journal and year, line copies consistent with their entry, and the audit hash chain.
+ * per journal and year, line copies consistent with their entry, the audit hash chain, the expected
+ * triggers with their SQL unchanged, and the fact chain recomputed from the data (history/).
+ * With `since` (a head kept outside the file) it also proves the history up to that head unchanged.
  */
-export function verifyBooks(books: Books): VerifyResult {
+export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}): Promise<VerifyResult> {
+  const triggers = await expectedTriggers();
   const problems: VerifyProblem[] = [];
   const checks: { name: string; ok: boolean }[] = [];
   const check = (name: string, found: VerifyProblem[]) => {
@@ -99,6 +105,26 @@ export function verifyBooks(books: Books): VerifyResult {
   }
   check('audit_chain', chainProblems);
 
+  check('triggers', checkTriggers(books, triggers));
+  const history = verifyChain(books, opts.since);
+  check('history', history.problems);
+
   const counts = books.raw(`SELECT (SELECT COUNT(*) FROM entries) AS entries, (SELECT COUNT(*) FROM lines) AS lines`).get() as { entries: number; lines: number };
-  return { ok: problems.length === 0, checks, problems, counts: { ...counts, auditRows } };
+  const head = { count: history.count, hash: history.hash };
+  return {
+    ok: problems.length === 0, checks, problems, counts: { ...counts, auditRows },
+    history: {
+      head: formatHead(head), count: head.count, hash: head.hash, short: shortHash(head.hash),
+      started: history.started, backfilled: history.backfilled, note: historyNote(history.started, history.backfilled),
+    },
+  };
+}
+
+/** "controleerbaar vanaf …": from when the chain proves the history. */
+function historyNote(started: string | null, backfilled: number): string {
+  if (!started) return 'De geschiedenis van dit bestand is niet controleerbaar: het begin ervan ontbreekt.';
+  const date = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${started}T00:00:00Z`));
+  return backfilled > 0
+    ? `Geschiedenis controleerbaar vanaf ${date}: de ${backfilled.toLocaleString('nl-NL')} feiten van daarvoor zijn toen eenmalig vastgelegd.`
+    : `Geschiedenis controleerbaar vanaf het begin (${date}).`;
 }

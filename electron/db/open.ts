@@ -6,6 +6,7 @@ import { KassaError } from '../../shared/errors';
 import { Books } from './books';
 import { translateDbError } from './errors';
 import { migrationProvider, SCHEMA_VERSION } from './migrations';
+import { ensureHistory } from '../books/history/start';
 
 /** PRAGMA application_id of every .kassa file: 'KASA' in ASCII. */
 export const KASSA_APP_ID = 0x4b415341;
@@ -159,6 +160,7 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
       const backup = version > 0 ? await backupBeforeMigration(sqlite, abs, version) : null;
       try {
         await migrate(sqlite);
+        ensureHistory(new Books(abs, sqlite));
       } catch (e) {
         if (backup) restoreAfterFailedMigration(sqlite, abs, backup);
         throw translateDbError(e);
@@ -167,7 +169,10 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
       // file or a crash before the next checkpoint never shows an unmarked SQLite file.
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }
-    return new Books(abs, sqlite);
+    const books = new Books(abs, sqlite);
+    // A kill between the migration and the start of the chain leaves a file without a head: start it now.
+    ensureHistory(books);
+    return books;
   } catch (e) {
     if (sqlite.open) sqlite.close();
     if (opts.create) removeQuietly(abs);

@@ -428,6 +428,22 @@ export interface ReconciliationsTable {
   reconciled_at: string | null;
 }
 
+// --- provable history (migration 0007) ---
+export interface FactKindsTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface FactsTable {
+  seq: number;
+  kind: number;
+  ref: string;
+  /** NULL, or `auditId:tag` when the anchor moved at this fact. */
+  audit: string | null;
+  /** First 4 bytes of the fact's SHA-256. */
+  hash: Buffer;
+}
+
 export interface DB {
   meta: MetaTable;
   organisation: OrganisationTable;
@@ -460,4 +476,6 @@ export interface DB {
   bank_transactions: BankTransactionsTable;
   bank_rules: BankRulesTable;
   reconciliations: ReconciliationsTable;
+  fact_kinds: FactKindsTable;
+  facts: FactsTable;
 }

@@ -153,6 +153,9 @@ export const booksMethods = {
   'reports.journal': method<EntryList>()(z.object({ journal: z.string().optional(), ...Period, ...Paging })),
   'reports.dashboard': method<Dashboard>()(z.object({ year: Year.optional() })),
 
-  'audit.verify': method<VerifyResult>()(z.object({})),
+  'audit.verify': method<VerifyResult>()(z.object({
+    /** A head kept outside the file (`count:hash`): prove the history up to it is unchanged. */
+    since: z.string().trim().regex(/^\d{1,12}:[0-9a-fA-F]{12,64}$/, { message: 'Een kop heeft de vorm aantal:code, bijvoorbeeld 1234:3fa9c0d1e2b4.' }).optional(),
+  })),
   'export.hledger': method<{ path: string; entries: number }>()(z.object({ path: FilePath, ...Period })),
 } as const;

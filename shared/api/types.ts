@@ -127,6 +127,21 @@ export interface VerifyResult {
   checks: { name: string; ok: boolean }[];
   problems: VerifyProblem[];
   counts: { entries: number; lines: number; auditRows: number };
+  /** The fact chain (DESIGN.md section 10) as recomputed from the data. */
+  history: {
+    /** `count:first 12 hex`, the form printed on paper and accepted by `kassa verify --since`. */
+    head: string;
+    count: number;
+    /** Full SHA-256 of the last fact, 64 hex. */
+    hash: string;
+    short: string;
+    /** Date the chain started in this file (YYYY-MM-DD), null when unknown. */
+    started: string | null;
+    /** Facts that existed before the chain and were recorded when it started. */
+    backfilled: number;
+    /** "Geschiedenis controleerbaar vanaf …" in Dutch. */
+    note: string;
+  };
 }
 
 export interface Dashboard {

@@ -1031,8 +1031,10 @@ describe('database invariants (raw SQL)', () => {
     const before = tbMap(tbBefore);
     expect(cents(m['1100']![2])).toBe(cents(before['1100']![2]) + 250n);
     expect(cents(m['8000']![2])).toBe(cents(before['8000']![2]) - 250n);
+    // ...but posted with raw SQL, behind the app's back: it has no fact in the history (issue 17)
     const r = await b.call<VerifyResult>('audit.verify');
-    expect(r.problems).toEqual([]);
+    expect(r.problems.map((p) => p.code)).toEqual(['FACT_UNRECORDED']);
+    expect(r.problems[0]!.message).toBe('Boeking BANK 2026-0004 staat niet in de geschiedenis: buiten het programma om toegevoegd.');
   });
 });
 
@@ -1092,7 +1094,8 @@ describe('audit.verify detects tampering', () => {
   it('a deleted audit row: AUDIT_CHAIN', async () => {
     const r = await tamper(['DROP TRIGGER audit_log_no_delete', 'DELETE FROM audit_log WHERE id = 3']);
     expect(r.ok).toBe(false);
-    expect(codes(r)).toEqual(['AUDIT_CHAIN']);
+    // the trigger left dropped and the fact that anchored that row are reported too (issue 17)
+    expect(codes(r)).toEqual(['AUDIT_CHAIN', 'AUDIT_CUT', 'TRIGGER_MISSING']);
     expect(r.problems[0]!.message).toContain('4');
     expectDutch(r.problems[0]!.message);
   });
@@ -1100,13 +1103,14 @@ describe('audit.verify detects tampering', () => {
   it('an edited audit row: AUDIT_HASH', async () => {
     const r = await tamper(['DROP TRIGGER audit_log_no_update', `UPDATE audit_log SET payload = '{"ref":"vals"}' WHERE id = 2`]);
     expect(r.ok).toBe(false);
-    expect(codes(r)).toEqual(['AUDIT_HASH']);
+    expect(codes(r)).toEqual(['AUDIT_HASH', 'TRIGGER_MISSING']);
   });
 
   it('a renumbered entry: NUMBER_GAP', async () => {
     const r = await tamper(['DROP TRIGGER entries_posted_immutable', `UPDATE entries SET number = 7 WHERE id = ${s.e5}`]);
     expect(r.ok).toBe(false);
-    expect(codes(r)).toEqual(['NUMBER_GAP']);
+    // the history sees the old number gone and the new one unrecorded (issue 17)
+    expect(codes(r)).toEqual(['FACT_DELETED', 'FACT_UNRECORDED', 'NUMBER_GAP', 'TRIGGER_MISSING']);
     expect(r.problems[0]!.message).toContain('BANK 2026');
     expectDutch(r.problems[0]!.message);
   });

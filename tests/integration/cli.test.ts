@@ -222,13 +222,27 @@ describe.concurrent('kassa export hledger', () => {
 
 // ------------------------------------------------------------------------------------------------
 describe.concurrent('kassa verify', () => {
-  it('exit 0 and ok on good books', async () => {
+  it('exit 0 and ok on good books; --json gives the result with the history head', async () => {
     const f = copy();
-    const r = await runCli(['verify', f]);
+    const r = await runCli(['verify', f, '--json']);
     expect(r.status, r.stderr).toBe(0);
     const v = JSON.parse(r.stdout) as VerifyResult;
     expect(v.ok).toBe(true);
     expect(v.counts.entries).toBe(4);
+    expect(v.history.count).toBe(4);
+    expect(v.history.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(v.history.head).toBe(`4:${v.history.hash.slice(0, 12)}`);
+    // without --json: a few Dutch lines with the head and from when the history is provable
+    const text = await runCli(['verify', f]);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('In orde');
+    expect(text.stdout).toContain(`Kop van de geschiedenis: ${v.history.head}`);
+    expect(text.stdout).toContain('Geschiedenis controleerbaar vanaf');
+    // --since with that head passes; with a head the file never had it fails, in Dutch
+    expect((await runCli(['verify', f, '--since', v.history.head])).status).toBe(0);
+    const bad = await runCli(['verify', f, '--since', '4:000000000000']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^De geschiedenis is herschreven: feit 4/);
   });
 
   it('exit 1 on a tampered copy, the problems in Dutch on stderr', async () => {
@@ -239,7 +253,7 @@ describe.concurrent('kassa verify', () => {
     db.exec(`DROP TRIGGER lines_update_posted; UPDATE lines SET amount_cents = 100000 WHERE id = (SELECT MIN(id) FROM lines)`);
     db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 2`);
     db.close();
-    const r = await runCli(['verify', tampered]);
+    const r = await runCli(['verify', tampered, '--json']);
     expect(r.status).toBe(1);
     const v = JSON.parse(r.stdout) as VerifyResult;
     expect(v.ok).toBe(false);

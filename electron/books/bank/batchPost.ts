@@ -11,7 +11,7 @@
  * and it writes the same rows the same way: a draft entry with its lines, then status 'posted' with
  * the next number of the journal and year, so the database triggers re-check balance, gapless
  * numbering, line dates and the open year for every entry; and one audit row per entry
- * ('entries.post', with the entry's ref and input), as postEntry writes.
+ * ('entries.post', with the entry's ref and input) and one fact in the history chain, as postEntry writes.
  * It must run inside the caller's books.tx().
  */
 import { KassaError } from '../../../shared/errors';
@@ -22,6 +22,8 @@ import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { entryRef, type EntryInput, type Posted, type PostOptions } from '../entries';
 import { checkLineAllocation } from '../grants/allocation';
+import { entryFactRef, entryJson } from '../history/entryFact';
+import { appendFactJson } from '../history/facts';
 import { openYearFor } from '../years';
 
 export class EntryBatch {
@@ -118,6 +120,14 @@ export class EntryBatch {
     this.postStmt.run(number, id);
     const ref = entryRef(input.journal, year, number) as string;
     appendAudit(this.books, 'entries.post', 'entry', id, { ref, ...input, source: opts.source ?? 'manual' });
+    // The fact from what this call holds, not re-read: tests prove it equal to verify's canonical().
+    appendFactJson(this.books, 'entry', entryFactRef(input.journal, year, number), entryJson(
+      { journal: input.journal, year, number, date: input.date, description: input.description, reversalOf: null },
+      lines.map((l) => ({
+        account: l.account.code, cents: l.cents, description: l.input.description ?? null, contact: l.input.contact ?? null,
+        grant: l.input.grant ?? null, budgetLine: l.input.budgetLine ?? null, person: l.input.person ?? null,
+      })),
+    ));
     return { id, number, ref };
   }
 }

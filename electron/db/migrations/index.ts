@@ -5,6 +5,7 @@ import * as m0003 from './0003_volunteers';
 import * as m0004 from './0004_grants';
 import * as m0005 from './0005_statements';
 import * as m0006 from './0006_bank';
+import * as m0007 from './0007_history';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_grants': m0004,
   '0005_statements': m0005,
   '0006_bank': m0006,
+  '0007_history': m0007,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
