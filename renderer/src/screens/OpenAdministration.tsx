@@ -16,20 +16,17 @@ import { focusById } from '../hooks';
  */
 export function OpenAdministration({ onCancel, open }: { onCancel: () => void; open: (path: string) => Promise<void> }) {
   const { t } = useTranslation();
-  const { capabilities, announce } = useApp();
-  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const { announce } = useApp();
+  const recent = useRecentFiles();
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    call('app.recent', {})
-      .then((r) => setRecent(capabilities.practicePath ? r.filter((f) => f.path !== capabilities.practicePath) : r))
-      .catch(() => setRecent([]));
     call('app.browse', {})
       .then(setListing)
       .catch(() => setListing(null));
-  }, [capabilities.practicePath]);
+  }, []);
 
   async function look(dir: string) {
     setError(null);
@@ -62,20 +59,7 @@ export function OpenAdministration({ onCancel, open }: { onCancel: () => void; o
       <FormError id="open-error" error={error} />
       <section aria-labelledby="open-recent">
         <h2 id="open-recent">{t('welcome.recent.title')}</h2>
-        {recent.length === 0 ? (
-          <p className="muted">{t('welcome.recent.none')}</p>
-        ) : (
-          <ul className="recent" data-testid="open-recent">
-            {recent.slice(0, 6).map((f) => (
-              <li key={f.path}>
-                <button type="button" className="button button--link" onClick={() => void choose(f.path)} disabled={busy}>
-                  <span className="recent__name">{f.name}</span>
-                  <span className="recent__path">{f.path}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecentFiles files={recent} busy={busy} onChoose={(p) => void choose(p)} />
       </section>
       <section aria-labelledby="open-places">
         <h2 id="open-places">{t('welcome.open.placesTitle')}</h2>
@@ -98,6 +82,35 @@ export function OpenAdministration({ onCancel, open }: { onCancel: () => void; o
         </button>
       </div>
     </div>
+  );
+}
+
+/** The administrations opened before (the practice administration has its own button). */
+export function useRecentFiles(): RecentFile[] {
+  const { capabilities } = useApp();
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  useEffect(() => {
+    call('app.recent', {})
+      .then((r) => setRecent(capabilities.practicePath ? r.filter((f) => f.path !== capabilities.practicePath) : r))
+      .catch(() => setRecent([]));
+  }, [capabilities.practicePath]);
+  return recent;
+}
+
+export function RecentFiles({ files, busy, onChoose }: { files: RecentFile[]; busy: boolean; onChoose: (path: string) => void }) {
+  const { t } = useTranslation();
+  if (files.length === 0) return <p className="muted">{t('welcome.recent.none')}</p>;
+  return (
+    <ul className="recent">
+      {files.slice(0, 6).map((f) => (
+        <li key={f.path}>
+          <button type="button" className="button button--link" onClick={() => onChoose(f.path)} disabled={busy}>
+            <span className="recent__name">{f.name || f.path.split(/[\\/]/).pop()}</span>
+            <span className="recent__path">{f.path}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

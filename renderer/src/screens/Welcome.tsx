@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminInfo } from '../../../shared/api/types';
 import { isValidIban } from '../../../shared/validation/iban';
 import { isValidKvk } from '../../../shared/validation/kvk';
-import { call, type RecentFile } from '../api';
+import { call } from '../api';
 import { Field, FieldSet, FormError, Hint } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
@@ -12,7 +12,7 @@ import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } fro
 import { isLanguage } from '../i18n';
 import { navigate } from '../router';
 import { joinPath } from '../paths';
-import { OpenAdministration } from './OpenAdministration';
+import { OpenAdministration, RecentFiles, useRecentFiles } from './OpenAdministration';
 
 type Mode = 'home' | 'create' | 'open';
 type Vat = 'none' | 'exempt' | 'kor' | 'liable';
@@ -71,16 +71,10 @@ function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () =>
   const { t } = useTranslation();
   const { capabilities, announce } = useApp();
   const opened = useOpened();
-  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const recent = useRecentFiles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hasDialogs = Boolean(capabilities.dialogs);
-
-  useEffect(() => {
-    call('app.recent', {})
-      .then((r) => setRecent(capabilities.practicePath ? r.filter((f) => f.path !== capabilities.practicePath) : r))
-      .catch(() => setRecent([]));
-  }, [capabilities.practicePath]);
 
   async function openPath(path: string) {
     setBusy(true);
@@ -149,20 +143,7 @@ function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () =>
         </section>
         <section className="card" aria-labelledby="welcome-recent">
           <h2 id="welcome-recent">{t('welcome.recent.title')}</h2>
-          {recent.length === 0 ? (
-            <p className="muted">{t('welcome.recent.none')}</p>
-          ) : (
-            <ul className="recent">
-              {recent.slice(0, 6).map((f) => (
-                <li key={f.path}>
-                  <button type="button" className="button button--link" onClick={() => void openPath(f.path)} disabled={busy}>
-                    <span className="recent__name">{f.name || f.path.split(/[\\/]/).pop()}</span>
-                    <span className="recent__path">{f.path}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecentFiles files={recent} busy={busy} onChoose={(p) => void openPath(p)} />
         </section>
       </div>
     </div>
