@@ -1,4 +1,4 @@
-import { dialog, ipcMain, type BrowserWindow, type WebContents } from 'electron';
+import type { BrowserWindow, Dialog, IpcMain, WebContents } from 'electron';
 import type { MenuCommand } from '../shared/api/app';
 import { handle } from './api';
 import { IPC_CALL_CHANNEL, IPC_MENU_CHANNEL, isTrustedSenderUrl } from './security';
@@ -11,8 +11,11 @@ export const KASSA_FILTERS = [
   { name: 'Alle bestanden', extensions: ['*'] },
 ];
 
-/** Native open/save dialogs for one window; app.dialog.open/save reach them through the Session. */
-export function createDialogs(win: BrowserWindow): AppDialogs {
+/**
+ * Native open/save dialogs for one window; app.dialog.open/save reach them through the Session.
+ * Every file the renderer asks for in Electron goes through these (the renderer never types a path).
+ */
+export function createDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, win: BrowserWindow): AppDialogs {
   return {
     async open(input) {
       const r = await dialog.showOpenDialog(win, {
@@ -50,7 +53,7 @@ const REFUSED: Answer = { error: { code: 'INTERNAL', message: 'Dit verzoek komt 
  * The one IPC channel. Only our own page (app://kassa, main frame) may call; the input is
  * validated against the shared zod contract inside dispatch(), like every other door.
  */
-export function registerIpc(hooks: IpcHooks): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, hooks: IpcHooks): void {
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Answer> => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isTrustedSenderUrl(frame.url)) return REFUSED;

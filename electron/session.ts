@@ -33,6 +33,7 @@ export interface SessionOptions {
 export class Session {
   private current: Books | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
 
   constructor(readonly options: SessionOptions = {}) {}
 
@@ -46,9 +47,17 @@ export class Session {
   }
 
   serial<T>(fn: () => Promise<T> | T): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    this.waiting++;
+    const run = this.queue.then(fn, fn).finally(() => {
+      this.waiting--;
+    });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Calls queued or running: work that a closing window still waits for. */
+  get pending(): number {
+    return this.waiting;
   }
 
   close(): void {

@@ -4,7 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { KassaError } from '../shared/errors';
+import { DOWNLOAD_RESULT_HEADER } from '../shared/api/downloads';
 import { handle } from './api';
+import { runDownload } from './download';
 import { createAppSession } from './app/handlers';
 import { appRoot } from './app/paths';
 import { SECURITY_HEADERS } from './security';
@@ -16,10 +18,13 @@ import { resolveStatic } from './static';
  * an Electron binary and for tests.
  *
  * Protocol (renderer/src/api.ts is the client):
- *   GET  /?token=TOKEN             index.html (also accepted: the per-port HttpOnly cookie set then)
+ *   GET  /?token=TOKEN             index.html; sets an HttpOnly cookie with a separate random session
+ *                                  value (not the token), which alone lets the page be reloaded
  *   GET  /assets/…                 the Vite build in rendererDir
  *   POST /api  {method, input}     header X-Kassa-Token: TOKEN, Content-Type: application/json
  *                                  -> 200 {result} | {error:{code,message,field?}}
+ *   POST /download {method, input, name}   same header checks; an export (shared/api/downloads.ts)
+ *                                  -> 200 the file as an attachment | {error} as JSON
  * Defences: binds 127.0.0.1 only; random 256-bit token compared in constant time; the Host header
  * must be 127.0.0.1:PORT or localhost:PORT (DNS rebinding); a present Origin must be our own;
  * never any CORS header; OPTIONS refused; request bodies limited.
@@ -36,6 +41,8 @@ export interface WebServerOptions {
   rendererDir?: string;
   /** Largest accepted API request body in bytes. Default 10 MB. */
   maxBodyBytes?: number;
+  /** Where downloads are made before they are sent (tests). Default: the OS temp folder. */
+  downloadRoot?: string;
 }
 
 export interface WebServer {
@@ -108,7 +115,8 @@ function rawQuery(req: http.IncomingMessage): URLSearchParams {
 }
 
 function isApiPath(req: http.IncomingMessage): boolean {
-  return rawPath(req) === '/api';
+  const p = rawPath(req);
+  return p === '/api' || p === '/download';
 }
 
 function cookie(req: http.IncomingMessage, name: string): string | undefined {
@@ -157,6 +165,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 export async function startWebServer(opts: WebServerOptions = {}): Promise<WebServer> {
   const token = crypto.randomBytes(32).toString('base64url');
   const tokenDigest = sha256(token);
+  // The page's cookie carries its own random value, never the API token: browsers send cookies for
+  // 127.0.0.1 to every port, so any other local server the browser visits would receive it. The
+  // cookie only lets this browser reload the page (and fetch downloads); the API still needs the token.
+  const sessionValue = crypto.randomBytes(32).toString('base64url');
+  const sessionDigest = sha256(sessionValue);
   const rendererDir = path.resolve(opts.rendererDir ?? path.join(appRoot(), 'dist', 'renderer'));
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const session = createAppSession({ mode: 'browser', ...(opts.settingsDir ? { settingsDir: path.resolve(opts.settingsDir) } : {}) });
@@ -170,19 +183,23 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
   }
 
   let port = 0;
-  const cookieName = () => `kassa_token_${port}`;
-  const tokenOk = (given: string | undefined): boolean => typeof given === 'string' && given.length > 0 && given.length < 1000 && crypto.timingSafeEqual(sha256(given), tokenDigest);
+  const cookieName = () => `kassa_session_${port}`;
+  const matches = (given: string | undefined, digest: Buffer): boolean =>
+    typeof given === 'string' && given.length > 0 && given.length < 1000 && crypto.timingSafeEqual(sha256(given), digest);
+  const tokenOk = (given: string | undefined): boolean => matches(given, tokenDigest);
+  const sessionOk = (req: http.IncomingMessage): boolean => matches(cookie(req, cookieName()), sessionDigest);
 
-  async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', MSG.methodNotAllowed, { Allow: 'POST' });
+  /** The checks and body of a POST to /api or /download: {method, input, …} or undefined (already refused). */
+  async function readCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<Record<string, unknown> & { method: string } | undefined> {
+    if (req.method !== 'POST') return void refuse(req, res, 405, 'METHOD_NOT_ALLOWED', MSG.methodNotAllowed, { Allow: 'POST' });
     const given = req.headers['x-kassa-token'];
-    if (!tokenOk(Array.isArray(given) ? undefined : given)) return refuse(req, res, 403, 'FORBIDDEN', MSG.forbidden);
+    if (!tokenOk(Array.isArray(given) ? undefined : given)) return void refuse(req, res, 403, 'FORBIDDEN', MSG.forbidden);
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return refuse(req, res, 400, 'INVALID_INPUT', MSG.notJson);
+    if (type !== 'application/json') return void refuse(req, res, 400, 'INVALID_INPUT', MSG.notJson);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > maxBody) {
       req.resume();
-      return refuse(req, res, 413, 'LIMIT_EXCEEDED', MSG.tooLarge, { Connection: 'close' });
+      return void refuse(req, res, 413, 'LIMIT_EXCEEDED', MSG.tooLarge, { Connection: 'close' });
     }
     let body: Buffer;
     try {
@@ -190,7 +207,7 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     } catch (e) {
       if (e instanceof BodyTooLarge) {
         req.resume();
-        return refuse(req, res, 413, 'LIMIT_EXCEEDED', MSG.tooLarge, { Connection: 'close' });
+        return void refuse(req, res, 413, 'LIMIT_EXCEEDED', MSG.tooLarge, { Connection: 'close' });
       }
       throw e;
     }
@@ -198,12 +215,15 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      return refuse(req, res, 400, 'INVALID_INPUT', MSG.notJson);
+      return void refuse(req, res, 400, 'INVALID_INPUT', MSG.notJson);
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return refuse(req, res, 400, 'INVALID_INPUT', MSG.notJson);
-    const { method, input } = parsed as { method?: unknown; input?: unknown };
-    if (typeof method !== 'string' || method === '') return refuse(req, res, 400, 'INVALID_INPUT', MSG.noMethod);
-    const answer = await handle(session, method, input);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return void refuse(req, res, 400, 'INVALID_INPUT', MSG.notJson);
+    const call = parsed as Record<string, unknown>;
+    if (typeof call.method !== 'string' || call.method === '') return void refuse(req, res, 400, 'INVALID_INPUT', MSG.noMethod);
+    return call as Record<string, unknown> & { method: string };
+  }
+
+  function sendAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: unknown): void {
     let text: string;
     try {
       text = JSON.stringify(answer);
@@ -211,6 +231,28 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
       text = JSON.stringify({ error: { code: 'INTERNAL', message: MSG.internal } });
     }
     sendBody(req, res, 200, text, 'application/json; charset=utf-8');
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const call = await readCall(req, res);
+    if (call) sendAnswer(req, res, await handle(session, call.method, call.input));
+  }
+
+  /**
+   * POST /download {method, input, name}: an export run into a private temporary place, answered
+   * with the file itself as an attachment (the browser's own download), plus the method's answer
+   * in a header. Errors come back as JSON, like /api.
+   */
+  async function download(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const call = await readCall(req, res);
+    if (!call) return;
+    const outcome = await runDownload(session, call.method, call.input, call.name, opts.downloadRoot);
+    if (!outcome.ok) return sendAnswer(req, res, outcome.answer);
+    const ascii = outcome.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    sendBody(req, res, 200, outcome.bytes, outcome.contentType, {
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(outcome.name)}`,
+      [DOWNLOAD_RESULT_HEADER]: Buffer.from(JSON.stringify(outcome.result), 'utf8').toString('base64url'),
+    });
   }
 
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -222,8 +264,8 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     if (wantsIndex) {
       const fromQuery = rawQuery(req).get('token') ?? undefined;
       if (tokenOk(fromQuery)) {
-        extra['Set-Cookie'] = `${cookieName()}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-      } else if (!tokenOk(cookie(req, cookieName()))) {
+        extra['Set-Cookie'] = `${cookieName()}=${sessionValue}; Path=/; HttpOnly; SameSite=Strict`;
+      } else if (!sessionOk(req)) {
         return refuse(req, res, 403, 'FORBIDDEN', MSG.forbidden);
       }
       if (lookup.kind !== 'file') return refuse(req, res, 503, 'INTERNAL', MSG.notBuilt);
@@ -254,7 +296,8 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     }
     if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(req, res, 403, 'FORBIDDEN', MSG.forbiddenOrigin);
     if (req.method === 'OPTIONS') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', MSG.methodNotAllowed, { Allow: 'GET, HEAD, POST' });
-    if (isApiPath(req)) return api(req, res);
+    if (rawPath(req) === '/api') return api(req, res);
+    if (rawPath(req) === '/download') return download(req, res);
     return serveStatic(req, res);
   }
 

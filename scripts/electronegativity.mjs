@@ -23,17 +23,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REVIEWED = [
   {
     check: 'AUXCLICK_JS_CHECK',
-    file: 'main.ts',
-    why: 'A middle click can only ask for a new window, and setWindowOpenHandler denies every one (windowOpenHandler in electron/security.ts, tested).',
+    file: 'windows.ts',
+    why: 'A middle click can only ask for a new window, and setWindowOpenHandler denies every one (windowOpenHandler in electron/security.ts; tests/integration/shell/shell.test.ts).',
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'main.ts',
+    file: 'protect.ts',
     why: 'Only reached through windowOpenHandler, which passes https: URLs without credentials only (isSafeExternalUrl, tested).',
   },
   {
     check: 'CSP_GLOBAL_CHECK',
-    file: 'main.ts',
+    file: 'protect.ts',
     why: 'The CSP is built in electron/security.ts (CSP) and sent as a header; the tool cannot evaluate the constant. Its directives are tested in tests/unit/electronSecurity.test.ts.',
   },
 ];

@@ -12,6 +12,7 @@ import type { Books } from '../db/books';
 import { openBooks } from '../db/open';
 import { finalAutoBackup, startAutoBackups } from '../backups/auto';
 import { Session, type SessionOptions } from '../session';
+import { browseFolder } from './browse';
 import { appVersion, defaultDocumentsDir, defaultSettingsDir, practicePath } from './paths';
 import { addRecent, readSettings, samePath, updateSettings } from './settings';
 
@@ -156,4 +157,5 @@ export const appHandlers: { [M in AppMethodName]: AppHandler<M> } = {
   'app.practice.reset': ({ session }) => resetPractice(session),
   'app.dialog.open': async ({ session }, input) => (session.options.dialogs ? session.options.dialogs.open(input) : null),
   'app.dialog.save': async ({ session }, input) => (session.options.dialogs ? session.options.dialogs.save(input) : null),
+  'app.browse': (_ctx, input) => browseFolder(input.dir),
 };

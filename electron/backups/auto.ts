@@ -147,6 +147,16 @@ export function autoBackupStatus(session: Session): AutoBackupStatus | null {
   return { lastPath: state.lastPath, lastError: state.lastError, everyMs: state.everyMs };
 }
 
+/** True when closing now would make a final backup (something changed since the last one, or it failed). */
+export function finalBackupDue(session: Session): boolean {
+  const state = states.get(session);
+  return state !== undefined && current(session, state) && changedSinceBackup(state);
+}
+
+function changedSinceBackup(state: AutoState): boolean {
+  return state.lastError !== null || totalChanges(state.books) !== state.changesAtBackup;
+}
+
 /**
  * The administration is being closed (the treasurer closes it, opens another one, or closes the
  * window): back up what changed since the last automatic backup, so the work of the last half hour
@@ -157,7 +167,7 @@ export async function finalAutoBackup(session: Session): Promise<boolean> {
   if (!state) return false;
   try {
     if (!current(session, state)) return false;
-    if (state.lastError === null && totalChanges(state.books) === state.changesAtBackup) return false;
+    if (!changedSinceBackup(state)) return false;
     return await run(session, state);
   } finally {
     stop(session, state);

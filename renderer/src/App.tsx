@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
+import i18n from './i18n';
 import { useApp } from './context';
 import { hrefFor, navigate, useRoute, type ScreenId } from './router';
 import { AccountsScreen } from './screens/Accounts';
@@ -236,7 +237,7 @@ function useMenuCommands() {
     const subscribe = window.kassa?.onMenu;
     if (!subscribe) return;
     return subscribe((raw) => {
-      const cmd = raw as { command?: unknown; path?: unknown };
+      const cmd = raw as { command?: unknown; path?: unknown; reason?: unknown };
       if (cmd.command === 'opened') {
         call('admin.info', {})
           .then((i) => {
@@ -255,6 +256,8 @@ function useMenuCommands() {
             })
             .catch((e: unknown) => announce(e instanceof Error ? e.message : String(e), 'error'));
         } else go();
+      } else if (cmd.command === 'closing') {
+        announce(i18n.t(cmd.reason === 'work' ? 'app.closing.work' : 'app.closing.backup'), 'info');
       }
       window.dispatchEvent(new CustomEvent('kassa:menu', { detail: raw }));
     });

@@ -5,6 +5,7 @@
  */
 import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
 import type { MenuCommand } from '../../shared/api/app';
+import { DOWNLOAD_RESULT_HEADER, type DownloadInput, type DownloadMethod } from '../../shared/api/downloads';
 import i18n from './i18n';
 
 export type { AppCapabilities, AppSettings, RecentFile } from '../../shared/api/app';
@@ -105,19 +106,7 @@ export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): 
     }
     return unwrap(response) as OutputFor<M>;
   }
-  const token = browserToken();
-  let res: Response;
-  try {
-    res = await fetch('/api', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Kassa-Token': token } : {}) },
-      body: JSON.stringify({ method, input }),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError('INTERNAL', networkMessage());
-  }
+  const res = await post('/api', { method, input });
   let body: unknown;
   try {
     body = await res.json();
@@ -125,6 +114,65 @@ export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): 
     throw new ApiError('INTERNAL', res.status === 403 || res.status === 401 ? networkMessage() : i18n.t('errors.unknown'));
   }
   return unwrap(body) as OutputFor<M>;
+}
+
+/** POST to the browser-mode server with the token, as JSON. */
+async function post(path: '/api' | '/download', value: unknown): Promise<Response> {
+  const token = browserToken();
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Kassa-Token': token } : {}) },
+      body: JSON.stringify(value),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('INTERNAL', networkMessage());
+  }
+}
+
+function fromBase64Url(s: string): string {
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(bytes);
+}
+
+/** Hand bytes to the browser's own download (its download bar, its Downloads folder or "Save as"). */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Some browsers read the blob after click() returns; a minute is plenty.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Browser mode: the server runs the export into a temporary place and sends the file back
+ * (POST /download); it is saved as the browser's own download under `name`. Returns the method's
+ * answer, with file names instead of server paths.
+ */
+export async function download<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {
+  const res = await post('/download', { method, input, name });
+  if ((res.headers.get('Content-Type') ?? '').startsWith('application/json') || !res.ok) {
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new ApiError('INTERNAL', i18n.t('errors.unknown'));
+    }
+    unwrap(body);
+    throw new ApiError('INTERNAL', i18n.t('errors.unknown'));
+  }
+  saveBlob(await res.blob(), name);
+  const header = res.headers.get(DOWNLOAD_RESULT_HEADER);
+  return (header ? JSON.parse(fromBase64Url(header)) : null) as OutputFor<M>;
 }
 
 /** True when the method is not known to this app build (an older or newer server). */

@@ -117,7 +117,32 @@ export type MenuCommand =
   /** Make a backup of the open administration. */
   | { command: 'backup' }
   /** Show the lessons. */
-  | { command: 'lessons' };
+  | { command: 'lessons' }
+  /** The window is closing and waits for a final backup or for work still being written. */
+  | { command: 'closing'; reason: 'backup' | 'work' };
+
+/** A usual folder offered for opening an administration in the browser mode. */
+export interface Place {
+  kind: 'home' | 'documents' | 'desktop';
+  path: string;
+}
+
+/** One folder's contents as far as opening an administration needs: subfolders and .kassa files. */
+export interface FolderListing {
+  /** The folder listed; null when none was asked (only the places). */
+  dir: string | null;
+  /** The folder above, or null at the top. */
+  parent: string | null;
+  places: Place[];
+  folders: { name: string; path: string }[];
+  files: { name: string; path: string; size: number; modified: string }[];
+  /** True when the folder held more entries than are listed. */
+  truncated: boolean;
+}
+
+export const BrowseInput = z.object({
+  dir: z.string().trim().min(1, { message: 'Kies een map.' }).max(4096, { message: 'Dit pad is te lang.' }).optional(),
+});
 
 export const appMethods = {
   'app.capabilities': method<AppCapabilities>()(z.object({}), { file: false }),
@@ -128,4 +153,6 @@ export const appMethods = {
   'app.practice.reset': method<AdminInfo>()(z.object({}), { file: false }),
   'app.dialog.open': method<string | null>()(DialogOpenInput, { file: false }),
   'app.dialog.save': method<string | null>()(DialogSaveInput, { file: false }),
+  /** The browser mode's way to find an administration: the usual folders, and one folder's .kassa files. */
+  'app.browse': method<FolderListing>()(BrowseInput, { file: false }),
 } as const;

@@ -212,3 +212,14 @@ export async function goToScreen(page: Page, screen: string): Promise<void> {
   await page.locator(`nav a[data-screen="${screen}"]`).click();
   await page.locator(`main[data-screen="${screen}"]`).waitFor();
 }
+
+/**
+ * Click something that starts a browser-mode download and keep the file the browser received in
+ * `dir` under the name the app suggested. Returns its path.
+ */
+export async function downloadFrom(page: Page, click: () => Promise<void>, dir: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}

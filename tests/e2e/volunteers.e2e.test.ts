@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
+import { downloadFrom, checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 5 end to end (browser mode): add a volunteer on bijstand, pay three times, hit the monthly
@@ -129,10 +129,8 @@ describe('volunteers UI (browser)', () => {
     const table = page.getByTestId('volunteer-payout-table');
     await expect.poll(() => text(table)).toContain('Boodschappen kookmiddag');
     await page.getByLabel('Kies alles').check();
-    const xml = path.join(dir, 'betaalbestand.xml');
-    await page.getByLabel('Waar bewaart u het bestand?').fill(xml);
     await checkA11y(page);
-    await page.getByRole('button', { name: 'Betaalbestand maken' }).click();
+    const xml = await downloadFrom(page, () => page.getByRole('button', { name: 'Betaalbestand maken' }).click(), dir);
     await expect.poll(() => text(page.getByTestId('status-message'))).toContain('Het betaalbestand is gemaakt: 1 betaling van € 30,00');
     expect(fs.readFileSync(xml, 'utf8')).toContain('<InstdAmt Ccy="EUR">30.00</InstdAmt>');
     await shot('09-payout-file');
@@ -153,11 +151,10 @@ describe('volunteers UI (browser)', () => {
     await goToScreen(page, 'volunteer-statements');
     await page.getByLabel('Eén vrijwilliger').check();
     await page.locator('#vst-person').selectOption({ label: 'Fatima El Amrani' });
-    const pdf = path.join(dir, 'jaaroverzicht-fatima.pdf');
-    await page.getByLabel('Waar bewaart u het bestand?').fill(pdf);
     await checkA11y(page);
-    await page.getByTestId('volunteer-statement-make').click();
-    await expect.poll(() => text(page.getByTestId('volunteer-statement-files'))).toContain('jaaroverzicht-fatima.pdf');
+    const pdf = await downloadFrom(page, () => page.getByTestId('volunteer-statement-make').click(), dir);
+    expect(path.basename(pdf)).toBe(`Jaaroverzicht vrijwilligersvergoeding ${YEAR} - Fatima El Amrani.pdf`);
+    await expect.poll(() => text(page.getByTestId('volunteer-statement-files'))).toContain(path.basename(pdf));
     await shot('08-statement');
     const out = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
     for (const s of ['Fatima El Amrani', 'Koken in het buurthuis', 'Huiswerkbegeleiding', 'Boodschappen kookmiddag', '€ 100,00', '€ 80,00', '€ 30,00', '€ 220,00', 'bijstandsuitkering', 'Handtekening']) {

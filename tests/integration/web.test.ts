@@ -98,12 +98,40 @@ describe('browser mode: who may talk to it', () => {
     expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     const cookie = String(r.headers['set-cookie']);
-    expect(cookie).toContain(`kassa_token_${server.port}=`);
+    expect(cookie).toMatch(new RegExp(`^kassa_session_${server.port}=[A-Za-z0-9_-]{43};`));
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     // A reload without ?token= (the renderer takes it out of the address bar) works through the cookie.
-    const again = await get('/', { Cookie: `kassa_token_${server.port}=${server.token}` });
+    const again = await get('/', { Cookie: cookie.split(';')[0]! });
     expect(again.status).toBe(200);
+  });
+
+  it('puts a separate random session value in the cookie, never the API token', async () => {
+    // Browsers send 127.0.0.1 cookies to every port: whatever is in it, another local server sees.
+    const first = String((await get(`/?token=${server.token}`)).headers['set-cookie']);
+    const value = first.split(';')[0]!.split('=')[1]!;
+    expect(value).not.toBe(server.token);
+    expect(first).not.toContain(server.token);
+    // The same value for every page load of this server, a different one for another server.
+    expect(String((await get(`/?token=${server.token}`)).headers['set-cookie'])).toBe(first);
+    const other = await startWebServer({ port: 0, settingsDir: path.join(dir, 'settings-2'), rendererDir });
+    try {
+      const r = await request(other.port, { path: `/?token=${other.token}` });
+      const otherValue = String(r.headers['set-cookie']).split(';')[0]!.split('=')[1]!;
+      expect(otherValue).not.toBe(value);
+      expect(otherValue).not.toBe(other.token);
+    } finally {
+      await other.close();
+    }
+    // The session value opens the page, but is no API token; the token in a cookie opens nothing.
+    const asToken = await api('admin.info', {}, { 'X-Kassa-Token': value });
+    expect(asToken.status).toBe(403);
+    const tokenCookie = await get('/', { Cookie: `kassa_session_${server.port}=${server.token}` });
+    expect(tokenCookie.status).toBe(403);
+    const oldCookie = await get('/', { Cookie: `kassa_token_${server.port}=${server.token}` });
+    expect(oldCookie.status).toBe(403);
+    const wrongPort = await get('/', { Cookie: `kassa_session_${server.port + 1}=${value}` });
+    expect(wrongPort.status).toBe(403);
   });
 
   it('refuses an API call without the token, or with a wrong one', async () => {

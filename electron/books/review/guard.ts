@@ -13,7 +13,7 @@ import type { Books } from '../../db/books';
 /** Methods that only read the books (or write files outside them), allowed during a review. */
 export const READ_METHODS: ReadonlySet<string> = new Set([
   // app, files and the session: not the books
-  'app.capabilities', 'app.settings.get', 'app.settings.set', 'app.recent', 'app.practice.open', 'app.dialog.open', 'app.dialog.save',
+  'app.capabilities', 'app.settings.get', 'app.settings.set', 'app.recent', 'app.practice.open', 'app.dialog.open', 'app.dialog.save', 'app.browse',
   'admin.open', 'admin.create', 'admin.close', 'admin.info', 'overview.scan',
   'backups.create', 'backups.list', 'backups.verify', 'backups.settings.get', 'backups.settings.set',
   // reading the books
@@ -27,6 +27,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'persons.list', 'persons.get', 'volunteers.check', 'volunteers.payments', 'volunteers.receipt', 'volunteers.overview', 'volunteers.statementPdf',
   'volunteers.statementsPdf', 'volunteers.overviewXlsx', 'volunteers.limits.list',
   'bank.imports', 'bank.inbox', 'bank.rules.list', 'bank.reconciliation', 'bank.reconciliationStatus',
+  'allocation.get', 'opening.get', 'receipts.list', 'receipts.file', 'bank.receipts.list',
 ]);
 
 /** Methods that change the books: refused during a review. Listed so the test can tell a forgotten method. */
@@ -43,6 +44,7 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set([
   'persons.create', 'persons.update', 'persons.archive', 'volunteers.pay', 'volunteers.cancel', 'volunteers.attachReceipt', 'volunteers.sepa',
   'volunteers.markPaid', 'volunteers.limits.set', 'volunteers.limits.reset',
   'bank.import', 'bank.assign', 'bank.unassign', 'bank.ignore', 'bank.confirm', 'bank.reopen', 'bank.acceptSuggestions', 'bank.rules.create', 'bank.rules.delete',
+  'allocation.setKeys', 'allocation.setObjectives', 'opening.set', 'receipts.add', 'bank.receipts.add', 'bank.receipts.remove',
 ]);
 
 export const isReviewMethod = (method: string): boolean => method.startsWith('review.');

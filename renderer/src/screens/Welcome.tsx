@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminInfo } from '../../../shared/api/types';
 import { isValidIban } from '../../../shared/validation/iban';
 import { isValidKvk } from '../../../shared/validation/kvk';
-import { call, type RecentFile } from '../api';
+import { call } from '../api';
 import { Field, FieldSet, FormError, Hint } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
@@ -12,6 +12,7 @@ import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } fro
 import { isLanguage } from '../i18n';
 import { hrefFor, navigate } from '../router';
 import { joinPath } from '../paths';
+import { OpenAdministration, RecentFiles, useRecentFiles } from './OpenAdministration';
 
 type Mode = 'home' | 'create' | 'open';
 type Vat = 'none' | 'exempt' | 'kor' | 'liable';
@@ -19,6 +20,12 @@ const VATS: Vat[] = ['none', 'exempt', 'kor', 'liable'];
 
 /** Codes about the file itself are shown beside the file field. */
 const FILE_CODES = ['FILE_EXISTS', 'FILE_NOT_FOUND', 'FILE_LOCKED', 'READ_ONLY', 'NOT_A_KASSA_FILE', 'NEWER_VERSION', 'CORRUPT_FILE', 'WRITE_FAILED', 'DISK_FULL'];
+
+/** Browser mode: the recent files and the usual folders (the desktop app uses its open dialog). */
+function OpenForm({ onCancel }: { onCancel: () => void }) {
+  const opened = useOpened();
+  return <OpenAdministration onCancel={onCancel} open={async (path) => opened(await call('admin.open', { path }), 'opened')} />;
+}
 
 function useOpened() {
   const { setInfo, announce, booksChanged } = useApp();
@@ -66,16 +73,10 @@ function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () =>
   const { t } = useTranslation();
   const { capabilities, announce } = useApp();
   const opened = useOpened();
-  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const recent = useRecentFiles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hasDialogs = Boolean(capabilities.dialogs);
-
-  useEffect(() => {
-    call('app.recent', {})
-      .then((r) => setRecent(capabilities.practicePath ? r.filter((f) => f.path !== capabilities.practicePath) : r))
-      .catch(() => setRecent([]));
-  }, [capabilities.practicePath]);
 
   async function openPath(path: string) {
     setBusy(true);
@@ -144,73 +145,12 @@ function Home({ onCreate, onOpen, title }: { onCreate: () => void; onOpen: () =>
         </section>
         <section className="card" aria-labelledby="welcome-recent">
           <h2 id="welcome-recent">{t('welcome.recent.title')}</h2>
-          {recent.length === 0 ? (
-            <p className="muted">{t('welcome.recent.none')}</p>
-          ) : (
-            <ul className="recent">
-              {recent.slice(0, 6).map((f) => (
-                <li key={f.path}>
-                  <button type="button" className="button button--link" onClick={() => void openPath(f.path)} disabled={busy}>
-                    <span className="recent__name">{f.name || f.path.split(/[\\/]/).pop()}</span>
-                    <span className="recent__path">{f.path}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <RecentFiles files={recent} busy={busy} onChoose={(p) => void openPath(p)} />
         </section>
       </div>
       <p>
         <a href={hrefFor('overview')} data-testid="welcome-overview">{t('welcomeCoach')}</a>
       </p>
-    </div>
-  );
-}
-
-function OpenForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useTranslation();
-  const { announce } = useApp();
-  const opened = useOpened();
-  const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!path.trim()) {
-      setError(t('welcome.open.pathMissing'));
-      focusById('open-path');
-      return;
-    }
-    setBusy(true);
-    try {
-      opened(await call('admin.open', { path: path.trim() }), 'opened');
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      setError(msg);
-      announce(msg, 'error');
-      focusById('open-path');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="welcome welcome--narrow">
-      <PageTitle intro={t('welcome.open.intro')}>{t('welcome.open.title')}</PageTitle>
-      <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <Field id="open-path" label={t('welcome.open.path')} hint={t('welcome.open.pathHint')} error={error ?? undefined}>
-          {(a) => <input {...a} className="input" value={path} onChange={(e) => setPath(e.target.value)} autoComplete="off" spellCheck={false} />}
-        </Field>
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('welcome.open.submit')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onCancel}>
-            {t('common.back')}
-          </button>
-        </div>
-      </form>
     </div>
   );
 }

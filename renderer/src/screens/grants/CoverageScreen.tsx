@@ -10,8 +10,9 @@ import { useApp } from '../../context';
 import { amountForInput, euro, euroCents, parseInputAmount, parseInputCents, slug, toCents } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { SavePathField, StatusBadge } from './common';
-import { fileSafe, joinPath } from '../../paths';
+import { StatusBadge } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
+import { fileSafe } from '../../paths';
 
 interface Row { name: string; amount: string; confirmed?: boolean }
 
@@ -48,14 +49,13 @@ export function CoverageScreen({ params }: ScreenProps) {
 
 function CoverageEditor({ project }: { project: string }) {
   const { t } = useTranslation();
-  const { announce, booksChanged, capabilities, info } = useApp();
+  const { announce, booksChanged, info } = useApp();
   const cov = useApi('coverage.get', { project });
   const [costs, setCosts] = useState<Row[]>([]);
   const [sources, setSources] = useState<Row[]>([]);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [path, setPath] = useState(() => joinPath(capabilities.defaultDir, `${slug(info?.organisation.name ?? 'stichting')}-${fileSafe(project).replace(/\s+/g, '-')}-begroting.xlsx`));
-  const [exportError, setExportError] = useState<string | undefined>();
+  const budgetName = `${slug(info?.organisation.name ?? 'stichting')}-${fileSafe(project).replace(/\s+/g, '-')}-begroting.xlsx`;
 
   useEffect(() => {
     const c: Coverage | null = cov.data;
@@ -94,17 +94,6 @@ function CoverageEditor({ project }: { project: string }) {
       booksChanged();
     } catch (e) {
       setErrors(formErrorsFrom(e));
-    }
-  }
-
-  async function exportXlsx() {
-    setExportError(undefined);
-    try {
-      const r = await call('grants.budgetXlsx', { project, path });
-      announce(t('grants.detail.exported', { path: r.path }));
-    } catch (e) {
-      const fe = formErrorsFrom(e);
-      setExportError(Object.values(fe.fields)[0] ?? fe.general ?? '');
     }
   }
 
@@ -199,8 +188,7 @@ function CoverageEditor({ project }: { project: string }) {
       </div>
       <section className="grant-section" aria-labelledby="cov-export">
         <h2 id="cov-export">{t('grants.detail.exportTitle')}</h2>
-        <SavePathField id="cov-path" value={path} onChange={(v) => { setPath(v); setExportError(undefined); }} error={exportError} suggestedName="begroting.xlsx" />
-        <button type="button" className="button" onClick={() => void exportXlsx()}>{t('grants.coverage.export')}</button>
+        <SaveFileButton method="grants.budgetXlsx" input={() => ({ project })} fileName={budgetName} filter={{ name: 'Excel', extensions: ['xlsx'] }} label={t('grants.coverage.export')} />
       </section>
     </form>
   );

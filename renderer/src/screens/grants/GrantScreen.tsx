@@ -11,8 +11,11 @@ import { useApp } from '../../context';
 import { dateNl, euro, parseInputAmount, parseInputDate, slug, todayNl } from '../../format';
 import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, useYears, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { BudgetChart, LevelBadge, percentNl, SavePathField, StatusBadge } from './common';
-import { fileSafe, joinPath } from '../../paths';
+import { BudgetChart, LevelBadge, percentNl, StatusBadge } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
+
+const XLSX = { name: 'Excel', extensions: ['xlsx'] };
+import { fileSafe } from '../../paths';
 
 /** One grant: budget vs actual per line with a chart and warnings, booking on it, exports and year end. Route: grant?id=N. */
 export function GrantScreen({ params }: ScreenProps) {
@@ -298,37 +301,17 @@ function Postings({ report: r }: { report: GrantReport }) {
 
 function Exports({ report: r }: { report: GrantReport }) {
   const { t } = useTranslation();
-  const { announce, capabilities, info } = useApp();
+  const { info } = useApp();
   const base = `${slug(info?.organisation.name ?? 'stichting')}-${fileSafe(r.grant.project)}`.replace(/\s+/g, '-');
-  const [path, setPath] = useState(() => joinPath(capabilities.defaultDir, `${base}-verantwoording.xlsx`));
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function run(kind: 'verantwoording' | 'budget') {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const target = kind === 'budget' ? path.replace(/verantwoording(\.xlsx)?$/i, 'begroting$1') : path;
-      const res = kind === 'budget'
-        ? await call('grants.budgetXlsx', { grant: r.grant.id, path: target })
-        : await call('grants.verantwoordingXlsx', { grant: r.grant.id, path: target });
-      announce(t('grants.detail.exported', { path: res.path }));
-    } catch (e) {
-      const fe = formErrorsFrom(e);
-      setError(Object.values(fe.fields)[0] ?? fe.general ?? '');
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <section className="grant-section" aria-labelledby="gx-title" data-testid="grant-exports">
       <h2 id="gx-title">{t('grants.detail.exportTitle')}</h2>
       <Hint>{t('grants.detail.exportHint')}</Hint>
-      <SavePathField id="gx-path" value={path} onChange={(v) => { setPath(v); setError(undefined); }} error={error} suggestedName={`${base}-verantwoording.xlsx`} />
       <div className="actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run('verantwoording')} data-testid="export-verantwoording">{t('grants.detail.exportVerantwoording')}</button>
-        <button type="button" className="button" disabled={busy} onClick={() => void run('budget')} data-testid="export-budget">{t('grants.detail.exportBudget')}</button>
+        <SaveFileButton method="grants.verantwoordingXlsx" input={() => ({ grant: r.grant.id })} fileName={`${base}-verantwoording.xlsx`} filter={XLSX}
+          label={t('grants.detail.exportVerantwoording')} primary testId="export-verantwoording" />
+        <SaveFileButton method="grants.budgetXlsx" input={() => ({ grant: r.grant.id })} fileName={`${base}-begroting.xlsx`} filter={XLSX}
+          label={t('grants.detail.exportBudget')} testId="export-budget" />
       </div>
     </section>
   );

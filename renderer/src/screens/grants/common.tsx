@@ -5,7 +5,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GrantReportLine } from '../../../../shared/api/grants';
 import type { GrantStatus, SpendLevel } from '../../../../shared/rules/grants';
-import { PathField } from '../../components/PathField';
 import { euro, toCents } from '../../format';
 import i18n from '../../i18n';
 import en from './en.json';
@@ -97,9 +96,3 @@ export function BudgetChart({ lines }: { lines: GrantReportLine[] }) {
   );
 }
 
-/** Where to save a spreadsheet: the shared PathField with the grant screens' words. */
-export function SavePathField({ id, value, onChange, error, suggestedName }: { id: string; value: string; onChange: (v: string) => void; error?: string | undefined; suggestedName: string }) {
-  const { t } = useTranslation();
-  const texts = { label: t('grants.detail.pathLabel'), hint: t('grants.detail.pathHint'), choose: t('grants.detail.choose') };
-  return <PathField id={id} value={value} onChange={onChange} error={error} suggestedName={suggestedName} extension="xlsx" filterName="Excel" texts={texts} className="grant-path" />;
-}

@@ -12,7 +12,8 @@ import { useApp } from '../../context';
 import { amountForInput, dateNl, euro, parseInputAmount, parseInputDate, toCents, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { fileSafe, quantityNl, SaveFile, StateBadge } from './common';
+import { fileSafe, quantityNl, StateBadge } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
 
 function Warnings({ warnings }: { warnings: Warning[] }) {
   const { t } = useTranslation();
@@ -275,17 +276,15 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
       </div>
 
       {sales ? (
-        <SaveFile id="inv-pdf" label={t('invoices.view.savePdf')} suggestedName={`${baseName}.pdf`} extension="pdf" testId="save-pdf"
-          write={(path) => call('invoices.pdf', { id: d.id, path })} />
+        <SaveFileButton method="invoices.pdf" input={() => ({ id: d.id })} label={t('invoices.view.savePdf')} fileName={`${baseName}.pdf`} filter={{ name: 'PDF', extensions: ['pdf'] }} testId="save-pdf" />
       ) : null}
       {sales && d.status === 'final' ? (
-        <SaveFile id="inv-ubl" label={t('invoices.view.saveUbl')} suggestedName={`${baseName}.xml`} extension="xml" testId="save-ubl"
-          write={(path) => call('invoices.ubl', { id: d.id, path })} />
+        <SaveFileButton method="invoices.ubl" input={() => ({ id: d.id })} label={t('invoices.view.saveUbl')} fileName={`${baseName}.xml`} filter={{ name: 'XML', extensions: ['xml'] }} testId="save-ubl" />
       ) : null}
       {!sales ? (
         d.attachment ? (
-          <SaveFile id="inv-attachment" label={t('invoices.view.saveAttachment')} suggestedName={d.attachment.name} extension={d.attachment.mime === 'application/pdf' ? 'pdf' : d.attachment.mime === 'image/png' ? 'png' : 'jpg'}
-            write={(path) => call('invoices.attachment', { id: d.id, path })} />
+          <SaveFileButton method="invoices.attachment" input={() => ({ id: d.id })} label={t('invoices.view.saveAttachment')} fileName={d.attachment.name}
+            filter={attachmentFilter(d.attachment.mime)} testId="save-attachment" />
         ) : (
           <p className="muted">{t('invoices.view.noAttachment')}</p>
         )
@@ -347,4 +346,9 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
       ) : null}
     </div>
   );
+}
+
+function attachmentFilter(mime: string): { name: string; extensions: string[] } {
+  if (mime === 'application/pdf') return { name: 'PDF', extensions: ['pdf'] };
+  return mime === 'image/png' ? { name: 'PNG', extensions: ['png'] } : { name: 'JPEG', extensions: ['jpg', 'jpeg'] };
 }

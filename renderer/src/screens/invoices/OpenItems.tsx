@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceKind } from '../../../../shared/api/invoiceTypes';
 import type { ScreenProps } from '../../App';
-import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { DateInput } from '../../components/Inputs';
@@ -10,7 +9,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro, parseInputDate, todayNl } from '../../format';
 import { useApi } from '../../hooks';
 import { hrefFor } from '../../router';
-import { fileSafe, SaveFile } from './common';
+import { fileSafe } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
 
 /** What is still to be received or paid, with ageing buckets; payment reminders. Route: open-items. */
 export function OpenItemsScreen({ params }: ScreenProps) {
@@ -102,8 +102,8 @@ export function OpenItemsScreen({ params }: ScreenProps) {
       ) : null}
       {reminder ? (
         <Dialog open title={t('invoices.open.reminderTitle', { name: reminder.name })} onClose={() => setReminder(null)}>
-          <SaveFile id="reminder-path" label={t('invoices.open.reminder')} suggestedName={`herinnering-${fileSafe(reminder.name)}.pdf`} extension="pdf"
-            write={(path) => call('invoices.reminderPdf', { contact: reminder.id, path, ...(iso ? { date: iso } : {}) })} />
+          <SaveFileButton method="invoices.reminderPdf" input={() => ({ contact: reminder.id, ...(iso ? { date: iso } : {}) })} label={t('invoices.open.reminder')}
+            fileName={`herinnering-${fileSafe(reminder.name)}.pdf`} filter={{ name: 'PDF', extensions: ['pdf'] }} primary testId="reminder-save" />
           <div className="actions">
             <button type="button" className="button button--quiet" onClick={() => setReminder(null)}>{t('common.close')}</button>
           </div>

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Overview, OverviewRow } from '../../../../shared/api/overview';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
-import { FormError } from '../../components/Field';
+import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
-import { PathField } from '../../components/PathField';
 import { useApp } from '../../context';
 import { dateNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../../hooks';
@@ -40,10 +39,10 @@ export function OverviewScreen({ params }: ScreenProps) {
     <div className="screen" data-testid="screen-overview">
       <PageTitle intro={t('coach.intro')}>{t('coach.title')}</PageTitle>
       <form className="form form--wide" onSubmit={(e) => void scan(e)} noValidate>
-        <PathField
-          id="coach-folder" value={folder} onChange={setFolder} error={errors.fields.folder} folder suggestedName="stichting.kassa" extension="kassa" filterName="Kijk op de Kassa"
-          texts={{ label: t('coach.folder'), hint: t('coach.folderHint'), choose: t('coach.choose') }}
-        />
+        {/* The folder of the open administration is filled in: a coach keeps the files together. */}
+        <Field id="coach-folder" label={t('coach.folder')} hint={t('coach.folderHint')} error={errors.fields.folder}>
+          {(a) => <input {...a} className="input" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />}
+        </Field>
         <FormError error={errors.general} />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>{t('coach.scan')}</button>

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { Field, FieldSet, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
-import { PathField } from '../../components/PathField';
+import { SaveFileButton } from '../../components/SaveFile';
 import { useApp } from '../../context';
 import { dateNl, parseInputAmount, parseInputDate, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../../hooks';
@@ -207,33 +207,18 @@ function FinishForm({ onFinished }: { onFinished: (r: Review) => void }) {
 
 function FinishedReview({ review }: { review: Review }) {
   const { t } = useTranslation();
-  const { announce, capabilities, info } = useApp();
-  const [path, setPath] = useState(() => joinPath(capabilities.defaultDir ?? '', `Verslag kascommissie ${review.year}.pdf`));
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  async function make(ev: FormEvent) {
-    ev.preventDefault();
-    setErrors(NO_ERRORS);
-    try {
-      const r = await call('review.reportPdf', { id: review.id, path });
-      announce(t('review.report.made', { path: r.path }), 'success');
-    } catch (e) {
-      setErrors(formErrorsFrom(e, ['path'], () => 'path'));
-    }
-  }
+  const { announce, info } = useApp();
   return (
     <section className="section" aria-labelledby="review-report-title" data-testid="review-report">
       <h2 id="review-report-title">{t('review.report.title')} {review.code}</h2>
-      <form className="form" onSubmit={(e) => void make(e)} noValidate>
-        <PathField
-          id="review-report-path" value={path} onChange={setPath} error={errors.fields.path}
-          suggestedName={`Verslag kascommissie ${review.year} ${info?.organisation.name ?? ''}.pdf`} extension="pdf" filterName={t('review.report.filter')}
-          texts={{ label: t('review.report.path'), hint: t('review.report.hint'), choose: t('review.report.choose') }}
+      <div className="actions">
+        <SaveFileButton
+          method="review.reportPdf" input={() => ({ id: review.id })} primary testId="review-report-make"
+          fileName={`Verslag kascommissie ${review.year} ${info?.organisation.name ?? ''}`.trim() + '.pdf'}
+          filter={{ name: t('review.report.filter'), extensions: ['pdf'] }} label={t('review.report.make')}
+          onDone={(_r, where) => announce(t('review.report.made', { path: where }), 'success')}
         />
-        <FormError error={errors.general} />
-        <div className="actions">
-          <button type="submit" className="button button--primary">{t('review.report.make')}</button>
-        </div>
-      </form>
+      </div>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { useApp } from '../../context';
 import { amountForInput, dateNl, euro, euroCents, parseInputAmount, toCents } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../../hooks';
 import { Amount, YearPicker } from './common';
-import { joinPath } from '../../paths';
+import { SaveFileButton } from '../../components/SaveFile';
 
 type Step = 'check' | 'appropriation' | 'confirm';
 const STEPS: Step[] = ['check', 'appropriation', 'confirm'];
@@ -281,47 +281,18 @@ function Exports({ year }: { year: number }) {
 
 function ExportRow({ kind, year }: { kind: ExportKind; year: number }) {
   const { t } = useTranslation();
-  const { capabilities, announce } = useApp();
-  const name = `${kind === 'xaf' ? 'auditfile' : 'jaarrekening'}-${year}.${kind}`;
-  const [path, setPath] = useState(() => joinPath(capabilities.defaultDir, name));
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const id = `export-${kind}`;
-  async function choose() {
-    try {
-      const p = await call('app.dialog.save', { title: t(`statements.yearEnd.${kind}`), defaultPath: path, filters: [EXPORT_FILTER[kind]] });
-      if (p) setPath(p);
-    } catch (e) {
-      announce(e instanceof Error ? e.message : String(e), 'error');
-    }
-  }
-  async function make(ev: FormEvent) {
-    ev.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await call(EXPORT_METHOD[kind], { year, path });
-      announce(t('statements.yearEnd.written', { path: r.path }), 'success');
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <form className="card" onSubmit={(e) => void make(e)} data-testid={id} noValidate>
-      <h3>{t(`statements.yearEnd.${kind}`)}</h3>
-      <Field id={`${id}-path`} label={t('statements.yearEnd.path')} hint={t('statements.yearEnd.pathHint')} error={error}>
-        {(a) => (
-          <div className="row">
-            <input {...a} className="input grow" value={path} onChange={(e) => setPath(e.target.value)} autoComplete="off" spellCheck={false} />
-            {capabilities.dialogs ? (
-              <button type="button" className="button" onClick={() => void choose()}>{t('statements.yearEnd.choose')}</button>
-            ) : null}
-          </div>
-        )}
-      </Field>
-      <button type="submit" className="button button--primary" disabled={busy || path.trim() === ''}>{t('statements.yearEnd.make')}</button>
-    </form>
+    <section className="card" data-testid={id} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t(`statements.yearEnd.${kind}`)}</h3>
+      <SaveFileButton
+        method={EXPORT_METHOD[kind]}
+        input={() => ({ year })}
+        fileName={`${kind === 'xaf' ? 'auditfile' : 'jaarrekening'}-${year}.${kind}`}
+        filter={EXPORT_FILTER[kind]}
+        label={t('statements.yearEnd.make')}
+        primary
+      />
+    </section>
   );
 }

@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolunteerLevel } from '../../../../shared/api/volunteers';
-import { call } from '../../api';
 import { FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import type { ScreenProps } from '../../App';
 import { useApp } from '../../context';
 import { currentYear, euro } from '../../format';
-import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
+import { useApi } from '../../hooks';
 import { hrefFor } from '../../router';
-import { LevelBadge, PathField } from './common';
-import { fileSafe, joinPath } from '../../paths';
+import { LevelBadge } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
+import { fileSafe } from '../../paths';
 
 const LEVELS: VolunteerLevel[] = ['ok', 'warn80', 'blocked'];
 
@@ -37,29 +37,11 @@ export function YearPicker({ id, year, onChange }: { id: string; year: number; o
 /** Per person per month what counts toward the maximum, coloured by warning level. Route: volunteer-overview[?year=]. */
 export function OverviewScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
-  const { info, capabilities, announce } = useApp();
+  const { info } = useApp();
   const [year, setYear] = useState(() => Number(params.get('year')) || currentYear());
   const ov = useApi('volunteers.overview', { year });
   const months = t('volunteers.month', { returnObjects: true }) as string[];
-  const [path, setPath] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const suggested = fileSafe(`Vrijwilligersvergoedingen ${year} ${info?.organisation.name ?? ''}.xlsx`);
-  const target = path || joinPath(capabilities.defaultDir, suggested);
-
-  async function makeExcel(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const r = await call('volunteers.overviewXlsx', { year, path: target });
-      setErrors(NO_ERRORS);
-      announce(t('volunteers.overview.excelDone', { path: r.path }));
-    } catch (err) {
-      setErrors(formErrorsFrom(err, ['path'], () => 'path'));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const data = ov.data;
   return (
@@ -150,15 +132,7 @@ export function OverviewScreen({ params }: ScreenProps) {
       ) : null}
       <section className="section" aria-labelledby="vov-excel">
         <h2 id="vov-excel">{t('volunteers.overview.excel')}</h2>
-        <form className="form" onSubmit={(e) => void makeExcel(e)} noValidate>
-          <FormError error={errors.general} />
-          <PathField id="vov-path" value={target} onChange={setPath} error={errors.fields.path} suggestedName={suggested} extension="xlsx" filterName="Excel" />
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy}>
-              {t('volunteers.overview.excelMake')}
-            </button>
-          </div>
-        </form>
+        <SaveFileButton method="volunteers.overviewXlsx" input={() => ({ year })} fileName={suggested} filter={{ name: 'Excel', extensions: ['xlsx'] }} label={t('volunteers.overview.excelMake')} />
       </section>
     </div>
   );

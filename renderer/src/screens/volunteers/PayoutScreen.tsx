@@ -7,9 +7,9 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { currentYear, dateNl, euro, euroCents, parseInputDate, toCents, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
-import { PathField } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
 import { YearPicker } from './OverviewScreen';
-import { fileSafe, joinPath } from '../../paths';
+import { fileSafe } from '../../paths';
 
 /**
  * Pay approved fees (booked on 1500) with a SEPA payment file for the bank, then book the payout
@@ -17,7 +17,7 @@ import { fileSafe, joinPath } from '../../paths';
  */
 export function PayoutScreen() {
   const { t } = useTranslation();
-  const { capabilities, announce, booksChanged } = useApp();
+  const { announce, booksChanged } = useApp();
   const [year, setYear] = useState(currentYear());
   const payments = useApi('volunteers.payments', { year, status: 'approved' });
   const persons = useApi('persons.list', { includeArchived: true });
@@ -27,7 +27,6 @@ export function PayoutScreen() {
   const [account, setAccount] = useState('');
   const [date, setDate] = useState(todayNl());
   const [again, setAgain] = useState(false);
-  const [path, setPath] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [batch, setBatch] = useState<number | null>(null);
@@ -43,7 +42,6 @@ export function PayoutScreen() {
   const total = chosen.reduce((s, p) => s + (toCents(p.amount) ?? 0n), 0n);
   const iso = parseInputDate(date);
   const suggested = fileSafe(`Betaalbestand vrijwilligers ${iso ?? ''}.xml`);
-  const target = path || joinPath(capabilities.defaultDir, suggested);
 
   function toggle(id: number) {
     setSelected((s) => {
@@ -63,20 +61,12 @@ export function PayoutScreen() {
     return Object.keys(f).length === 0;
   }
 
-  async function makeFile() {
-    if (!ready()) return;
-    setBusy(true);
-    try {
-      const r = await call('volunteers.sepa', { paymentIds: chosen.map((p) => p.id), executionDate: iso!, debtorAccount: account, path: target, ...(again ? { again: true } : {}) });
-      setBatch(r.batch);
-      setErrors(NO_ERRORS);
-      booksChanged();
-      announce(t('volunteers.payout.made', { count: r.count, total: euro(r.total), path: r.path }));
-    } catch (err) {
-      setErrors(formErrorsFrom(err, ['path', 'executionDate', 'debtorAccount']));
-    } finally {
-      setBusy(false);
-    }
+  const sepaInput = () => (ready() ? { paymentIds: chosen.map((p) => p.id), executionDate: iso!, debtorAccount: account, ...(again ? { again: true } : {}) } : null);
+  function made(r: { batch: number; count: number; total: string }, where: string) {
+    setBatch(r.batch);
+    setErrors(NO_ERRORS);
+    booksChanged();
+    announce(t('volunteers.payout.made', { count: r.count, total: euro(r.total), path: where }));
   }
 
   async function markPaid() {
@@ -167,15 +157,13 @@ export function PayoutScreen() {
               )}
             </Field>
           </div>
-          <PathField id="vpo-path" value={target} onChange={setPath} error={errors.fields.path} suggestedName={suggested} extension="xml" filterName="SEPA" />
           <label className="check">
             <input type="checkbox" checked={again} onChange={(e) => setAgain(e.target.checked)} />
             {t('volunteers.payout.again')}
           </label>
           <div className="actions">
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void makeFile()}>
-              {t('volunteers.payout.make')}
-            </button>
+            <SaveFileButton method="volunteers.sepa" input={sepaInput} fileName={suggested} filter={{ name: 'SEPA', extensions: ['xml'] }} label={t('volunteers.payout.make')}
+              primary disabled={busy} onDone={made} onError={(err) => setErrors(formErrorsFrom(err, ['executionDate', 'debtorAccount']))} />
             <button type="button" className="button" disabled={busy} onClick={() => void markPaid()} aria-describedby="vpo-paid-hint">
               {t('volunteers.payout.markPaid')}
             </button>

@@ -1,68 +1,56 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
 import { Field, FieldSet, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import type { ScreenProps } from '../../App';
 import { useApp } from '../../context';
 import { currentYear } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
-import { PathField } from './common';
+import { SaveFileButton } from '../../components/SaveFile';
 import { YearPicker } from './OverviewScreen';
-import { fileSafe, joinPath } from '../../paths';
+import { fileSafe } from '../../paths';
 
 /** Print yearly statements: one volunteer or all of a year. Route: volunteer-statements[?person=&year=]. */
 export function StatementsScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
-  const { capabilities, announce } = useApp();
+  const { announce } = useApp();
   const persons = useApi('persons.list', { includeArchived: true });
   const [year, setYear] = useState(() => Number(params.get('year')) || currentYear());
   const [who, setWho] = useState<'one' | 'all'>(params.get('person') ? 'one' : 'all');
   const [person, setPerson] = useState(params.get('person') ?? '');
-  const [path, setPath] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const [files, setFiles] = useState<string[]>([]);
 
   const name = (persons.data ?? []).find((p) => String(p.id) === person)?.name ?? '';
   const suggested = fileSafe(`Jaaroverzicht vrijwilligersvergoeding ${year} - ${name}.pdf`);
-  const target = path || (who === 'all' ? (capabilities.defaultDir ?? '') : joinPath(capabilities.defaultDir, suggested));
-
-  async function make(e: FormEvent) {
-    e.preventDefault();
-    if (who === 'one' && !person) return setErrors({ fields: { person: t('volunteers.pay.choosePerson') }, general: null });
-    if (!target.trim()) return setErrors({ fields: { path: t('volunteers.path.missing') }, general: null });
-    setBusy(true);
-    try {
-      if (who === 'one') {
-        const r = await call('volunteers.statementPdf', { person: Number(person), year, path: target.trim() });
-        setFiles([r.path]);
-        announce(t('volunteers.statements.done', { path: r.path }));
-      } else {
-        const r = await call('volunteers.statementsPdf', { year, dir: target.trim() });
-        setFiles(r.files.map((f) => f.path));
-        announce(t('volunteers.statements.doneAll', { count: r.files.length, dir: r.dir }));
-      }
-      setErrors(NO_ERRORS);
-    } catch (err) {
-      setErrors(formErrorsFrom(err, ['person', 'path', 'dir', 'year'], () => 'path'));
-    } finally {
-      setBusy(false);
+  const failed = (err: unknown) => setErrors(formErrorsFrom(err, ['person', 'year']));
+  function one() {
+    if (person) return { person: Number(person), year };
+    setErrors({ fields: { person: t('volunteers.pay.choosePerson') }, general: null });
+    return null;
+  }
+  function done(r: { path?: string; files?: { path: string }[] }, where: string) {
+    setErrors(NO_ERRORS);
+    if (r.files) {
+      setFiles(r.files.map((f) => f.path));
+      announce(t('volunteers.statements.doneAll', { count: r.files.length, dir: where }));
+    } else {
+      setFiles([r.path ?? where]);
+      announce(t('volunteers.statements.done', { path: where }));
     }
   }
 
-  const pathError = errors.fields.path ?? errors.fields.dir;
   return (
     <div className="screen" data-testid="screen-volunteer-statements">
       <PageTitle intro={t('volunteers.statements.intro')}>{t('volunteers.statements.title')}</PageTitle>
-      <form className="form" onSubmit={(e) => void make(e)} noValidate>
+      <form className="form" onSubmit={(e) => e.preventDefault()} noValidate>
         <FormError error={errors.general ?? persons.error} />
         <YearPicker id="vst-year" year={year} onChange={setYear} />
         <FieldSet id="vst-who" legend={t('volunteers.statements.who')}>
           <div className="choices choices--2">
             {(['all', 'one'] as const).map((w) => (
               <div key={w} className={`choice${who === w ? ' choice--checked' : ''}`}>
-                <input type="radio" id={`vst-who-${w}`} name="vst-who" checked={who === w} onChange={() => { setWho(w); setPath(''); }} />
+                <input type="radio" id={`vst-who-${w}`} name="vst-who" checked={who === w} onChange={() => { setWho(w); setFiles([]); }} />
                 <label htmlFor={`vst-who-${w}`}>{t(`volunteers.statements.${w}`)}</label>
               </div>
             ))}
@@ -71,7 +59,7 @@ export function StatementsScreen({ params }: ScreenProps) {
         {who === 'one' ? (
           <Field id="vst-person" label={t('volunteers.statements.person')} error={errors.fields.person}>
             {(a) => (
-              <select {...a} className="input" value={person} onChange={(e) => { setPerson(e.target.value); setPath(''); }}>
+              <select {...a} className="input" value={person} onChange={(e) => setPerson(e.target.value)}>
                 <option value="">{t('volunteers.pay.choosePerson')}</option>
                 {(persons.data ?? []).map((p) => (
                   <option key={p.id} value={String(p.id)}>
@@ -82,20 +70,14 @@ export function StatementsScreen({ params }: ScreenProps) {
             )}
           </Field>
         ) : null}
-        <PathField
-          id="vst-path"
-          value={target}
-          onChange={setPath}
-          error={pathError}
-          suggestedName={suggested}
-          extension="pdf"
-          filterName="PDF"
-          folder={who === 'all'}
-        />
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy} data-testid="volunteer-statement-make">
-            {t(who === 'all' ? 'volunteers.statements.makeAll' : 'volunteers.statements.make')}
-          </button>
+          {who === 'all' ? (
+            <SaveFileButton method="volunteers.statementsPdf" input={() => ({ year })} fileName={`Jaaroverzichten vrijwilligersvergoeding ${year}`} folder
+              filter={{ name: 'PDF', extensions: ['pdf'] }} label={t('volunteers.statements.makeAll')} primary testId="volunteer-statement-make" onDone={done} onError={failed} />
+          ) : (
+            <SaveFileButton method="volunteers.statementPdf" input={one} fileName={suggested}
+              filter={{ name: 'PDF', extensions: ['pdf'] }} label={t('volunteers.statements.make')} primary testId="volunteer-statement-make" onDone={done} onError={failed} />
+          )}
         </div>
       </form>
       {files.length > 0 ? (

@@ -1,10 +1,9 @@
 /**
  * Shared pieces of the volunteer screens: their texts (merged into the app's i18n under
- * "volunteers" and "nav"), labels, the warning-level badge and the file-path chooser.
+ * "volunteers" and "nav"), labels and the warning-level badge.
  */
 import { useTranslation } from 'react-i18next';
 import type { Benefit, VolunteerLevel } from '../../../../shared/api/volunteers';
-import { PathField as SharedPathField, type PathFieldProps } from '../../components/PathField';
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
@@ -19,15 +18,6 @@ export const BENEFITS: Benefit[] = ['none', 'bijstand', 'uwv', 'other'];
 export function LevelBadge({ level }: { level: VolunteerLevel }) {
   const { t } = useTranslation();
   return <span className={`badge vol-badge vol-badge--${level}`}>{t(`volunteers.level.${level}`)}</span>;
-}
-
-/** The shared PathField with the volunteer screens' words. */
-export function PathField(props: Omit<PathFieldProps, 'texts' | 'className'>) {
-  const { t } = useTranslation();
-  const texts = props.folder
-    ? { label: t('volunteers.path.dirLabel'), hint: t('volunteers.path.dirHint'), choose: t('volunteers.path.choose') }
-    : { label: t('volunteers.path.label'), hint: t('volunteers.path.hint'), choose: t('volunteers.path.choose') };
-  return <SharedPathField {...props} texts={texts} className="vol-path" />;
 }
 
 /** "2,5" or "2.5" -> "2.5"; null when it is no number of hours. */
