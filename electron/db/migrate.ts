@@ -38,6 +38,10 @@ export async function migrate(sqlite: Database.Database, opts: { copy?: string |
   // Never destroyed: destroying the dialect would close the connection.
   const kysely = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
   let step = '';
+  // Foreign keys off for the whole update (SQLite's documented way to rebuild a table; the pragma
+  // cannot change inside a transaction) and every key checked before the commit.
+  const fkWasOn = Number(sqlite.pragma('foreign_keys', { simple: true })) === 1;
+  if (fkWasOn) sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     opts.before?.();
@@ -48,10 +52,14 @@ export async function migrate(sqlite: Database.Database, opts: { copy?: string |
       await MIGRATIONS[name]!.up(kysely);
       record.run(name, new Date().toISOString());
     }
+    step = '';
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`foreign keys broken by the update: ${JSON.stringify(broken.slice(0, 3))}`);
     sqlite.pragma(`user_version = ${SCHEMA_VERSION}`);
     sqlite.exec('COMMIT');
   } catch (e) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    if (fkWasOn) sqlite.pragma('foreign_keys = ON');
     if (e instanceof KassaError) throw e;
     const kept = opts.copy ? ` Een kopie van vóór het bijwerken staat in "${path.basename(opts.copy)}".` : '';
     throw new KassaError(
@@ -60,6 +68,7 @@ export async function migrate(sqlite: Database.Database, opts: { copy?: string |
       { details: { cause: String((e as Error)?.message ?? e), step } },
     );
   }
+  if (fkWasOn) sqlite.pragma('foreign_keys = ON');
 }
 
 function sameBytes(a: string, b: string): boolean {

@@ -34,22 +34,16 @@ async function rebuildAttachments(db: Kysely<unknown>): Promise<void> {
     ...keep.rows.map((r) => r.sql),
     `CREATE INDEX attachments_sha256 ON attachments(sha256)`,
   ];
-  // Foreign keys must be off while the parent table is swapped (they cannot be switched inside a
-  // transaction); the legacy rename leaves the other tables' triggers alone while it is gone.
-  await sql.raw('PRAGMA foreign_keys = OFF').execute(db);
+  // Foreign keys are off while the parent table is swapped: migrate() runs every migration in one
+  // transaction with them off (they cannot be switched inside a transaction) and checks them all
+  // before it commits. The legacy rename leaves the other tables' triggers alone while it is gone.
   await sql.raw('PRAGMA legacy_alter_table = ON').execute(db);
-  await sql.raw('BEGIN').execute(db);
   try {
     for (const s of steps) await sql.raw(s).execute(db);
     const broken = await sql`PRAGMA foreign_key_check`.execute(db);
     if (broken.rows.length > 0) throw new Error('attachments rebuild broke a foreign key');
-    await sql.raw('COMMIT').execute(db);
-  } catch (e) {
-    await sql.raw('ROLLBACK').execute(db);
-    throw e;
   } finally {
     await sql.raw('PRAGMA legacy_alter_table = OFF').execute(db);
-    await sql.raw('PRAGMA foreign_keys = ON').execute(db);
   }
 }
 
