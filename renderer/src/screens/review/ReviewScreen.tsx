@@ -10,7 +10,6 @@ import { SaveFileButton } from '../../components/SaveFile';
 import { useApp } from '../../context';
 import { dateNl, parseInputAmount, parseInputDate, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../../hooks';
-import { joinPath } from '../../paths';
 import { ChecklistSection } from './ChecklistSection';
 import { QuestionsSection, SampleSection } from './SampleSection';
 
