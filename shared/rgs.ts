@@ -17,10 +17,13 @@
 export const DEFAULT_RGS: Readonly<Record<string, string>> = {
   // --- balance sheet -------------------------------------------------------------------------
   '0100': 'BMvaBei', // Bedrijfsinventaris (level 3)
+  '0200': 'BFva', // Financiële vaste activa (level 2): waarborgsommen
   '0500': 'BEivOvrCor', // Continuïteitsreserve (level 4, stichting/vereniging, since RGS 3.3)
   '0510': 'BEivBerBer', // Bestemmingsreserves (level 4)
   '0520': 'BEivBefBef', // Bestemmingsfondsen (level 4, stichting/vereniging)
   '0590': 'BEivOvr', // Overige reserves (level 3)
+  '0600': 'BVrz', // Voorzieningen (level 2)
+  '0700': 'BLas', // Langlopende schulden (level 2)
   '1000': 'BLimKasKas', // Kas (level 4)
   '1100': 'BLimBanRba', // Rekening-courant bank (level 4)
   '1110': 'BLimBanSpa', // (Bedrijfs)spaarrekening (level 4, since RGS 3.2)
@@ -33,10 +36,12 @@ export const DEFAULT_RGS: Readonly<Record<string, string>> = {
   '1600': 'BSchOpaNto', // Nog te ontvangen facturen overlopende passiva (level 4)
   '1700': 'BSchBepBtw', // Te betalen omzetbelasting (level 4)
   '2000': 'BVorTus', // Tussenrekeningen (level 3): vraagposten
+  '3000': 'BVrd', // Voorraden (level 2)
   // --- income and expenses -------------------------------------------------------------------
   '4000': 'WBedOvp', // Overige personeelsgerelateerde kosten (level 3): vrijwilligers
   '4010': 'WBedOvp',
   '4100': 'WBedHui', // Huisvestingskosten (level 3)
+  '4150': 'WBedHui', // Huisvestingskosten (level 3): dotatie aan de onderhoudsvoorziening
   '4200': 'WBedAlk', // Andere kosten (level 3): activiteiten
   '4300': 'WBedAlk',
   '4400': 'WBedOvp', // Overige personeelsgerelateerde kosten (level 3): inhuur
@@ -44,6 +49,7 @@ export const DEFAULT_RGS: Readonly<Record<string, string>> = {
   '4600': 'WBedKan', // Kantoorkosten (level 3)
   '4610': 'WBedAdl', // Administratieve lasten (level 3), which RGS says holds bank charges
   '4620': 'WBedAlk',
+  '4700': 'WFbe', // Financiële baten en lasten (level 2): rente op leningen
   '4800': 'WAfsAmv', // Afschrijvingen op materiële vaste activa (level 3)
   '4900': 'WBedAlk',
   '8000': 'WOvbBue', // Baten en giften uit fondsenwerving (level 3, stichting/vereniging)

@@ -7,7 +7,7 @@ import { dispatch } from '../../electron/api';
 import { generateDemo } from '../../electron/books/demo';
 import { Session } from '../../electron/session';
 import { makeCoachFolder, type CoachFolder } from '../integration/review/coachFolder';
-import { checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
+import { checkA11y, downloadFrom, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 19 end to end (browser mode, Chromium): a kascommissie review of a closed year with a sample
@@ -28,7 +28,6 @@ describe('kascommissie review and coach overview (browser)', () => {
   const coachDir = tempDir('kassa-e2e-coach-');
   const settingsDir = tempDir('kassa-e2e-review-settings-');
   const file = path.join(dir, 'buurtkracht.kassa');
-  const pdf = path.join(dir, `verslag-${LAST}.pdf`);
   const shot = (name: string) => screenshot(page, `review-${name}`);
 
   beforeAll(async () => {
@@ -98,9 +97,9 @@ describe('kascommissie review and coach overview (browser)', () => {
     const report = page.getByTestId('review-report');
     await report.waitFor();
     await expect.poll(() => page.getByTestId('review-mode-banner').count()).toBe(0);
-    await report.locator('#review-report-path').fill(pdf);
-    await report.getByRole('button', { name: 'Verslag maken (pdf)' }).click();
-    await expect.poll(() => fs.existsSync(pdf)).toBe(true);
+    // Browser mode: the report arrives as the browser's own download.
+    const pdf = await downloadFrom(page, () => report.getByRole('button', { name: 'Verslag maken (pdf)' }).click(), dir);
+    expect(path.basename(pdf)).toMatch(/^Verslag kascommissie \d{4}/);
     await shot('report');
 
     const pdfText = execFileSync('pdftotext', [pdf, '-']).toString('utf8').replace(/\s+/g, ' ');

@@ -16,19 +16,21 @@ import { Kysely, sql } from 'kysely';
  *   management and administration (beheer), in basis points (10000 = 100 %). No rows: the account
  *   stays 100 % on its own line, as before.
  */
-const NEW_ACCOUNTS: [code: string, name: string, type: string, rj650: string, rj640: string][] = [
-  ['0200', 'Waarborgsommen', 'asset', 'financiele_vaste_activa', 'financiele_vaste_activa'],
-  ['0600', 'Voorziening groot onderhoud', 'liability', 'voorzieningen', 'voorzieningen'],
-  ['0700', 'Langlopende lening', 'liability', 'langlopende_schulden', 'langlopende_schulden'],
-  ['3000', 'Voorraad', 'asset', 'voorraden', 'voorraden'],
-  ['4150', 'Dotatie voorziening groot onderhoud', 'expense', 'besteed_doelstellingen', 'lasten_huisvesting'],
-  ['4700', 'Rente en kosten leningen', 'expense', 'financiele_baten_lasten', 'financiele_lasten'],
+// The RGS code is written here as data (as in shared/rgs.ts when this migration was made): 0009 fills
+// codes before these accounts exist, and a migration must not change with later edits of the mapping.
+const NEW_ACCOUNTS: [code: string, name: string, type: string, rj650: string, rj640: string, rgs: string][] = [
+  ['0200', 'Waarborgsommen', 'asset', 'financiele_vaste_activa', 'financiele_vaste_activa', 'BFva'],
+  ['0600', 'Voorziening groot onderhoud', 'liability', 'voorzieningen', 'voorzieningen', 'BVrz'],
+  ['0700', 'Langlopende lening', 'liability', 'langlopende_schulden', 'langlopende_schulden', 'BLas'],
+  ['3000', 'Voorraad', 'asset', 'voorraden', 'voorraden', 'BVrd'],
+  ['4150', 'Dotatie voorziening groot onderhoud', 'expense', 'besteed_doelstellingen', 'lasten_huisvesting', 'WBedHui'],
+  ['4700', 'Rente en kosten leningen', 'expense', 'financiele_baten_lasten', 'financiele_lasten', 'WFbe'],
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const [code, name, type, rj650, rj640] of NEW_ACCOUNTS) {
+  for (const [code, name, type, rj650, rj640, rgs] of NEW_ACCOUNTS) {
     await sql`INSERT INTO accounts (code, name, type, line_rj650, line_rj640, rgs_code, kind, iban, archived)
-      SELECT ${code}, ${name}, ${type}, ${rj650}, ${rj640}, NULL, NULL, NULL, 0
+      SELECT ${code}, ${name}, ${type}, ${rj650}, ${rj640}, ${rgs}, NULL, NULL, 0
       WHERE EXISTS (SELECT 1 FROM organisation) AND NOT EXISTS (SELECT 1 FROM accounts WHERE code = ${code})`.execute(db);
   }
   const statements = [

@@ -105,7 +105,7 @@ describe('budgets.vsActual', () => {
     expect(r.lines.map((l) => l.key)).toEqual([
       'subsidiebaten', 'giften_fondsenwerving', 'baten_tegenprestatie', 'financiele_baten', 'overige_baten',
       'lasten_vrijwilligers', 'lasten_huisvesting', 'lasten_activiteiten', 'lasten_inhuur', 'lasten_fondsenwerving', 'lasten_kantoor',
-      'lasten_afschrijvingen', 'lasten_overige',
+      'lasten_afschrijvingen', 'lasten_overige', 'financiele_lasten',
     ]);
     expect(r.totals.income).toMatchObject({ budget: '7300.00', actual: '2000.00' });
     expect(r.totals.expense).toMatchObject({ budget: '5015.00', actual: '1050.00' });

@@ -17,7 +17,7 @@ const XSD = path.join(ROOT, 'tests', 'fixtures', 'schemas', 'xaf', 'XmlAuditfile
 
 describe('the head on what leaves the app', () => {
   it('statements PDF and xlsx, XAF and the backup listing carry the current head', async () => {
-    const b = await makeBooks({ year: 2026, extra: { kvk: '12345678' } });
+    const b = await makeBooks({ year: 2026, extra: { kvk: '12345678', rsin: '123456782' } });
     const out = tempDir();
     let head: string;
     try {

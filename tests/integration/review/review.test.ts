@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Checklist, Review, Sample } from '../../../shared/api/review';
-import { assertDistBuilt, cleanupTempDirs, cliJson, expectKassaError, runCli } from '../helpers';
+import { assertDistBuilt, cleanupTempDirs, cliJson, expectKassaError, runCli, sha256 } from '../helpers';
 import { demoBooks, FIRST_YEAR } from '../statements/helpers';
 import type { Books } from '../../../electron/db/books';
 import { chainHead } from '../../../electron/books/history/facts';
@@ -87,6 +87,11 @@ describe('kascommissie review', () => {
     rv = await tb.call<Review>('review.finish', { conclusion: 'discharge_with_remarks', text: 'Bewaar de bonnen per maand.' });
     expect(rv.status).toBe('finished');
     const out = path.join(tb.dir, 'verslag.pdf');
+    // The report goes through the guarded writer: never onto the open books or their -wal.
+    const booksBefore = sha256(tb.file);
+    await expectKassaError(tb.call('review.reportPdf', { id: rv.id, path: tb.file }), 'PROTECTED_FILE');
+    await expectKassaError(tb.call('review.reportPdf', { id: rv.id, path: `${tb.file}-wal` }), 'PROTECTED_FILE');
+    expect(sha256(tb.file)).toBe(booksBefore);
     const pdf = await tb.call<{ pages: number }>('review.reportPdf', { id: rv.id, path: out });
     expect(pdf.pages).toBeGreaterThan(0);
     const text = execFileSync('pdftotext', [out, '-']).toString('utf8').replace(/\s+/g, ' ');
