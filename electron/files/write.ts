@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeError } from './errors';
 import { guardTarget } from './guard';
+import { fsyncDir } from '../db/fileSet';
 
 /**
  * The one way the app writes a file the treasurer (or a setting) names: exports, reports, PDFs,
@@ -64,19 +65,6 @@ function abandon(t: Temp): void {
   }
 }
 
-function fsyncFolder(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* Windows cannot open a folder, and does not need this */
-  }
-}
-
 interface Temp {
   fd: number;
   tmp: string;
@@ -91,7 +79,7 @@ function commit(abs: string, t: Temp, field: string, protect: readonly string[])
   // Checked again: the target may have been replaced by a link to the books since the first check.
   guardTarget(abs, field, protect);
   fs.renameSync(t.tmp, abs);
-  fsyncFolder(path.dirname(abs));
+  fsyncDir(path.dirname(abs));
   return { path: abs, bytes: fs.statSync(abs).size };
 }
 
