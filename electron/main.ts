@@ -9,6 +9,19 @@ import { startApp } from './shell/start';
  * (electron/shell/start.ts), which tests drive with a fake one.
  */
 
+/**
+ * The parts of the `electron` module the shell uses, and the Electron types it names. Declared here,
+ * in the one main-process file that imports 'electron' (DESIGN.md section 2), so electron/shell
+ * imports nothing of it, not even types; electron/shell/types.ts passes these on.
+ */
+export type ElectronModule = Pick<
+  typeof electron,
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'screen' | 'session' | 'shell'
+>;
+export type BrowserWindow = electron.BrowserWindow;
+export type WebContents = electron.WebContents;
+export type MenuItemConstructorOptions = electron.MenuItemConstructorOptions;
+
 const root = appRoot();
 
 /** Development runs on Electron's ABI need the better-sqlite3 copy built by scripts/start.mjs. */

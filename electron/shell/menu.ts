@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
-import type { ElectronModule } from './types';
+import type { ElectronModule, MenuItemConstructorOptions } from './types';
 import type { Windows } from './windows';
 
 /** The Dutch application menu: Bestand (new, open, recent, backup), Bewerken, Beeld, Help. */

@@ -1,16 +1,10 @@
-import type * as Electron from 'electron';
-
 /**
  * The parts of the `electron` module the main process uses. The real entry point (electron/main.ts)
- * passes the real module; tests pass a fake, so the shell is tested without the binary.
+ * passes the real module; tests pass a fake, so the shell is tested without the binary. The types
+ * come from main.ts, the only main-process file that imports 'electron' (type-only: nothing of
+ * main.ts runs when the shell is loaded).
  */
-export type ElectronModule = Pick<
-  typeof Electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'protocol' | 'screen' | 'session' | 'shell'
->;
-
-export type BrowserWindow = Electron.BrowserWindow;
-export type WebContents = Electron.WebContents;
+export type { BrowserWindow, ElectronModule, MenuItemConstructorOptions, WebContents } from '../main';
 
 export interface ShellOptions {
   /** process.argv of this launch (the file to open is taken from it). */
