@@ -9,7 +9,8 @@ import { useApp } from '../../context';
 import { dateNl } from '../../format';
 import { useApi } from '../../hooks';
 import { navigate } from '../../router';
-import { BankAccountSelect, errorText, Money, readAsBase64, useBankAccounts } from './common';
+import { readAsBase64 } from '../../fileBytes';
+import { BankAccountSelect, errorText, Money, useBankAccounts } from './common';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 

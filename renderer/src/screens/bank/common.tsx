@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the bank screens (issue 8): their texts (merged into the app's i18n under "bank"
- * and "nav"), the bank-account picker, signed amounts and reading a chosen file as base64.
+ * and "nav"), the bank-account picker and signed amounts.
  */
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/api/types';
@@ -73,15 +73,3 @@ export function ibanText(iban: string | null): string {
   return iban ? formatIban(iban) : '';
 }
 
-/** A File from <input type=file> as base64 (without the data: prefix), for bank.import's data. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read'));
-    reader.onload = () => {
-      const s = String(reader.result ?? '');
-      resolve(s.slice(s.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}

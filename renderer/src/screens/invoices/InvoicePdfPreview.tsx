@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { bytesOf } from '../../fileBytes';
 
 /**
  * The real invoice PDF, made by the app from the unsaved draft (invoices.pdfData with `draft`) and
@@ -21,8 +22,7 @@ export function InvoicePdfPreview({ draft }: { draft: Record<string, unknown> | 
       call('invoices.pdfData', { draft } as never)
         .then((pdf) => {
           if (cancelled) return;
-          const bytes = Uint8Array.from(atob((pdf as { base64: string }).base64), (c) => c.charCodeAt(0));
-          made = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+          made = URL.createObjectURL(new Blob([bytesOf((pdf as { base64: string }).base64)], { type: 'application/pdf' }));
           setUrl(made);
           setFailed(false);
         })

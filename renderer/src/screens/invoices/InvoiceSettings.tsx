@@ -7,7 +7,7 @@ import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
-import { readAsBase64 } from './common';
+import { readAsBase64 } from '../../fileBytes';
 
 /** Number format, payment terms, VAT texts, BIC and logo. Route: invoice-settings. */
 export function InvoiceSettingsScreen(_: ScreenProps) {

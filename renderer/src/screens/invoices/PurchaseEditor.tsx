@@ -11,7 +11,8 @@ import { useApp } from '../../context';
 import { amountForInput, dateNl, parseInputAmount, parseInputDate, toCents, todayNl } from '../../format';
 import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { readAsBase64, useContacts } from './common';
+import { readAsBase64 } from '../../fileBytes';
+import { useContacts } from './common';
 
 interface LineForm { description: string; account: string; amount: string; vat: string; grant?: number | null; budgetLine?: number | null }
 

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the invoice screens: their texts (merged into the app's i18n under "invoices"
- * and "nav"), the state badge, contacts for pickers and reading a chosen file as base64.
+ * and "nav"), the state badge and contacts for pickers.
  */
 import { useTranslation } from 'react-i18next';
 import type { ContactKind, InvoiceState } from '../../../../shared/api/invoiceTypes';
@@ -31,19 +31,6 @@ export function fileSafe(name: string): string {
 /** Contacts of some kinds for a picker (archived ones left out). */
 export function useContacts(kind: ContactKind | ContactKind[]) {
   return useApi('contacts.list', { kind, limit: 1000 });
-}
-
-/** Read a file chosen in an <input type=file> as base64 (without the data: prefix). */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => {
-      const s = String(r.result);
-      resolve(s.slice(s.indexOf(',') + 1));
-    };
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsDataURL(file);
-  });
 }
 
 /** "1,5" or "1.5" -> "1.5"; null when it is no quantity. */

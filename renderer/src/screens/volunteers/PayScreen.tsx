@@ -11,6 +11,7 @@ import { euro, parseInputAmount, parseInputCents, parseInputDate, todayNl } from
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, type FormErrors } from '../../hooks';
 import { hrefFor } from '../../router';
 import { parseHours } from './common';
+import { readAsBase64 } from '../../fileBytes';
 
 interface Form {
   person: string;
@@ -37,15 +38,6 @@ const IDS: Record<string, string> = {
 };
 
 const MAX_RECEIPT = 20 * 1024 * 1024;
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read failed'));
-    r.readAsDataURL(file);
-  });
-}
 
 /** The check panel: what this person already got this month and year, what is left, blocks and warnings. */
 function CheckPanel({ check, loading, month, kind }: { check: VolunteerCheck | null; loading: boolean; month: number; kind: VolunteerPaymentKind }) {
