@@ -7,6 +7,7 @@ import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
 import type { MenuCommand } from '../../shared/api/app';
 import { DOWNLOAD_RESULT_HEADER, type DownloadInput, type DownloadMethod } from '../../shared/api/downloads';
 import i18n from './i18n';
+import { phrasesOf, serverText } from './serverText';
 
 export type { AppCapabilities, AppSettings, RecentFile } from '../../shared/api/app';
 export type AnyMethod = MethodName;
@@ -79,11 +80,13 @@ function unwrap(response: unknown): unknown {
     const r = response as { result?: unknown; error?: unknown };
     if ('error' in r && r.error) {
       const e = r.error as { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
+      const details = typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined;
+      const message = typeof e.message === 'string' ? e.message : i18n.t('errors.unknown');
       throw new ApiError(
         typeof e.code === 'string' ? e.code : 'INTERNAL',
-        typeof e.message === 'string' ? e.message : i18n.t('errors.unknown'),
+        serverText({ message, says: phrasesOf(details) }),
         typeof e.field === 'string' ? e.field : undefined,
-        typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined,
+        details,
       );
     }
     if ('result' in r) return r.result;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountCode, Iban, Id, NonEmpty, Paging, IsoDate, Year } from './common';
 import { method } from './define';
+import type { Phrase } from '../phrase';
 
 /**
  * Bank statements (issue 8): import a statement file into the inbox, assign each line (by hand, by
@@ -199,6 +200,8 @@ export interface BankReconciliation {
   unreconciled: { count: number; total: string; items: BankTransaction[] };
   state: 'reconciled' | 'differences' | 'inbox' | 'no-statement';
   message: string;
+  /** The message as phrases, for a UI in another language (shared/phrase.ts). */
+  says: Phrase[];
 }
 
 export interface BankAccountReconciliationStatus {
@@ -212,6 +215,8 @@ export interface BankAccountReconciliationStatus {
   difference: string | null;
   inboxCount: number;
   message: string;
+  /** The message as phrases, for a UI in another language (shared/phrase.ts). */
+  says: Phrase[];
 }
 
 export interface BankReconciliationStatus {

@@ -4,6 +4,7 @@ import type { FiscalYear } from './types';
 import { AccountCode, IsoDate, SignedAmount, Year } from './common';
 import { method } from './define';
 import { allocationMethods, type CostAllocationStatement } from './allocation';
+import type { Phrase } from '../phrase';
 
 /**
  * Financial statements and year-end (issue 7): balance sheet and income statement in the Dutch
@@ -67,6 +68,8 @@ export interface BalanceSheet {
   /** Assets equal liabilities plus equity, in both columns (always true; shown as a check). */
   balanced: boolean;
   notes: string[];
+  /** One phrase per note, for a UI in another language (shared/phrase.ts). */
+  notesSays: Phrase[];
 }
 
 export interface IncomeStatement {
@@ -90,6 +93,8 @@ export interface IncomeStatement {
   /** RJ 650 only: the lastenverdeelstaat (costs by kind over objectives, fundraising and management). */
   costAllocation: CostAllocationStatement | null;
   notes: string[];
+  /** One phrase per note, for a UI in another language (shared/phrase.ts). */
+  notesSays: Phrase[];
 }
 
 export interface CashFlowAccount {
@@ -171,6 +176,8 @@ export interface Anbi {
   /** Whether the standard form is compulsory (a 'large' ANBI) and why. */
   formRequired: boolean;
   formRequiredReason: string;
+  /** formRequiredReason as phrases (shared/phrase.ts). */
+  formRequiredSays: Phrase[];
   balance: AnbiFigure[];
   incomeStatement: AnbiFigure[];
   checklist: AnbiChecklistItem[];
@@ -185,6 +192,8 @@ export interface YearEndProblem {
   severity: 'block' | 'warn' | 'info';
   message: string;
   details?: Record<string, unknown>;
+  /** The message as phrases, for a UI in another language (shared/phrase.ts). */
+  says?: Phrase[];
 }
 
 export interface AppropriationLine {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Phrase } from '../phrase';
 import type { VolunteerIssueCode } from '../rules/volunteerLimits';
 import { AccountCode, Amount, Iban, Id, IsoDate, NonEmpty, Year } from './common';
 import { method } from './define';
@@ -40,6 +41,8 @@ export interface VolunteerIssue {
   code: VolunteerIssueCode;
   /** Dutch (B1): why, and what to do. */
   message: string;
+  /** The same text as phrases, for a UI in another language (shared/phrase.ts). */
+  says?: Phrase[];
   /** Input field of volunteers.pay the issue is about: amount, hours, date or person. */
   field?: string;
 }

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { KassaError } from '../errors';
 import { formatEuro } from '../money';
+import { Sentences, type Phrase } from '../phrase';
 import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
 
 /**
@@ -50,6 +51,8 @@ export interface Issue {
   code: VolunteerIssueCode;
   /** Dutch, B1: short sentences, says why and what to do. */
   message: string;
+  /** The same text as phrases, for a UI in another language (shared/phrase.ts). */
+  says?: Phrase[];
   /** Input field the issue is about (dot path), so the UI can show it beside that field. */
   field?: string;
 }
@@ -518,25 +521,25 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
       const over = new Decimal(payment.amountCents).gt(new Decimal(hourlyLimitCents).times(hours));
       if (over && !asWages) {
         const group = adult ? `van ${limits.ageThreshold} jaar of ouder` : `jonger dan ${limits.ageThreshold} jaar`;
-        blocks.push({
-          code: 'HOUR_LIMIT',
-          message:
-            `De vergoeding per uur is te hoog. U betaalt ${formatEuro(payment.amountCents)} voor ${hoursNl(hours)} uur. ` +
-            `Dat is meer dan ${formatEuro(hourlyLimitCents)} per uur. ` +
-            `Voor iemand ${group} is dat het maximum in ${limits.year}. ` +
-            `Boven dat maximum is de vergoeding loon. ` +
-            `Wat kunt u doen? Betaal voor ${hoursNl(hours)} uur niet meer dan ${formatEuro(maxForHoursCents)}. ${AS_WAGES_ADVICE}`,
-          field: 'payment.amount',
-        });
+        const v = { amount: formatEuro(payment.amountCents), hours: hoursNl(hours), limit: formatEuro(hourlyLimitCents), age: limits.ageThreshold, year: limits.year, max: formatEuro(maxForHoursCents) };
+        const text = new Sentences()
+          .add(`De vergoeding per uur is te hoog. U betaalt ${v.amount} voor ${v.hours} uur. Dat is meer dan ${v.limit} per uur.`, 'vol.hourTooHigh', v)
+          .add(`Voor iemand ${group} is dat het maximum in ${limits.year}.`, adult ? 'vol.hourMaxAdult' : 'vol.hourMaxYoung', v)
+          .add('Boven dat maximum is de vergoeding loon.', 'vol.hourAboveIsWages')
+          .add(`Wat kunt u doen? Betaal voor ${v.hours} uur niet meer dan ${v.max}.`, 'vol.hourAdvice', v)
+          .add(AS_WAGES_ADVICE, 'vol.asWagesAdvice')
+          .said();
+        blocks.push({ code: 'HOUR_LIMIT', ...text, field: 'payment.amount' });
       }
     } else if (!asWages && (person.birthDate === undefined || person.birthDate === '')) {
-      blocks.push({
-        code: 'BIRTHDATE_REQUIRED',
-        message:
+      const text = new Sentences()
+        .add(
           'Vul eerst de geboortedatum van deze persoon in. Het maximum per uur hangt af van de leeftijd. ' +
-          'Zonder geboortedatum kan de app niet controleren of de vergoeding per uur te hoog is.',
-        field: 'person.birthDate',
-      });
+            'Zonder geboortedatum kan de app niet controleren of de vergoeding per uur te hoog is.',
+          'vol.birthDateRequired',
+        )
+        .said();
+      blocks.push({ code: 'BIRTHDATE_REQUIRED', ...text, field: 'person.birthDate' });
     }
   }
 
@@ -544,48 +547,45 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   if (counted) {
     if (totals.monthAfterCents > limits.perMonthCents) {
       const fitsYear = totals.yearAfterCents <= limits.perYearCents;
-      const advice =
-        (maxAmountCents > 0
-          ? `Wat kunt u doen? Betaal in ${monthName(date.m)} niet meer dan ${formatEuro(maxAmountCents)}. `
-          : `Wat kunt u doen? Betaal in ${monthName(date.m)} niets meer. `) +
-        (fitsYear ? `Of betaal het in een andere maand, als het totaal van ${date.y} dan niet boven ${formatEuro(limits.perYearCents)} komt. ` : '');
-      blocks.push({
-        code: 'MONTH_LIMIT',
-        message:
-          `Deze betaling is te hoog voor ${monthName(date.m)} ${date.y}. ` +
-          `Deze persoon krijgt in die maand dan ${formatEuro(totals.monthAfterCents)}. ` +
-          `Het maximum is ${formatEuro(limits.perMonthCents)} per maand. ${OVER_LIMIT_WHY} ` +
-          (reimbursementInvolved ? `${REIMBURSEMENT_NOTE} ` : '') +
-          `${advice}${AS_WAGES_ADVICE}`,
-        field: 'payment.amount',
-      });
+      const v = { month: date.m, year: date.y, after: formatEuro(totals.monthAfterCents), perMonth: formatEuro(limits.perMonthCents), max: formatEuro(maxAmountCents), perYear: formatEuro(limits.perYearCents) };
+      const text = new Sentences()
+        .add(
+          `Deze betaling is te hoog voor ${monthName(date.m)} ${date.y}. Deze persoon krijgt in die maand dan ${v.after}. Het maximum is ${v.perMonth} per maand.`,
+          'vol.monthTooHigh',
+          v,
+        )
+        .add(OVER_LIMIT_WHY, 'vol.overLimitWhy');
+      if (reimbursementInvolved) text.add(REIMBURSEMENT_NOTE, 'vol.reimbursementNote');
+      if (maxAmountCents > 0) text.add(`Wat kunt u doen? Betaal in ${monthName(date.m)} niet meer dan ${v.max}.`, 'vol.monthAdviceMax', v);
+      else text.add(`Wat kunt u doen? Betaal in ${monthName(date.m)} niets meer.`, 'vol.monthAdviceNothing', v);
+      if (fitsYear) text.add(`Of betaal het in een andere maand, als het totaal van ${date.y} dan niet boven ${v.perYear} komt.`, 'vol.otherMonth', v);
+      text.add(AS_WAGES_ADVICE, 'vol.asWagesAdvice');
+      blocks.push({ code: 'MONTH_LIMIT', ...text.said(), field: 'payment.amount' });
     }
     if (totals.yearAfterCents > limits.perYearCents) {
-      const advice =
-        totals.yearLeftCents > 0
-          ? `Wat kunt u doen? Betaal in ${date.y} niet meer dan ${formatEuro(totals.yearLeftCents)} extra. `
-          : `Wat kunt u doen? Betaal deze persoon in ${date.y} geen vrijwilligersvergoeding meer. `;
-      blocks.push({
-        code: 'YEAR_LIMIT',
-        message:
-          `Deze betaling is te hoog voor het jaar ${date.y}. ` +
-          `Deze persoon krijgt in ${date.y} dan ${formatEuro(totals.yearAfterCents)}. ` +
-          `Het maximum is ${formatEuro(limits.perYearCents)} per jaar. ${OVER_LIMIT_WHY} ` +
-          (reimbursementInvolved ? `${REIMBURSEMENT_NOTE} ` : '') +
-          `${advice}${AS_WAGES_ADVICE}`,
-        field: 'payment.amount',
-      });
+      const v = { year: date.y, after: formatEuro(totals.yearAfterCents), perYear: formatEuro(limits.perYearCents), left: formatEuro(totals.yearLeftCents) };
+      const text = new Sentences()
+        .add(`Deze betaling is te hoog voor het jaar ${date.y}. Deze persoon krijgt in ${date.y} dan ${v.after}. Het maximum is ${v.perYear} per jaar.`, 'vol.yearTooHigh', v)
+        .add(OVER_LIMIT_WHY, 'vol.overLimitWhy');
+      if (reimbursementInvolved) text.add(REIMBURSEMENT_NOTE, 'vol.reimbursementNote');
+      if (totals.yearLeftCents > 0) text.add(`Wat kunt u doen? Betaal in ${date.y} niet meer dan ${v.left} extra.`, 'vol.yearAdviceLeft', v);
+      else text.add(`Wat kunt u doen? Betaal deze persoon in ${date.y} geen vrijwilligersvergoeding meer.`, 'vol.yearAdviceNothing', v);
+      text.add(AS_WAGES_ADVICE, 'vol.asWagesAdvice');
+      blocks.push({ code: 'YEAR_LIMIT', ...text.said(), field: 'payment.amount' });
     }
     // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5.
     if (totals.yearAfterCents <= limits.perYearCents && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
       const percent = Math.floor((totals.yearAfterCents * 100) / limits.perYearCents);
-      warnings.push({
-        code: 'YEAR_80',
-        message:
-          `Deze persoon krijgt in ${date.y} met deze betaling samen ${formatEuro(totals.yearAfterCents)}. ` +
-          `Dat is ${percent}% van het maximum van ${formatEuro(limits.perYearCents)} per jaar. ` +
-          `Er blijft nog ${formatEuro(limits.perYearCents - totals.yearAfterCents)} over voor dit jaar. ${OTHER_ORGS_NOTE}`,
-      });
+      const v = { year: date.y, after: formatEuro(totals.yearAfterCents), percent, perYear: formatEuro(limits.perYearCents), left: formatEuro(limits.perYearCents - totals.yearAfterCents) };
+      const text = new Sentences()
+        .add(
+          `Deze persoon krijgt in ${date.y} met deze betaling samen ${v.after}. Dat is ${percent}% van het maximum van ${v.perYear} per jaar. Er blijft nog ${v.left} over voor dit jaar.`,
+          'vol.year80',
+          v,
+        )
+        .add(OTHER_ORGS_NOTE, 'vol.otherOrgs')
+        .said();
+      warnings.push({ code: 'YEAR_80', ...text });
     }
   }
 
@@ -593,6 +593,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   if (asWages) {
     warnings.push({
       code: 'AS_WAGES',
+      says: [{ key: 'vol.asWages' }],
       message:
         'U betaalt dit bewust als loon. Dan is het geen vrijwilligersvergoeding. ' +
         'De stichting moet loonbelasting inhouden en aangifte doen bij de Belastingdienst. ' +
@@ -604,6 +605,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   if (limits.year !== date.y) {
     warnings.push({
       code: 'LIMITS_OTHER_YEAR',
+      says: [{ key: 'vol.limitsOtherYear', params: { year: date.y, used: limits.year } }],
       message:
         `Voor ${date.y} kent de app nog geen bedragen. De controle gebruikt de bedragen van ${limits.year}. ` +
         `Kijk op belastingdienst.nl of er nieuwe bedragen zijn. Vul die dan in bij Instellingen.`,
@@ -619,6 +621,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
           : { has: 'een uitkering', to: 'de instantie die de uitkering betaalt' };
     warnings.push({
       code: 'BENEFIT_REPORT',
+      says: [{ key: `vol.benefitReport.${person.benefit}` }],
       message:
         `Deze persoon heeft ${who.has}. De persoon moet elke betaling doorgeven aan ${who.to}. ` +
         `Dat moet ook als de vergoeding onbelast is. Wijs de persoon hierop.`,
@@ -630,6 +633,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
       if (ageOnYmd(birth, date) < 27) {
         warnings.push({
           code: 'BIJSTAND_UNDER_27',
+          says: [{ key: 'vol.bijstandUnder27' }],
           message:
             'Deze persoon is jonger dan 27 jaar en heeft bijstand. Voor jongeren onder 27 jaar gelden strengere regels. ' +
             'De gemeente mag de vergoeding dan van de uitkering aftrekken. Laat de persoon dit eerst navragen bij de gemeente.',
@@ -638,6 +642,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
     } else if (person.birthDate === undefined || person.birthDate === '') {
       warnings.push({
         code: 'BIJSTAND_AGE_UNKNOWN',
+        says: [{ key: 'vol.bijstandAgeUnknown' }],
         message:
           'Deze persoon heeft bijstand, maar de geboortedatum is niet bekend. ' +
           'Is de persoon jonger dan 27 jaar? Dan mag de gemeente de vergoeding van de uitkering aftrekken. ' +
@@ -649,6 +654,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   if (person.alsoPaidOrInvoices) {
     warnings.push({
       code: 'PAID_ELSEWHERE_SAME_ORG',
+      says: [{ key: 'vol.paidElsewhere' }],
       message:
         'Deze persoon krijgt van de stichting ook loon, of stuurt facturen. ' +
         'Voor hetzelfde werk mag de stichting dan geen vrijwilligersvergoeding geven. ' +

@@ -10,6 +10,8 @@
 import { formatDateNl } from '../../../shared/dates';
 import { KassaError } from '../../../shared/errors';
 import { centsToString, formatEuro } from '../../../shared/money';
+import { Sentences, type Phrase, type Said } from '../../../shared/phrase';
+import { addDifference } from '../../../shared/rules/bankDifference';
 import type {
   BankAccountReconciliationStatus, BankReconciliation, BankReconciliationRow, BankReconciliationStatus, BankWarning,
 } from '../../../shared/api/bank';
@@ -148,15 +150,27 @@ function rowOf(p: LivePoint): BankReconciliationRow {
   };
 }
 
-/** Explain a difference in B1 Dutch, naming the part that is still in the inbox. */
-function differenceMessage(date: string, bank: number, book: number, unbooked: number, unbookedCents: number): string {
-  const diff = bank - book;
-  const base = `Op ${formatDateNl(date)} staat er volgens de bank ${formatEuro(bank)} op de rekening en volgens de boeken ${formatEuro(book)}. Het verschil is ${formatEuro(diff)}.`;
-  if (unbooked === 0) return `${base} Zoek de boeking die ontbreekt of niet klopt.`;
-  const rest = diff - unbookedCents;
-  const inbox = `${unbooked === 1 ? 'Er staat nog 1 regel' : `Er staan nog ${unbooked} regels`} van samen ${formatEuro(unbookedCents)} in de inbox.`;
-  return rest === 0 ? `${base} ${inbox} Boek die regels, dan klopt het.` : `${base} ${inbox} Ook daarna blijft er ${formatEuro(rest)} verschil: zoek de boeking die ontbreekt of niet klopt.`;
+/**
+ * Explain a difference in B1 Dutch (with its phrases), naming the part that is still in the inbox.
+ * The difference is said in words ("€ 150,00 minder op de bank dan in de boeken"), see bankDifference.ts.
+ */
+function differenceMessage(date: string, bank: number, book: number, unbooked: number, unbookedCents: number, s = new Sentences()): Said {
+  const v = { date: formatDateNl(date), bank: formatEuro(bank), book: formatEuro(book) };
+  s.add(`Op ${v.date} staat er volgens de bank ${v.bank} op de rekening en volgens de boeken ${v.book}.`, 'bank.balances', v);
+  addDifference(s, bank, book);
+  if (unbooked === 0) return s.add('Zoek de boeking die ontbreekt of niet klopt.', 'bank.findMissing').said();
+  const rest = bank - book - unbookedCents;
+  const inbox = { count: unbooked, total: formatEuro(unbookedCents) };
+  s.add(`${unbooked === 1 ? 'Er staat nog 1 regel' : `Er staan nog ${unbooked} regels`} van samen ${inbox.total} in de inbox.`, unbooked === 1 ? 'bank.inboxOne' : 'bank.inboxMany', inbox);
+  if (rest === 0) return s.add('Boek die regels, dan klopt het.', 'bank.bookThose').said();
+  const left = { amount: formatEuro(rest < 0 ? -rest : rest) };
+  return s.add(`Ook daarna blijft er ${left.amount} verschil: zoek de boeking die ontbreekt of niet klopt.`, 'bank.restDifference', left).said();
 }
+
+/** A Said as the two API fields. */
+const said = (x: Said): { message: string; says: Phrase[] } => ({ message: x.message, says: x.says ?? [] });
+
+const say = (dutch: string, key: string, params?: Record<string, string | number>): Said => new Sentences().add(dutch, key, params).said();
 
 /** The reconciliation view of one bank account. */
 export function bankReconciliation(books: Books, code: string, limit = 200): BankReconciliation {
@@ -171,10 +185,10 @@ export function bankReconciliation(books: Books, code: string, limit = 200): Ban
     .get(account.id) as { n: number; s: number };
   const last = points[points.length - 1];
   let state: BankReconciliation['state'];
-  let message: string;
+  let message: Said;
   if (!last) {
     state = 'no-statement';
-    message = `Voor rekening ${account.code} (${account.name}) is nog geen afschrift met saldo ingelezen. Lees een afschrift in om de boeken met de bank te vergelijken.`;
+    message = say(`Voor rekening ${account.code} (${account.name}) is nog geen afschrift met saldo ingelezen. Lees een afschrift in om de boeken met de bank te vergelijken.`, 'bank.noStatement', { account: `${account.code} (${account.name})` });
   } else {
     const diff = last.row.bank_balance_cents - last.book;
     if (diff !== 0 && diff !== last.unbookedCents) {
@@ -183,11 +197,11 @@ export function bankReconciliation(books: Books, code: string, limit = 200): Ban
     } else if (inboxAll.n > 0 || diff !== 0) {
       state = 'inbox';
       message = diff === 0
-        ? `Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken. Er ${inboxAll.n === 1 ? 'staat nog 1 regel' : `staan nog ${inboxAll.n} regels`} in de inbox.`
+        ? say(`Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken. Er ${inboxAll.n === 1 ? 'staat nog 1 regel' : `staan nog ${inboxAll.n} regels`} in de inbox.`, 'bank.agreeInbox', { date: formatDateNl(last.row.statement_date), count: inboxAll.n })
         : differenceMessage(last.row.statement_date, last.row.bank_balance_cents, last.book, last.unbooked, last.unbookedCents);
     } else {
       state = 'reconciled';
-      message = `Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken: ${formatEuro(last.book)}. Alle regels zijn verwerkt.`;
+      message = say(`Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken: ${formatEuro(last.book)}. Alle regels zijn verwerkt.`, 'bank.agreeAll', { date: formatDateNl(last.row.statement_date), amount: formatEuro(last.book) });
     }
   }
   return {
@@ -199,7 +213,8 @@ export function bankReconciliation(books: Books, code: string, limit = 200): Ban
       : null,
     unreconciled: { count: inboxAll.n, total: centsToString(inboxAll.s), items: toTransactions(books, inboxRows) },
     state,
-    message,
+    message: message.message,
+    says: message.says ?? [],
   };
 }
 
@@ -240,34 +255,35 @@ export function reconciliationStatus(books: Books, year: number): BankReconcilia
     const base = { account: accountRef(a), bookBalance: centsToString(book), inboxCount: inbox.count };
     if (imports.n === 0) {
       if (!postings && book === 0) {
-        return { ...base, state: 'unused', reconciled: true, date: null, bankBalance: null, difference: null, message: `Rekening ${name} is in ${year} niet gebruikt.` };
+        return { ...base, state: 'unused', reconciled: true, date: null, bankBalance: null, difference: null, ...said(say(`Rekening ${name} is in ${year} niet gebruikt.`, 'bank.unused', { account: name, year })) };
       }
       return {
         ...base, state: 'no-statement', reconciled: false, date: null, bankBalance: null, difference: null,
-        message: `Voor rekening ${name} is geen bankafschrift ingelezen. Lees het afschrift tot en met ${formatDateNl(end)} in om te controleren of de boeken kloppen.`,
+        ...said(say(`Voor rekening ${name} is geen bankafschrift ingelezen. Lees het afschrift tot en met ${formatDateNl(end)} in om te controleren of de boeken kloppen.`, 'bank.noStatementYear', { account: name, date: formatDateNl(end) })),
       };
     }
     const bank = bankBalanceOn(books, a.id, end);
     if (bank === null) {
       return {
         ...base, state: 'not-covered', reconciled: false, date: null, bankBalance: null, difference: null,
-        message: imports.last !== null && imports.last < end
-          ? `De afschriften van rekening ${name} lopen tot ${formatDateNl(imports.last)}. Lees ook de afschriften tot en met ${formatDateNl(end)} in.`
-          : `Voor rekening ${name} is het banksaldo op ${formatDateNl(end)} niet bekend. Lees een afschrift met begin- en eindsaldo in dat tot en met ${formatDateNl(end)} loopt.`,
+        ...said(imports.last !== null && imports.last < end
+          ? say(`De afschriften van rekening ${name} lopen tot ${formatDateNl(imports.last)}. Lees ook de afschriften tot en met ${formatDateNl(end)} in.`, 'bank.statementsUntil', { account: name, last: formatDateNl(imports.last), date: formatDateNl(end) })
+          : say(`Voor rekening ${name} is het banksaldo op ${formatDateNl(end)} niet bekend. Lees een afschrift met begin- en eindsaldo in dat tot en met ${formatDateNl(end)} loopt.`, 'bank.balanceUnknown', { account: name, date: formatDateNl(end) })),
       };
     }
     const diff = bank - book;
     const shown = { date: end, bankBalance: centsToString(bank), difference: centsToString(diff) };
     if (diff !== 0 && diff !== inbox.cents) {
-      return { ...base, ...shown, state: 'differences', reconciled: false, message: `Rekening ${name}: ${differenceMessage(end, bank, book, inbox.count, inbox.cents)}` };
+      const s = new Sentences().add(`Rekening ${name}:`, 'bank.accountLabel', { account: name });
+      return { ...base, ...shown, state: 'differences', reconciled: false, ...said(differenceMessage(end, bank, book, inbox.count, inbox.cents, s)) };
     }
     if (inbox.count > 0 || diff !== 0) {
       return {
         ...base, ...shown, state: 'inbox', reconciled: false,
-        message: `Rekening ${name}: ${inbox.count === 1 ? 'er staat nog 1 regel' : `er staan nog ${inbox.count} regels`} tot en met ${formatDateNl(end)} in de inbox. Boek of negeer ze eerst.`,
+        ...said(say(`Rekening ${name}: ${inbox.count === 1 ? 'er staat nog 1 regel' : `er staan nog ${inbox.count} regels`} tot en met ${formatDateNl(end)} in de inbox. Boek of negeer ze eerst.`, 'bank.inboxUntil', { account: name, count: inbox.count, date: formatDateNl(end) })),
       };
     }
-    return { ...base, ...shown, state: 'reconciled', reconciled: true, message: `Rekening ${name} klopt op ${formatDateNl(end)}: ${formatEuro(bank)}.` };
+    return { ...base, ...shown, state: 'reconciled', reconciled: true, ...said(say(`Rekening ${name} klopt op ${formatDateNl(end)}: ${formatEuro(bank)}.`, 'bank.accountAgrees', { account: name, date: formatDateNl(end), amount: formatEuro(bank) })) };
   });
   return { year, endDate: end, reconciled: accounts.every((a) => a.reconciled), accounts };
 }

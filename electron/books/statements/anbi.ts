@@ -6,6 +6,7 @@ import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { getYear, organisationLayout } from './balances';
 import { balanceSheet, incomeStatement } from './statements';
+import { phrase } from '../../../shared/phrase';
 
 /**
  * The ANBI publication duty (publicatieplicht): within 6 months after the end of the fiscal year an
@@ -148,6 +149,10 @@ export function anbiReport(books: Books, input: { year: number }): Anbi {
     deadline,
     formRequired,
     formRequiredReason: `${formRequiredReason} ${formRequired ? 'Het formulier is dus verplicht.' : 'Het formulier mag, maar hoeft niet.'}`,
+    formRequiredSays: [
+      phrase(variant === 'fondsenwervend' ? 'anbi.fundraisingLimit' : 'anbi.expensesLimit', { year: fy.year, amount: formatEuro(variant === 'fondsenwervend' ? income : expenses) }),
+      phrase(formRequired ? 'anbi.formRequired' : 'anbi.formOptional'),
+    ],
     balance: balanceFigures(books, fy.year),
     incomeStatement: incomeFigures(is.rows, hasPrev),
     checklist: checklist(books, fy.year),

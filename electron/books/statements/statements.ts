@@ -11,6 +11,7 @@ import { APPROPRIATION_LINES, BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout, lin
 import { buildRows, type Columns } from './rows';
 import { listObjectives, storedKeys } from './allocation';
 import { costAllocationStatement, splitCosts } from './split';
+import { phrase, type Phrase } from '../../../shared/phrase';
 
 /** Sum of the profit-and-loss accounts in a set of balances (signed: a surplus is negative, a credit). */
 function profitAndLoss(accounts: AccountInfo[], b: Balances): bigint {
@@ -73,11 +74,14 @@ export function balanceSheet(books: Books, input: { year?: number; date?: string
   const tp = passiva.values.get('totaal_passiva')!;
 
   const notes: string[] = [];
+  const notesSays: Phrase[] = [];
   if (cur.resultCurrent !== 0n) {
     notes.push('Het resultaat van dit boekjaar is nog niet verdeeld over de reserves en fondsen. Dat gebeurt bij het afsluiten van het boekjaar.');
+    notesSays.push(phrase('statements.resultNotAppropriated'));
   }
   if (cur.resultEarlier !== 0n) {
     notes.push('Een eerder boekjaar is nog niet afgesloten. Het resultaat daarvan staat apart onder reserves en fondsen.');
+    notesSays.push(phrase('statements.earlierYearOpen'));
   }
 
   return {
@@ -97,6 +101,7 @@ export function balanceSheet(books: Books, input: { year?: number; date?: string
     },
     balanced: ta.current === tp.current && ta.previous === tp.previous,
     notes,
+    notesSays,
   };
 }
 
@@ -186,9 +191,19 @@ export function incomeStatement(books: Books, input: { year: number }): IncomeSt
   const approp = appropriationRows(layout, accounts, appr, prevYear ? (bookedPrev ?? new Map()) : null);
 
   const notes: string[] = [];
-  if (proposed) notes.push('Het boekjaar is nog niet afgesloten. De bestemming van het saldo is een voorstel: alles naar de overige reserves.');
-  if (!budget) notes.push(`Er is geen begroting voor ${fy.year}. De kolom begroting blijft leeg.`);
-  if (fy.status === 'closed' && !booked) notes.push('Dit boekjaar is afgesloten zonder afsluitboeking. Het saldo is nog niet over de reserves verdeeld.');
+  const notesSays: Phrase[] = [];
+  if (proposed) {
+    notes.push('Het boekjaar is nog niet afgesloten. De bestemming van het saldo is een voorstel: alles naar de overige reserves.');
+    notesSays.push(phrase('statements.appropriationProposed'));
+  }
+  if (!budget) {
+    notes.push(`Er is geen begroting voor ${fy.year}. De kolom begroting blijft leeg.`);
+    notesSays.push(phrase('statements.noBudget', { year: fy.year }));
+  }
+  if (fy.status === 'closed' && !booked) {
+    notes.push('Dit boekjaar is afgesloten zonder afsluitboeking. Het saldo is nog niet over de reserves verdeeld.');
+    notesSays.push(phrase('statements.closedWithoutEntry'));
+  }
 
   return {
     layout,
@@ -208,6 +223,7 @@ export function incomeStatement(books: Books, input: { year: number }): IncomeSt
     appropriation: { proposed, rows: approp.rows, total: centsToString(approp.total) },
     costAllocation: split ? costAllocationStatement(split, objectives) : null,
     notes,
+    notesSays,
   };
 }
 

@@ -18,6 +18,8 @@ import {
   type AccountInfo,
 } from './balances';
 import { defaultEquityAccount, yearResult } from './statements';
+import { phrase } from '../../../shared/phrase';
+import { differenceWords } from '../../../shared/rules/bankDifference';
 
 /**
  * Year-end: check, close (closing entry + lock + next year) and reopen (with a reason, reversing the
@@ -32,8 +34,17 @@ import { defaultEquityAccount, yearResult } from './statements';
 
 export const SUSPENSE_ACCOUNT = '2000';
 
-function problem(code: YearEndProblem['code'], severity: YearEndProblem['severity'], message: string, details?: Record<string, unknown>): YearEndProblem {
-  return details ? { code, severity, message, details } : { code, severity, message };
+/** A problem with its Dutch text and the same text as one phrase `yearEnd.<key>` (shared/phrase.ts). */
+function problem(
+  code: YearEndProblem['code'],
+  severity: YearEndProblem['severity'],
+  message: string,
+  details: Record<string, unknown> | undefined,
+  key: string,
+  params?: Record<string, string | number>,
+): YearEndProblem {
+  const says = [phrase(`yearEnd.${key}`, params)];
+  return details ? { code, severity, message, details, says } : { code, severity, message, says };
 }
 
 // --- checks ----------------------------------------------------------------------------------------
@@ -41,7 +52,7 @@ function problem(code: YearEndProblem['code'], severity: YearEndProblem['severit
 function draftsProblem(books: Books, year: number): YearEndProblem | null {
   const n = (books.raw(`SELECT COUNT(*) AS n FROM entries WHERE year = ? AND status = 'draft'`).get(year) as { n: number }).n;
   if (n === 0) return null;
-  return problem('DRAFTS', 'block', `Er ${n === 1 ? 'staat nog 1 concept' : `staan nog ${n} concepten`} in ${year}. Boek of verwijder ${n === 1 ? 'het' : 'ze'} eerst.`, { count: n });
+  return problem('DRAFTS', 'block', `Er ${n === 1 ? 'staat nog 1 concept' : `staan nog ${n} concepten`} in ${year}. Boek of verwijder ${n === 1 ? 'het' : 'ze'} eerst.`, { count: n }, n === 1 ? 'draftsOne' : 'draftsMany', { count: n, year });
 }
 
 /**
@@ -68,6 +79,8 @@ function invoiceDraftsProblem(books: Books, year: number, start: string, end: st
     `Er ${one ? 'staat' : 'staan'} nog ${parts.join(' en ')} als concept met een datum in ${year}. ` +
       `Na het afsluiten kunt u ${one ? 'die' : 'ze'} niet meer in ${year} boeken. Maak ${one ? 'hem' : 'ze'} eerst definitief, of verwijder ${one ? 'hem' : 'ze'}.`,
     { sales, purchase },
+    'invoiceDrafts',
+    { sales, purchase, year },
   );
 }
 
@@ -81,6 +94,8 @@ function suspenseProblem(books: Books, accounts: AccountInfo[], end: string): Ye
     'block',
     `Op rekening ${acc.code} (${acc.name}) staat nog ${formatEuro(bal < 0n ? -bal : bal)}. Boek deze bedragen eerst naar de juiste rekening.`,
     { account: acc.code, balance: centsToString(bal) },
+    'suspense',
+    { account: `${acc.code} (${acc.name})`, amount: formatEuro(bal < 0n ? -bal : bal) },
   );
 }
 
@@ -91,7 +106,7 @@ function moneyProblems(books: Books, accounts: AccountInfo[], end: string): Year
     if (a.kind !== 'cash') continue;
     const v = bal.get(a.id) ?? 0n;
     if (v < 0n) {
-      out.push(problem('NEGATIVE_MONEY', 'warn', `De kas (${a.code} ${a.name}) staat op ${formatDateNl(end)} negatief: ${formatEuro(v)}. Dat kan niet. Controleer de kasboekingen.`, { account: a.code, balance: centsToString(v) }));
+      out.push(problem('NEGATIVE_MONEY', 'warn', `De kas (${a.code} ${a.name}) staat op ${formatDateNl(end)} negatief: ${formatEuro(v)}. Dat kan niet. Controleer de kasboekingen.`, { account: a.code, balance: centsToString(v) }, 'negativeCash', { account: `${a.code} ${a.name}`, date: formatDateNl(end), amount: formatEuro(v) }));
     }
   }
   return out;
@@ -110,12 +125,15 @@ function bankProblems(books: Books, accounts: AccountInfo[], start: string, end:
     'BANK_CHECK_SKIPPED',
     'info',
     `Of de bank klopt met de boeken, is niet gecontroleerd: er zijn geen bankafschriften van dit jaar ingelezen. Vergelijk zelf het saldo op het afschrift van ${formatDateNl(end)} met het saldo in de boeken.`,
+    undefined,
+    'bankSkipped',
+    { date: formatDateNl(end) },
   );
   if (!hasTable(books, 'bank_transactions') || !hasTable(books, 'bank_imports')) return [skipped];
   const out: YearEndProblem[] = [];
   const inbox = (books.raw(`SELECT COUNT(*) AS n FROM bank_transactions WHERE status = 'inbox' AND date >= ? AND date <= ?`).get(start, end) as { n: number }).n;
   if (inbox > 0) {
-    out.push(problem('BANK_NOT_RECONCILED', 'block', `${inbox === 1 ? 'Er staat nog 1 banktransactie' : `Er staan nog ${inbox} banktransacties`} van dit jaar in de inbox. Boek ${inbox === 1 ? 'die' : 'ze'} eerst (of zet ${inbox === 1 ? 'hem' : 'ze'} op negeren).`, { inbox }));
+    out.push(problem('BANK_NOT_RECONCILED', 'block', `${inbox === 1 ? 'Er staat nog 1 banktransactie' : `Er staan nog ${inbox} banktransacties`} van dit jaar in de inbox. Boek ${inbox === 1 ? 'die' : 'ze'} eerst (of zet ${inbox === 1 ? 'hem' : 'ze'} op negeren).`, { inbox }, 'bankInbox', { count: inbox }));
   }
   let checked = 0;
   const last = books.raw(
@@ -134,12 +152,14 @@ function bankProblems(books: Books, accounts: AccountInfo[], start: string, end:
         problem(
           'BANK_NOT_RECONCILED',
           st.date_to === end ? 'block' : 'warn',
-          `${a.code} ${a.name}: op het bankafschrift van ${formatDateNl(st.date_to)} staat ${formatEuro(bank)}, in de boeken ${formatEuro(book)}. Het verschil is ${formatEuro(book > bank ? book - bank : bank - book)}. Zoek het verschil en boek het.`,
+          `${a.code} ${a.name}: op het bankafschrift van ${formatDateNl(st.date_to)} staat ${formatEuro(bank)}, in de boeken ${formatEuro(book)}. ${differenceWords(bank, book).dutch} Zoek het verschil en boek het.`,
           { account: a.code, date: st.date_to, bank: centsToString(bank), book: centsToString(book) },
+          bank < book ? 'bankLess' : 'bankMore',
+          { account: `${a.code} ${a.name}`, date: formatDateNl(st.date_to), bank: formatEuro(bank), book: formatEuro(book), amount: differenceWords(bank, book).params.amount },
         ),
       );
     } else if (st.date_to !== end) {
-      out.push(problem('BANK_NOT_RECONCILED', 'warn', `${a.code} ${a.name}: het laatste ingelezen afschrift loopt tot ${formatDateNl(st.date_to)}. Lees ook het afschrift tot ${formatDateNl(end)} in, dan controleert het programma het saldo aan het eind van het jaar.`, { account: a.code, date: st.date_to }));
+      out.push(problem('BANK_NOT_RECONCILED', 'warn', `${a.code} ${a.name}: het laatste ingelezen afschrift loopt tot ${formatDateNl(st.date_to)}. Lees ook het afschrift tot ${formatDateNl(end)} in, dan controleert het programma het saldo aan het eind van het jaar.`, { account: a.code, date: st.date_to }, 'bankLastStatement', { account: `${a.code} ${a.name}`, last: formatDateNl(st.date_to), date: formatDateNl(end) }));
     }
   }
   if (checked === 0 && inbox === 0) out.push(skipped);
@@ -148,7 +168,7 @@ function bankProblems(books: Books, accounts: AccountInfo[], start: string, end:
 
 function volunteerProblems(books: Books, year: number): YearEndProblem[] {
   if (!hasTable(books, 'persons') || !hasTable(books, 'volunteer_payments')) {
-    return [problem('VOLUNTEER_CHECK_SKIPPED', 'info', 'De vrijwilligersvergoedingen zijn niet gecontroleerd: deze administratie houdt geen vrijwilligers bij.')];
+    return [problem('VOLUNTEER_CHECK_SKIPPED', 'info', 'De vrijwilligersvergoedingen zijn niet gecontroleerd: deze administratie houdt geen vrijwilligers bij.', undefined, 'volunteersSkipped')];
   }
   const overrides: LimitsRow[] = hasTable(books, 'volunteer_limits')
     ? (books.raw('SELECT year, per_hour_adult_cents, per_hour_young_cents, age_threshold, per_month_cents, per_year_cents, source FROM volunteer_limits').all() as {
@@ -185,6 +205,8 @@ function volunteerProblems(books: Books, year: number): YearEndProblem[] {
           'warn',
           `${p.name} kreeg in ${year} ${parts.join(' en ')}. Dan is het geen vrijwilligersvergoeding meer maar loon. Overleg met een adviseur.`,
           { person: id, name: p.name, totalCents: s.totalCents, overCents: s.overCents, months: overMonths },
+          s.overCents > 0 ? (overMonths.length > 0 ? 'volunteerOverBoth' : 'volunteerOverYear') : 'volunteerOverMonth',
+          { name: p.name, year, over: formatEuro(s.overCents), perYear: formatEuro(limits.perYearCents), months: overMonths.join(', ') },
         ),
       );
     }
@@ -213,6 +235,8 @@ function negativeReserveProblems(books: Books, accounts: AccountInfo[], end: str
         `Na het afsluiten staat ${a.code} ${a.name} op ${formatEuro(value)}: de reserve is negatief${result < 0n ? ' door het tekort van dit jaar' : ''}. ` +
           'Dat mag, maar schrijf in de toelichting hoe het bestuur het tekort wil aanvullen. U kunt het tekort ook ten laste van een andere reserve brengen.',
         { account: a.code, balance: centsToString(value) },
+        result < 0n ? 'negativeReserveLoss' : 'negativeReserve',
+        { account: `${a.code} ${a.name}`, amount: formatEuro(value) },
       ),
     );
   }
@@ -233,10 +257,10 @@ export function checkYear(books: Books, input: { year: number }): YearEndCheck {
   const fy = getYear(books, input.year);
   const accounts = accountsInfo(books);
   const problems: YearEndProblem[] = [];
-  if (fy.status === 'closed') problems.push(problem('ALREADY_CLOSED', 'block', `Boekjaar ${fy.year} is al afgesloten.`));
+  if (fy.status === 'closed') problems.push(problem('ALREADY_CLOSED', 'block', `Boekjaar ${fy.year} is al afgesloten.`, undefined, 'alreadyClosed', { year: fy.year }));
   const prev = findYear(books, fy.year - 1);
   if (prev && prev.status === 'open') {
-    problems.push(problem('PREVIOUS_YEAR_OPEN', 'block', `Boekjaar ${prev.year} is nog open. Sluit eerst ${prev.year} af, daarna ${fy.year}.`, { year: prev.year }));
+    problems.push(problem('PREVIOUS_YEAR_OPEN', 'block', `Boekjaar ${prev.year} is nog open. Sluit eerst ${prev.year} af, daarna ${fy.year}.`, { year: prev.year }, 'previousOpen', { previous: prev.year, year: fy.year }));
   }
   const drafts = draftsProblem(books, fy.year);
   if (drafts) problems.push(drafts);
@@ -246,7 +270,7 @@ export function checkYear(books: Books, input: { year: number }): YearEndCheck {
   if (suspense) problems.push(suspense);
   const result = yearResult(books, fy.year);
   const target = defaultEquityAccount(accounts);
-  if (!target) problems.push(problem('NO_EQUITY_ACCOUNT', 'block', 'Er is geen rekening voor reserves. Maak eerst een rekening van het soort eigen vermogen.'));
+  if (!target) problems.push(problem('NO_EQUITY_ACCOUNT', 'block', 'Er is geen rekening voor reserves. Maak eerst een rekening van het soort eigen vermogen.', undefined, 'noEquity'));
   problems.push(...moneyProblems(books, accounts, fy.end), ...bankProblems(books, accounts, fy.start, fy.end), ...volunteerProblems(books, fy.year));
   if (fy.status === 'open') problems.push(...negativeReserveProblems(books, accounts, fy.end, result, target));
 

@@ -48,6 +48,7 @@ const FIELD_MAP: Record<string, string> = {
 
 function toIssue(i: Issue): VolunteerIssue {
   const out: VolunteerIssue = { code: i.code, message: i.message };
+  if (i.says) out.says = i.says;
   if (i.field !== undefined) out.field = FIELD_MAP[i.field] ?? i.field;
   return out;
 }
@@ -145,13 +146,13 @@ function blockedError(c: VolunteerCheck): KassaError {
   if (input) {
     return new KassaError(input.code === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT', input.message, {
       field: input.field ?? 'amount',
-      details: { ...details, reason: input.code },
+      details: { ...details, reason: input.code, ...(input.says ? { says: input.says } : {}) },
     });
   }
   const limits = c.blocks.filter((b) => !INPUT_BLOCKS.has(b.code));
   return new KassaError('LIMIT_EXCEEDED', limits.map((b) => b.message).join('\n\n'), {
     field: limits[0]?.field ?? 'amount',
-    details: { ...details, reason: limits[0]?.code },
+    details: { ...details, reason: limits[0]?.code, says: limits.flatMap((b) => b.says ?? []) },
   });
 }
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BANK_FORMAT_LABELS, BANK_FORMAT_NAMES, type BankImportResult } from '../../../../shared/api/bank';
+import { BANK_FORMAT_NAMES, type BankImportResult } from '../../../../shared/api/bank';
 import { ApiError, call } from '../../api';
 import type { ScreenProps } from '../../App';
 import { Field, FormError, Hint } from '../../components/Field';
@@ -101,7 +101,7 @@ export function BankImportScreen({ params }: ScreenProps) {
               <option value="">{t('bank.import.formatAuto')}</option>
               {BANK_FORMAT_NAMES.map((f) => (
                 <option key={f} value={f}>
-                  {BANK_FORMAT_LABELS[f]}
+                  {t(`bank.import.formats.${f}`)}
                 </option>
               ))}
             </select>

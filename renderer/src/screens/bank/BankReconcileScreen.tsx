@@ -6,7 +6,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro } from '../../format';
 import { useApi } from '../../hooks';
 import { hrefFor } from '../../router';
-import { BankAccountSelect, ibanText, Money, SignedAmount, useBankAccounts } from './common';
+import { serverText } from '../../serverText';
+import { BankAccountSelect, differenceText, ibanText, Money, SignedAmount, useBankAccounts } from './common';
 
 /**
  * Reconciliation per bank account: the state in words, bank vs book balance per statement date
@@ -35,7 +36,7 @@ export function BankReconcileScreen({ params }: ScreenProps) {
         <>
           <div className={`bank-state bank-state--${r.state}`} role="status" data-testid="bank-rec-state" data-state={r.state}>
             <p className="bank-state__title">{t(`bank.reconcile.state.${r.state}`)}</p>
-            <p>{r.message}</p>
+            <p>{serverText(r)}</p>
             <p className="bank-reason">{t('bank.reconcile.today', { amount: euro(r.bookBalanceToday) })}</p>
           </div>
 
@@ -62,7 +63,7 @@ export function BankReconcileScreen({ params }: ScreenProps) {
                         <td>{dateNl(row.date)}</td>
                         <td className="num"><Money value={row.bankBalance} /></td>
                         <td className="num"><Money value={row.bookBalance} /></td>
-                        <td className="num"><Money value={row.difference} /></td>
+                        <td className="num" data-testid="bank-rec-difference">{differenceText(t, row.difference)}</td>
                         <td className="num">{row.unbooked > 0 ? `${row.unbooked} · ${euro(row.unbookedTotal)}` : '0'}</td>
                         <td>{row.reconciled ? `✓ ${t('bank.reconcile.yes')}` : `✗ ${t('bank.reconcile.no')}`}</td>
                       </tr>

@@ -73,3 +73,14 @@ export function ibanText(iban: string | null): string {
   return iban ? formatIban(iban) : '';
 }
 
+
+/**
+ * A bank difference (bank minus books, a decimal string) in words, as the server says it
+ * (shared/rules/bankDifference.ts): "€ 150,00 less on the bank", never a bare "€ -150,00".
+ */
+export function differenceText(t: (key: string, opts?: Record<string, unknown>) => string, difference: string): string {
+  const negative = difference.trim().startsWith('-');
+  const amount = euro(negative ? difference.trim().slice(1) : difference);
+  if (/^-?0*(\.0*)?$/.test(difference.trim())) return t('bank.reconcile.diffNone');
+  return t(negative ? 'bank.reconcile.diffLess' : 'bank.reconcile.diffMore', { amount });
+}

@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { Field, FormError, Hint } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
+import { useLineLabel } from '../statements/common';
 import { useApp } from '../../context';
 import { amountForInput, dateNl, euro, euroCents, parseInputAmount, parseInputCents, parseInputDate, toCents, todayIso } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../../hooks';
@@ -177,6 +178,7 @@ function VsActual({ year, exists }: { year: number; exists: boolean }) {
       </tr>
     </thead>
   );
+  const lineLabel = useLineLabel();
   return (
     <section className="grant-section" aria-labelledby="vs-title">
       <h2 id="vs-title">{t('grants.budget.vsTitle')}</h2>
@@ -195,7 +197,7 @@ function VsActual({ year, exists }: { year: number; exists: boolean }) {
                 <tbody>
                   {d.lines.map((l) => (
                     <tr key={`${l.type}-${l.key}`}>
-                      <th scope="row" className="th-plain">{l.name}</th>
+                      <th scope="row" className="th-plain">{lineLabel(l.key, l.name)}</th>
                       {cells(l)}
                     </tr>
                   ))}

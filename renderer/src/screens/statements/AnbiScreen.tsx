@@ -10,6 +10,7 @@ import { dateNl } from '../../format';
 import { useApi } from '../../hooks';
 import { hrefFor } from '../../router';
 import { Amount, useChosenYear, YearPicker } from './common';
+import { serverText } from '../../serverText';
 
 /** The ANBI publication: checklist and the figures of the standard form. Route: anbi[?year=YYYY]. */
 export function AnbiScreen({ params }: ScreenProps) {
@@ -28,7 +29,7 @@ export function AnbiScreen({ params }: ScreenProps) {
         <p className="muted">{t('statements.loading')}</p>
       ) : !d.anbi ? (
         <div className="notice" data-testid="anbi-off">
-          <p>{d.message}</p>
+          <p>{t('statements.anbi.off')}</p>
           <p>
             <a href={hrefFor('settings')}>{t('statements.anbi.toSettings')}</a>
           </p>
@@ -40,7 +41,7 @@ export function AnbiScreen({ params }: ScreenProps) {
             <br />
             {t(`statements.anbi.variant.${d.variant}`)} · {d.formRequired ? t('statements.anbi.required') : t('statements.anbi.optional')}
           </div>
-          <Hint>{d.formRequiredReason}</Hint>
+          <Hint>{serverText({ message: d.formRequiredReason, says: d.formRequiredSays })}</Hint>
           <h2>{t('statements.anbi.checklist')}</h2>
           <ul className="checklist" data-testid="anbi-checklist">
             {d.checklist.map((item) => (
@@ -79,8 +80,8 @@ function ChecklistRow({ year, item, onSaved }: { year: number; item: AnbiCheckli
       <span className={`checklist__status checklist__status--${item.done ? 'done' : 'todo'}`}>
         {item.done ? `✓ ${t('statements.anbi.done')}` : `! ${t('statements.anbi.todo')}`}
       </span>
-      <strong>{item.label}</strong>
-      <div className="muted">{item.help}</div>
+      <strong>{t(`statements.anbi.items.${item.key}.label`, { defaultValue: item.label })}</strong>
+      <div className="muted">{t(`statements.anbi.items.${item.key}.help`, { defaultValue: item.help })}</div>
       {item.source === 'auto' ? (
         <div>
           <span className="muted">{t('statements.anbi.auto')}:</span> {item.detail}

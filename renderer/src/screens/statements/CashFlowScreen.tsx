@@ -48,7 +48,7 @@ export function CashFlowScreen({ params }: ScreenProps) {
                   .map((s) => (
                     <Fragment key={s.key}>
                       <tr className="statement__heading">
-                        <th scope="rowgroup" colSpan={4}>{s.label}</th>
+                        <th scope="rowgroup" colSpan={4}>{t(`statements.cashSections.${s.key}`, { defaultValue: s.label })}</th>
                       </tr>
                       {s.rows.map((r) => (
                         <tr key={r.key} className="statement__line statement__level-1">
@@ -59,7 +59,7 @@ export function CashFlowScreen({ params }: ScreenProps) {
                         </tr>
                       ))}
                       <tr className="statement__subtotal">
-                        <th scope="row">{s.label}</th>
+                        <th scope="row">{t(`statements.cashSections.${s.key}`, { defaultValue: s.label })}</th>
                         <td className="num">{euro(s.receipts)}</td>
                         <td className="num">{euro(s.payments)}</td>
                         <td className="num"><Amount value={s.net} /></td>

@@ -7,6 +7,7 @@ import { dateNl, euro, toCents } from '../../format';
 import { useApi } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
 import { Amount, StatementTable, useChosenYear, useLineLabel, YearPicker } from './common';
+import { serverText } from '../../serverText';
 
 type View = 'balance' | 'income';
 
@@ -68,8 +69,8 @@ function Balance({ year }: { year: number }) {
       </div>
       <StatementTable rows={d.activa} columns={d.columns} caption={t('statements.balance.activa')} year={year} testId="balance-activa" />
       <StatementTable rows={d.passiva} columns={d.columns} caption={t('statements.balance.passiva')} year={year} testId="balance-passiva" />
-      {d.notes.map((n) => (
-        <p key={n} className="muted">{n}</p>
+      {d.notes.map((n, i) => (
+        <p key={n} className="muted">{serverText({ message: n, says: d.notesSays[i] ? [d.notesSays[i]] : [] })}</p>
       ))}
       <p className="visually-hidden">{t('statements.balance.caption', { date: dateNl(d.date) })}</p>
     </>
@@ -101,8 +102,8 @@ function Income({ year }: { year: number }) {
         year={year}
         testId="income-appropriation"
       />
-      {d.notes.map((n) => (
-        <p key={n} className="muted">{n}</p>
+      {d.notes.map((n, i) => (
+        <p key={n} className="muted">{serverText({ message: n, says: d.notesSays[i] ? [d.notesSays[i]] : [] })}</p>
       ))}
       {d.costAllocation ? <CostAllocationTable data={d.costAllocation} year={year} previous={d.columns.previous} /> : null}
     </>

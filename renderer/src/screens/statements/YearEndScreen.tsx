@@ -10,6 +10,7 @@ import { amountForInput, dateNl, euro, euroCents, parseInputAmount, toCents } fr
 import { formErrorsFrom, NO_ERRORS, useApi, useYears, type FormErrors } from '../../hooks';
 import { Amount, YearPicker } from './common';
 import { SaveFileButton } from '../../components/SaveFile';
+import { serverText } from '../../serverText';
 
 type Step = 'check' | 'appropriation' | 'confirm';
 const STEPS: Step[] = ['check', 'appropriation', 'confirm'];
@@ -71,8 +72,8 @@ function Problems({ check }: { check: YearEndCheck }) {
           <span className="problems__severity">
             <span aria-hidden="true">{p.severity === 'block' ? '! ' : p.severity === 'warn' ? '⚠ ' : 'i '}</span>
             {t(`statements.yearEnd.severity.${p.severity}`)}:
-          </span>
-          {p.message}
+          </span>{' '}
+          {serverText(p)}
         </li>
       ))}
     </ul>

@@ -12,6 +12,7 @@ import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, 
 import { hrefFor } from '../../router';
 import { parseHours } from './common';
 import { readAsBase64 } from '../../fileBytes';
+import { serverText } from '../../serverText';
 
 interface Form {
   person: string;
@@ -62,7 +63,7 @@ function CheckPanel({ check, loading, month, kind }: { check: VolunteerCheck | n
           <h3>{t('volunteers.pay.blocked')}</h3>
           {check.blocks.map((b) => (
             <p key={b.code} className="vol-issue">
-              {b.message}
+              {serverText(b)}
             </p>
           ))}
         </div>
@@ -72,7 +73,7 @@ function CheckPanel({ check, loading, month, kind }: { check: VolunteerCheck | n
           <h3>{t('volunteers.pay.warnings')}</h3>
           {check.warnings.map((w) => (
             <p key={w.code} className="vol-issue">
-              {w.message}
+              {serverText(w)}
             </p>
           ))}
         </div>

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/api';
+import { generateDemo } from '../../electron/books/demo';
+import { Session } from '../../electron/session';
+import { repoRoot, requireRenderer, screenshot, startBrowserApp, tempDir } from './harness';
+import { DUTCH_ALLOWED, DUTCH_WORDS, ENGLISH_ALLOWED, ENGLISH_WORDS, leftovers } from './languageWords';
+
+/**
+ * Issue 18, "one voice, one language": every screen of an administration with real data (a closed
+ * year, bank lines, volunteers, a grant, invoices) is opened in English and must show no Dutch word
+ * outside the data and the names kept on purpose; then the same walk in Dutch must show no English
+ * word. One browser session. Screenshots in tests/e2e/screenshots/language-*.png.
+ */
+
+const RENDERER = requireRenderer();
+const YEAR = new Date().getFullYear();
+const LAST = YEAR - 1;
+
+/** Screens reached with a parameter (not from the menu), filled in once the data exists. */
+interface Extra {
+  screen: string;
+  hash: string;
+}
+
+async function makeAdministration(file: string): Promise<{ extras: Extra[]; data: string[] }> {
+  const s = new Session();
+  await dispatch(s, 'admin.create', {
+    path: file, name: 'Stichting Buurtkracht Oost', year: LAST, kvk: '12345678', iban: 'NL36INGB0007654321',
+    street: 'Dorpsstraat 12a', postcode: '3512 AB', city: 'Utrecht',
+  });
+  s.books!.sqlite.pragma('synchronous = OFF');
+  generateDemo(s.books!, { transactions: 200, seed: 7, years: 2, endYear: YEAR });
+  await dispatch(s, 'yearEnd.close', { year: LAST });
+  await dispatch(s, 'bank.import', { path: path.join(repoRoot, 'tests', 'fixtures', 'bank', 'camt053-001-02-ing.xml') });
+  const person = (await dispatch(s, 'persons.create', { name: 'Fatima El Amrani', birthDate: '1980-05-31', benefit: 'bijstand' })) as { id: number };
+  for (let m = 1; m <= 3; m++) {
+    await dispatch(s, 'volunteers.pay', { person: person.id, date: `${YEAR}-${String(m).padStart(2, '0')}-10`, amount: '150.00', kind: 'fee', description: `Taalles maand ${m}`, payFrom: '1000' });
+  }
+  const fund = (await dispatch(s, 'contacts.create', { kind: 'fund', name: 'Oranje Fonds', fundType: 'fund' })) as { id: number };
+  const grant = (await dispatch(s, 'grants.create', {
+    fund: fund.id, project: 'Taalcafé De Brug', applied: '4000.00', status: 'awarded', awarded: '4000.00', startDate: `${YEAR}-01-01`, endDate: `${YEAR}-12-31`,
+    budgetLines: [{ name: 'Huur buurthuis', amount: '1000.00', accounts: ['4100'] }, { name: 'Materialen', amount: '3000.00' }],
+  })) as { id: number };
+  const customer = (await dispatch(s, 'contacts.create', { kind: 'customer', name: 'Wijkcentrum De Kroon', city: 'Utrecht', street: 'Kroonplein 1', postcode: '3511 AA' })) as { id: number };
+  const draft = (await dispatch(s, 'invoices.saveDraft', {
+    kind: 'sales', contact: customer.id, issueDate: `${YEAR}-02-14`, supplyDate: `${YEAR}-02-10`,
+    lines: [{ description: 'Zaalhuur buurthuis', quantity: '1', unitPrice: '75.00' }],
+  })) as { id: number };
+  await dispatch(s, 'invoices.finalise', { id: draft.id });
+  const supplier = (await dispatch(s, 'contacts.create', { kind: 'supplier', name: 'Drukkerij Van Dijk' })) as { id: number };
+  await dispatch(s, 'invoices.saveDraft', {
+    kind: 'purchase', contact: supplier.id, number: 'F-118', issueDate: `${YEAR}-03-10`, dueDate: `${YEAR}-04-09`,
+    lines: [{ description: 'Flyers buurtfeest', account: '4300', amount: '120.00' }],
+  });
+
+  // Every text value of the data tables: names, descriptions, bank texts, account names.
+  const data = new Set<string>();
+  const tables = s.books!.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'audit_log', 'facts', 'fact_kinds') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  for (const { name } of tables) {
+    for (const row of s.books!.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+      for (const v of Object.values(row)) if (typeof v === 'string' && v.length >= 3 && !/^[\d\s.:TZ+-]*$/.test(v)) data.add(v);
+    }
+  }
+  s.close();
+  return {
+    data: [...data],
+    extras: [
+      { screen: 'grant', hash: `#/grant?id=${grant.id}` },
+      { screen: 'grant-edit', hash: `#/grant-edit?id=${grant.id}` },
+      { screen: 'invoice', hash: `#/invoice?id=${draft.id}` },
+      { screen: 'invoice-edit', hash: '#/invoice-edit' },
+      { screen: 'purchase-edit', hash: '#/purchase-edit' },
+      { screen: 'volunteer-person', hash: `#/volunteer-person?id=${person.id}` },
+      { screen: 'volunteer-pay', hash: `#/volunteer-pay?person=${person.id}` },
+      { screen: 'opening', hash: '#/opening' },
+    ],
+  };
+}
+
+/** The visible text of the page, plus what assistive technology reads (aria-label, placeholder, title). */
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const attrs = [...document.querySelectorAll('[aria-label],[placeholder],[title]')]
+      .map((el) => [el.getAttribute('aria-label'), el.getAttribute('placeholder'), el.getAttribute('title')].filter(Boolean).join(' \n '));
+    return `${document.body.innerText}\n${attrs.join('\n')}`;
+  });
+}
+
+/** Wait until the screen has drawn its data: nothing busy and the text stable for a moment. */
+async function settle(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(60);
+    const busy = await page.locator('[aria-busy="true"]').count();
+    const now = await page.evaluate(() => document.body.innerText);
+    if (!busy && now === last) return;
+    last = now;
+  }
+}
+
+describe('one language per UI (browser)', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  let extras: Extra[] = [];
+  let data: string[] = [];
+  const dir = tempDir('kassa-e2e-language-');
+  const file = path.join(dir, 'buurtkracht.kassa');
+
+  beforeAll(async () => {
+    ({ extras, data } = await makeAdministration(file));
+    const app = await startBrowserApp({ file, rendererDir: RENDERER });
+    page = app.page;
+    close = () => app.close();
+    page.setDefaultTimeout(15_000);
+    await page.locator('nav a[data-screen="dashboard"]').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await close?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function walk(lang: 'en' | 'nl'): Promise<string[]> {
+    const screens = await page.locator('nav a[data-screen]').evaluateAll((as) => as.map((a) => a.getAttribute('data-screen')!));
+    const targets = [...screens.map((screen) => ({ screen, hash: `#/${screen}` })), ...extras];
+    const found: string[] = [];
+    for (const { screen, hash } of targets) {
+      await page.evaluate((h) => { window.location.hash = h; }, hash);
+      await page.locator(`main[data-screen="${screen}"]`).waitFor();
+      await settle(page);
+      const words = lang === 'en' ? DUTCH_WORDS : ENGLISH_WORDS;
+      const allowed = lang === 'en' ? DUTCH_ALLOWED : ENGLISH_ALLOWED;
+      for (const l of leftovers(await visibleText(page), words, allowed, data)) found.push(`${screen}: "${l.word}" in …${l.context}…`);
+      if (lang === 'en') await screenshot(page, `language-en-${screen}`);
+    }
+    return [...new Set(found)];
+  }
+
+  it('shows no Dutch on any screen in English', async () => {
+    await page.evaluate(() => { window.location.hash = '#/settings'; });
+    await page.locator('#set-language').selectOption('en');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    expect(await walk('en')).toEqual([]);
+  }, 120_000);
+
+  it('shows no English on any screen in Dutch', async () => {
+    await page.evaluate(() => { window.location.hash = '#/settings'; });
+    await page.locator('#set-language').selectOption('nl');
+    await page.locator('html[lang="nl"]').waitFor({ state: 'attached' });
+    expect(await walk('nl')).toEqual([]);
+  }, 120_000);
+});
