@@ -19,7 +19,8 @@ function localParams(params: Phrase['params']): Record<string, string | number> 
 export function serverText(said: Said): string {
   const says = said.says;
   if (i18n.language === 'nl' || !says || says.length === 0) return said.message;
-  if (!says.every((p) => i18n.exists(`server.${p.key}`))) return said.message;
+  // exists() with the params, so a key that only has plural forms (…_one/…_other) is found by its count.
+  if (!says.every((p) => i18n.exists(`server.${p.key}`, p.params))) return said.message;
   return says.map((p) => i18n.t(`server.${p.key}`, localParams(p.params))).join(' ');
 }
 

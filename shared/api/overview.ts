@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { FilePath } from './files';
+import type { Phrase } from '../phrase';
 
 /**
  * The coach's overview ("Mijn stichtingen", issue 19): every administration in a folder (or a list
@@ -24,6 +25,8 @@ export interface OverviewSignal {
   message: string;
   /** Weight for sorting: 3 urgent, 2 soon, 1 note. */
   weight: number;
+  /** The message as phrases, for a UI in another language (shared/phrase.ts). */
+  says?: Phrase[];
 }
 
 export interface OverviewRow {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { generateDemo } from '../../electron/books/demo';
 import { Session } from '../../electron/session';
-import { repoRoot, requireRenderer, screenshot, startBrowserApp, tempDir } from './harness';
+import { checkA11y, repoRoot, requireRenderer, screenshot, screenshotDir, startBrowserApp, tempDir } from './harness';
 import { DUTCH_ALLOWED, DUTCH_WORDS, ENGLISH_ALLOWED, ENGLISH_WORDS, leftovers } from './languageWords';
 
 /**
@@ -110,6 +110,7 @@ describe('one language per UI (browser)', () => {
   const file = path.join(dir, 'buurtkracht.kassa');
 
   beforeAll(async () => {
+    fs.mkdirSync(screenshotDir, { recursive: true });
     ({ extras, data } = await makeAdministration(file));
     const app = await startBrowserApp({ file, rendererDir: RENDERER });
     page = app.page;
@@ -134,7 +135,8 @@ describe('one language per UI (browser)', () => {
       const words = lang === 'en' ? DUTCH_WORDS : ENGLISH_WORDS;
       const allowed = lang === 'en' ? DUTCH_ALLOWED : ENGLISH_ALLOWED;
       for (const l of leftovers(await visibleText(page), words, allowed, data)) found.push(`${screen}: "${l.word}" in …${l.context}…`);
-      if (lang === 'en') await screenshot(page, `language-en-${screen}`);
+      // The window only (a full-page shot of every screen doubles the walk's time).
+      if (lang === 'en') await page.screenshot({ path: path.join(screenshotDir, `language-en-${screen}.png`) });
     }
     return [...new Set(found)];
   }
@@ -144,7 +146,48 @@ describe('one language per UI (browser)', () => {
     await page.locator('#set-language').selectOption('en');
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await walk('en')).toEqual([]);
+
+    // The volunteer limit messages, the most important ones: over the monthly maximum.
+    await page.evaluate((h) => { window.location.hash = h; }, extras.find((e) => e.screen === 'volunteer-pay')!.hash);
+    await page.locator('#vpay-amount').fill('400,00');
+    const blocked = page.getByTestId('volunteer-blocked');
+    await expect.poll(() => blocked.textContent()).toContain('This payment is too high for');
+    const said = `${await blocked.innerText()}\n${await page.getByTestId('volunteer-warnings').innerText()}`;
+    expect(leftovers(said, DUTCH_WORDS, DUTCH_ALLOWED, data)).toEqual([]);
+    await screenshot(page, 'language-en-volunteer-limit');
   }, 120_000);
+
+  it('keeps the form whole beside the lesson panel at 1366×768', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.evaluate(() => { window.location.hash = '#/money-out'; });
+    await page.locator('main[data-screen="money-out"]').waitFor();
+    await page.getByTestId('help-button').click();
+    await page.getByTestId('lesson-panel').waitFor();
+    // Lines of text in an element: the distinct tops of its text's line boxes.
+    const lines = (selector: string) =>
+      page.locator(selector).evaluateAll((els) =>
+        els.map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          return { text: (el.textContent ?? '').trim(), lines: tops.size };
+        }),
+      );
+    const button = await lines('main form button[type="submit"]');
+    expect(button.length).toBe(1);
+    expect(button[0]!.lines).toBe(1);
+    const labels = await lines('main form label');
+    expect(labels.length).toBeGreaterThan(3);
+    // A label may wrap once at most; a squeezed form breaks them word by word.
+    expect(labels.filter((l) => l.lines > 2)).toEqual([]);
+    const formWidth = await page.locator('main form').first().evaluate((f) => f.getBoundingClientRect().width);
+    // Beside the panel, the old two-column layout left the form about 20rem; stacked it keeps 30rem or more.
+    expect(formWidth).toBeGreaterThan(480);
+    await checkA11y(page);
+    await screenshot(page, 'language-lesson-panel-1366');
+    await page.getByTestId('lesson-panel-close').click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 60_000);
 
   it('shows no English on any screen in Dutch', async () => {
     await page.evaluate(() => { window.location.hash = '#/settings'; });

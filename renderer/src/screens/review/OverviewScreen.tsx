@@ -10,6 +10,7 @@ import { dateNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../../hooks';
 import { dirOf } from '../../paths';
 import { navigate } from '../../router';
+import { serverText } from '../../serverText';
 
 /**
  * "Mijn stichtingen" (issue 19): every administration in a folder with what needs attention, the
@@ -108,7 +109,7 @@ function Row({ row }: { row: OverviewRow }) {
         {row.state === 'ok' && row.signals.length === 0 ? <p>{t('coach.allGood')}</p> : null}
         <ul className="coach-signals">
           {row.signals.map((s) => (
-            <li key={s.key} data-weight={s.weight} data-key={s.key}>{s.message}</li>
+            <li key={s.key} data-weight={s.weight} data-key={s.key}>{serverText(s)}</li>
           ))}
         </ul>
       </td>
