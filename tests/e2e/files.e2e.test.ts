@@ -94,4 +94,19 @@ describe.skipIf(!e2eRendererBuilt())('browser mode: files', () => {
     await shot('3-upload');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('chooses the backup folder from the usual folders, without typing a path', async () => {
+    const page = app.page;
+    await page.evaluate(() => { window.location.hash = '#/backups'; });
+    const browser = page.getByTestId('bk-folder-browser');
+    await browser.getByRole('button', { name: 'Bureaublad' }).click();
+    await expect.poll(async () => plain(await browser.textContent())).toContain(path.join(home, 'Bureaublad'));
+    await browser.getByTestId('bk-folder-use').click();
+    await expect.poll(async () => plain(await page.getByTestId('bk-folder-chosen').textContent())).toContain(path.join(home, 'Bureaublad'));
+    await checkA11y(page);
+    await shot('4-backup-folder');
+    await page.getByRole('button', { name: 'Deze map gebruiken' }).click();
+    await expect.poll(async () => plain(await page.getByTestId('status-message').textContent())).toContain(path.join(home, 'Bureaublad'));
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

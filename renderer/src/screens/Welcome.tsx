@@ -11,8 +11,12 @@ import { currentYear, slug } from '../format';
 import { dropErrors, formErrorsFrom, focusById, NO_ERRORS, type FormErrors } from '../hooks';
 import { isLanguage } from '../i18n';
 import { hrefFor, navigate } from '../router';
-import { joinPath } from '../paths';
+import { dirOf, joinPath } from '../paths';
+import { FolderBrowser } from '../components/FolderBrowser';
 import { OpenAdministration, RecentFiles, useRecentFiles } from './OpenAdministration';
+
+/** The file name at the end of a path. */
+const fileNameOf = (p: string): string => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 
 type Mode = 'home' | 'create' | 'open';
 type Vat = 'none' | 'exempt' | 'kor' | 'liable';
@@ -186,6 +190,7 @@ function CreateWizard({ onCancel }: { onCancel: () => void }) {
   const suggestedPath = joinPath(defaultDir, `${slug(d.name)}.kassa`);
   const path = pathTouched ? d.path : suggestedPath;
 
+
   useEffect(() => {
     focusById(step === 3 ? `new-vat-${d.vat}` : (STEP_FIRST[step] ?? 'new-name'));
     // Only when the step changes, not on every choice.
@@ -258,7 +263,25 @@ function CreateWizard({ onCancel }: { onCancel: () => void }) {
   }
 
   const err = (f: string) => errors.fields[f];
-  const stepTitles = [1, 2, 3, 4].map((n) => t(`welcome.new.steps.${n}`));
+  // Electron: this field with the native dialog. Browser mode: the folder browser picks the folder,
+  // and the typed field is only the advanced fallback.
+  const pathField = (
+    <Field id="new-path" label={t('welcome.new.path')} error={hasDialogs ? err('path') : undefined}>
+      {(a) => (
+        <input
+          {...a}
+          className="input"
+          value={path}
+          onChange={(e) => {
+            setPathTouched(true);
+            set({ path: e.target.value });
+          }}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
+    </Field>
+  );  const stepTitles = [1, 2, 3, 4].map((n) => t(`welcome.new.steps.${n}`));
 
   return (
     <div className="welcome welcome--narrow">
@@ -314,21 +337,28 @@ function CreateWizard({ onCancel }: { onCancel: () => void }) {
         {step === 4 ? (
           <>
             <Hint>{hasDialogs ? t('welcome.new.pathHintDialog') : t('welcome.new.pathHintBrowser')}</Hint>
-            <Field id="new-path" label={t('welcome.new.path')} error={err('path')}>
-              {(a) => (
-                <input
-                  {...a}
-                  className="input"
-                  value={path}
-                  onChange={(e) => {
+            {hasDialogs ? (
+              pathField
+            ) : (
+              <>
+                <FolderBrowser
+                  id="new-folder"
+                  start={dirOf(path)}
+                  onChoose={(dir) => {
                     setPathTouched(true);
-                    set({ path: e.target.value });
+                    set({ path: joinPath(dir, fileNameOf(path) || `${slug(d.name)}.kassa`) });
                   }}
-                  autoComplete="off"
-                  spellCheck={false}
                 />
-              )}
-            </Field>
+                <p data-testid="new-path-chosen">
+                  {t('welcome.new.path')}: <span className="mono file-path">{path}</span>
+                </p>
+                <FormError error={err('path') ?? null} />
+                <details className="open-admin__typed">
+                  <summary>{t('files.folder.typed')}</summary>
+                  {pathField}
+                </details>
+              </>
+            )}
             {hasDialogs ? (
               <p>
                 <button type="button" className="button" onClick={() => void chooseFile()}>

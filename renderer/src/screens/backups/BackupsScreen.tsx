@@ -5,6 +5,7 @@ import { call } from '../../api';
 import type { ScreenProps } from '../../App';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError, Hint } from '../../components/Field';
+import { FolderBrowser } from '../../components/FolderBrowser';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { focusById } from '../../hooks';
@@ -163,6 +164,23 @@ function FolderSettings({ settings, onChanged }: { settings: BackupSettings; onC
     }
   }
 
+  // Electron: the field with the native dialog beside it. Browser mode: the folder browser, with
+  // this typed field only as the advanced fallback.
+  const folderField = (
+    <Field id="bk-folder" label={t('backups.folderLabel')} hint={t('backups.folderHint')} error={capabilities.dialogs ? fieldError : undefined}>
+      {(a) => (
+        <div className="row">
+          <input {...a} className="input" value={folder} onChange={(e) => { setFolder(e.target.value); setFieldError(undefined); }} autoComplete="off" spellCheck={false} />
+          {capabilities.dialogs ? (
+            <button type="button" className="button" onClick={() => void choose()}>
+              {t('backups.folderChoose')}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </Field>
+  );
+
   return (
     <section className="section card" aria-labelledby="bk-folder-title">
       <h2 id="bk-folder-title">{t('backups.folderTitle')}</h2>
@@ -171,18 +189,23 @@ function FolderSettings({ settings, onChanged }: { settings: BackupSettings; onC
       </p>
       <p className="muted">{settings.custom ? t('backups.folderCustom') : t('backups.folderDefault')}</p>
       <form onSubmit={(e) => void save(e)} noValidate className="form">
-        <Field id="bk-folder" label={t('backups.folderLabel')} hint={t('backups.folderHint')} error={fieldError}>
-          {(a) => (
-            <div className="row">
-              <input {...a} className="input" value={folder} onChange={(e) => { setFolder(e.target.value); setFieldError(undefined); }} autoComplete="off" spellCheck={false} />
-              {capabilities.dialogs ? (
-                <button type="button" className="button" onClick={() => void choose()}>
-                  {t('backups.folderChoose')}
-                </button>
-              ) : null}
-            </div>
-          )}
-        </Field>
+        {capabilities.dialogs ? (
+          folderField
+        ) : (
+          <>
+            <FolderBrowser id="bk-folder" start={folder || settings.root} onChoose={(dir) => { setFolder(dir); setFieldError(undefined); }} />
+            {folder ? (
+              <p data-testid="bk-folder-chosen">
+                {t('backups.folderLabel')}: <span className="mono file-path">{folder}</span>
+              </p>
+            ) : null}
+            <FormError error={fieldError ?? null} />
+            <details className="open-admin__typed">
+              <summary>{t('files.folder.typed')}</summary>
+              {folderField}
+            </details>
+          </>
+        )}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
             {t('backups.folderSave')}
