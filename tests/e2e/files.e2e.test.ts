@@ -109,4 +109,24 @@ describe.skipIf(!e2eRendererBuilt())('browser mode: files', () => {
     await expect.poll(async () => plain(await page.getByTestId('status-message').textContent())).toContain(path.join(home, 'Bureaublad'));
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('creates a new administration in a folder chosen from the usual folders', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: 'Andere administratie' }).click();
+    await page.getByRole('button', { name: 'Nieuwe administratie maken' }).click();
+    await page.locator('#new-name').fill('Stichting Nieuwbouw');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Volgende' }).click();
+    const browser = page.getByTestId('new-folder-browser');
+    await browser.getByRole('button', { name: 'Documenten' }).click();
+    await browser.getByRole('button', { name: 'Stichting' }).click();
+    await browser.getByTestId('new-folder-use').click();
+    const target = path.join(home, 'Documenten', 'Stichting', 'stichting-nieuwbouw.kassa');
+    await expect.poll(async () => plain(await page.getByTestId('new-path-chosen').textContent())).toContain(target);
+    await checkA11y(page);
+    await shot('5-new-in-folder');
+    await page.getByRole('button', { name: 'Administratie maken' }).click();
+    // A new administration goes on to its opening balance.
+    await page.locator('main[data-screen="opening"]').waitFor();
+    expect(fs.existsSync(target)).toBe(true);
+  });
 });
