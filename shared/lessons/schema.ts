@@ -90,7 +90,7 @@ export const SCREEN_IDS = [
 ] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
-/** Floors of the Productiehuis, in the order of the learning path. */
+/** Floors of the learning path (a house: basement, ground floor, first floor), in path order. */
 export const FLOORS = ['kelder', 'begane-grond', 'eerste-verdieping'] as const;
 export type Floor = (typeof FLOORS)[number];
 

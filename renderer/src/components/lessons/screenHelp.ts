@@ -52,7 +52,7 @@ export const SCREEN_HELP: Record<string, ScreenHelp> = {
   'year-end': own('year-end', 'year-end'),
   allocation: own('allocation', 'year-end'),
   review: own('review', 'audit-committee'),
-  overview: own('overview', null),
+  overview: { tip: null, lesson: null }, // its intro already says what the tip would
   settings: own('settings', null),
   backups: own('backups', 'why-keep-books'),
   lessons: { tip: null, lesson: null },
