@@ -367,11 +367,53 @@ function minCents(a: number, b: number): number {
 }
 
 const AS_WAGES_ADVICE = 'Of betaal het bewust als loon. Dat moet u dan apart bevestigen.';
-const OVER_LIMIT_WHY = 'Komt het totaal boven het maximum? Dan is de hele vergoeding loon. De stichting moet dan loonbelasting betalen.';
 const REIMBURSEMENT_NOTE =
   'Onkostenvergoedingen tellen hier mee, omdat deze persoon dit jaar ook een vrijwilligersvergoeding krijgt.';
 const OTHER_ORGS_NOTE =
   'Werkt deze persoon ook als vrijwilliger bij een andere organisatie? Dan tellen de vergoedingen samen. Vraag dat na.';
+
+/**
+ * The other month of the same year in which this amount would fit (the nearest later month first),
+ * or null when no month would allow it (too high for any month, or for what is left of the year).
+ */
+function otherMonthThatFits(
+  month: number, amountCents: number, history: readonly DatedPayment[], limits: LimitsRow, yearLeftCents: number, reimbursementsCount: boolean,
+): number | null {
+  if (amountCents > limits.perMonthCents || amountCents > yearLeftCents) return null;
+  const perMonth = new Array<number>(13).fill(0);
+  for (const p of history) if (countsToward(p, reimbursementsCount)) perMonth[p.ymd.m]! += p.amountCents;
+  const order = [...Array.from({ length: 12 - month }, (_, i) => month + 1 + i), ...Array.from({ length: month - 1 }, (_, i) => month - 1 - i)];
+  return order.find((m) => perMonth[m]! + amountCents <= limits.perMonthCents) ?? null;
+}
+
+/**
+ * One short message for a payment over the monthly and/or yearly maximum: what is wrong, the most
+ * that can still be paid this month and this year, another month only when one would allow it.
+ */
+function limitMessage(x: {
+  date: Ymd; limits: LimitsRow; totals: VolunteerTotals; maxAmountCents: number; overMonth: boolean; overYear: boolean; amountCents: number;
+  reimbursementInvolved: boolean; history: readonly DatedPayment[]; reimbursementsCount: boolean;
+}): string {
+  const { date, limits, totals } = x;
+  const month = monthName(date.m);
+  const what = x.overMonth && x.overYear
+    ? `Deze betaling is te hoog voor ${month} en voor heel ${date.y}. Het maximum is ${formatEuro(limits.perMonthCents)} per maand en ${formatEuro(limits.perYearCents)} per jaar.`
+    : x.overMonth
+      ? `Deze betaling is te hoog voor ${month} ${date.y}. Deze persoon krijgt in ${month} dan ${formatEuro(totals.monthAfterCents)}. Het maximum is ${formatEuro(limits.perMonthCents)} per maand.`
+      : `Deze betaling is te hoog voor het jaar ${date.y}. Deze persoon krijgt in ${date.y} dan ${formatEuro(totals.yearAfterCents)}. Het maximum is ${formatEuro(limits.perYearCents)} per jaar.`;
+  const now = x.maxAmountCents > 0 ? `Betaal in ${month} niet meer dan ${formatEuro(x.maxAmountCents)}.` : `In ${month} kan er niets meer bij.`;
+  const year = totals.yearLeftCents === 0
+    ? ` In ${date.y} kan er niets meer bij.`
+    : totals.yearLeftCents !== x.maxAmountCents ? ` In heel ${date.y} kan nog ${formatEuro(totals.yearLeftCents)}.` : '';
+  const other = otherMonthThatFits(date.m, x.amountCents, x.history, limits, totals.yearLeftCents, x.reimbursementsCount);
+  const elsewhere = other !== null ? ` Of betaal het in een andere maand, bijvoorbeeld ${monthName(other)}.` : '';
+  return [
+    what,
+    x.reimbursementInvolved ? REIMBURSEMENT_NOTE : '',
+    `Wat kunt u doen? ${now}${year}${elsewhere}`,
+    'Boven het maximum wordt de hele vergoeding loon.',
+  ].filter(Boolean).join(' ');
+}
 
 /**
  * Check one volunteer payment before it is saved. Blocks stop the payment; warnings need the
@@ -542,42 +584,19 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
 
   // --- monthly and yearly limits --------------------------------------------------------------
   if (counted) {
-    if (totals.monthAfterCents > limits.perMonthCents) {
-      const fitsYear = totals.yearAfterCents <= limits.perYearCents;
-      const advice =
-        (maxAmountCents > 0
-          ? `Wat kunt u doen? Betaal in ${monthName(date.m)} niet meer dan ${formatEuro(maxAmountCents)}. `
-          : `Wat kunt u doen? Betaal in ${monthName(date.m)} niets meer. `) +
-        (fitsYear ? `Of betaal het in een andere maand, als het totaal van ${date.y} dan niet boven ${formatEuro(limits.perYearCents)} komt. ` : '');
+    const overMonth = totals.monthAfterCents > limits.perMonthCents;
+    const overYear = totals.yearAfterCents > limits.perYearCents;
+    if (overMonth || overYear) {
+      // One message for both maxima: the same advice twice in red only hides what is possible.
       blocks.push({
-        code: 'MONTH_LIMIT',
-        message:
-          `Deze betaling is te hoog voor ${monthName(date.m)} ${date.y}. ` +
-          `Deze persoon krijgt in die maand dan ${formatEuro(totals.monthAfterCents)}. ` +
-          `Het maximum is ${formatEuro(limits.perMonthCents)} per maand. ${OVER_LIMIT_WHY} ` +
-          (reimbursementInvolved ? `${REIMBURSEMENT_NOTE} ` : '') +
-          `${advice}${AS_WAGES_ADVICE}`,
+        code: overMonth ? 'MONTH_LIMIT' : 'YEAR_LIMIT',
+        message: limitMessage({ date, limits, totals, maxAmountCents, overMonth, overYear, amountCents: current.amountCents, reimbursementInvolved, history: sameYear, reimbursementsCount }),
         field: 'payment.amount',
       });
     }
-    if (totals.yearAfterCents > limits.perYearCents) {
-      const advice =
-        totals.yearLeftCents > 0
-          ? `Wat kunt u doen? Betaal in ${date.y} niet meer dan ${formatEuro(totals.yearLeftCents)} extra. `
-          : `Wat kunt u doen? Betaal deze persoon in ${date.y} geen vrijwilligersvergoeding meer. `;
-      blocks.push({
-        code: 'YEAR_LIMIT',
-        message:
-          `Deze betaling is te hoog voor het jaar ${date.y}. ` +
-          `Deze persoon krijgt in ${date.y} dan ${formatEuro(totals.yearAfterCents)}. ` +
-          `Het maximum is ${formatEuro(limits.perYearCents)} per jaar. ${OVER_LIMIT_WHY} ` +
-          (reimbursementInvolved ? `${REIMBURSEMENT_NOTE} ` : '') +
-          `${advice}${AS_WAGES_ADVICE}`,
-        field: 'payment.amount',
-      });
-    }
-    // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5.
-    if (totals.yearAfterCents <= limits.perYearCents && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
+    // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5. Not beside a block:
+    // "with this payment" would describe a payment that cannot be made.
+    if (!overMonth && !overYear && totals.yearAfterCents * 5 >= limits.perYearCents * 4 && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
       const percent = Math.floor((totals.yearAfterCents * 100) / limits.perYearCents);
       warnings.push({
         code: 'YEAR_80',
