@@ -43,7 +43,7 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set([
   'anbi.setItem', 'yearEnd.close', 'yearEnd.reopen',
   'persons.create', 'persons.update', 'persons.archive', 'volunteers.pay', 'volunteers.cancel', 'volunteers.attachReceipt', 'volunteers.sepa',
   'volunteers.markPaid', 'volunteers.limits.set', 'volunteers.limits.reset',
-  'bank.import', 'bank.assign', 'bank.unassign', 'bank.ignore', 'bank.confirm', 'bank.reopen', 'bank.acceptSuggestions', 'bank.rules.create', 'bank.rules.delete',
+  'bank.import', 'bank.assign', 'bank.unassign', 'bank.ignore', 'bank.confirm', 'bank.link', 'bank.reopen', 'bank.acceptSuggestions', 'bank.rules.create', 'bank.rules.delete',
   'allocation.setKeys', 'allocation.setObjectives', 'opening.set', 'receipts.add', 'bank.receipts.add', 'bank.receipts.remove',
 ]);
 
