@@ -12,6 +12,7 @@ import { invoiceHandlers } from './books/invoices/handlers';
 import { volunteersHandlers } from './books/volunteers/handlers';
 import { statementsHandlers } from './books/statements/handlers';
 import { bankHandlers } from './books/bank/handlers';
+import { lineChoices } from './books/statements/layout';
 import { backupsHandlers } from './backups/handlers';
 import { openingHandlers } from './books/opening';
 import { postWithReceipts, receiptsHandlers } from './books/receipts/handlers';
@@ -64,6 +65,7 @@ export const handlers: Handlers = {
   'org.update': ({ books }, input) => updateOrganisation(books, input),
 
   'accounts.list': ({ books }, input) => listAccounts(books, input.includeArchived),
+  'accounts.lineChoices': () => lineChoices(),
   'accounts.create': ({ books }, input) => createAccount(books, input),
   'accounts.update': ({ books }, input) => updateAccount(books, input),
   'accounts.archive': ({ books }, input) => archiveAccount(books, input.code, input.archived ?? true),

@@ -1,9 +1,10 @@
 import { formatDateNl } from '../../shared/dates';
+import { phrase } from '../../shared/phrase';
 import { KassaError } from '../../shared/errors';
 import type { FiscalYear } from '../../shared/api/types';
 import type { Books } from '../db/books';
 import { appendAudit } from './audit';
-import { nowIso } from './clock';
+import { nowIso, today as clockToday } from './clock';
 
 interface YearRow { year: number; start_date: string; end_date: string; status: 'open' | 'closed' }
 
@@ -39,7 +40,26 @@ export function openNextYear(books: Books): FiscalYear {
   });
 }
 
-export function closeYear(books: Books, year: number): FiscalYear {
+/**
+ * A year can only be closed once its last day has passed: money can still come in or go out on
+ * that day, and a closed year takes no more entries. `today` is the treasurer's local date.
+ * Returns the Dutch message, or null when the year is over.
+ */
+export function yearNotOverMessage(year: number, endDate: string, today: string): string | null {
+  if (today > endDate) return null;
+  return `Boekjaar ${year} loopt nog tot en met ${formatDateNl(endDate)}. U kunt het pas afsluiten na die dag, want tot dan kan er nog geld binnenkomen of uitgaan.`;
+}
+
+/** Refuse (YEAR_NOT_READY) closing a year whose last day has not passed yet. */
+export function assertYearOver(year: number, endDate: string, today: string): void {
+  const message = yearNotOverMessage(year, endDate, today);
+  if (message) {
+    const says = [phrase('yearEnd.yearNotOver', { year, end: formatDateNl(endDate) })];
+    throw new KassaError('YEAR_NOT_READY', message, { field: 'year', details: { year, endDate, today, says } });
+  }
+}
+
+export function closeYear(books: Books, year: number, today: string = clockToday()): FiscalYear {
   return books.tx(() => {
     const row = books.first(books.db.selectFrom('fiscal_years').selectAll().where('year', '=', year));
     if (!row) throw new KassaError('NOT_FOUND', `Boekjaar ${year} bestaat niet.`, { field: 'year' });
@@ -48,6 +68,7 @@ export function closeYear(books: Books, year: number): FiscalYear {
     if (drafts && drafts.n > 0) {
       throw new KassaError('INVALID_INPUT', `Er staan nog ${drafts.n} concepten in ${year}. Boek of verwijder ze eerst.`, { field: 'year' });
     }
+    assertYearOver(year, row.end_date, today);
     books.run(books.db.updateTable('fiscal_years').set({ status: 'closed', closed_at: nowIso() }).where('year', '=', year));
     appendAudit(books, 'years.close', 'fiscal_year', year, { year });
     return { ...toYear(row as YearRow), status: 'closed' };

@@ -399,6 +399,8 @@ export interface BankTransactionsTable {
   suggest_kind: 'invoice' | 'rule' | 'history' | 'transfer' | null;
   suggest_rule_id: number | null;
   suggest_reason: string | null;
+  /** 1: linked to an entry that was already in the books (migration 0014). */
+  linked: Generated<number>;
 }
 
 export interface BankRulesTable {
@@ -472,6 +474,13 @@ export interface AllocationKeysTable {
   objective_id: number | null;
   /** Share in basis points: 10000 = 100 %. */
   share_bp: number;
+  /** The first year this key holds (0: every year), until a later year's key (migration 0014). */
+  from_year: Generated<number>;
+}
+
+export interface AllocationKeyYearsTable {
+  account_id: number;
+  from_year: number;
 }
 
 // --- kascommissie review (migration 0012) ---
@@ -556,6 +565,7 @@ export interface DB {
   facts: FactsTable;
   objectives: ObjectivesTable;
   allocation_keys: AllocationKeysTable;
+  allocation_key_years: AllocationKeyYearsTable;
   reviews: ReviewsTable;
   review_reviewers: ReviewReviewersTable;
   review_sample: ReviewSampleTable;

@@ -4,9 +4,11 @@ import type { Phrase, Said } from '../../shared/phrase';
 /** A month number in a phrase becomes the month's name in the UI language. */
 function localParams(params: Phrase['params']): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
-  if (typeof out.month === 'number') {
+  for (const key of ['month', 'otherMonth']) {
+    const n = out[key];
+    if (typeof n !== 'number') continue;
     const months = i18n.t('volunteers.monthLong', { returnObjects: true }) as unknown;
-    if (Array.isArray(months) && typeof months[out.month - 1] === 'string') out.month = months[out.month - 1] as string;
+    if (Array.isArray(months) && typeof months[n - 1] === 'string') out[key] = months[n - 1] as string;
   }
   return out;
 }

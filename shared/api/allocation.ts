@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountCode, Id, NonEmpty } from './common';
+import { AccountCode, Id, NonEmpty, Year } from './common';
 import { method } from './define';
 
 /**
@@ -32,9 +32,13 @@ export interface AllocationAccount {
   line: string;
   /** Empty: 100 % on its own line (the default). */
   shares: AllocationShare[];
+  /** The year this key was set for and holds from (until a later year's key); null: every year. */
+  fromYear: number | null;
 }
 
 export interface Allocation {
+  /** The year whose keys these are; null: the keys of every year without one of its own. */
+  year: number | null;
   objectives: Objective[];
   accounts: AllocationAccount[];
 }
@@ -75,7 +79,7 @@ const Share = z.object({
 });
 
 export const allocationMethods = {
-  'allocation.get': method<Allocation>()(z.object({})),
+  'allocation.get': method<Allocation>()(z.object({ year: Year.optional() })),
   'allocation.setObjectives': method<Allocation>()(
     z.object({
       objectives: z
@@ -86,6 +90,8 @@ export const allocationMethods = {
   'allocation.setKeys': method<Allocation>()(
     z.object({
       account: AccountCode,
+      /** From this year on (until a later year's key); without it: every year without a key of its own. */
+      year: Year.optional(),
       shares: z.array(Share).max(25, { message: 'Te veel regels in de verdeelsleutel (maximaal 25).' }),
     }),
   ),

@@ -123,6 +123,14 @@ export interface BankSuggestion extends BankChoice {
 
 export type BankTransactionStatus = 'inbox' | 'booked' | 'ignored';
 
+/** An entry already in the books (made by hand) that an inbox line seems to be: link instead of booking twice. */
+export interface BankHandMatch {
+  entry: number;
+  ref: string;
+  date: string;
+  description: string;
+}
+
 export interface BankTransaction {
   id: number;
   importId: number;
@@ -143,6 +151,10 @@ export interface BankTransaction {
   assigned: BankChoice | null;
   suggestion: BankSuggestion | null;
   entry: { id: number; ref: string | null; reversed: boolean } | null;
+  /** Booked by linking to an entry that was already in the books (no entry of its own). */
+  linked: boolean;
+  /** For a line in the inbox: the hand-made entry it seems to be (same account and amount, ± 7 days), found by the server. */
+  match: BankHandMatch | null;
 }
 
 export interface BankInbox {
@@ -284,6 +296,7 @@ export const bankMethods = {
       account: AccountCode.optional(),
     }),
   ),
+  'bank.link': method<BankTransaction>()(z.object({ transaction: Id, entry: Id })),
   'bank.reopen': method<{ transaction: BankTransaction; reversal: { id: number; number: number; ref: string } | null }>()(
     z.object({ transaction: Id, date: IsoDate.optional() }),
   ),

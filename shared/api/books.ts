@@ -101,6 +101,8 @@ export const booksMethods = {
   'org.update': method<Organisation>()(OrganisationUpdate),
 
   'accounts.list': method<Account[]>()(z.object({ includeArchived: z.boolean().optional() })),
+  /** Per layout and account type: the statement lines an account may be put on (key and Dutch label). */
+  'accounts.lineChoices': method<Record<'rj640' | 'rj650', Record<'asset' | 'liability' | 'equity' | 'income' | 'expense', { key: string; label: string }[]>>>()(z.object({})),
   'accounts.create': method<Account>()(
     z.object({
       code: AccountCode,

@@ -187,7 +187,7 @@ export interface Anbi {
 export interface YearEndProblem {
   code:
     | 'ALREADY_CLOSED' | 'PREVIOUS_YEAR_OPEN' | 'DRAFTS' | 'INVOICE_DRAFTS' | 'SUSPENSE_NOT_EMPTY' | 'BANK_NOT_RECONCILED' | 'BANK_CHECK_SKIPPED'
-    | 'VOLUNTEER_OVER_LIMIT' | 'VOLUNTEER_CHECK_SKIPPED' | 'NEGATIVE_MONEY' | 'NO_EQUITY_ACCOUNT' | 'NEGATIVE_RESERVE';
+    | 'VOLUNTEER_OVER_LIMIT' | 'VOLUNTEER_CHECK_SKIPPED' | 'NEGATIVE_MONEY' | 'NO_EQUITY_ACCOUNT' | 'NEGATIVE_RESERVE' | 'YEAR_NOT_OVER';
   /** block: closing is refused; warn: closing is allowed but look at it; info: for your information. */
   severity: 'block' | 'warn' | 'info';
   message: string;

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { KassaError } from '../errors';
 import { formatEuro } from '../money';
-import { Sentences, type Phrase } from '../phrase';
+import { Sentences, type Phrase, type Said } from '../phrase';
 import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
 
 /**
@@ -370,11 +370,58 @@ function minCents(a: number, b: number): number {
 }
 
 const AS_WAGES_ADVICE = 'Of betaal het bewust als loon. Dat moet u dan apart bevestigen.';
-const OVER_LIMIT_WHY = 'Komt het totaal boven het maximum? Dan is de hele vergoeding loon. De stichting moet dan loonbelasting betalen.';
 const REIMBURSEMENT_NOTE =
   'Onkostenvergoedingen tellen hier mee, omdat deze persoon dit jaar ook een vrijwilligersvergoeding krijgt.';
 const OTHER_ORGS_NOTE =
   'Werkt deze persoon ook als vrijwilliger bij een andere organisatie? Dan tellen de vergoedingen samen. Vraag dat na.';
+
+/**
+ * The other month of the same year in which this amount would fit (the nearest later month first),
+ * or null when no month would allow it (too high for any month, or for what is left of the year).
+ */
+function otherMonthThatFits(
+  month: number, amountCents: number, history: readonly DatedPayment[], limits: LimitsRow, yearLeftCents: number, reimbursementsCount: boolean,
+): number | null {
+  if (amountCents > limits.perMonthCents || amountCents > yearLeftCents) return null;
+  const perMonth = new Array<number>(13).fill(0);
+  for (const p of history) if (countsToward(p, reimbursementsCount)) perMonth[p.ymd.m]! += p.amountCents;
+  const order = [...Array.from({ length: 12 - month }, (_, i) => month + 1 + i), ...Array.from({ length: month - 1 }, (_, i) => month - 1 - i)];
+  return order.find((m) => perMonth[m]! + amountCents <= limits.perMonthCents) ?? null;
+}
+
+/**
+ * One short message for a payment over the monthly and/or yearly maximum: what is wrong, the most
+ * that can still be paid this month and this year, another month only when one would allow it.
+ */
+function limitMessage(x: {
+  date: Ymd; limits: LimitsRow; totals: VolunteerTotals; maxAmountCents: number; overMonth: boolean; overYear: boolean; amountCents: number;
+  reimbursementInvolved: boolean; history: readonly DatedPayment[]; reimbursementsCount: boolean;
+}): Said {
+  const { date, limits, totals } = x;
+  const month = monthName(date.m);
+  const v = {
+    month: date.m, year: date.y, perMonth: formatEuro(limits.perMonthCents), perYear: formatEuro(limits.perYearCents),
+    monthAfter: formatEuro(totals.monthAfterCents), yearAfter: formatEuro(totals.yearAfterCents),
+    max: formatEuro(x.maxAmountCents), left: formatEuro(totals.yearLeftCents),
+  };
+  const text = new Sentences();
+  if (x.overMonth && x.overYear) {
+    text.add(`Deze betaling is te hoog voor ${month} en voor heel ${date.y}. Het maximum is ${v.perMonth} per maand en ${v.perYear} per jaar.`, 'vol.bothTooHigh', v);
+  } else if (x.overMonth) {
+    text.add(`Deze betaling is te hoog voor ${month} ${date.y}. Deze persoon krijgt in ${month} dan ${v.monthAfter}. Het maximum is ${v.perMonth} per maand.`, 'vol.monthTooHigh', v);
+  } else {
+    text.add(`Deze betaling is te hoog voor het jaar ${date.y}. Deze persoon krijgt in ${date.y} dan ${v.yearAfter}. Het maximum is ${v.perYear} per jaar.`, 'vol.yearTooHigh', v);
+  }
+  if (x.reimbursementInvolved) text.add(REIMBURSEMENT_NOTE, 'vol.reimbursementNote');
+  if (x.maxAmountCents > 0) text.add(`Wat kunt u doen? Betaal in ${month} niet meer dan ${v.max}.`, 'vol.monthAdviceMax', v);
+  else text.add(`Wat kunt u doen? In ${month} kan er niets meer bij.`, 'vol.monthAdviceNothing', v);
+  if (totals.yearLeftCents === 0) text.add(`In ${date.y} kan er niets meer bij.`, 'vol.yearAdviceNothing', v);
+  else if (totals.yearLeftCents !== x.maxAmountCents) text.add(`In heel ${date.y} kan nog ${v.left}.`, 'vol.yearAdviceLeft', v);
+  const other = otherMonthThatFits(date.m, x.amountCents, x.history, limits, totals.yearLeftCents, x.reimbursementsCount);
+  if (other !== null) text.add(`Of betaal het in een andere maand, bijvoorbeeld ${monthName(other)}.`, 'vol.otherMonth', { otherMonth: other });
+  text.add('Boven het maximum wordt de hele vergoeding loon.', 'vol.aboveIsWages');
+  return text.said();
+}
 
 /**
  * Check one volunteer payment before it is saved. Blocks stop the payment; warnings need the
@@ -545,36 +592,19 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
 
   // --- monthly and yearly limits --------------------------------------------------------------
   if (counted) {
-    if (totals.monthAfterCents > limits.perMonthCents) {
-      const fitsYear = totals.yearAfterCents <= limits.perYearCents;
-      const v = { month: date.m, year: date.y, after: formatEuro(totals.monthAfterCents), perMonth: formatEuro(limits.perMonthCents), max: formatEuro(maxAmountCents), perYear: formatEuro(limits.perYearCents) };
-      const text = new Sentences()
-        .add(
-          `Deze betaling is te hoog voor ${monthName(date.m)} ${date.y}. Deze persoon krijgt in die maand dan ${v.after}. Het maximum is ${v.perMonth} per maand.`,
-          'vol.monthTooHigh',
-          v,
-        )
-        .add(OVER_LIMIT_WHY, 'vol.overLimitWhy');
-      if (reimbursementInvolved) text.add(REIMBURSEMENT_NOTE, 'vol.reimbursementNote');
-      if (maxAmountCents > 0) text.add(`Wat kunt u doen? Betaal in ${monthName(date.m)} niet meer dan ${v.max}.`, 'vol.monthAdviceMax', v);
-      else text.add(`Wat kunt u doen? Betaal in ${monthName(date.m)} niets meer.`, 'vol.monthAdviceNothing', v);
-      if (fitsYear) text.add(`Of betaal het in een andere maand, als het totaal van ${date.y} dan niet boven ${v.perYear} komt.`, 'vol.otherMonth', v);
-      text.add(AS_WAGES_ADVICE, 'vol.asWagesAdvice');
-      blocks.push({ code: 'MONTH_LIMIT', ...text.said(), field: 'payment.amount' });
+    const overMonth = totals.monthAfterCents > limits.perMonthCents;
+    const overYear = totals.yearAfterCents > limits.perYearCents;
+    if (overMonth || overYear) {
+      // One message for both maxima: the same advice twice in red only hides what is possible.
+      blocks.push({
+        code: overMonth ? 'MONTH_LIMIT' : 'YEAR_LIMIT',
+        ...limitMessage({ date, limits, totals, maxAmountCents, overMonth, overYear, amountCents: current.amountCents, reimbursementInvolved, history: sameYear, reimbursementsCount }),
+        field: 'payment.amount',
+      });
     }
-    if (totals.yearAfterCents > limits.perYearCents) {
-      const v = { year: date.y, after: formatEuro(totals.yearAfterCents), perYear: formatEuro(limits.perYearCents), left: formatEuro(totals.yearLeftCents) };
-      const text = new Sentences()
-        .add(`Deze betaling is te hoog voor het jaar ${date.y}. Deze persoon krijgt in ${date.y} dan ${v.after}. Het maximum is ${v.perYear} per jaar.`, 'vol.yearTooHigh', v)
-        .add(OVER_LIMIT_WHY, 'vol.overLimitWhy');
-      if (reimbursementInvolved) text.add(REIMBURSEMENT_NOTE, 'vol.reimbursementNote');
-      if (totals.yearLeftCents > 0) text.add(`Wat kunt u doen? Betaal in ${date.y} niet meer dan ${v.left} extra.`, 'vol.yearAdviceLeft', v);
-      else text.add(`Wat kunt u doen? Betaal deze persoon in ${date.y} geen vrijwilligersvergoeding meer.`, 'vol.yearAdviceNothing', v);
-      text.add(AS_WAGES_ADVICE, 'vol.asWagesAdvice');
-      blocks.push({ code: 'YEAR_LIMIT', ...text.said(), field: 'payment.amount' });
-    }
-    // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5.
-    if (totals.yearAfterCents <= limits.perYearCents && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
+    // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5. Not beside a block:
+    // "with this payment" would describe a payment that cannot be made.
+    if (!overMonth && !overYear && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
       const percent = Math.floor((totals.yearAfterCents * 100) / limits.perYearCents);
       const v = { year: date.y, after: formatEuro(totals.yearAfterCents), percent, perYear: formatEuro(limits.perYearCents), left: formatEuro(limits.perYearCents - totals.yearAfterCents) };
       const text = new Sentences()

@@ -24,6 +24,7 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
   let app: BrowserApp;
   let invoiceNumber: string;
   let february: string;
+  let march: string;
 
   beforeAll(async () => {
     dir = tempDir('kassa-e2e-bank-');
@@ -46,6 +47,9 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
       fund: fund.id, project: 'Taalcafé De Brug', status: 'awarded', applied: '1500.00', awarded: '1500.00', startDate: '2026-01-01', endDate: '2026-12-31',
       budgetLines: [{ name: 'Huur', amount: '1000.00', accounts: ['4100'] }, { name: 'Lesmateriaal', amount: '500.00', accounts: ['4300'] }],
     });
+    // A volunteer who already got € 200 of the € 220 for March, paid from the cash box.
+    const fatima = await call('persons.create', { name: 'Fatima El Amrani', birthDate: '1980-04-02' });
+    await call('volunteers.pay', { person: fatima.id, date: '2026-03-05', amount: '200.00', kind: 'fee', description: 'Koken maart', payFrom: '1000' });
     s.close();
     statement = path.join(dir, 'afschrift-januari.xml');
     fs.writeFileSync(statement, camt({
@@ -60,6 +64,13 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     fs.writeFileSync(february, camt({
       from: '2026-02-01', to: '2026-02-28', opening: 2500 - 45000 + 15000 - 1235, lines: [
         { date: '2026-02-10', cents: -4590, name: 'Boekhandel Het Woord', iban: 'NL55ABNA0123456789', text: 'Woordenboeken taalcafe', ref: 'B1' },
+      ],
+    }));
+    march = path.join(dir, 'afschrift-maart.xml');
+    fs.writeFileSync(march, camt({
+      from: '2026-03-01', to: '2026-03-31', opening: 2500 - 45000 + 15000 - 1235 - 4590, lines: [
+        { date: '2026-03-06', cents: -4500, name: 'Praxis Utrecht', iban: 'NL20INGB0001234567', text: 'Verf muurschildering', ref: 'C1' },
+        { date: '2026-03-20', cents: -5000, name: 'F. El Amrani', iban: 'NL03INGB0004567890', text: 'Vergoeding maart', ref: 'C2' },
       ],
     }));
     app = await startBrowserApp({ file, rendererDir: RENDERER });
@@ -127,7 +138,8 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     // 4. The gift by hand, in the dialog: choose the account, save and book.
     await page.getByTestId('bank-choose').click();
     const dialog = page.getByTestId('bank-assign-dialog');
-    await dialog.getByLabel('Rekening', { exact: true }).selectOption('8000');
+    // The same plain-language categories as "Geld ontvangen" (income for money in).
+    await dialog.locator('#assign-account-8000').check();
     await checkA11y(page);
     await screenshot(page, 'bank-4-assign-dialog');
     await dialog.getByTestId('assign-save-book').click();
@@ -170,7 +182,7 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     await expect.poll(() => page.getByTestId('bank-row').count()).toBe(1);
     await page.getByTestId('bank-choose').click();
     const dialog = page.getByTestId('bank-assign-dialog');
-    await dialog.getByLabel('Rekening', { exact: true }).selectOption('4300');
+    await dialog.locator('#assign-account-4300').check();
     const grant = dialog.getByLabel('Hoort dit bij een subsidie?');
     await expect.poll(() => grant.locator('optgroup').getAttribute('label')).toBe('Taalcafé De Brug (Oranje Fonds)');
     await grant.selectOption({ label: 'Lesmateriaal' });
@@ -184,6 +196,53 @@ describe.skipIf(!ready)('bank statements in the browser', () => {
     const row = page.getByTestId('grant-report-table').locator('tr[data-line="Lesmateriaal"]');
     await expect.poll(async () => plain(await row.textContent())).toContain('€ 45,90');
     expect(plain(await row.textContent())).toContain('9,1 %'); // 9.18 %: shown truncated, so a line is never shown as full before it is
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('a line already booked by hand is linked, not booked twice; a volunteer fee over the limit is blocked', async () => {
+    const page = app.page;
+    // Paid in the shop by bank card and booked by hand through "Geld uitgeven".
+    await page.evaluate(() => { window.location.hash = '#/money-out'; });
+    await page.getByLabel('Wat is er gebeurd?').fill('Verf voor de muurschildering');
+    await page.getByLabel('Datum', { exact: true }).fill('03-03-2026');
+    await page.getByLabel('Bedrag in euro').fill('45,00');
+    await page.getByRole('radio', { name: /Materialen/ }).check();
+    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
+    await expect.poll(async () => plain(await page.getByTestId('status-message').textContent()), { timeout: 15_000 }).toContain('BANK 2026-0006');
+
+    await page.evaluate(() => { window.location.hash = '#/bank-import'; });
+    await page.getByTestId('screen-bank-import').waitFor();
+    await page.getByTestId('bank-file').setInputFiles(march);
+    await page.getByTestId('bank-import-submit').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-import-summary').textContent()), { timeout: 15_000 }).toContain('Het bestand had 2 regels.');
+
+    await page.evaluate(() => { window.location.hash = '#/bank-inbox'; });
+    await page.getByTestId('screen-bank-inbox').waitFor();
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(2);
+    const shop = page.getByTestId('bank-row').filter({ hasText: 'Praxis Utrecht' });
+    expect(plain(await shop.getByTestId('bank-match').textContent())).toContain('Dit lijkt al geboekt: BANK 2026-0006 van 03-03-2026 (Verf voor de muurschildering)');
+    await checkA11y(page);
+    await screenshot(page, 'bank-8-matches-hand-entry');
+    await shop.getByTestId('bank-link').click();
+    await expect.poll(async () => plain(await page.getByTestId('status-message').textContent()), { timeout: 15_000 }).toContain('Gekoppeld aan BANK 2026-0006. Er is niets nieuws geboekt.');
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(1);
+
+    // The fee: € 50 on top of € 200 in March is over the € 220; the same message as "Vrijwilliger betalen".
+    await page.getByTestId('bank-choose').click();
+    const dialog = page.getByTestId('bank-assign-dialog');
+    await dialog.locator('#assign-account-4000').check();
+    await dialog.locator('#assign-person').selectOption({ label: 'Fatima El Amrani' });
+    await dialog.getByTestId('assign-save-book').click();
+    const error = dialog.locator('#assign-person-error');
+    await expect.poll(async () => plain(await error.textContent()), { timeout: 15_000 }).toContain('Deze betaling is te hoog voor maart 2026');
+    expect(plain(await error.textContent())).toContain('niet meer dan € 20,00');
+    await checkA11y(page);
+    await screenshot(page, 'bank-9-volunteer-fee-blocked');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    // Nothing was booked: the line is still in the inbox, the linked one is booked without a new entry.
+    await expect.poll(() => page.getByTestId('bank-row').count()).toBe(1);
+    await page.getByTestId('bank-tab-booked').click();
+    await expect.poll(async () => plain(await page.getByTestId('bank-inbox-table').textContent())).toContain('Gekoppeld aan BANK 2026-0006 (was al geboekt)');
     expect(app.consoleErrors).toEqual([]);
   });
 });

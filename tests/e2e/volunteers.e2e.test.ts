@@ -108,7 +108,10 @@ describe('volunteers UI (browser)', () => {
     await checkA11y(page);
     await shot('05-pay-blocked');
     await page.getByTestId('volunteer-pay-submit').click();
-    await expect.poll(() => text(page.locator('#vpay-general'))).toContain('Deze betaling is te hoog');
+    // One message: the form points to the check beside it instead of repeating the red text.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('vpay-blocked');
+    expect(await page.locator('#vpay-general').count()).toBe(0);
+    expect(await page.locator('.vol-issue', { hasText: 'Deze betaling is te hoog' }).count()).toBe(1);
     await shot('06-pay-refused');
     // nothing was saved: the month still has € 10,00 left
     expect(await text(page.getByTestId('month-left'))).toBe('€ 10,00');

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import { STATEMENT_LINES } from '../../shared/chart';
 import type { Account, Entry, EntryList, GeneralLedger, TrialBalance, VerifyResult } from '../../shared/api/types';
 import {
-  cents, cleanupTempDirs, expectDutch, expectKassaError, makeBooks, openBooksSession, simpleEntry, tempDir, type TestBooks,
+  cents, cleanupTempDirs, expectDutch, expectKassaError, makeBooks, openBooksSession, simpleEntry, tempDir, todayAfterYear, type TestBooks,
 } from './helpers';
 
 afterAll(cleanupTempDirs);
@@ -386,7 +386,18 @@ describe('fiscal years', () => {
     await expectKassaError(b.call('years.close', { year: 2026 }), 'INVALID_INPUT');
     await b.call('entries.deleteDraft', { id: d.id });
 
+    // Not before its last day has passed (today is injected through the clock).
+    const early = await expectKassaError(b.call('years.close', { year: 2026 }), 'YEAR_NOT_READY');
+    expectDutch(early.message);
+    expect(early.message).toContain('31-12-2026');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-31T23:00:00') });
+    await expectKassaError(b.call('years.close', { year: 2026 }), 'YEAR_NOT_READY');
+    vi.useRealTimers();
+    expect((await b.call('years.list')).map((y: { status: string }) => y.status)).toEqual(['open', 'open']);
+
+    const restore = todayAfterYear(2026);
     expect(await b.call('years.close', { year: 2026 })).toMatchObject({ year: 2026, status: 'closed' });
+    restore();
     expect((await b.call('years.list')).map((y: { status: string }) => y.status)).toEqual(['closed', 'open']);
     await expectKassaError(b.call('years.close', { year: 2026 }), 'YEAR_CLOSED');
     await expectKassaError(b.call('years.close', { year: 2031 }), 'NOT_FOUND');
@@ -1025,7 +1036,9 @@ describe('database invariants (raw SQL)', () => {
 
   it('a closed year takes no writes (YEAR_CLOSED)', async () => {
     // the draft left over from the NOT_GAPLESS test was posted; close 2026 through the service
+    const restore = todayAfterYear(2026);
     await b.call('years.close', { year: 2026 });
+    restore();
     expect(() => draft(2026, '2026-08-01')).toThrow(/YEAR_CLOSED/);
     const open = draft(2027, '2027-08-01');
     expect(run(`UPDATE entries SET year = 2026, date = '2026-08-01' WHERE id = ?`, open)).toThrow(/YEAR_CLOSED/);

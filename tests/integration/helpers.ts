@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import { KassaError, type KassaErrorData } from '../../shared/errors';
@@ -93,6 +93,30 @@ export async function openBooksSession(file: string, opts: { durable?: boolean }
 }
 
 /** A plain two-line entry: debit one account, credit another. */
+/**
+ * Pretend today is early in the year after `year` (only Date is faked; timers stay real): a year
+ * can only be closed once its last day has passed. Returns the function that restores the clock.
+ */
+export function todayAfterYear(year: number): () => void {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(`${year + 1}-01-05T12:00:00`) });
+  return () => vi.useRealTimers();
+}
+
+/**
+ * Every table's row count plus the fiscal years and bank lines as they are: "a refusal wrote
+ * nothing" in one comparison (the file bytes can change on close through the WAL checkpoint).
+ */
+export function tableSnapshot(b: TestBooks): Record<string, unknown> {
+  const books = b.session.books!;
+  const tables = books.raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+  const out: Record<string, unknown> = {};
+  for (const t of tables) out[t.name] = (books.raw(`SELECT COUNT(*) AS n FROM "${t.name}"`).get() as { n: number }).n;
+  out.years = books.raw('SELECT year, status, closed_at FROM fiscal_years ORDER BY year').all();
+  out.bankLines = books.raw('SELECT * FROM bank_transactions ORDER BY id').all();
+  out.meta = books.raw('SELECT * FROM meta ORDER BY 1').all();
+  return out;
+}
+
 export function simpleEntry(date: string, debit: string, credit: string, amount: string, description = 'Testboeking') {
   return { date, description, lines: [{ account: debit, debit: amount }, { account: credit, credit: amount }] };
 }

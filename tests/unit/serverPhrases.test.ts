@@ -34,6 +34,9 @@ function allPhrases(): Phrase[] {
     checkVolunteerPayment({ person: person(), payment: { date: `${y}-03-10`, kind: 'fee', amountCents: limits.perMonthCents + 100 }, history: [], limits }),
     checkVolunteerPayment({ person: person(), payment: { date: `${y}-03-10`, kind: 'fee', amountCents: limits.perMonthCents }, history: [{ date: `${y}-03-01`, kind: 'reimbursement' as const, amountCents: 100 }, ...Array.from({ length: 11 }, (_, i) => ({ date: `${y}-${String(i + 1).padStart(2, '0')}-02`, kind: 'fee' as const, amountCents: limits.perMonthCents }))].filter((p) => p.date.slice(5, 7) !== '03' || p.kind === 'reimbursement'), limits }),
     checkVolunteerPayment({ person: person(), payment: { date: `${y}-03-10`, kind: 'fee', amountCents: 10_000, hours: '1' }, history: [], limits }),
+    // Over the year only (every other month full), and over March only (another month fits).
+    checkVolunteerPayment({ person: person(), payment: { date: `${y}-03-10`, kind: 'fee', amountCents: limits.perMonthCents }, history: Array.from({ length: 12 }, (_, i) => ({ date: `${y}-${String(i + 1).padStart(2, '0')}-02`, kind: 'fee' as const, amountCents: limits.perMonthCents })).filter((p) => p.date.slice(5, 7) !== '03'), limits }),
+    checkVolunteerPayment({ person: person(), payment: { date: `${y}-03-10`, kind: 'fee', amountCents: 100 }, history: [{ date: `${y}-03-02`, kind: 'fee' as const, amountCents: limits.perMonthCents }], limits }),
     checkVolunteerPayment({ person: person({ birthDate: '' }), payment: { date: `${y}-03-10`, kind: 'fee', amountCents: 1000, hours: '1' }, history: [], limits }),
     checkVolunteerPayment({ person: person({ benefit: 'bijstand', birthDate: `${y - 20}-01-01`, alsoPaidOrInvoices: true }), payment: { date: `${y}-12-10`, kind: 'fee', amountCents: 100 }, history: Array.from({ length: 9 }, (_, i) => ({ date: `${y}-${String(i + 1).padStart(2, '0')}-02`, kind: 'fee' as const, amountCents: limits.perMonthCents })), limits }),
     checkVolunteerPayment({ person: person({ benefit: 'uwv' }), payment: { date: `${y + 5}-01-10`, kind: 'fee', amountCents: 100, asWages: true }, history: [], limits }),
@@ -47,7 +50,7 @@ describe('server phrases', () => {
   it('has every volunteer phrase in Dutch and English, with the values the phrase brings', () => {
     const phrases = allPhrases();
     const keys = new Set(phrases.map((p) => p.key));
-    for (const k of ['vol.monthTooHigh', 'vol.yearTooHigh', 'vol.hourTooHigh', 'vol.birthDateRequired', 'vol.year80', 'vol.asWages', 'vol.limitsOtherYear', 'vol.bijstandUnder27', 'vol.bijstandAgeUnknown', 'vol.paidElsewhere', 'vol.benefitReport.uwv']) {
+    for (const k of ['vol.monthTooHigh', 'vol.yearTooHigh', 'vol.bothTooHigh', 'vol.otherMonth', 'vol.aboveIsWages', 'vol.hourTooHigh', 'vol.birthDateRequired', 'vol.year80', 'vol.asWages', 'vol.limitsOtherYear', 'vol.bijstandUnder27', 'vol.bijstandAgeUnknown', 'vol.paidElsewhere', 'vol.benefitReport.uwv']) {
       expect(keys, k).toContain(k);
     }
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);

@@ -670,3 +670,38 @@ describe('summariseYear', () => {
     expect(s.totalCents).toBe(r.totals.yearAfterCents);
   });
 });
+
+describe('one short limit message that says what is possible (issue 18)', () => {
+  const limits = limitsForYear(2026).limits;
+  it('an amount too high for any month does not advise another month; it names the most for the month and the year', () => {
+    const r = check(limits, fee('2026-03-20', 25000), [fee('2026-03-01', 17000), fee('2026-01-05', 1000)]);
+    expect(codes(r.blocks)).toEqual(['MONTH_LIMIT']);
+    const m = plain(r.blocks[0]!.message);
+    expect(m).not.toContain('andere maand');
+    expect(m).toContain('niet meer dan € 50,00');
+    expect(m).toContain('In heel 2026 kan nog € 2.020,00');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('over both maxima gives one block, not two', () => {
+    const history = [...Array.from({ length: 10 }, (_, i) => fee(`2026-${String(i + 1).padStart(2, '0')}-02`, 21000)), fee('2026-12-05', 5000)];
+    const r = check(limits, fee('2026-12-20', 20000), history);
+    expect(r.blocks).toHaveLength(1);
+    const m = plain(r.blocks[0]!.message);
+    expect(m).toContain('per maand en € 2.200,00 per jaar');
+    expect(m).toContain('€ 50,00');
+    expect(m.match(/Wat kunt u doen\?/g)).toHaveLength(1);
+  });
+
+  it('names another month only when one would allow it', () => {
+    const history = [fee('2026-03-01', 22000), fee('2026-04-01', 22000)];
+    const r = check(limits, fee('2026-03-20', 10000), history);
+    expect(plain(r.blocks[0]!.message)).toContain('andere maand, bijvoorbeeld mei');
+    expect(plain(r.blocks[0]!.message)).toContain('In maart kan er niets meer bij');
+    const full = Array.from({ length: 10 }, (_, i) => fee(`2026-${String(i + 1).padStart(2, '0')}-02`, 21000));
+    const y = check(limits, fee('2026-11-20', 15000), full);
+    expect(codes(y.blocks)).toEqual(['YEAR_LIMIT']);
+    expect(plain(y.blocks[0]!.message)).not.toContain('andere maand');
+    expect(plain(y.blocks[0]!.message)).toContain('niet meer dan € 100,00');
+  });
+});

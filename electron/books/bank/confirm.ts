@@ -21,8 +21,10 @@ import { entryRef, postEntry, reverseEntry, type LineInput } from '../entries';
 import { bankAccountByCode } from './bankAccounts';
 import { moveLineReceipts } from '../receipts/bankLines';
 import { EntryBatch } from './batchPost';
+import { assertVolunteerPaymentAllowed, cancelPaymentsOfEntry, registerBookedVolunteerPayment, volunteerKindOf } from '../volunteers/payments';
+import { unlinkTransaction } from './handMatch';
 import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
-import { dayAfter, dayBefore, refreshReconciliations } from './reconciliation';
+import { refreshReconciliations, shiftDays } from './reconciliation';
 import { refreshSuggestions } from './suggest';
 import { getTransaction, lineLabel, txRow, TX_SELECT, type TxRow } from './transactions';
 
@@ -31,12 +33,6 @@ const TRANSFER_DAYS = 7;
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function shiftDays(date: string, days: number): string {
-  let d = date;
-  for (let i = 0; i < Math.abs(days); i++) d = days > 0 ? dayAfter(d) : dayBefore(d);
-  return d;
 }
 
 /** The text of the entry: the treasurer's own, else the counterparty and the bank's description. */
@@ -117,6 +113,16 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         }
         const contraId = r.assign_account_id as number;
         const linked = money.has(contraId) ? existingTransfer(books, r, contraId) : null;
+        // A fee or reimbursement to a volunteer: the same limit check as volunteers.pay, counting the
+        // lines booked earlier in this batch (they are registered as payments as they go).
+        const outKind = r.assign_code !== null && r.amount_cents < 0 ? volunteerKindOf(r.assign_code) : null;
+        if (outKind === 'fee' && r.assign_person_id === null) {
+          throw new KassaError('INVALID_INPUT', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies eerst wie deze vergoeding krijgt.', { field: 'person' });
+        }
+        const volunteerKind = r.assign_person_id !== null ? outKind : null;
+        if (volunteerKind !== null) {
+          assertVolunteerPaymentAllowed(books, { person: r.assign_person_id!, date: r.date, kind: volunteerKind, amountCents: -r.amount_cents });
+        }
         let posted: { id: number; number: number; ref: string };
         if (linked !== null) {
           const e = books.raw('SELECT e.id, e.number, e.year, j.code FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?').get(linked) as { id: number; number: number; year: number; code: string };
@@ -143,6 +149,12 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         }
         setBooked.run(posted.id, now, r.id);
         moveLineReceipts(books, r.id, posted.id);
+        if (volunteerKind !== null && linked === null) {
+          registerBookedVolunteerPayment(books, {
+            person: r.assign_person_id!, date: r.date, kind: volunteerKind, amountCents: -r.amount_cents, description: entryDescription(r),
+            payFromId: r.account_id, entryId: posted.id, source: `bank:${r.id}`,
+          });
+        }
         if (r.assign_invoice_id !== null && linked === null) {
           registerInvoicePayment(books, r.assign_invoice_id, posted.id);
           invoicePayments++;
@@ -178,9 +190,15 @@ export function reopenTransaction(books: Books, input: { transaction: number; da
       throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} is nog niet geboekt; u kunt de keuze gewoon aanpassen.`, { field: 'transaction' });
     }
     const entryId = r.entry_id;
+    if (r.linked === 1) {
+      // Linked to an entry made by hand: that entry stays, only the link goes.
+      unlinkTransaction(books, { id: r.id, account_id: r.account_id, entry_id: entryId });
+      return { transaction: getTransaction(books, r.id), reversal: null };
+    }
     undoInvoicePayments(books, entryId, input.date);
     const reversed = books.raw('SELECT 1 FROM entries WHERE reversal_of = ?').get(entryId) !== undefined;
     const reversal = reversed ? null : reverseEntry(books, { id: entryId, ...(input.date ? { date: input.date } : {}) });
+    if (reversal) cancelPaymentsOfEntry(books, entryId, reversal.id);
     const sharing = books.raw('SELECT id, account_id FROM bank_transactions WHERE entry_id = ?').all(entryId) as { id: number; account_id: number }[];
     const back = books.raw(`UPDATE bank_transactions SET status = 'inbox', entry_id = NULL, booked_at = NULL WHERE id = ?`);
     for (const s of sharing) back.run(s.id);

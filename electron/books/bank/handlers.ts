@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../../shared/api/define';
 import type { Books } from '../../db/books';
 import type { Session } from '../../session';
 import { confirmTransactions, reopenTransaction } from './confirm';
+import { linkTransaction } from './handMatch';
 import { importStatement, listImports } from './importer';
 import { acceptSuggestions, assignTransaction, ignoreTransactions, listInbox, unassignTransaction } from './inbox';
 import { bankReconciliation, reconciliationStatus } from './reconciliation';
@@ -24,6 +25,7 @@ export const bankHandlers: { [M in BankMethodName]: BankHandler<M> } = {
   'bank.unassign': ({ books }, input) => unassignTransaction(books, input.transaction),
   'bank.ignore': ({ books }, input) => ignoreTransactions(books, input.transactions, input.ignored ?? true),
   'bank.confirm': ({ books }, input) => confirmTransactions(books, input),
+  'bank.link': ({ books }, input) => linkTransaction(books, input),
   'bank.reopen': ({ books }, input) => reopenTransaction(books, input),
   'bank.acceptSuggestions': ({ books }, input) =>
     books.tx(() => {

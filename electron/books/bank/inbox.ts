@@ -10,6 +10,7 @@ import type { Books } from '../../db/books';
 import { accountForPosting } from '../accounts';
 import { appendAudit } from '../audit';
 import { checkLineAllocation } from '../grants/allocation';
+import { assertVolunteerPaymentAllowed, volunteerKindOf } from '../volunteers/payments';
 import { bankAccountByCode } from './bankAccounts';
 import { invoiceForLine } from './invoiceLink';
 import { createRuleRow } from './rules';
@@ -147,6 +148,17 @@ export function resolveChoice(books: Books, r: TxRow, c: Omit<AssignInput, 'tran
   if (c.person !== undefined && !exists(books, 'persons', c.person)) {
     throw new KassaError('NOT_FOUND', `Vrijwilliger ${c.person} bestaat niet.`, { field: `${prefix}person` });
   }
+  // Money out on the volunteer fee account is a volunteer payment: the volunteer is needed, and the
+  // same limits as "Vrijwilliger betalen" apply (confirm checks again, with the payments made by then).
+  const volunteerKind = r.amount_cents < 0 ? volunteerKindOf(account.code) : null;
+  if (volunteerKind === 'fee' && c.person === undefined) {
+    throw new KassaError('INVALID_INPUT', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies wie deze vergoeding krijgt; dan controleert de app ook het maximum.', {
+      field: `${prefix}person`,
+    });
+  }
+  if (volunteerKind !== null && c.person !== undefined) {
+    assertVolunteerPaymentAllowed(books, { person: c.person, date: r.date, kind: volunteerKind, amountCents: -r.amount_cents }, `${prefix}person`);
+  }
   if (contact !== null && !exists(books, 'contacts', contact)) {
     throw new KassaError('NOT_FOUND', `Relatie ${contact} bestaat niet.`, { field: `${prefix}contact` });
   }
@@ -238,7 +250,8 @@ export function acceptSuggestions(books: Books, input: { ids?: number[] | undefi
     for (const r of rows) {
       const key = JSON.stringify([
         r.account_id, r.suggest_code, r.suggest_grant_id, r.suggest_budget_line_id, r.suggest_person_id, r.suggest_contact_id, r.suggest_invoice_id,
-        r.suggest_grant_id !== null || r.suggest_budget_line_id !== null ? r.date : null, r.suggest_invoice_id !== null ? r.amount_cents : null,
+        r.suggest_grant_id !== null || r.suggest_budget_line_id !== null || r.suggest_person_id !== null ? r.date : null,
+        r.suggest_invoice_id !== null || r.suggest_person_id !== null ? r.amount_cents : null,
       ]);
       let choice = memo.get(key);
       if (choice === undefined) {

@@ -28,8 +28,13 @@ export function dayBefore(date: string): string {
 }
 
 export function dayAfter(date: string): string {
+  return shiftDays(date, 1);
+}
+
+/** The date `days` calendar days later (earlier when negative). */
+export function shiftDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 

@@ -4,6 +4,7 @@ import { centsToString, formatEuro } from '../../../shared/money';
 import type { BankChoice, BankSuggestion, BankTransaction } from '../../../shared/api/bank';
 import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
+import { findHandMatch } from './handMatch';
 
 /** A bank_transactions row with the codes and names the API shows. */
 export interface TxRow {
@@ -46,6 +47,7 @@ export interface TxRow {
   entry_year: number | null;
   entry_number: number | null;
   entry_reversed: number | null;
+  linked: number;
 }
 
 export const TX_SELECT = `SELECT t.*, b.code AS bank_code,
@@ -99,6 +101,8 @@ export function toTransactions(books: Books, rows: TxRow[]): BankTransaction[] {
         ref: r.entry_journal !== null && r.entry_year !== null ? entryRef(r.entry_journal, r.entry_year, r.entry_number) : null,
         reversed: r.entry_reversed === 1,
       },
+      linked: r.linked === 1,
+      match: r.status === 'inbox' ? findHandMatch(books, r) : null,
     };
   });
 }

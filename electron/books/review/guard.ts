@@ -17,7 +17,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'admin.open', 'admin.create', 'admin.close', 'admin.info', 'overview.scan',
   'backups.create', 'backups.list', 'backups.verify', 'backups.settings.get', 'backups.settings.set',
   // reading the books
-  'org.get', 'accounts.list', 'years.list', 'journals.list', 'entries.get', 'entries.list',
+  'org.get', 'accounts.list', 'accounts.lineChoices', 'years.list', 'journals.list', 'entries.get', 'entries.list',
   'reports.trialBalance', 'reports.generalLedger', 'reports.journal', 'reports.dashboard', 'audit.verify', 'export.hledger',
   'funds.list', 'grants.list', 'grants.get', 'grants.report', 'grants.postings', 'grants.options', 'grants.budgetXlsx', 'grants.verantwoordingXlsx',
   'grants.yearEndProposal', 'budgets.get', 'budgets.suggest', 'budgets.vsActual', 'coverage.projects', 'coverage.get',
@@ -43,7 +43,7 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set([
   'anbi.setItem', 'yearEnd.close', 'yearEnd.reopen',
   'persons.create', 'persons.update', 'persons.archive', 'volunteers.pay', 'volunteers.cancel', 'volunteers.attachReceipt', 'volunteers.sepa',
   'volunteers.markPaid', 'volunteers.limits.set', 'volunteers.limits.reset',
-  'bank.import', 'bank.assign', 'bank.unassign', 'bank.ignore', 'bank.confirm', 'bank.reopen', 'bank.acceptSuggestions', 'bank.rules.create', 'bank.rules.delete',
+  'bank.import', 'bank.assign', 'bank.unassign', 'bank.ignore', 'bank.confirm', 'bank.link', 'bank.reopen', 'bank.acceptSuggestions', 'bank.rules.create', 'bank.rules.delete',
   'allocation.setKeys', 'allocation.setObjectives', 'opening.set', 'receipts.add', 'bank.receipts.add', 'bank.receipts.remove',
 ]);
 

@@ -26,14 +26,23 @@ export function listObjectives(books: Books): Objective[] {
   return books.raw('SELECT id, name FROM objectives ORDER BY position, id').all() as Objective[];
 }
 
-/** The stored keys per account id. */
-export function storedKeys(books: Books): Map<number, StoredShare[]> {
+/** Per year (migration 0014) a key holds from its year until a later year's key; older files have one key per account. */
+const perYear = (books: Books): boolean => hasTable(books, 'allocation_key_years');
+
+/**
+ * The keys that hold in `year` per account id: for each account the version with the latest
+ * from_year on or before it. Without a year: the keys of every year (from_year 0).
+ */
+export function storedKeys(books: Books, year = 0): Map<number, StoredShare[]> {
   const out = new Map<number, StoredShare[]>();
   if (!hasTable(books, 'allocation_keys')) return out;
+  const version = perYear(books)
+    ? `WHERE k.from_year = (SELECT max(v.from_year) FROM allocation_key_years v WHERE v.account_id = k.account_id AND v.from_year <= ?)`
+    : '';
   const rows = books
-    .raw(`SELECT k.account_id, k.target, k.objective_id, k.share_bp FROM allocation_keys k LEFT JOIN objectives o ON o.id = k.objective_id
+    .raw(`SELECT k.account_id, k.target, k.objective_id, k.share_bp FROM allocation_keys k LEFT JOIN objectives o ON o.id = k.objective_id ${version}
           ORDER BY k.account_id, CASE k.target WHEN 'doelstelling' THEN 0 WHEN 'werving' THEN 1 ELSE 2 END, o.position, k.id`)
-    .all() as { account_id: number; target: AllocationTarget; objective_id: number | null; share_bp: number }[];
+    .all(...(version ? [year] : [])) as { account_id: number; target: AllocationTarget; objective_id: number | null; share_bp: number }[];
   for (const r of rows) {
     const list = out.get(r.account_id) ?? [];
     list.push({ target: r.target, objectiveId: r.objective_id, bp: r.share_bp });
@@ -51,9 +60,18 @@ export function costLineOf(a: AccountInfo): string | null {
 
 const percentOf = (bp: number): string => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
 
-export function getAllocation(books: Books): Allocation {
-  const keys = storedKeys(books);
+/** The year each account's key that holds in `year` was set for (0: every year), when it has one. */
+function keyYears(books: Books, year: number): Map<number, number> {
+  if (!perYear(books)) return new Map();
+  const rows = books.raw('SELECT account_id, max(from_year) AS y FROM allocation_key_years WHERE from_year <= ? GROUP BY account_id').all(year) as { account_id: number; y: number }[];
+  return new Map(rows.map((r) => [r.account_id, r.y]));
+}
+
+export function getAllocation(books: Books, year?: number): Allocation {
+  const keys = storedKeys(books, year ?? 0);
+  const from = keyYears(books, year ?? 0);
   return {
+    year: year ?? null,
     objectives: listObjectives(books),
     accounts: accountsInfo(books)
       .filter((a) => !a.archived || keys.has(a.id))
@@ -61,7 +79,8 @@ export function getAllocation(books: Books): Allocation {
         const line = costLineOf(a);
         if (!line) return [];
         const shares: AllocationShare[] = (keys.get(a.id) ?? []).map((s) => ({ target: s.target, objectiveId: s.objectiveId, percent: percentOf(s.bp) }));
-        return [{ code: a.code, name: a.name, line, shares }];
+        const since = from.get(a.id);
+        return [{ code: a.code, name: a.name, line, shares, fromYear: since === undefined || since === 0 ? null : since }];
       }),
   };
 }
@@ -105,10 +124,25 @@ export function setObjectives(books: Books, input: { objectives: { id?: number |
   });
 }
 
-/** Set (or, with no shares, remove) the key of one cost account. The shares add up to exactly 100 %. */
-export function setKeys(books: Books, input: { account: string; shares: { target: AllocationTarget; objectiveId?: number | null | undefined; percent: string }[] }): Allocation {
+/**
+ * Set (or, with no shares, remove) the key of one cost account from `year` on (without a year: for
+ * every year that has no key of its own). The shares add up to exactly 100 %. A closed year's key
+ * is fixed: its statements were final with it.
+ */
+export function setKeys(
+  books: Books,
+  input: { account: string; year?: number | undefined; shares: { target: AllocationTarget; objectiveId?: number | null | undefined; percent: string }[] },
+): Allocation {
   return books.tx(() => {
     requireTables(books);
+    const year = input.year ?? 0;
+    if (input.year !== undefined) {
+      const fy = books.raw('SELECT status FROM fiscal_years WHERE year = ?').get(input.year) as { status: string } | undefined;
+      if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${input.year} bestaat niet.`, { field: 'year' });
+      if (fy.status === 'closed') {
+        throw new KassaError('YEAR_CLOSED', `Boekjaar ${input.year} is afgesloten. De verdeelsleutel van dat jaar ligt vast. Kies een open jaar; de nieuwe sleutel geldt vanaf dat jaar.`, { field: 'year' });
+      }
+    }
     const a = accountsInfo(books).find((x) => x.code === input.account);
     if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.account} bestaat niet.`, { field: 'account' });
     if (!costLineOf(a)) {
@@ -135,10 +169,15 @@ export function setKeys(books: Books, input: { account: string; shares: { target
     if (rows.length > 0 && total !== 10000) {
       throw new KassaError('INVALID_INPUT', `De delen tellen op tot ${percentOf(total).replace('.', ',')} %. Samen moeten ze precies 100 % zijn.`, { field: 'shares' });
     }
-    books.raw('DELETE FROM allocation_keys WHERE account_id = ?').run(a.id);
-    const insert = books.raw('INSERT INTO allocation_keys (account_id, target, objective_id, share_bp) VALUES (?, ?, ?, ?)');
-    for (const r of rows) insert.run(a.id, r.target, r.objectiveId, r.bp);
-    appendAudit(books, 'allocation.setKeys', 'account', a.code, { account: a.code, shares: rows.map((r) => ({ target: r.target, objectiveId: r.objectiveId, percent: percentOf(r.bp) })) });
-    return getAllocation(books);
+    books.raw('DELETE FROM allocation_keys WHERE account_id = ? AND from_year = ?').run(a.id, year);
+    const insert = books.raw('INSERT INTO allocation_keys (account_id, target, objective_id, share_bp, from_year) VALUES (?, ?, ?, ?, ?)');
+    for (const r of rows) insert.run(a.id, r.target, r.objectiveId, r.bp, year);
+    // An empty key from a year on is a choice too (100 % on the own line), unless it is the base.
+    if (rows.length > 0 || year > 0) books.raw('INSERT OR IGNORE INTO allocation_key_years (account_id, from_year) VALUES (?, ?)').run(a.id, year);
+    else books.raw('DELETE FROM allocation_key_years WHERE account_id = ? AND from_year = 0').run(a.id);
+    appendAudit(books, 'allocation.setKeys', 'account', a.code, {
+      account: a.code, year: input.year ?? null, shares: rows.map((r) => ({ target: r.target, objectiveId: r.objectiveId, percent: percentOf(r.bp) })),
+    });
+    return getAllocation(books, input.year);
   });
 }

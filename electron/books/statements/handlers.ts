@@ -25,7 +25,7 @@ export const statementsHandlers: { [M in StatementsMethodName]: Handler<M> } = {
   'statements.pdf': ({ books }, input) => exportStatementsPdf(books, input),
   'export.xaf': ({ books }, input) => exportXaf(books, input),
 
-  'allocation.get': ({ books }) => getAllocation(books),
+  'allocation.get': ({ books }, input) => getAllocation(books, input.year),
   'allocation.setObjectives': ({ books }, input) => setObjectives(books, input),
   'allocation.setKeys': ({ books }, input) => setKeys(books, input),
 };

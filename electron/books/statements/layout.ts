@@ -222,6 +222,21 @@ export function lineFits(layout: Layout, type: AccountType, line: string): boole
   return type === 'asset' ? ACTIVA_LINE_SET.has(line) : PASSIVA_LINE_SET.has(line);
 }
 
+/**
+ * The lines an account of each type may be put on, per layout, in statement order (for the
+ * accounts screen's choice). Labels are the statements' own Dutch names.
+ */
+export function lineChoices(): Record<Layout, Record<AccountType, { key: string; label: string }[]>> {
+  const ordered = (nodes: LayoutNode[]) => [...linesOf(nodes)].map((key) => ({ key, label: STATEMENT_LINES[key as StatementLine] ?? key }));
+  const activa = ordered(BALANCE_ACTIVA);
+  const passiva = ordered(BALANCE_PASSIVA);
+  const per = (layout: Layout) => {
+    const income = ordered(layout === 'rj640' ? INCOME_RJ640 : INCOME_RJ650).filter((l) => l.key in STATEMENT_LINES);
+    return { asset: activa, liability: passiva, equity: passiva, income, expense: income };
+  };
+  return { rj640: per('rj640'), rj650: per('rj650') };
+}
+
 export function isProfitAndLoss(type: AccountType): boolean {
   return type === 'income' || type === 'expense';
 }

@@ -164,7 +164,7 @@ export function incomeStatement(books: Books, input: { year: number }): IncomeSt
   const budget = budgetBalances(books, fy.year, accounts);
   // RJ 650: costs spread over the objectives, fundraising and management by the allocation keys.
   const objectives = layout === 'rj650' ? listObjectives(books) : [];
-  const split = layout === 'rj650' ? splitCosts(accounts, { current, budget, previous }, storedKeys(books), objectives) : null;
+  const split = layout === 'rj650' ? splitCosts(accounts, { current, budget, previous }, storedKeys(books, fy.year), objectives) : null;
   const built = buildRows({
     nodes: incomeLayout(layout, objectives),
     layout,

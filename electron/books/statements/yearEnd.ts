@@ -10,9 +10,9 @@ import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { appendFact } from '../history/facts';
 import { lastYearStepRef } from '../history/finalFacts';
-import { nowIso } from '../clock';
+import { nowIso, today as clockToday } from '../clock';
 import { entryRef, postEntry, reverseEntry, type LineInput } from '../entries';
-import { closeYear, insertYear } from '../years';
+import { closeYear, insertYear, yearNotOverMessage } from '../years';
 import {
   accountsInfo, activeClosingEntry, balancesAt, findYear, getYear, hasTable, isProfitAndLossAccount, yearBalances,
   type AccountInfo,
@@ -253,11 +253,13 @@ function history(books: Books, year: number): YearEndHistoryItem[] {
   return rows.map((r) => ({ action: r.action, at: r.at, reason: r.reason, ref: r.journal && r.year !== null ? entryRef(r.journal, r.year, r.number) : null }));
 }
 
-export function checkYear(books: Books, input: { year: number }): YearEndCheck {
+export function checkYear(books: Books, input: { year: number }, today: string = clockToday()): YearEndCheck {
   const fy = getYear(books, input.year);
   const accounts = accountsInfo(books);
   const problems: YearEndProblem[] = [];
   if (fy.status === 'closed') problems.push(problem('ALREADY_CLOSED', 'block', `Boekjaar ${fy.year} is al afgesloten.`, undefined, 'alreadyClosed', { year: fy.year }));
+  const notOver = fy.status === 'open' ? yearNotOverMessage(fy.year, fy.end, today) : null;
+  if (notOver) problems.push(problem('YEAR_NOT_OVER', 'block', notOver, { endDate: fy.end }, 'yearNotOver', { year: fy.year, end: formatDateNl(fy.end) }));
   const prev = findYear(books, fy.year - 1);
   if (prev && prev.status === 'open') {
     problems.push(problem('PREVIOUS_YEAR_OPEN', 'block', `Boekjaar ${prev.year} is nog open. Sluit eerst ${prev.year} af, daarna ${fy.year}.`, { year: prev.year }, 'previousOpen', { previous: prev.year, year: fy.year }));
@@ -333,11 +335,15 @@ const amountLine = (account: string, signed: bigint, description?: string): Line
   ...(description ? { description } : {}),
 });
 
-export function closeFiscalYear(books: Books, input: { year: number; appropriation?: { account: string; amount: string }[] | undefined }): YearEndClosed {
+export function closeFiscalYear(
+  books: Books,
+  input: { year: number; appropriation?: { account: string; amount: string }[] | undefined },
+  today: string = clockToday(),
+): YearEndClosed {
   return books.tx(() => {
     const fy = getYear(books, input.year);
     if (fy.status === 'closed') throw new KassaError('YEAR_CLOSED', `Boekjaar ${fy.year} is al afgesloten.`, { field: 'year' });
-    const check = checkYear(books, { year: fy.year });
+    const check = checkYear(books, { year: fy.year }, today);
     const blocks = check.problems.filter((p) => p.severity === 'block');
     if (blocks.length > 0) {
       throw new KassaError('YEAR_NOT_READY', `Boekjaar ${fy.year} kan nog niet worden afgesloten. ${blocks.map((b) => b.message).join(' ')}`, {
@@ -374,7 +380,7 @@ export function closeFiscalYear(books: Books, input: { year: number; appropriati
       for (const id of archived) setArchived.run(1, id);
       closingEntry = { id: posted.id, ref: posted.ref };
     }
-    closeYear(books, fy.year);
+    closeYear(books, fy.year, today);
     let next: FiscalYear;
     const existing = findYear(books, fy.year + 1);
     if (existing) {

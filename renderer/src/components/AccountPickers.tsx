@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/api/types';
 import type { AccountType } from '../../../shared/chart';
-import { FieldSet, type A11yProps } from './Field';
+import { Field, FieldSet, type A11yProps } from './Field';
 
 const TYPE_ORDER: AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
 
@@ -117,5 +117,59 @@ export function AccountChoice({
         })}
       </div>
     </FieldSet>
+  );
+}
+
+/**
+ * The plain-language categories of "Geld ontvangen" and "Geld uitgeven": income accounts for money
+ * in, cost accounts for money out. Every other usable account is "more" (behind "Meer rekeningen").
+ */
+export function splitCategories(accounts: Account[], direction: 'in' | 'out', exclude: string[] = []): { main: Account[]; more: Account[] } {
+  const usable = accounts.filter((a) => !a.archived && !exclude.includes(a.code));
+  const type = direction === 'in' ? 'income' : 'expense';
+  return { main: usable.filter((a) => a.type === type), more: usable.filter((a) => a.type !== type) };
+}
+
+/**
+ * The category choice of the money forms for any form that books money in or out (the bank inbox
+ * too): the categories as large choices, the rest of the chart in a list under "Meer rekeningen",
+ * opened by itself when the chosen account is one of those.
+ */
+export function CategoryChoice({
+  id,
+  legend,
+  hint,
+  error,
+  accounts,
+  direction,
+  exclude,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  accounts: Account[];
+  direction: 'in' | 'out';
+  exclude?: string[];
+  value: string;
+  onChange: (code: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { main, more } = splitCategories(accounts, direction, exclude);
+  const inMore = more.some((a) => a.code === value);
+  return (
+    <>
+      <AccountChoice id={id} name={`${id}-choice`} legend={legend} hint={hint} error={inMore ? undefined : error} accounts={main} value={inMore ? '' : value} onChange={onChange} />
+      {more.length > 0 ? (
+        <details className="more-accounts" open={inMore} data-testid={`${id}-more`}>
+          <summary>{t('common.moreAccounts')}</summary>
+          <Field id={`${id}-more-select`} label={t('common.moreAccountsLabel')} error={inMore ? error : undefined}>
+            {(a) => <AccountSelect accounts={more} value={inMore ? value : ''} onChange={onChange} a11y={a} />}
+          </Field>
+        </details>
+      ) : null}
+    </>
   );
 }

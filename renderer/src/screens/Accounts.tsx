@@ -8,7 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { Field, FieldSet, FormError, Hint } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
-import { focusById, formErrorsFrom, NO_ERRORS, useAccounts, type FormErrors } from '../hooks';
+import { focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../hooks';
 import { hrefFor } from '../router';
 
 const TYPES: AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
@@ -22,6 +22,9 @@ interface Editing {
   kind: Kind;
   iban: string;
   rgsCode: string;
+  /** Statement line per layout ('' on a new account: the default line for its type). */
+  lineRj640: string;
+  lineRj650: string;
   /** The account had an RGS code when editing started (so an empty field means: remove it). */
   hadRgs?: boolean;
 }
@@ -34,6 +37,8 @@ export function AccountsScreen() {
   const [showArchived, setShowArchived] = useState(false);
   const accounts = useAccounts(true);
   const help = useAccountHelp();
+  // Which statement line an account may be on, per layout and type (the server's own rule).
+  const lineChoices = useApi('accounts.lineChoices', {});
   const [editing, setEditing] = useState<Editing | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [confirm, setConfirm] = useState<Confirm>(null);
@@ -44,11 +49,11 @@ export function AccountsScreen() {
 
   function startCreate() {
     setErrors(NO_ERRORS);
-    setEditing({ mode: 'create', code: '', name: '', type: 'expense', kind: '', iban: '', rgsCode: '' });
+    setEditing({ mode: 'create', code: '', name: '', type: 'expense', kind: '', iban: '', rgsCode: '', lineRj640: '', lineRj650: '' });
   }
   function startEdit(a: Account) {
     setErrors(NO_ERRORS);
-    setEditing({ mode: 'edit', code: a.code, name: a.name, type: a.type, kind: a.kind ?? '', iban: a.iban ?? '', rgsCode: a.rgsCode ?? '', hadRgs: a.rgsCode !== null });
+    setEditing({ mode: 'edit', code: a.code, name: a.name, type: a.type, kind: a.kind ?? '', iban: a.iban ?? '', rgsCode: a.rgsCode ?? '', lineRj640: a.lineRj640, lineRj650: a.lineRj650, hadRgs: a.rgsCode !== null });
   }
 
   async function save(e: FormEvent) {
@@ -68,6 +73,8 @@ export function AccountsScreen() {
         name: editing.name.trim(),
         ...(editing.iban.trim() ? { iban: editing.iban.trim() } : {}),
         ...(editing.rgsCode.trim() ? { rgsCode: editing.rgsCode.trim() } : {}),
+        ...(editing.lineRj640 ? { lineRj640: editing.lineRj640 } : {}),
+        ...(editing.lineRj650 ? { lineRj650: editing.lineRj650 } : {}),
       };
       // Emptying the field removes the code of an existing account; a new one simply has none.
       const clearRgs = !editing.rgsCode.trim() && editing.hadRgs ? { rgsCode: null } : {};
@@ -84,7 +91,7 @@ export function AccountsScreen() {
       setEditing(null);
       booksChanged();
     } catch (err) {
-      const fe = formErrorsFrom(err, ['code', 'name', 'type', 'kind', 'iban', 'rgsCode']);
+      const fe = formErrorsFrom(err, ['code', 'name', 'type', 'kind', 'iban', 'rgsCode', 'lineRj640', 'lineRj650']);
       setErrors(fe);
       const first = Object.keys(fe.fields)[0];
       if (first) focusById(`acc-${first}`);
@@ -234,6 +241,23 @@ export function AccountsScreen() {
                 {(a) => <input {...a} className="input input--medium" value={editing.iban} onChange={(e) => setEditing({ ...editing, iban: e.target.value })} autoComplete="off" spellCheck={false} />}
               </Field>
             ) : null}
+            {(['rj640', 'rj650'] as const).map((layout) => {
+              const field = layout === 'rj640' ? 'lineRj640' : 'lineRj650';
+              return (
+                <Field key={layout} id={`acc-${field}`} label={t(`accounts.line.${layout}`)} hint={t('accounts.line.hint')} error={ef(field)} optional={editing.mode === 'create'}>
+                  {(a) => (
+                    <select {...a} className="input input--auto" value={editing[field]} onChange={(e) => setEditing({ ...editing, [field]: e.target.value })} data-testid={`account-${field}`}>
+                      {editing.mode === 'create' ? <option value="">{t('accounts.line.default')}</option> : null}
+                      {(lineChoices.data?.[layout][editing.type] ?? []).map((l) => (
+                        <option key={l.key} value={l.key}>
+                          {l.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              );
+            })}
             <Field id="acc-rgsCode" label={t('accounts.rgs')} hint={t('accounts.rgsHint')} error={ef('rgsCode')} optional>
               {(a) => <input {...a} className="input input--medium" value={editing.rgsCode} onChange={(e) => setEditing({ ...editing, rgsCode: e.target.value })} autoComplete="off" />}
             </Field>

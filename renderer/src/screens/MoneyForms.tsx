@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/api/types';
 import { call } from '../api';
-import { AccountChoice } from '../components/AccountPickers';
+import { AccountChoice, splitCategories } from '../components/AccountPickers';
 import { BookingPreview, type PreviewLine } from '../components/BookingPreview';
 import { Field, FormError } from '../components/Field';
 import { grantFields, GrantSelect, isGrantField, useGrantChoices } from '../components/GrantSelect';
@@ -46,12 +46,12 @@ function MoneyForm({ kind }: { kind: Kind }) {
   const { announce, booksChanged } = useApp();
   const accounts = useAccounts();
   const moneyAccounts = useMoneyAccounts(accounts.data);
-  const categories = useMemo(() => {
-    const all = (accounts.data ?? []).filter((a) => !a.archived);
-    if (kind === 'in') return all.filter((a) => a.type === 'income');
-    if (kind === 'out') return all.filter((a) => a.type === 'expense');
-    return moneyAccounts;
-  }, [accounts.data, kind, moneyAccounts]);
+  // The same plain-language categories as the bank inbox (splitCategories); money.received and
+  // money.spent only book on these, so "more accounts" is the inbox's own.
+  const categories = useMemo(
+    () => (kind === 'transfer' ? moneyAccounts : splitCategories(accounts.data ?? [], kind).main),
+    [accounts.data, kind, moneyAccounts],
+  );
   const [s, setS] = useState<State>({ date: todayNl(), description: '', amount: '', money: '', other: '', grant: '' });
   // The server checks the grant rules again when it books.
   const grantChoices = useGrantChoices({ cost: kind === 'out', date: parseInputDate(s.date), account: s.other, enabled: kind !== 'transfer' });

@@ -21,9 +21,12 @@ const CHOICES: [string, string][] = [
 
 async function assignAll(call: Call): Promise<BankTransaction[]> {
   const inbox = await call<BankInbox>('bank.inbox', {});
+  // A fee on 4000 goes to a volunteer (checked against the limits like "Vrijwilliger betalen").
+  let volunteer: number | undefined;
   for (const t of inbox.items) {
     const choice = CHOICES.find(([text]) => t.description.includes(text));
-    if (choice) await call('bank.assign', { transaction: t.id, account: choice[1] });
+    if (choice?.[1] === '4000') volunteer ??= (await call<{ id: number }>('persons.create', { name: t.counterpartyName ?? 'Vrijwilliger' })).id;
+    if (choice) await call('bank.assign', { transaction: t.id, account: choice[1], ...(choice[1] === '4000' ? { person: volunteer } : {}) });
   }
   return inbox.items;
 }

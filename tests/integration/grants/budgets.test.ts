@@ -1,6 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Budget, BudgetSuggestion, BudgetVsActual, Coverage, Grant, ProjectSummary } from '../../../shared/api/grants';
-import { cleanupTempDirs, expectKassaError, makeBooks, simpleEntry, type TestBooks } from '../helpers';
+import { cleanupTempDirs, expectKassaError, makeBooks, simpleEntry, todayAfterYear, type TestBooks } from '../helpers';
 import { counts, grantBooks, spend, type GrantBooks } from './setup';
 
 const open: TestBooks[] = [];
@@ -8,6 +8,10 @@ afterEach(() => {
   for (const b of open.splice(0)) b.close();
 });
 afterAll(() => cleanupTempDirs());
+// These tests close 2026, which is only possible once 2026 is over.
+let restoreClock = () => {};
+beforeAll(() => void (restoreClock = todayAfterYear(2026)));
+afterAll(() => restoreClock());
 
 async function books(): Promise<GrantBooks> {
   const b = await grantBooks();

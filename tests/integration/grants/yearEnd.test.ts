@@ -1,7 +1,7 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Grant, GrantReport, YearEndProposal } from '../../../shared/api/grants';
 import type { TrialBalance } from '../../../shared/api/types';
-import { cleanupTempDirs, expectDutch, expectKassaError, makeBooks, type TestBooks } from '../helpers';
+import { cleanupTempDirs, expectDutch, expectKassaError, makeBooks, todayAfterYear, type TestBooks } from '../helpers';
 import { counts, receive, spend } from './setup';
 
 const open: TestBooks[] = [];
@@ -9,6 +9,10 @@ afterEach(() => {
   for (const b of open.splice(0)) b.close();
 });
 afterAll(() => cleanupTempDirs());
+// These tests close 2026, which is only possible once 2026 is over.
+let restoreClock = () => {};
+beforeAll(() => void (restoreClock = todayAfterYear(2026)));
+afterAll(() => restoreClock());
 
 async function setup(mustReturnUnspent: boolean, endDate: string): Promise<{ b: TestBooks; grant: Grant; line: number }> {
   const b = await makeBooks({ year: 2026 });

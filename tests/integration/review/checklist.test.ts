@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Checklist, ChecklistKey } from '../../../shared/api/review';
 import { computeChecklist } from '../../../electron/books/review/checklist';
-import { cleanupTempDirs } from '../helpers';
+import { cleanupTempDirs, todayAfterYear } from '../helpers';
 import { customer, issue, makeInvoiceBooks, supplier } from '../invoices/helpers';
 import type { TestBooks } from '../helpers';
 
@@ -138,7 +138,12 @@ describe('checklist items pass on sound books and fail on books built to fail th
     const b = await makeInvoiceBooks();
     await b.call('money.received', { date: `${Y}-02-01`, description: 'Gift', amount: '25.00', into: '1000', category: '8000' });
     expect(outcome(await checklist(b), 'yearEnd')).toBe('check');
-    await b.call('yearEnd.close', { year: Y });
+    const restore = todayAfterYear(Y);
+    try {
+      await b.call('yearEnd.close', { year: Y });
+    } finally {
+      restore();
+    }
     const c = await checklist(b);
     expect(outcome(c, 'yearEnd')).toBe('ok');
     expect(c.items.find((i) => i.key === 'yearEnd')!.evidence.map((e) => e.label)).toContain('Afsluitboeking');

@@ -51,3 +51,15 @@ test('a line that does not fit the type is refused, nothing written', async () =
   }
   expect(fingerprint(tb.file)).toEqual(before);
 });
+
+test('accounts.lineChoices offers, per layout and type, exactly the lines accounts.update accepts', async () => {
+  const choices = await tb.call('accounts.lineChoices', {});
+  expect(choices.rj640.liability.map((l: { key: string }) => l.key)).toContain('langlopende_schulden');
+  expect(choices.rj640.asset.map((l: { key: string }) => l.key)).not.toContain('langlopende_schulden');
+  expect(choices.rj650.expense.map((l: { key: string }) => l.key)).toContain('wervingskosten');
+  expect(choices.rj640.expense.find((l: { key: string }) => l.key === 'lasten_huisvesting')?.label).toBe('Huisvesting');
+  await tb.call('accounts.create', { code: '4160', name: 'Schoonmaak', type: 'expense' });
+  for (const l of choices.rj640.expense) await tb.call('accounts.update', { code: '4160', lineRj640: l.key });
+  for (const l of choices.rj650.expense) await tb.call('accounts.update', { code: '4160', lineRj650: l.key });
+  await expectKassaError(tb.call('accounts.update', { code: '4160', lineRj640: choices.rj640.asset[0].key }), 'INVALID_INPUT');
+});

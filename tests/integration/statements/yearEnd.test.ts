@@ -2,15 +2,19 @@
  * Year-end: check, close (closing entry, lock, next year) and reopen (reason, reversal), and the
  * refusals, each of which must leave the books exactly as they were.
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Books } from '../../../electron/db/books';
 import type { BalanceSheet, IncomeStatement, YearEndCheck, YearEndClosed } from '../../../shared/api/statements';
 import type { Entry, FiscalYear, TrialBalance } from '../../../shared/api/types';
-import { cents, cleanupTempDirs, expectDutch, expectKassaError, makeBooks, simpleEntry } from '../helpers';
+import { cents, cleanupTempDirs, expectDutch, expectKassaError, makeBooks, simpleEntry, todayAfterYear } from '../helpers';
 import { customer, makeInvoiceBooks, salesDraft, supplier } from '../invoices/helpers';
 import { amountOf, demoBooks, FIRST_YEAR, LAST_YEAR } from './helpers';
 
 afterAll(() => cleanupTempDirs());
+// These tests close 2026, which is only possible once 2026 is over.
+let restoreClock = () => {};
+beforeAll(() => void (restoreClock = todayAfterYear(2026)));
+afterAll(() => restoreClock());
 
 /** What "nothing was written" means here: every table a close or reopen touches, counted. */
 function counts(books: Books): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BankTransaction } from '../../../../shared/api/bank';
 import type { Account } from '../../../../shared/api/types';
 import { ApiError, call } from '../../api';
-import { AccountSelect } from '../../components/AccountPickers';
+import { CategoryChoice } from '../../components/AccountPickers';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { grantFields, GrantSelect, grantValue, isGrantField, useGrantChoices } from '../../components/GrantSelect';
@@ -14,6 +14,8 @@ import { ReceiptsSection } from '../receipts/EntryReceipts';
 import { ibanText, SignedAmount } from './common';
 
 const FIELDS = ['account', 'invoice', 'person', 'grant', 'description', 'remember'] as const;
+/** The volunteer fee account (DESIGN.md section 6), as volunteers.pay books it. */
+const FEE_ACCOUNT = '4000';
 
 /**
  * Choose the other side of one bank line: the account, and when it applies the invoice it pays,
@@ -35,7 +37,8 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
   const incoming = !tx.amount.startsWith('-');
   const open = useApi('invoices.openItems', { kind: incoming ? 'sales' : 'purchase', date: '2999-12-31' });
   const persons = useApi('persons.list', {});
-  const usable = accounts.filter((a) => a.code !== tx.account);
+  // The fee account books a volunteer payment: the volunteer is required and the limits apply.
+  const fee = account === FEE_ACCOUNT && !incoming;
   // A payment goes to a budget line of a grant running on that date; money in to the grant itself.
   const grantChoices = useGrantChoices({ cost: !incoming, date: tx.date, ...(account ? { account } : {}) });
 
@@ -109,11 +112,20 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
             )}
           </Field>
         ) : null}
-        <Field id="assign-account" label={t('bank.assign.account')} hint={t('bank.assign.accountHint')} error={errors.fields.account}>
-          {(a) => <AccountSelect accounts={usable} value={account} onChange={setAccount} a11y={a} />}
-        </Field>
+        <CategoryChoice
+          id="assign-account"
+          legend={t('bank.assign.account')}
+          hint={t('bank.assign.accountHint')}
+          error={errors.fields.account}
+          accounts={accounts}
+          direction={incoming ? 'in' : 'out'}
+          exclude={[tx.account]}
+          value={account}
+          onChange={setAccount}
+        />
+        {fee && persons.data && persons.data.length === 0 ? <p className="notice">{t('bank.assign.noVolunteers')}</p> : null}
         {persons.data && persons.data.length > 0 ? (
-          <Field id="assign-person" label={t('bank.assign.person')} error={errors.fields.person} optional>
+          <Field id="assign-person" label={t('bank.assign.person')} hint={fee ? t('bank.assign.personFeeHint') : undefined} error={errors.fields.person} optional={!fee}>
             {(a) => (
               <select {...a} className="input input--auto" value={person} onChange={(e) => setPerson(e.target.value)}>
                 <option value="">{t('bank.assign.noPerson')}</option>

@@ -77,6 +77,9 @@ export function BankInboxScreen({ params }: ScreenProps) {
   const acceptOne = (tx: BankTransaction) => run(() => call('bank.acceptSuggestions', { ids: [tx.id] }), (r) => t('bank.inbox.acceptedAll', { count: r.accepted }));
   const ignore = (tx: BankTransaction, ignored: boolean) =>
     run(() => call('bank.ignore', { transactions: [tx.id], ignored }), () => (ignored ? t('bank.inbox.ignored') : t('bank.inbox.unignored')));
+  // Already booked by hand: link the line to that entry instead of booking it twice.
+  const link = (tx: BankTransaction) =>
+    tx.match ? run(() => call('bank.link', { transaction: tx.id, entry: tx.match!.entry }), () => t('bank.inbox.linkedDone', { ref: tx.match?.ref ?? '' })) : undefined;
 
   const tabs: Status[] = ['inbox', 'booked', 'ignored'];
   const items = data?.items ?? [];
@@ -136,6 +139,7 @@ export function BankInboxScreen({ params }: ScreenProps) {
                   onChoose={() => setAssigning(tx)}
                   onAccept={() => void acceptOne(tx)}
                   onIgnore={(v) => void ignore(tx, v)}
+                  onLink={() => void link(tx)}
                   onReopen={() => setReopening(tx)}
                 />
               ))}
@@ -180,12 +184,13 @@ export function BankInboxScreen({ params }: ScreenProps) {
   );
 }
 
-function Row({ tx, busy, onChoose, onAccept, onIgnore, onReopen }: {
+function Row({ tx, busy, onChoose, onAccept, onIgnore, onLink, onReopen }: {
   tx: BankTransaction;
   busy: boolean;
   onChoose: () => void;
   onAccept: () => void;
   onIgnore: (ignored: boolean) => void;
+  onLink: () => void;
   onReopen: () => void;
 }) {
   const { t } = useTranslation();
@@ -218,12 +223,22 @@ function Row({ tx, busy, onChoose, onAccept, onIgnore, onReopen }: {
         ) : tx.status === 'inbox' ? (
           <span>{t('bank.inbox.notChosen')}</span>
         ) : null}
-        {tx.entry ? <span className="bank-reason">{t('bank.inbox.booked', { ref: tx.entry.ref ?? '' })}</span> : null}
+        {tx.entry ? <span className="bank-reason">{t(tx.linked ? 'bank.inbox.linkedTo' : 'bank.inbox.booked', { ref: tx.entry.ref ?? '' })}</span> : null}
+        {tx.match ? (
+          <span className="bank-match" data-testid="bank-match">
+            {t('bank.inbox.match', { ref: tx.match.ref, date: dateNl(tx.match.date), description: tx.match.description })}
+          </span>
+        ) : null}
       </td>
       <td>
         <div className="bank-actions">
           {tx.status === 'inbox' ? (
             <>
+              {tx.match ? (
+                <button type="button" className="button button--small button--primary" disabled={busy} onClick={onLink} data-testid="bank-link">
+                  {t('bank.inbox.link')}
+                </button>
+              ) : null}
               {suggestion ? (
                 <button type="button" className="button button--small" disabled={busy} onClick={onAccept} data-testid="bank-accept">
                   {t('bank.inbox.accept')}
@@ -270,7 +285,7 @@ function ReopenDialog({ tx, onClose, onDone }: { tx: BankTransaction; onClose: (
   }
   return (
     <Dialog open title={t('bank.inbox.reopenTitle')} onClose={onClose}>
-      <p>{t('bank.inbox.reopenText', { ref: tx.entry?.ref ?? '' })}</p>
+      <p>{t(tx.linked ? 'bank.inbox.reopenLinkedText' : 'bank.inbox.reopenText', { ref: tx.entry?.ref ?? '' })}</p>
       <FormError error={error} />
       <div className="actions">
         <button type="button" className="button button--danger" disabled={busy} onClick={() => void yes()}>

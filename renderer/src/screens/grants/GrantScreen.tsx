@@ -33,6 +33,13 @@ export function GrantScreen({ params }: ScreenProps) {
   );
 }
 
+/** What is left of a budget; more spent than budgeted is said plainly, never as a negative amount. */
+function LeftAmount({ value }: { value: string }) {
+  const { t } = useTranslation();
+  if (!value.startsWith('-')) return <>{euro(value)}</>;
+  return <span className="grant-over">{t('grants.detail.overspent', { amount: euro(value.slice(1)) })}</span>;
+}
+
 function GrantDetail({ report: r }: { report: GrantReport }) {
   const { t } = useTranslation();
   const g = r.grant;
@@ -50,7 +57,8 @@ function GrantDetail({ report: r }: { report: GrantReport }) {
         <div><dt>{t('grants.detail.received')}</dt><dd data-testid="grant-received">{euro(r.received)}</dd></div>
         <div><dt>{t('grants.detail.toReceive')}</dt><dd>{euro(r.toReceive)}</dd></div>
         <div><dt>{t('grants.detail.spent')}</dt><dd data-testid="grant-spent">{euro(r.totals.actual)}</dd></div>
-        <div><dt>{t('grants.detail.unspent')}</dt><dd>{euro(r.unspent)}</dd></div>
+        {/* One answer to "how much is left?": the budget minus what was spent (also in the table's total). */}
+        <div><dt>{t('grants.detail.left')}</dt><dd data-testid="grant-left"><LeftAmount value={r.totals.remaining} /></dd></div>
       </dl>
 
       {r.warnings.length > 0 ? (
@@ -84,7 +92,7 @@ function GrantDetail({ report: r }: { report: GrantReport }) {
                 <th scope="row" className="th-plain">{l.name}</th>
                 <td className="num">{euro(l.budget)}</td>
                 <td className="num">{euro(l.actual)}</td>
-                <td className="num">{euro(l.remaining)}</td>
+                <td className="num"><LeftAmount value={l.remaining} /></td>
                 <td><LevelBadge level={l.level} percent={l.percent} /></td>
               </tr>
             ))}
@@ -94,7 +102,7 @@ function GrantDetail({ report: r }: { report: GrantReport }) {
               <th scope="row">{t('grants.detail.total')}</th>
               <td className="num">{euro(r.totals.budget)}</td>
               <td className="num">{euro(r.totals.actual)}</td>
-              <td className="num">{euro(r.totals.remaining)}</td>
+              <td className="num"><LeftAmount value={r.totals.remaining} /></td>
               <td>{percentNl(r.totals.percent)}</td>
             </tr>
           </tfoot>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Allocation, AllocationAccount, AllocationTarget, Objective } from '../../../../shared/api/allocation';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
-import { FormError, Hint } from '../../components/Field';
+import { Field, FormError, Hint } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { useApi } from '../../hooks';
@@ -15,7 +15,10 @@ import { useLineLabel } from './common';
  */
 export function AllocationScreen(_props: ScreenProps) {
   const { t } = useTranslation();
-  const alloc = useApi('allocation.get', {});
+  // Keys hold per year: one chosen year, or '' for the keys of every year without their own.
+  const years = useApi('years.list', {});
+  const [year, setYear] = useState('');
+  const alloc = useApi('allocation.get', year ? { year: Number(year) } : {});
   const org = useApi('org.get', {});
   return (
     <div className="screen" data-testid="screen-allocation">
@@ -27,6 +30,18 @@ export function AllocationScreen(_props: ScreenProps) {
       ) : (
         <>
           <Objectives objectives={alloc.data.objectives} onSaved={alloc.reload} />
+          <Field id="allocation-year" label={t('statements.allocation.year')} hint={t('statements.allocation.yearHint')}>
+            {(a) => (
+              <select {...a} className="input input--auto" value={year} onChange={(e) => setYear(e.target.value)}>
+                <option value="">{t('statements.allocation.allYears')}</option>
+                {(years.data ?? []).map((y) => (
+                  <option key={y.year} value={y.year}>
+                    {y.status === 'closed' ? t('statements.allocation.closedYear', { year: y.year }) : String(y.year)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Keys data={alloc.data} onSaved={alloc.reload} />
         </>
       )}
@@ -118,7 +133,7 @@ function Keys({ data, onSaved }: { data: Allocation; onSaved: () => void }) {
           </thead>
           <tbody>
             {data.accounts.map((a) => (
-              <KeyRow key={a.code} account={a} targets={targets} onSaved={onSaved} />
+              <KeyRow key={a.code} account={a} targets={targets} year={data.year} onSaved={onSaved} />
             ))}
           </tbody>
         </table>
@@ -129,7 +144,7 @@ function Keys({ data, onSaved }: { data: Allocation; onSaved: () => void }) {
 
 const percentText = (s: string): string => s.replace(/\.00$/, '').replace('.', ',');
 
-function KeyRow({ account, targets, onSaved }: { account: AllocationAccount; targets: Target[]; onSaved: () => void }) {
+function KeyRow({ account, targets, year, onSaved }: { account: AllocationAccount; targets: Target[]; year: number | null; onSaved: () => void }) {
   const { t } = useTranslation();
   const { announce } = useApp();
   const lineLabel = useLineLabel();
@@ -144,7 +159,7 @@ function KeyRow({ account, targets, onSaved }: { account: AllocationAccount; tar
   async function save(shares: typeof parsed) {
     setError(null);
     try {
-      await call('allocation.setKeys', { account: account.code, shares: shares.map((p) => ({ target: p.x.target, objectiveId: p.x.objectiveId, percent: p.v })) });
+      await call('allocation.setKeys', { account: account.code, ...(year !== null ? { year } : {}), shares: shares.map((p) => ({ target: p.x.target, objectiveId: p.x.objectiveId, percent: p.v })) });
       announce(t('statements.allocation.keySaved', { code: account.code }), 'success');
       onSaved();
     } catch (e) {
@@ -156,6 +171,7 @@ function KeyRow({ account, targets, onSaved }: { account: AllocationAccount; tar
       <tr data-account={account.code}>
         <th scope="row">
           <span className="code">{account.code}</span> {account.name}
+          {account.fromYear !== null ? <span className="muted"> · {t('statements.allocation.fromYear', { year: account.fromYear })}</span> : null}
         </th>
         <td>{account.shares.length === 0 ? `${lineLabel(account.line, account.line)} (${t('statements.allocation.default')})` : lineLabel(account.line, account.line)}</td>
         {targets.map((x) => (

@@ -39,6 +39,7 @@ const IDS: Record<string, string> = {
 };
 
 const MAX_RECEIPT = 20 * 1024 * 1024;
+const LIMIT_CODES = new Set(['MONTH_LIMIT', 'YEAR_LIMIT', 'HOUR_LIMIT']);
 
 /** The check panel: what this person already got this month and year, what is left, blocks and warnings. */
 function CheckPanel({ check, loading, month, kind }: { check: VolunteerCheck | null; loading: boolean; month: number; kind: VolunteerPaymentKind }) {
@@ -55,11 +56,12 @@ function CheckPanel({ check, loading, month, kind }: { check: VolunteerCheck | n
     <section className="vol-check" aria-labelledby="vpay-check-title" data-testid="volunteer-check" aria-busy={loading}>
       <h2 id="vpay-check-title">{t('volunteers.pay.checkTitle')}</h2>
       <MonthYearTotals check={check} month={month} />
-      <p>{t('volunteers.pay.maxAmount', { amount: euro(check.maxAmount) })}</p>
+      {/* A limit block already says what is still possible; the same figure twice only confuses. */}
+      {check.blocks.some((b) => LIMIT_CODES.has(b.code)) ? null : <p>{t('volunteers.pay.maxAmount', { amount: euro(check.maxAmount) })}</p>}
       {check.hourlyRate && check.hourlyLimit ? <p>{t('volunteers.pay.hourly', { rate: euro(check.hourlyRate), limit: euro(check.hourlyLimit) })}</p> : null}
       {kind === 'reimbursement' && !check.reimbursementsCount ? <p className="muted">{t('volunteers.pay.notCounted')}</p> : null}
       {check.blocks.length > 0 ? (
-        <div className="vol-blocked" role="alert" data-testid="volunteer-blocked">
+        <div className="vol-blocked" role="alert" data-testid="volunteer-blocked" id="vpay-blocked" tabIndex={-1}>
           <h3>{t('volunteers.pay.blocked')}</h3>
           {check.blocks.map((b) => (
             <p key={b.code} className="vol-issue">
@@ -241,8 +243,14 @@ export function PayScreen({ params }: ScreenProps) {
       if (fileRef.current) fileRef.current.value = '';
       focusById(IDS.amount!);
     } catch (err) {
-      const limit = err instanceof ApiError && err.code === 'LIMIT_EXCEEDED';
-      show(limit ? { fields: {}, general: (err as ApiError).message } : formErrorsFrom(err, Object.keys(IDS)));
+      // The check beside the form shows the limit message already: point there, don't repeat it.
+      if (err instanceof ApiError && err.code === 'LIMIT_EXCEEDED' && document.getElementById('vpay-blocked')) {
+        setErrors(NO_ERRORS);
+        announce(err.message, 'error', { visible: false });
+        focusById('vpay-blocked');
+      } else {
+        show(formErrorsFrom(err, Object.keys(IDS)));
+      }
     } finally {
       setBusy(false);
     }
