@@ -1,5 +1,5 @@
 // Helpers shared by the benchmarks: whole-process timing with peak memory, medians, temp dirs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -53,4 +53,31 @@ export function loadBankGenerator() {
 /** The machine's state when a figure was taken: other work on it stretches wall times more than CPU times. */
 export function machineNote() {
   return `${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)`;
+}
+
+/**
+ * Start the browser mode (`cmd args`, e.g. npm start or node scripts/start.mjs) in its own process
+ * group, open its URL in `page` and wait until the dashboard shows figures. Returns the seconds taken,
+ * the child (stop it with process.kill(-child.pid)) and the URL.
+ */
+export async function startBrowserMode(page, cmd, args, settingsDir) {
+  const t0 = performance.now();
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, CI: 'true', KASSA_SETTINGS_DIR: settingsDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${cmd} exited ${code}: ${out}`)));
+  });
+  await page.goto(url);
+  await page.locator('main').getByText('€').first().waitFor({ state: 'visible', timeout: 30_000 });
+  return { seconds: (performance.now() - t0) / 1000, child, url };
 }

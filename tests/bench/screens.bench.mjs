@@ -3,12 +3,12 @@
 // from the click in the menu to its data on screen <= 100 ms (journal, general ledger of the bank
 // account, trial balance, balance sheet, bank inbox). Prints wall times, the server's CPU time and
 // the load average: on a shared machine the wall times grow with other people's work.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { kassa, loadBankGenerator, machineNote, outDir, root, median, verdict } from './lib.mjs';
+import { kassa, loadBankGenerator, machineNote, outDir, median, startBrowserMode, verdict } from './lib.mjs';
 
 const file = path.join(outDir, 'screens-100k.kassa');
 for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
@@ -27,27 +27,7 @@ const browser = await chromium.launch({
 const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-screens-'));
 
 /** The server as `npm start` runs it, without npm's own start-up: node scripts/start.mjs FILE. */
-async function start(page) {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs', file], {
-    cwd: root,
-    env: { ...process.env, CI: 'true', KASSA_SETTINGS_DIR: settingsDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`start exited ${code}: ${out}`)));
-  });
-  await page.goto(url);
-  await page.locator('main').getByText('€').first().waitFor({ state: 'visible', timeout: 30_000 });
-  return { seconds: (performance.now() - t0) / 1000, child };
-}
+const start = (page) => startBrowserMode(page, process.execPath, ['scripts/start.mjs', file], settingsDir);
 
 /** CPU seconds (user + system) so far of every process in the server's session (detached: its own). */
 function cpuOfTree(pid) {
