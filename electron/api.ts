@@ -25,7 +25,8 @@ import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry,
 import { exportHledgerFile } from './books/exportHledger';
 import { moneyReceived, moneySpent, moneyTransfer } from './books/money';
 import { getOrganisation, updateOrganisation } from './books/organisation';
-import { dashboard, generalLedger, trialBalance } from './books/reports';
+import { generalLedger, ledgerPage } from './books/ledger';
+import { dashboard, trialBalance } from './books/reports';
 import { verifyBooks } from './books/verify';
 import { parseSince } from './books/history/verifyChain';
 import { closeYear, listYears, openNextYear } from './books/years';
@@ -94,6 +95,7 @@ export const handlers: Handlers = {
 
   'reports.trialBalance': ({ books }, input) => trialBalance(books, input),
   'reports.generalLedger': ({ books }, input) => generalLedger(books, input),
+  'reports.ledgerPage': ({ books }, input) => ledgerPage(books, input),
   'reports.journal': ({ books }, input) => listEntries(books, { ...input, status: 'posted' }),
   'reports.dashboard': ({ books }, input) => dashboard(books, input),
 

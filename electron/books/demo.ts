@@ -115,7 +115,7 @@ export function generateDemo(books: Books, opts: DemoOptions): DemoResult {
  * dropped and rebuilt from their own stored SQL at the end, inside the same transaction, so the file
  * never exists without them.
  */
-const DEFERRED_INDEXES = ['lines_account', 'entries_date'];
+const DEFERRED_INDEXES = ['lines_account', 'lines_ledger', 'entries_date'];
 const BULK = 50_000;
 
 function generate(books: Books, opts: DemoOptions, n: number, nYears: number, endYear: number, years: number[], r: Rand, rnd: () => number): DemoResult {

@@ -1,10 +1,9 @@
 import { centsToString } from '../../shared/money';
 import { KassaError } from '../../shared/errors';
-import type { Dashboard, GeneralLedger, TrialBalance, TrialBalanceRow } from '../../shared/api/types';
+import type { Dashboard, TrialBalance, TrialBalanceRow } from '../../shared/api/types';
 import { EARLIER_RESULT } from '../../shared/rgs';
 import type { AccountType, MoneyKind } from '../../shared/chart';
 import type { Books } from '../db/books';
-import { entryRef } from './entries';
 import { balancesAt, dayBefore, yearOfDate } from './statements/balances';
 
 export interface Period {
@@ -126,44 +125,6 @@ function scanLines(books: Books, from: string | null, to: string | null): SumRow
     )
     .safeIntegers(true)
     .all(...params) as SumRow[];
-}
-
-export function generalLedger(books: Books, input: { account: string } & Period): GeneralLedger {
-  const acc = books.first(books.db.selectFrom('accounts').select(['id', 'code', 'name', 'type']).where('code', '=', input.account));
-  if (!acc) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.account} bestaat niet.`, { field: 'account' });
-  const { from, to } = resolvePeriod(books, input);
-  const opening = from
-    ? BigInt((books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM lines WHERE account_id = ? AND posted = 1 AND date < ?').safeIntegers(true).get(acc.id, from) as { s: bigint }).s)
-    : 0n;
-  const cond = ['l.account_id = ?', 'l.posted = 1'];
-  const params: unknown[] = [acc.id];
-  if (from) { cond.push('l.date >= ?'); params.push(from); }
-  if (to) { cond.push('l.date <= ?'); params.push(to); }
-  const rows = books
-    .raw(
-      `SELECT e.id, j.code AS journal, e.year, e.number, e.date, COALESCE(l.description, e.description) AS description, l.amount_cents
-       FROM lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
-       WHERE ${cond.join(' AND ')} ORDER BY l.date, e.id, l.id`,
-    )
-    .all(...params) as { id: number; journal: string; year: number; number: number; date: string; description: string; amount_cents: number }[];
-  let bal = opening;
-  let td = 0n;
-  let tc = 0n;
-  const out = rows.map((r) => {
-    const c = BigInt(r.amount_cents);
-    bal += c;
-    if (c > 0n) td += c;
-    else tc -= c;
-    return {
-      entryId: r.id, ref: entryRef(r.journal, r.year, r.number)!, date: r.date, description: r.description,
-      debit: c > 0n ? centsToString(c) : null, credit: c < 0n ? centsToString(-c) : null, balance: centsToString(bal),
-    };
-  });
-  return {
-    account: { code: acc.code, name: acc.name, type: acc.type },
-    opening: centsToString(opening), rows: out, closing: centsToString(bal),
-    totals: { debit: centsToString(td), credit: centsToString(tc) },
-  };
 }
 
 /** Bank and cash balances now, income and expenses of the year, and the result so far. */

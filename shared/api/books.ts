@@ -5,7 +5,7 @@ import {
 import { method } from './define';
 import { ReceiptFiles } from './receipts';
 import type {
-  Account, AdminInfo, Dashboard, Entry, EntryList, FiscalYear, GeneralLedger, Journal, Organisation, TrialBalance, VerifyResult,
+  Account, AdminInfo, Dashboard, Entry, EntryList, FiscalYear, GeneralLedger, Journal, LedgerPage, Organisation, TrialBalance, VerifyResult,
 } from './types';
 
 const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
@@ -80,6 +80,9 @@ const GuidedBase = {
   person: Id.optional(),
   contact: Id.optional(),
 };
+
+/** A ledger line's position as the server gave it: date~entry~line. */
+const LedgerCursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}~\d{1,15}~\d{1,15}$/, { message: 'Deze plek in het grootboek is niet geldig. Laad de pagina opnieuw.' });
 
 const Period = {
   year: Year.optional(),
@@ -163,6 +166,24 @@ export const booksMethods = {
 
   'reports.trialBalance': method<TrialBalance>()(z.object({ ...Period, date: IsoDate.optional() })),
   'reports.generalLedger': method<GeneralLedger>()(z.object({ account: AccountCode, ...Period })),
+  // One page of the general ledger for the screen: keyset paging from the newest (or oldest) line,
+  // from a date (`at`), or on from a line of the page before (`older`/`newer`).
+  'reports.ledgerPage': method<LedgerPage>()(
+    z
+      .object({
+        account: AccountCode,
+        ...Period,
+        order: z.enum(['newest', 'oldest']).optional(),
+        at: IsoDate.optional(),
+        older: LedgerCursorSchema.optional(),
+        newer: LedgerCursorSchema.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .refine((v) => [v.at, v.older, v.newer].filter((x) => x !== undefined).length <= 1, {
+        message: 'Kies één startpunt: een datum, of verder vanaf een regel.',
+        path: ['at'],
+      }),
+  ),
   'reports.journal': method<EntryList>()(z.object({ journal: z.string().optional(), ...Period, ...Paging })),
   'reports.dashboard': method<Dashboard>()(z.object({ year: Year.optional() })),
 

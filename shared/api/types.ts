@@ -133,6 +133,27 @@ export interface GeneralLedger {
   totals: { debit: string; credit: string };
 }
 
+/** Where a ledger line stands in ledger order (date, entry, line), for keyset paging: opaque to callers. */
+export type LedgerCursor = string;
+
+/**
+ * One page of an account's general ledger in a period, newest or oldest first. The period's
+ * opening, totals and closing are those of the whole period; `page.opening` is the balance just
+ * before the oldest line on the page, so every running balance is right on any page.
+ */
+export interface LedgerPage {
+  account: { code: string; name: string; type: AccountType };
+  opening: string;
+  closing: string;
+  totals: { debit: string; credit: string };
+  /** Lines in the whole period. */
+  count: number;
+  order: 'newest' | 'oldest';
+  /** In the order asked for; each balance is the balance after that line. */
+  rows: LedgerRow[];
+  page: { opening: string; closing: string; older: LedgerCursor | null; newer: LedgerCursor | null };
+}
+
 export interface VerifyProblem {
   code: string;
   message: string;

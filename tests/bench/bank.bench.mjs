@@ -3,24 +3,13 @@
 // through the dispatcher (the same path as every door), on a real file in tests/bench/out.
 // The statement comes from tests/fixtures/bank/generate.ts (makeCamt053), transpiled on the fly.
 import { createRequire } from 'node:module';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { outDir, root, verdict, fmt } from './lib.mjs';
+import { loadBankGenerator, outDir, root, verdict, fmt } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const ts = require('typescript');
 const { dispatch } = require(path.join(root, 'dist/electron/api.js'));
 const { Session } = require(path.join(root, 'dist/electron/session.js'));
-
-/** generate.ts -> CommonJS next to dist/, with its one import pointed at the compiled module. */
-function loadGenerator() {
-  const src = readFileSync(path.join(root, 'tests/fixtures/bank/generate.ts'), 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText
-    .replace(/require\("\.\.\/\.\.\/\.\.\/electron\/books\/bank\/nl-iban"\)/, `require(${JSON.stringify(path.join(root, 'dist/electron/books/bank/nl-iban.js'))})`);
-  const file = path.join(outDir, 'bank-generate.cjs');
-  writeFileSync(file, js);
-  return require(file);
-}
 
 /** Wall seconds and this process's CPU seconds (user + system) of one awaited step. */
 async function measure(fn) {
@@ -34,7 +23,7 @@ async function measure(fn) {
 const cpuNote = (m) => `(CPU ${m.cpu.toFixed(3)} s)`;
 
 const N = 10_000;
-const { makeCamt053 } = loadGenerator();
+const { makeCamt053 } = loadBankGenerator();
 const xml = makeCamt053(N, 42);
 const statement = path.join(outDir, `bank-camt053-${N}.xml`);
 writeFileSync(statement, xml);

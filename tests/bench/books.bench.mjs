@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { kassa, outDir, root, timed, median, verdict, fmt, mib } from './lib.mjs';
+import { kassa, machineNote, outDir, root, timed, median, verdict, fmt, mib } from './lib.mjs';
 
 const file = path.join(outDir, 'books-1m.kassa');
 const journal = path.join(outDir, 'books-1m.journal');
@@ -29,14 +29,18 @@ const cold = timed(process.execPath, [kassa, 'report', file, 'trial-balance']);
 console.log(`  trial balance, first run after a build (no code cache yet): ${fmt(cold.seconds)}`);
 
 const runs = [];
+const cpus = [];
 let rss = null;
 for (let i = 0; i < 7; i++) {
   const r = timed(process.execPath, [kassa, 'report', file, 'trial-balance']);
   runs.push(r.seconds);
+  if (r.cpu !== null) cpus.push(r.cpu);
   rss = Math.max(rss ?? 0, r.rssMiB ?? 0) || r.rssMiB;
 }
 const tb = median(runs);
-console.log(`  trial balance (CLI, whole process, median of 7): ${fmt(tb)} (target <= 0.25 s) ${verdict(tb <= 0.25)}, peak ${mib(rss)} (target <= 300 MiB)`);
+const tbCpu = cpus.length ? median(cpus) : null;
+console.log(`  machine: ${machineNote()}`);
+console.log(`  trial balance (CLI, whole process, median of 7): ${fmt(tb)} wall, ${tbCpu === null ? 'CPU n/a' : `${fmt(tbCpu)} CPU`} (target <= 0.25 s) ${verdict(tb <= 0.25)}, peak ${mib(rss)} (target <= 300 MiB)`);
 
 const tbYear = median(Array.from({ length: 5 }, () => timed(process.execPath, [kassa, 'report', file, 'trial-balance', '--from', '2020-03-15']).seconds));
 console.log(`  trial balance from a mid-year date (index scan path, median of 5): ${fmt(tbYear)}`);
@@ -44,9 +48,13 @@ console.log(`  trial balance from a mid-year date (index scan path, median of 5)
 timed(process.execPath, [kassa, 'export', file, 'hledger', '--out', journal]);
 const hasLedger = spawnSync('ledger', ['--version']).status === 0;
 if (hasLedger) {
-  const l = median(Array.from({ length: 3 }, () => timed('ledger', ['-f', journal, 'bal']).seconds));
-  console.log(`  ledger -f export.journal bal (median of 3): ${fmt(l)}`);
-  console.log(`  ratio kassa/ledger: ${((tb / l) * 100).toFixed(1)} % (target <= 10 %) ${verdict(tb / l <= 0.1)}`);
+  const lr = Array.from({ length: 3 }, () => timed('ledger', ['-f', journal, 'bal']));
+  const l = median(lr.map((r) => r.seconds));
+  const lCpu = lr.every((r) => r.cpu !== null) ? median(lr.map((r) => r.cpu)) : null;
+  console.log(`  ledger -f export.journal bal (median of 3): ${fmt(l)} wall${lCpu === null ? '' : `, ${fmt(lCpu)} CPU`}`);
+  // Issue 18: kassa's whole process at most 2.5 % of ledger's on the same journal (issue 2 asked 10 %).
+  console.log(`  ratio kassa/ledger, wall: ${((tb / l) * 100).toFixed(1)} % (target <= 2.5 %) ${verdict(tb / l <= 0.025)}`);
+  if (tbCpu !== null && lCpu !== null) console.log(`  ratio kassa/ledger, CPU: ${((tbCpu / lCpu) * 100).toFixed(1)} % (target <= 2.5 %) ${verdict(tbCpu / lCpu <= 0.025)}`);
 } else {
   console.log('  ledger not installed (apt-get install ledger): ratio not measured');
 }

@@ -1,11 +1,11 @@
 // Issue 3: in Chromium, the journal list of kassa demo books with 100,000 entries renders its first
 // screen <= 500 ms after navigation; the app is interactive <= 2 s after `npm start` (browser mode).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { kassa, outDir, root, median, verdict } from './lib.mjs';
+import { kassa, outDir, median, startBrowserMode, verdict } from './lib.mjs';
 
 const file = path.join(outDir, 'ui-100k.kassa');
 rmSync(file, { force: true });
@@ -20,37 +20,11 @@ const browser = await chromium.launch({
 });
 const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-ui-'));
 
-/** `npm start -- FILE` until the dashboard shows the bank balance; returns seconds and the server. */
-async function startAndWait(page) {
-  const t0 = performance.now();
-  const child = spawn('npm', ['start', '--silent', '--', file], {
-    cwd: root,
-    env: { ...process.env, CI: 'true', KASSA_SETTINGS_DIR: settingsDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group: npm -> start.mjs -> webMain; the whole group is stopped after each round.
-    detached: true,
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited ${code}: ${out}`)));
-  });
-  await page.goto(url);
-  // Interactive: the dashboard has rendered real figures and the navigation answers.
-  await page.locator('main').getByText('€').first().waitFor({ state: 'visible', timeout: 30_000 });
-  const seconds = (performance.now() - t0) / 1000;
-  return { seconds, child, url };
-}
-
 const starts = [];
 const firstScreens = [];
 for (let i = 0; i < 3; i++) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const { seconds, child, url } = await startAndWait(page);
+  const { seconds, child, url } = await startBrowserMode(page, 'npm', ['start', '--silent', '--', file], settingsDir);
   starts.push(seconds);
   for (let j = 0; j < 3; j++) {
     await page.goto(`${url.replace(/\?token=.*/, '')}#/dashboard`);

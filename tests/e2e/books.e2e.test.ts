@@ -41,6 +41,22 @@ async function text(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
 
+/** Every element matched is one line of text high (nothing wrapped onto a second line). */
+async function expectSingleLines(page: Page, selector: string): Promise<void> {
+  const wrapped = await page.evaluate((sel) => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.5;
+      if (range.getBoundingClientRect().height > lineHeight * 1.5) out.push(el.textContent ?? '');
+    }
+    return out;
+  }, selector);
+  expect(await page.locator(selector).count()).toBeGreaterThan(0);
+  expect(wrapped).toEqual([]);
+}
+
 async function heading(page: Page): Promise<string> {
   return text(page.locator('main h1').first());
 }
@@ -389,6 +405,70 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await shot('21-practice-dashboard');
     await goToScreen(page, 'money-out');
     expect(await banner.isVisible()).toBe(true);
+  });
+
+  it('pages the general ledger of a busy year: newest first, a month, any date (issue 18)', async () => {
+    // The practice administration has two years of demo entries before this one.
+    const last = YEAR - 1;
+    await goToScreen(page, 'ledger');
+    await page.getByLabel('Rekening', { exact: true }).selectOption('1100');
+    await page.getByLabel('Boekjaar', { exact: true }).selectOption(String(last));
+    const table = page.getByTestId('ledger-table');
+    const dates = async () =>
+      (await table.getByTestId('ledger-row').locator('td:first-child').allTextContents()).map((d) => d.split('-').reverse().join('-'));
+    await expect.poll(async () => (await dates()).length).toBeGreaterThan(5);
+    expect(await table.getAttribute('data-order')).toBe('newest');
+    const newestFirst = await dates();
+    expect(newestFirst).toEqual([...newestFirst].sort().reverse());
+    expect(newestFirst[0]! >= `${last}-06-01`).toBe(true);
+
+    // One month only.
+    await page.getByLabel('Maand', { exact: true }).selectOption(`${last}-03-01`);
+    await expect.poll(async () => (await dates()).every((d) => d.startsWith(`${last}-03`))).toBe(true);
+    expect((await dates()).length).toBeGreaterThan(0);
+    await shot('22-ledger-month');
+
+    // The whole year again, from a date: lines on or before it, then the newer ones above it.
+    await page.getByLabel('Maand', { exact: true }).selectOption('');
+    await page.getByLabel('Ga naar datum', { exact: true }).fill(`15-05-${last}`);
+    await expect.poll(async () => (await dates())[0]! <= `${last}-05-15`).toBe(true);
+    const beforeDate = await dates();
+    expect(beforeDate).toEqual([...beforeDate].sort().reverse());
+    await page.getByTestId('ledger-newer').click();
+    await expect.poll(async () => (await dates()).at(-1)! >= beforeDate[0]!).toBe(true);
+    // Dates, numbers and amounts stay on one line.
+    await expectSingleLines(page, '[data-testid="ledger-row"] td.nowrap');
+    await checkA11y(page, `${mode} ledger paged`);
+    await shot('23-ledger-from-date');
+  });
+
+  it('lets the journal fill a 1366×768 window with one scrollbar, dates and numbers on one line (issue 18)', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await goToScreen(page, 'journal');
+    const list = page.getByTestId('journal-list');
+    await expect.poll(() => list.getAttribute('data-ready')).toBe('true');
+    // A treasurer reads the screen's tip once and puts it away.
+    const gotIt = page.getByRole('button', { name: 'Begrepen' });
+    if (await gotIt.isVisible()) await gotIt.click();
+    await expect.poll(() => gotIt.count()).toBe(0);
+    const m = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="journal-list"]')!;
+      const keys = document.getElementById('journal-keys')!;
+      const main = document.querySelector('main')!;
+      return {
+        pageScrolls: document.documentElement.scrollHeight > window.innerHeight || main.scrollHeight > main.clientHeight,
+        listScrolls: el.scrollHeight > el.clientHeight,
+        listHeight: el.clientHeight,
+        gapBelow: window.innerHeight - keys.getBoundingClientRect().bottom,
+      };
+    });
+    await shot('24-journal-1366x768');
+    expect(m.pageScrolls, 'the page itself must not scroll beside the list').toBe(false);
+    expect(m.listScrolls).toBe(true);
+    expect(m.listHeight).toBeGreaterThanOrEqual(4 * 56);
+    expect(m.gapBelow).toBeLessThan(40);
+    await expectSingleLines(page, '[data-testid="journal-row"] .vrow__date, [data-testid="journal-row"] .vrow__ref, [data-testid="journal-row"] .vrow__amount');
+    await checkA11y(page, `${mode} journal 1366x768`);
   });
 
   it('logged no errors in the page console', () => {

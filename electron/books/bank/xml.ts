@@ -1,4 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as FastXml from 'fast-xml-parser';
+
+/** Loaded at the first bank file, not at start-up: every report and CLI run would pay for it (issue 18). */
+const fastXml = (): typeof FastXml => require('fast-xml-parser') as typeof FastXml;
 import { atLine, bankError } from './errors';
 
 /**
@@ -26,7 +29,7 @@ export function refuseUnsafeXml(text: string): void {
 
 /** Check that the XML is well formed; the message names the line where it goes wrong. */
 export function assertWellFormed(text: string): void {
-  const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  const result = fastXml().XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (result !== true) {
     const line = result.err.line;
     throw bankError(
@@ -37,7 +40,7 @@ export function assertWellFormed(text: string): void {
 }
 
 export function parseXml(text: string, arrayTags: ReadonlySet<string>): unknown {
-  const parser = new XMLParser({
+  const parser = new (fastXml().XMLParser)({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     removeNSPrefix: true,

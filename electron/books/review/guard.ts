@@ -18,7 +18,7 @@ export const READ_METHODS: ReadonlySet<string> = new Set([
   'backups.create', 'backups.list', 'backups.verify', 'backups.settings.get', 'backups.settings.set',
   // reading the books
   'org.get', 'accounts.list', 'accounts.lineChoices', 'years.list', 'journals.list', 'entries.get', 'entries.list',
-  'reports.trialBalance', 'reports.generalLedger', 'reports.journal', 'reports.dashboard', 'audit.verify', 'export.hledger',
+  'reports.trialBalance', 'reports.generalLedger', 'reports.ledgerPage', 'reports.journal', 'reports.dashboard', 'audit.verify', 'export.hledger',
   'funds.list', 'grants.list', 'grants.get', 'grants.report', 'grants.postings', 'grants.options', 'grants.budgetXlsx', 'grants.verantwoordingXlsx',
   'grants.yearEndProposal', 'budgets.get', 'budgets.suggest', 'budgets.vsActual', 'coverage.projects', 'coverage.get',
   'contacts.list', 'contacts.get', 'invoices.list', 'invoices.get', 'invoices.pdf', 'invoices.pdfData', 'invoices.ubl', 'invoices.attachment',

@@ -13,6 +13,7 @@ import { useApp } from '../context';
 import { dateNl, euro, parseInputAmount, parseInputDate } from '../format';
 import './receipts/common';
 import { useAccounts, useYears } from '../hooks';
+import { useFillHeight } from '../useFillHeight';
 
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 56;
@@ -114,6 +115,8 @@ export function JournalScreen({ params }: ScreenProps) {
   }, [filterKey, booksVersion, fetchPage]);
 
   const listRef = useRef<HTMLDivElement>(null);
+  const keysRef = useRef<HTMLParagraphElement>(null);
+  useFillHeight(listRef, keysRef);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -313,7 +316,7 @@ export function JournalScreen({ params }: ScreenProps) {
             })}
           </div>
         </div>
-        <p id="journal-keys" className="vlist__keys">
+        <p id="journal-keys" className="vlist__keys" ref={keysRef}>
           {t('journal.keys')}
         </p>
       </div>

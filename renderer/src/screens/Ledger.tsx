@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenProps } from '../App';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
 import { Field, FormError, Hint } from '../components/Field';
+import { DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
-import { dateNl, euro } from '../format';
+import { dateNl, euro, parseInputDate } from '../format';
 import { useAccounts, useApi, useYears } from '../hooks';
 
-const SHOW_STEP = 500;
+const PAGE_SIZE = 100;
 
 /** The default year: the newest open one, else the newest; null while the years load. */
 export function useDefaultYear(): string | null {
@@ -39,14 +40,34 @@ export function YearSelect({ id, value, onChange, allowAll }: { id: string; valu
   );
 }
 
+/** The months of a fiscal year (which need not be a calendar year), as from/to dates. */
+function monthsOf(start: string, end: string): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  for (let i = 0; i < 24; i++) {
+    const first = `${y}-${String(m).padStart(2, '0')}-01`;
+    if (first > end) break;
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push({ from: first < start ? start : first, to: last > end ? end : last });
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
 export function LedgerScreen({ params }: ScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const accounts = useAccounts(true);
+  const years = useYears();
   const defaultYear = useDefaultYear();
   const [account, setAccount] = useState(params.get('account') ?? '');
   const [year, setYear] = useState<string | null>(params.get('year'));
   const effectiveYear = year ?? defaultYear;
-  const [shown, setShown] = useState(SHOW_STEP);
+  const [month, setMonth] = useState('');
+  const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
+  const [at, setAt] = useState('');
+  // The page asked for: from the edge of the page shown before, or null for the start of the period.
+  const [cursor, setCursor] = useState<{ older: string } | { newer: string } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
 
   // Start with the bank account when nothing was asked for.
@@ -57,13 +78,30 @@ export function LedgerScreen({ params }: ScreenProps) {
     }
   }, [account, accounts.data]);
 
-  const ledger = useApi(
-    'reports.generalLedger',
-    account && effectiveYear !== null ? { account, ...(effectiveYear ? { year: Number(effectiveYear) } : {}) } : null,
-  );
-  useEffect(() => setShown(SHOW_STEP), [account, effectiveYear]);
+  const fy = years.data?.find((y) => String(y.year) === effectiveYear);
+  const months = useMemo(() => (fy ? monthsOf(fy.startDate, fy.endDate) : []), [fy]);
+  const monthName = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const chosenMonth = months.find((m) => m.from === month);
+  const atIso = at.trim() ? parseInputDate(at) : null;
+  const atError = at.trim() && !atIso ? t('errors.date') : undefined;
+
+  const period = chosenMonth ? { from: chosenMonth.from, to: chosenMonth.to } : effectiveYear ? { year: Number(effectiveYear) } : {};
+  const request = account && effectiveYear !== null && !atError
+    ? { account, ...period, order, limit: PAGE_SIZE, ...(cursor ?? (atIso ? { at: atIso } : {})) }
+    : null;
+  const ledger = useApi('reports.ledgerPage', request);
+  // A new question starts at its first page.
+  useEffect(() => setCursor(null), [account, effectiveYear, month, order, atIso]);
+  useEffect(() => setMonth(''), [effectiveYear]);
   const data = ledger.data;
   const rows = data?.rows ?? [];
+  const startsPeriod = data ? data.page.older === null : false;
+  const openingRow = data ? (
+    <tr className="row--muted" data-testid="ledger-page-opening">
+      <td colSpan={5}>{startsPeriod ? t('ledger.opening') : t('ledger.pageOpening')}</td>
+      <td className="num nowrap">{euro(data.page.opening)}</td>
+    </tr>
+  ) : null;
 
   return (
     <div className="screen" data-testid="screen-ledger">
@@ -74,6 +112,31 @@ export function LedgerScreen({ params }: ScreenProps) {
           {(a) => <AccountSelect a11y={a} accounts={accounts.data ?? []} value={account} onChange={setAccount} includeArchived className="input input--auto" />}
         </Field>
         <YearSelect id="ledger-year" value={effectiveYear ?? ''} onChange={setYear} allowAll={t('ledger.allYears')} />
+        {months.length > 0 ? (
+          <Field id="ledger-month" label={t('ledger.month')}>
+            {(a) => (
+              <select {...a} className="input input--auto" value={month} onChange={(e) => setMonth(e.target.value)}>
+                <option value="">{t('ledger.wholeYear')}</option>
+                {months.map((m) => (
+                  <option key={m.from} value={m.from}>
+                    {monthName.format(new Date(`${m.from}T00:00:00Z`))}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field id="ledger-order" label={t('ledger.order')}>
+          {(a) => (
+            <select {...a} className="input input--auto" value={order} onChange={(e) => setOrder(e.target.value as 'newest' | 'oldest')}>
+              <option value="newest">{t('ledger.newest')}</option>
+              <option value="oldest">{t('ledger.oldest')}</option>
+            </select>
+          )}
+        </Field>
+        <Field id="ledger-at" label={t('ledger.at')} error={atError}>
+          {(a) => <DateInput a11y={a} value={at} onChange={setAt} />}
+        </Field>
       </form>
       <FormError error={ledger.error} />
       {data ? (
@@ -81,7 +144,10 @@ export function LedgerScreen({ params }: ScreenProps) {
           <h2 id="ledger-table-title">
             <span className="code">{data.account.code}</span> {data.account.name}
           </h2>
-          <table className="table" data-testid="ledger-table">
+          <p className="result-count" data-testid="ledger-count">
+            {t('ledger.count', { count: data.count, formatted: data.count.toLocaleString('nl-NL') })}
+          </p>
+          <table className="table table--ledger" data-testid="ledger-table" data-order={data.order}>
             <caption className="visually-hidden">{t('ledger.caption', { name: data.account.name })}</caption>
             <thead>
               <tr>
@@ -100,22 +166,19 @@ export function LedgerScreen({ params }: ScreenProps) {
               </tr>
             </thead>
             <tbody>
-              <tr className="row--muted">
-                <td colSpan={5}>{t('ledger.opening')}</td>
-                <td className="num">{euro(data.opening)}</td>
-              </tr>
-              {rows.slice(0, shown).map((r, i) => (
-                <tr key={`${r.entryId}-${i}`}>
-                  <td>{dateNl(r.date)}</td>
-                  <td>
+              {data.order === 'oldest' ? openingRow : null}
+              {rows.map((r, i) => (
+                <tr key={`${r.entryId}-${i}`} data-testid="ledger-row">
+                  <td className="nowrap">{dateNl(r.date)}</td>
+                  <td className="nowrap">
                     <button type="button" className="button button--link" onClick={() => setOpenId(r.entryId)}>
                       {r.ref}
                     </button>
                   </td>
                   <td>{r.description}</td>
-                  <td className="num">{euro(r.debit)}</td>
-                  <td className="num">{euro(r.credit)}</td>
-                  <td className="num">{euro(r.balance)}</td>
+                  <td className="num nowrap">{euro(r.debit)}</td>
+                  <td className="num nowrap">{euro(r.credit)}</td>
+                  <td className="num nowrap">{euro(r.balance)}</td>
                 </tr>
               ))}
               {rows.length === 0 ? (
@@ -125,25 +188,27 @@ export function LedgerScreen({ params }: ScreenProps) {
                   </td>
                 </tr>
               ) : null}
+              {data.order === 'newest' ? openingRow : null}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row" colSpan={3}>
                   {t('ledger.totalsAndClosing')}
                 </th>
-                <td className="num">{euro(data.totals.debit)}</td>
-                <td className="num">{euro(data.totals.credit)}</td>
-                <td className="num">{euro(data.closing)}</td>
+                <td className="num nowrap">{euro(data.totals.debit)}</td>
+                <td className="num nowrap">{euro(data.totals.credit)}</td>
+                <td className="num nowrap">{euro(data.closing)}</td>
               </tr>
             </tfoot>
           </table>
-          {rows.length > shown ? (
-            <p>
-              <button type="button" className="button" onClick={() => setShown((n) => n + SHOW_STEP)}>
-                {t('ledger.showMore', { shown, total: rows.length })}
-              </button>
-            </p>
-          ) : null}
+          <nav className="pager" aria-label={t('ledger.pages')}>
+            <button type="button" className="button" data-testid="ledger-newer" disabled={!data.page.newer} onClick={() => data.page.newer && setCursor({ newer: data.page.newer })}>
+              {t('ledger.newer')}
+            </button>
+            <button type="button" className="button" data-testid="ledger-older" disabled={!data.page.older} onClick={() => data.page.older && setCursor({ older: data.page.older })}>
+              {t('ledger.older')}
+            </button>
+          </nav>
         </section>
       ) : ledger.loading ? (
         <p className="muted">{t('common.loading')}</p>

@@ -1,0 +1,80 @@
+// Issue 18: on kassa demo books with 100,000 entries plus a bank inbox of 10,000 lines, in the
+// browser mode with Chromium: the app from start to a dashboard with figures <= 1 s, and every screen
+// from the click in the menu to its data on screen <= 100 ms (journal, general ledger of the bank
+// account, trial balance, balance sheet, bank inbox). Prints wall times, the server's CPU time and
+// the load average: on a shared machine the wall times grow with other people's work.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { kassa, loadBankGenerator, machineNote, outDir, median, startBrowserMode, verdict } from './lib.mjs';
+
+const file = path.join(outDir, 'screens-100k.kassa');
+for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+const gen = spawnSync(process.execPath, [kassa, 'demo', file, '--transactions', '100000', '--seed', '3'], { encoding: 'utf8' });
+if (gen.status !== 0) throw new Error(gen.stderr);
+const statement = path.join(outDir, 'screens-camt053-10000.xml');
+writeFileSync(statement, loadBankGenerator().makeCamt053(10_000, 42));
+const imp = spawnSync(process.execPath, [kassa, 'import', file, statement, '--account', '1100'], { encoding: 'utf8' });
+if (imp.status !== 0) throw new Error(imp.stderr);
+console.log(`demo books: ${JSON.parse(gen.stdout).entries} entries; bank inbox: ${JSON.parse(imp.stdout).added} lines`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-screens-'));
+
+/** The server as `npm start` runs it, without npm's own start-up: node scripts/start.mjs FILE. */
+const start = (page) => startBrowserMode(page, process.execPath, ['scripts/start.mjs', file], settingsDir);
+
+/** CPU seconds (user + system) so far of every process in the server's session (detached: its own). */
+function cpuOfTree(pid) {
+  const out = spawnSync('ps', ['-o', 'times=', '--sid', String(pid)], { encoding: 'utf8' }).stdout;
+  return out.split('\n').filter(Boolean).reduce((s, l) => s + Number(l.trim()), 0);
+}
+
+// A screen: its menu entry and what shows that its data is on screen.
+const SCREENS = [
+  ['journal', '[data-testid="journal-list"][data-ready="true"] [data-testid="journal-row"]'],
+  ['ledger', '[data-testid="ledger-table"] [data-testid="ledger-row"]'],
+  ['trial-balance', '[data-testid="trial-balance-table"] tbody tr'],
+  ['statements', '[data-testid="balance-check"]'],
+  ['bank-inbox', '[data-testid="bank-inbox-table"] tbody tr'],
+];
+
+const starts = [];
+const startCpu = [];
+const times = new Map(SCREENS.map(([id]) => [id, []]));
+for (let round = 0; round < 3; round++) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const { seconds, child } = await start(page);
+  starts.push(seconds);
+  startCpu.push(cpuOfTree(child.pid));
+  for (let i = 0; i < 3; i++) {
+    for (const [id, ready] of SCREENS) {
+      // From the dashboard each time, so every screen mounts afresh.
+      await page.locator('nav a[data-screen="dashboard"]').click();
+      await page.locator('main').getByText('€').first().waitFor();
+      const t0 = performance.now();
+      await page.locator(`nav a[data-screen="${id}"]`).click();
+      await page.locator(ready).first().waitFor({ timeout: 30_000 });
+      times.get(id).push(performance.now() - t0);
+    }
+  }
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid, 'SIGTERM');
+  await exited;
+  await page.close();
+}
+await browser.close();
+rmSync(settingsDir, { recursive: true, force: true });
+
+console.log(`  machine: ${machineNote()}`);
+const s = median(starts);
+console.log(`  start -> dashboard with figures (median of 3): ${s.toFixed(2)} s wall, server CPU ${median(startCpu).toFixed(2)} s (target <= 1 s) ${verdict(s <= 1)}`);
+for (const [id, list] of times) {
+  const m = median(list);
+  console.log(`  ${id}: click -> data on screen (median of ${list.length}): ${m.toFixed(0)} ms (best ${Math.min(...list).toFixed(0)} ms) (target <= 100 ms) ${verdict(m <= 100)}`);
+}
