@@ -20,16 +20,21 @@ import type { Books } from '../../db/books';
 export interface FactKind {
   /** e.g. 'entry', 'invoice', 'attachment', 'review_remark'. */
   kind: string;
-  /** Canonical form re-derived from the tables; null when the referenced thing no longer exists. */
-  canonical(books: Books, ref: string): unknown | null;
+  /**
+   * Canonical form re-derived from the tables; null when the referenced thing no longer exists.
+   * Its JSON.stringify is what gets hashed. A kind gives this or canonicalJson().
+   */
+  canonical?(books: Books, ref: string): unknown | null;
+  /** The canonical JSON text itself, for a kind that writes it out faster than JSON.stringify. */
+  canonicalJson?(books: Books, ref: string): string | null;
   /** Every ref that should have a fact right now (verify finds things added behind the app's back). */
   refs(books: Books): Iterable<string>;
   /**
-   * Optional bulk form of canonical(): every [ref, canonical] of the kind, roughly in the order they
-   * became final. verify and the migration read a kind through it in one pass instead of a query per
-   * fact; when given, it replaces refs() too. Must yield exactly what canonical() returns.
+   * Optional bulk form: every [ref, canonical JSON] of the kind, roughly in the order they became
+   * final. verify and the migration read a kind through it in one pass instead of a query per fact;
+   * when given, it replaces refs() too. Must yield exactly the text factJson() gives per ref.
    */
-  all?(books: Books): Iterable<[string, unknown]>;
+  allJson?(books: Books): Iterable<[string, string]>;
   /** How verify names one fact in Dutch, e.g. "Boeking BANK 2026-0042". Default: kind and ref. */
   label?(ref: string): string;
   /** The verb of becoming final, for "… is na het boeken veranderd". Default: 'vastleggen'. */
@@ -45,6 +50,7 @@ const kinds = new Map<string, FactKind>();
 
 export function registerFactKind(def: FactKind): void {
   if (!/^[a-z][a-z0-9_]*$/.test(def.kind)) throw new Error(`fact kind "${def.kind}": lower case letters, digits and _ only`);
+  if (!def.canonical === !def.canonicalJson) throw new Error(`fact kind "${def.kind}": give canonical() or canonicalJson(), one of them`);
   kinds.set(def.kind, def);
 }
 
@@ -63,6 +69,13 @@ export function labelOf(def: FactKind | undefined, kind: string, ref: string): s
 /** The canonical JSON text: the kind fixes the key order by building its objects in that order. */
 export function canonicalJson(body: unknown): string {
   return JSON.stringify(body);
+}
+
+/** A fact's canonical JSON as re-derived from the tables now; null when the thing no longer exists. */
+export function factJson(def: FactKind, books: Books, ref: string): string | null {
+  if (def.canonicalJson) return def.canonicalJson(books, ref);
+  const body = def.canonical!(books, ref);
+  return body === null ? null : canonicalJson(body);
 }
 
 /** What one fact adds to its block's hash. */
@@ -161,9 +174,9 @@ function writeHead(b: Books, head: { count: number; hash: string }): void {
 export function appendFact(books: Books, kind: string, ref: string): void {
   const def = kinds.get(kind);
   if (!def) throw new Error(`history: unknown fact kind "${kind}"`);
-  const body = def.canonical(books, ref);
-  if (body === null) throw new Error(`history: ${kind} ${ref} does not exist`);
-  appendFactJson(books, kind, ref, canonicalJson(body));
+  const json = factJson(def, books, ref);
+  if (json === null) throw new Error(`history: ${kind} ${ref} does not exist`);
+  appendFactJson(books, kind, ref, json);
 }
 
 /** appendFact for a caller that built the canonical JSON from data it already holds (tests prove it equal). */
