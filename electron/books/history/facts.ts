@@ -129,11 +129,14 @@ export class FactAppender {
   private anchorField: string | null;
 
   constructor(private readonly books: Books) {
-    const s = readState(books);
+    // One statement for the head and the anchor: a posting opens a block of one fact every time.
+    const st = books.raw(`SELECT (SELECT value FROM meta WHERE key = '${HEAD_KEY}') AS head, l.id, l.hash
+      FROM (SELECT 1) LEFT JOIN (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) l`).get() as { head: string | null; id: number | null; hash: string | null };
+    const s = parseHead(st.head ?? undefined);
     if (!s) throw new Error('history: the chain has not been started in this file');
     this.count = s.count;
     this.before = s;
-    const a = books.raw('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    const a = st.id === null ? undefined : { id: st.id, hash: st.hash! };
     this.sha.update(blockStart(s.hash, auditAnchor(a)));
     // On the block's first fact: the anchor's id and a tag of its hash, so verify can tell a
     // recomputed audit log from a changed fact.
