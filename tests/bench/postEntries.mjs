@@ -25,4 +25,4 @@ for (let i = 0; i < Number(n); i++) {
 const c = process.cpuUsage(c0);
 const wall = Number(process.hrtime.bigint() - t0) / 1e9;
 session.close();
-console.log(JSON.stringify({ cpu: (c.user + c.system) / 1e6, wall }));
+console.log(JSON.stringify({ cpu: (c.user + c.system) / 1e6, seconds: wall }));
