@@ -36,7 +36,7 @@ export function entryFactRef(journal: string, year: number, number: number): str
  * very one JSON.stringify gave for the object {journal, year, number, date, description, reversalOf,
  * lines: [{account, cents, description, contact, grant, budgetLine, person}]} in that key order
  * (strings still go through JSON.stringify, integers print alike), so chains written by earlier
- * versions verify unchanged; tests/unit/history/entryJson.test.ts holds the two side by side.
+ * versions verify unchanged; tests/integration/history/entryJson.test.ts holds them side by side.
  */
 const str = (s: string): string => JSON.stringify(s);
 const strOrNull = (s: string | null): string => (s === null ? 'null' : JSON.stringify(s));
