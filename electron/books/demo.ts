@@ -161,12 +161,16 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
     balances.set(row.code, row.cents);
   }
   const perYear = Math.ceil(n / nYears);
+  // The date text once per day, not two Date objects per entry (a million-entry load notices).
+  const dates = new Map<number, string>();
   for (let i = 0; i < n; i++) {
     const year = years[Math.min(nYears - 1, Math.floor(i / perYear))]!;
-    const idxInYear = i % perYear;
-    const start = new Date(`${yearRows.get(year)}T00:00:00Z`);
-    const day = Math.floor((idxInYear * 365) / perYear);
-    const date = new Date(start.getTime() + day * 86_400_000).toISOString().slice(0, 10);
+    const day = Math.floor(((i % perYear) * 365) / perYear);
+    let date = dates.get(year * 1000 + day);
+    if (date === undefined) {
+      date = new Date(new Date(`${yearRows.get(year)}T00:00:00Z`).getTime() + day * 86_400_000).toISOString().slice(0, 10);
+      dates.set(year * 1000 + day, date);
+    }
 
     let w = rnd() * TOTAL_WEIGHT;
     let kind = KINDS[0]!;

@@ -86,19 +86,28 @@ function checkBalanced(lines: ResolvedLine[]): void {
   }
 }
 
+/*
+ * The posting path (one call per entry, thousands in an import) runs fixed SQL through prepared
+ * statements: building each query with kysely cost more than running it, and the fact chain's share
+ * of a posting is paid from that (docs/design-notes.md, "Speed of the fact chain"). Errors still
+ * reach the caller in Dutch: books.tx translates whatever a trigger raises.
+ */
+type JournalRow = { id: number; code: string };
+const journalByCode = (books: Books, code: string) => books.raw('SELECT id, code FROM journals WHERE code = ?').get(code) as JournalRow | undefined;
+
 /** Explicit journal, else the book of the first bank or cash account on the entry, else the memorial. */
 function resolveJournal(books: Books, code: string | undefined, lines: ResolvedLine[]): { id: number; code: string } {
   if (code) {
-    const j = books.first(books.db.selectFrom('journals').select(['id', 'code']).where('code', '=', code));
+    const j = journalByCode(books, code);
     if (!j) throw new KassaError('NOT_FOUND', `Dagboek ${code} bestaat niet.`, { field: 'journal' });
     return j;
   }
   const money = lines.find((l) => l.account.kind !== null);
   if (money) {
-    const j = books.first(books.db.selectFrom('journals').select(['id', 'code']).where('account_id', '=', money.account.id));
+    const j = books.raw('SELECT id, code FROM journals WHERE account_id = ? ORDER BY id LIMIT 1').get(money.account.id) as JournalRow | undefined;
     if (j) return j;
   }
-  const mem = books.first(books.db.selectFrom('journals').select(['id', 'code']).where('code', '=', 'MEM'));
+  const mem = journalByCode(books, 'MEM');
   if (!mem) throw new Error('journal MEM missing');
   return mem;
 }
@@ -112,11 +121,9 @@ function insertEntry(
   opts: PostOptions,
   reversalOf: number | null = null,
 ): number {
-  const { lastInsertRowid: id } = books.run(
-    books.db.insertInto('entries').values({
-      journal_id: journalId, year, number: null, date: input.date, description: input.description, status: 'draft',
-      reversal_of: reversalOf, source: opts.source ?? 'manual', source_ref: opts.sourceRef ?? null, created_at: nowIso(),
-    }),
+  const id = Number(
+    books.raw(`INSERT INTO entries (journal_id, year, number, date, description, status, reversal_of, source, source_ref, created_at)
+      VALUES (?, ?, NULL, ?, ?, 'draft', ?, ?, ?, ?)`).run(journalId, year, input.date, input.description, reversalOf, opts.source ?? 'manual', opts.sourceRef ?? null, nowIso()).lastInsertRowid,
   );
   const ins = books.raw(
     `INSERT INTO lines (entry_id, account_id, amount_cents, date, posted, description, contact_id, grant_id, budget_line_id, person_id)
@@ -131,12 +138,11 @@ function insertEntry(
 
 /** Give a draft the next number of its journal and year and post it (the triggers re-check balance). */
 function postExisting(books: Books, id: number): Posted & { factRef: string } {
-  const e = books.first(
-    books.db.selectFrom('entries as e').innerJoin('journals as j', 'j.id', 'e.journal_id').select(['e.journal_id', 'e.year', 'j.code']).where('e.id', '=', id),
-  );
+  const e = books.raw('SELECT e.journal_id, e.year, j.code FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?').get(id) as
+    { journal_id: number; year: number; code: string } | undefined;
   if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`);
   const next = books.raw('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM entries WHERE journal_id = ? AND year = ? AND number IS NOT NULL').get(e.journal_id, e.year) as { n: number };
-  books.run(books.db.updateTable('entries').set({ status: 'posted', number: next.n }).where('id', '=', id));
+  books.raw(`UPDATE entries SET status = 'posted', number = ? WHERE id = ?`).run(next.n, id);
   return { id, number: next.n, ref: entryRef(e.code, e.year, next.n)!, factRef: entryFactRef(e.code, e.year, next.n) };
 }
 

@@ -77,9 +77,8 @@ export function closeYear(books: Books, year: number, today: string = clockToday
 
 /** The fiscal year a date falls in, checked open. Dutch errors name the date. */
 export function openYearFor(books: Books, date: string, field = 'date'): number {
-  const row = books.first(
-    books.db.selectFrom('fiscal_years').select(['year', 'status']).where('start_date', '<=', date).where('end_date', '>=', date),
-  );
+  // Raw SQL: every posting passes here, and building the query with kysely cost more than running it.
+  const row = books.raw('SELECT year, status FROM fiscal_years WHERE start_date <= ? AND end_date >= ?').get(date, date) as { year: number; status: string } | undefined;
   if (!row) {
     throw new KassaError('NO_OPEN_YEAR', `De datum ${formatDateNl(date)} valt niet in een boekjaar van deze administratie. Open eerst het juiste boekjaar.`, { field });
   }

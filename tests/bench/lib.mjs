@@ -13,7 +13,10 @@ mkdirSync(outDir, { recursive: true });
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-/** Run a command as a whole process; returns wall seconds, CPU seconds (user + system) and peak RSS in MiB (null without GNU time). */
+/**
+ * Run a command as a whole process; returns wall seconds, peak RSS in MiB and CPU seconds (user +
+ * system; both null without GNU time). On a shared machine CPU time is the steadier figure.
+ */
 export function timed(cmd, args, opts = {}) {
   const t0 = process.hrtime.bigint();
   const r = GNU_TIME
@@ -21,9 +24,8 @@ export function timed(cmd, args, opts = {}) {
     : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const m = /__RSS__(\d+)/.exec(r.stderr ?? '');
-  const c = /__CPU__([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  return { seconds, cpu: c ? Number(c[1]) + Number(c[2]) : null, rssMiB: m ? Number(m[1]) / 1024 : null, stdout: r.stdout };
+  const m = /__RSS__(\d+) __CPU__([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return { seconds, rssMiB: m ? Number(m[1]) / 1024 : null, cpu: m ? Number(m[2]) + Number(m[3]) : null, stdout: r.stdout };
 }
 
 export function median(xs) {

@@ -101,7 +101,8 @@ function yearWarnings(books: Books, lines: PreparedLine[]): BankWarning[] {
   return out;
 }
 
-function differenceOf(kind: 'opening' | 'closing', date: string, bank: number, book: number, inbox: number): BankBalanceDifference | null {
+function differenceOf(kind: 'opening' | 'closing', date: string, bankCents: number, book: bigint, inbox: bigint): BankBalanceDifference | null {
+  const bank = BigInt(bankCents);
   if (kind === 'opening') {
     if (bank === book) return null;
     return {
@@ -120,12 +121,12 @@ function differenceOf(kind: 'opening' | 'closing', date: string, bank: number, b
 export function balanceCheck(books: Books, accountId: number, st: Pick<ParsedStatement, 'from' | 'to' | 'openingBalanceCents' | 'closingBalanceCents'>): BankBalanceCheck {
   const openingDate = st.from !== undefined ? dayBefore(st.from) : null;
   const closingDate = st.to ?? null;
-  const bookOpening = openingDate !== null ? bookBalanceAt(books, accountId, openingDate) : 0;
-  const bookClosing = closingDate !== null ? bookBalanceAt(books, accountId, closingDate) : 0;
-  const inbox = closingDate !== null ? inboxUpTo(books, accountId, closingDate).cents : 0;
+  const bookOpening = openingDate !== null ? bookBalanceAt(books, accountId, openingDate) : 0n;
+  const bookClosing = closingDate !== null ? bookBalanceAt(books, accountId, closingDate) : 0n;
+  const inbox = closingDate !== null ? inboxUpTo(books, accountId, closingDate).cents : 0n;
   const differences: BankBalanceDifference[] = [];
   if (st.openingBalanceCents !== undefined && openingDate !== null) {
-    const d = differenceOf('opening', openingDate, st.openingBalanceCents, bookOpening, 0);
+    const d = differenceOf('opening', openingDate, st.openingBalanceCents, bookOpening, 0n);
     if (d) differences.push(d);
   }
   if (st.closingBalanceCents !== undefined && closingDate !== null) {
@@ -192,8 +193,9 @@ export function importStatement(books: Books, input: ImportInput): BankImportRes
         file_hash: hash, file_name: fileName, format: st.format, account_id: account.id, statement_iban: st.accountIban,
         statement_id: st.statementId ?? null, imported_at: nowIso(), date_from: st.from ?? null, date_to: st.to ?? null,
         opening_cents: st.openingBalanceCents ?? null, closing_cents: st.closingBalanceCents ?? null,
-        book_opening_cents: openingDate !== null ? bookBalanceAt(books, account.id, openingDate) : 0,
-        book_closing_cents: st.to !== undefined ? bookBalanceAt(books, account.id, st.to) : 0,
+        // BigInt binds exactly in better-sqlite3; the column type of the query builder only knows number.
+        book_opening_cents: (openingDate !== null ? bookBalanceAt(books, account.id, openingDate) : 0n) as unknown as number,
+        book_closing_cents: (st.to !== undefined ? bookBalanceAt(books, account.id, st.to) : 0n) as unknown as number,
         transaction_count: lines.length, added_count: fresh.length, duplicate_count: duplicates, warnings: JSON.stringify(warnings),
       }),
     );

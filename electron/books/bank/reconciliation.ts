@@ -16,6 +16,7 @@ import type {
   BankAccountReconciliationStatus, BankReconciliation, BankReconciliationRow, BankReconciliationStatus, BankWarning,
 } from '../../../shared/api/bank';
 import type { Books } from '../../db/books';
+import { exactAll, exactGet } from '../../db/exact';
 import { nowIso } from '../clock';
 import { accountRef, bankAccountByCode, bankAccounts } from './bankAccounts';
 import { TX_SELECT, toTransactions, type TxRow } from './transactions';
@@ -46,39 +47,40 @@ export function shiftDays(date: string, days: number): string {
 const OPENING_ENTRIES = `SELECT id FROM entries WHERE source = 'opening'
   UNION ALL SELECT r.id FROM entries o JOIN entries r ON r.reversal_of = o.id WHERE o.source = 'opening'`;
 
-/** Balance of an account in the books at the end of a day: posted lines only, summed in SQLite. */
-export function bookBalanceAt(books: Books, accountId: number, date: string): number {
-  const r = books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date <= ? AND posted = 1').get(accountId, date) as { n: number };
-  const opening = books
-    .raw(`SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date = ? AND posted = 1 AND entry_id IN (${OPENING_ENTRIES})`)
-    .get(accountId, dayAfter(date)) as { n: number };
+/** Balance of an account in the books at the end of a day: posted lines only, summed in SQLite, read exactly. */
+export function bookBalanceAt(books: Books, accountId: number, date: string): bigint {
+  const r = exactGet<{ n: bigint }>(books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date <= ? AND posted = 1'), accountId, date)!;
+  const opening = exactGet<{ n: bigint }>(
+    books.raw(`SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND date = ? AND posted = 1 AND entry_id IN (${OPENING_ENTRIES})`),
+    accountId, dayAfter(date),
+  )!;
   return r.n + opening.n;
 }
 
 /** Posted lines per day, with the opening entry's lines moved to the day before their date. */
-function dailyBookMoves(books: Books, accountId: number): { date: string; s: number }[] {
-  const daily = books
-    .raw('SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 GROUP BY date ORDER BY date')
-    .all(accountId) as { date: string; s: number }[];
-  const opening = books
-    .raw(`SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 AND entry_id IN (${OPENING_ENTRIES}) GROUP BY date`)
-    .all(accountId) as { date: string; s: number }[];
+function dailyBookMoves(books: Books, accountId: number): { date: string; s: bigint }[] {
+  const daily = exactAll<{ date: string; s: bigint }>(books.raw('SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 GROUP BY date ORDER BY date'), accountId);
+  const opening = exactAll<{ date: string; s: bigint }>(
+    books.raw(`SELECT date, SUM(amount_cents) AS s FROM lines WHERE account_id = ? AND posted = 1 AND entry_id IN (${OPENING_ENTRIES}) GROUP BY date`),
+    accountId,
+  );
   if (opening.length === 0) return daily;
   const byDate = new Map(daily.map((d) => [d.date, d.s]));
   for (const o of opening) {
-    byDate.set(o.date, (byDate.get(o.date) ?? 0) - o.s);
+    byDate.set(o.date, (byDate.get(o.date) ?? 0n) - o.s);
     const before = dayBefore(o.date);
-    byDate.set(before, (byDate.get(before) ?? 0) + o.s);
+    byDate.set(before, (byDate.get(before) ?? 0n) + o.s);
   }
   return [...byDate.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([date, s]) => ({ date, s }));
 }
 
 /** Inbox lines (not booked, not ignored) of a bank account up to and including a date. */
-export function inboxUpTo(books: Books, accountId: number, date: string): { count: number; cents: number } {
-  const r = books
-    .raw(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? AND date <= ?`)
-    .get(accountId, date) as { n: number; s: number };
-  return { count: r.n, cents: r.s };
+export function inboxUpTo(books: Books, accountId: number, date: string): { count: number; cents: bigint } {
+  const r = exactGet<{ n: bigint; s: bigint }>(
+    books.raw(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? AND date <= ?`),
+    accountId, date,
+  )!;
+  return { count: Number(r.n), cents: r.s };
 }
 
 /**
@@ -104,9 +106,11 @@ interface PointRow { id: number; statement_date: string; bank_balance_cents: num
 
 interface LivePoint {
   row: PointRow;
-  book: number;
+  /** The statement's balance, as BigInt for the sums with the book side. */
+  bank: bigint;
+  book: bigint;
   unbooked: number;
-  unbookedCents: number;
+  unbookedCents: bigint;
 }
 
 /** Every statement date of an account with the book balance and the inbox at that date, in one pass over the lines. */
@@ -116,22 +120,23 @@ function livePoints(books: Books, accountId: number): LivePoint[] {
     .all(accountId) as PointRow[];
   if (points.length === 0) return [];
   const daily = dailyBookMoves(books, accountId);
-  const inbox = books
-    .raw(`SELECT date, COUNT(*) AS n, SUM(amount_cents) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? GROUP BY date ORDER BY date`)
-    .all(accountId) as { date: string; n: number; s: number }[];
+  const inbox = exactAll<{ date: string; n: bigint; s: bigint }>(
+    books.raw(`SELECT date, COUNT(*) AS n, SUM(amount_cents) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ? GROUP BY date ORDER BY date`),
+    accountId,
+  );
   let di = 0;
   let ii = 0;
-  let book = 0;
+  let book = 0n;
   let unbooked = 0;
-  let unbookedCents = 0;
+  let unbookedCents = 0n;
   return points.map((row) => {
-    while (di < daily.length && (daily[di] as { date: string }).date <= row.statement_date) book += (daily[di++] as { s: number }).s;
-    while (ii < inbox.length && (inbox[ii] as { date: string }).date <= row.statement_date) {
-      const x = inbox[ii++] as { n: number; s: number };
-      unbooked += x.n;
+    while (di < daily.length && daily[di]!.date <= row.statement_date) book += daily[di++]!.s;
+    while (ii < inbox.length && inbox[ii]!.date <= row.statement_date) {
+      const x = inbox[ii++]!;
+      unbooked += Number(x.n);
       unbookedCents += x.s;
     }
-    return { row, book, unbooked, unbookedCents };
+    return { row, bank: BigInt(row.bank_balance_cents), book, unbooked, unbookedCents };
   });
 }
 
@@ -140,18 +145,18 @@ export function refreshReconciliations(books: Books, accountId: number): void {
   const now = nowIso();
   const upd = books.raw('UPDATE reconciliations SET book_balance_cents = ?, difference_cents = ?, checked_at = ?, reconciled_at = ? WHERE id = ?');
   for (const p of livePoints(books, accountId)) {
-    const diff = p.row.bank_balance_cents - p.book;
-    const ok = diff === 0 && p.unbooked === 0;
+    const diff = p.bank - p.book;
+    const ok = diff === 0n && p.unbooked === 0;
     upd.run(p.book, diff, now, ok ? (p.row.reconciled_at ?? now) : null, p.row.id);
   }
 }
 
 function rowOf(p: LivePoint): BankReconciliationRow {
-  const diff = p.row.bank_balance_cents - p.book;
+  const diff = p.bank - p.book;
   return {
-    date: p.row.statement_date, bankBalance: centsToString(p.row.bank_balance_cents), bookBalance: centsToString(p.book),
+    date: p.row.statement_date, bankBalance: centsToString(p.bank), bookBalance: centsToString(p.book),
     difference: centsToString(diff), unbooked: p.unbooked, unbookedTotal: centsToString(p.unbookedCents),
-    reconciled: diff === 0 && p.unbooked === 0, importId: p.row.import_id,
+    reconciled: diff === 0n && p.unbooked === 0, importId: p.row.import_id,
   };
 }
 
@@ -159,7 +164,7 @@ function rowOf(p: LivePoint): BankReconciliationRow {
  * Explain a difference in B1 Dutch (with its phrases), naming the part that is still in the inbox.
  * The difference is said in words ("€ 150,00 minder op de bank dan in de boeken"), see bankDifference.ts.
  */
-function differenceMessage(date: string, bank: number, book: number, unbooked: number, unbookedCents: number, s = new Sentences()): Said {
+function differenceMessage(date: string, bank: bigint, book: bigint, unbooked: number, unbookedCents: bigint, s = new Sentences()): Said {
   const v = { date: formatDateNl(date), bank: formatEuro(bank), book: formatEuro(book) };
   s.add(`Op ${v.date} staat er volgens de bank ${v.bank} op de rekening en volgens de boeken ${v.book}.`, 'bank.balances', v);
   addDifference(s, bank, book);
@@ -167,8 +172,8 @@ function differenceMessage(date: string, bank: number, book: number, unbooked: n
   const rest = bank - book - unbookedCents;
   const inbox = { count: unbooked, total: formatEuro(unbookedCents) };
   s.add(`${unbooked === 1 ? 'Er staat nog 1 regel' : `Er staan nog ${unbooked} regels`} van samen ${inbox.total} in de inbox.`, unbooked === 1 ? 'bank.inboxOne' : 'bank.inboxMany', inbox);
-  if (rest === 0) return s.add('Boek die regels, dan klopt het.', 'bank.bookThose').said();
-  const left = { amount: formatEuro(rest < 0 ? -rest : rest) };
+  if (rest === 0n) return s.add('Boek die regels, dan klopt het.', 'bank.bookThose').said();
+  const left = { amount: formatEuro(rest < 0n ? -rest : rest) };
   return s.add(`Ook daarna blijft er ${left.amount} verschil: zoek de boeking die ontbreekt of niet klopt.`, 'bank.restDifference', left).said();
 }
 
@@ -181,13 +186,15 @@ const say = (dutch: string, key: string, params?: Record<string, string | number
 export function bankReconciliation(books: Books, code: string, limit = 200): BankReconciliation {
   const account = bankAccountByCode(books, code);
   const points = livePoints(books, account.id);
-  const today = books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND posted = 1').get(account.id) as { n: number };
+  const today = exactGet<{ n: bigint }>(books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS n FROM lines WHERE account_id = ? AND posted = 1'), account.id)!;
   const inboxRows = books
     .raw(`${TX_SELECT} WHERE t.status = 'inbox' AND t.account_id = ? ORDER BY t.date, t.id LIMIT 500`)
     .all(account.id) as TxRow[];
-  const inboxAll = books
-    .raw(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ?`)
-    .get(account.id) as { n: number; s: number };
+  const inboxSum = exactGet<{ n: bigint; s: bigint }>(
+    books.raw(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE status = 'inbox' AND account_id = ?`),
+    account.id,
+  )!;
+  const inboxAll = { n: Number(inboxSum.n), s: inboxSum.s };
   const last = points[points.length - 1];
   let state: BankReconciliation['state'];
   let message: Said;
@@ -195,15 +202,15 @@ export function bankReconciliation(books: Books, code: string, limit = 200): Ban
     state = 'no-statement';
     message = say(`Voor rekening ${account.code} (${account.name}) is nog geen afschrift met saldo ingelezen. Lees een afschrift in om de boeken met de bank te vergelijken.`, 'bank.noStatement', { account: `${account.code} (${account.name})` });
   } else {
-    const diff = last.row.bank_balance_cents - last.book;
-    if (diff !== 0 && diff !== last.unbookedCents) {
+    const diff = last.bank - last.book;
+    if (diff !== 0n && diff !== last.unbookedCents) {
       state = 'differences';
-      message = differenceMessage(last.row.statement_date, last.row.bank_balance_cents, last.book, last.unbooked, last.unbookedCents);
-    } else if (inboxAll.n > 0 || diff !== 0) {
+      message = differenceMessage(last.row.statement_date, last.bank, last.book, last.unbooked, last.unbookedCents);
+    } else if (inboxAll.n > 0 || diff !== 0n) {
       state = 'inbox';
-      message = diff === 0
+      message = diff === 0n
         ? say(`Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken. Er ${inboxAll.n === 1 ? 'staat nog 1 regel' : `staan nog ${inboxAll.n} regels`} in de inbox.`, 'bank.agreeInbox', { date: formatDateNl(last.row.statement_date), count: inboxAll.n })
-        : differenceMessage(last.row.statement_date, last.row.bank_balance_cents, last.book, last.unbooked, last.unbookedCents);
+        : differenceMessage(last.row.statement_date, last.bank, last.book, last.unbooked, last.unbookedCents);
     } else {
       state = 'reconciled';
       message = say(`Op ${formatDateNl(last.row.statement_date)} kloppen bank en boeken: ${formatEuro(last.book)}. Alle regels zijn verwerkt.`, 'bank.agreeAll', { date: formatDateNl(last.row.statement_date), amount: formatEuro(last.book) });
@@ -214,7 +221,7 @@ export function bankReconciliation(books: Books, code: string, limit = 200): Ban
     rows: points.slice(-limit).reverse().map(rowOf),
     bookBalanceToday: centsToString(today.n),
     lastStatement: last
-      ? { date: last.row.statement_date, bankBalance: centsToString(last.row.bank_balance_cents), bookBalance: centsToString(last.book), difference: centsToString(last.row.bank_balance_cents - last.book) }
+      ? { date: last.row.statement_date, bankBalance: centsToString(last.bank), bookBalance: centsToString(last.book), difference: centsToString(last.bank - last.book) }
       : null,
     unreconciled: { count: inboxAll.n, total: centsToString(inboxAll.s), items: toTransactions(books, inboxRows) },
     state,
@@ -227,18 +234,16 @@ export function bankReconciliation(books: Books, code: string, limit = 200): Ban
  * The bank balance at the end of a day, as the statements say: a statement date of exactly that
  * day, else a statement (with an opening balance) covering it, plus the bank lines up to that day.
  */
-function bankBalanceOn(books: Books, accountId: number, date: string): number | null {
+function bankBalanceOn(books: Books, accountId: number, date: string): bigint | null {
   const exact = books.raw('SELECT bank_balance_cents AS c FROM reconciliations WHERE account_id = ? AND statement_date = ?').get(accountId, date) as { c: number } | undefined;
-  if (exact) return exact.c;
+  if (exact) return BigInt(exact.c);
   const cover = books
     .raw(`SELECT date_from, opening_cents FROM bank_imports WHERE account_id = ? AND opening_cents IS NOT NULL AND date_from IS NOT NULL
           AND date_from <= ? AND date_to >= ? ORDER BY id DESC LIMIT 1`)
     .get(accountId, dayAfter(date), date) as { date_from: string; opening_cents: number } | undefined;
   if (!cover) return null;
-  const moved = books
-    .raw('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE account_id = ? AND date >= ? AND date <= ?')
-    .get(accountId, cover.date_from, date) as { s: number };
-  return cover.opening_cents + moved.s;
+  const moved = exactGet<{ s: bigint }>(books.raw('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM bank_transactions WHERE account_id = ? AND date >= ? AND date <= ?'), accountId, cover.date_from, date)!;
+  return BigInt(cover.opening_cents) + moved.s;
 }
 
 /**
@@ -259,7 +264,7 @@ export function reconciliationStatus(books: Books, year: number): BankReconcilia
     const name = `${a.code} (${a.name})`;
     const base = { account: accountRef(a), bookBalance: centsToString(book), inboxCount: inbox.count };
     if (imports.n === 0) {
-      if (!postings && book === 0) {
+      if (!postings && book === 0n) {
         return { ...base, state: 'unused', reconciled: true, date: null, bankBalance: null, difference: null, ...said(say(`Rekening ${name} is in ${year} niet gebruikt.`, 'bank.unused', { account: name, year })) };
       }
       return {
@@ -278,11 +283,11 @@ export function reconciliationStatus(books: Books, year: number): BankReconcilia
     }
     const diff = bank - book;
     const shown = { date: end, bankBalance: centsToString(bank), difference: centsToString(diff) };
-    if (diff !== 0 && diff !== inbox.cents) {
+    if (diff !== 0n && diff !== inbox.cents) {
       const s = new Sentences().add(`Rekening ${name}:`, 'bank.accountLabel', { account: name });
       return { ...base, ...shown, state: 'differences', reconciled: false, ...said(differenceMessage(end, bank, book, inbox.count, inbox.cents, s)) };
     }
-    if (inbox.count > 0 || diff !== 0) {
+    if (inbox.count > 0 || diff !== 0n) {
       return {
         ...base, ...shown, state: 'inbox', reconciled: false,
         ...said(say(`Rekening ${name}: ${inbox.count === 1 ? 'er staat nog 1 regel' : `er staan nog ${inbox.count} regels`} tot en met ${formatDateNl(end)} in de inbox. Boek of negeer ze eerst.`, 'bank.inboxUntil', { account: name, count: inbox.count, date: formatDateNl(end) })),

@@ -5,6 +5,7 @@ import type { Budget, BudgetSuggestion, BudgetVsActual, VsActualAccount, VsActua
 import { STATEMENT_LINES, type Layout } from '../../../shared/chart';
 import { proRata, roundToEuro, spendLevel } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
+import { exactAll } from '../../db/exact';
 import { appendAudit } from '../audit';
 
 /**
@@ -26,13 +27,11 @@ function yearRow(books: Books, year: number): { start_date: string; end_date: st
 
 /** Actual per account for a whole fiscal year, natural sign (income credit positive, costs debit positive). */
 function wholeYearActuals(books: Books, year: number): Map<number, bigint> {
-  const rows = books
-    .raw(
-      `SELECT t.account_id AS id, a.type, t.debit_cents - t.credit_cents AS bal FROM account_totals t JOIN accounts a ON a.id = t.account_id
-       WHERE t.year = ? AND a.type IN ('income','expense')`,
-    )
-    .all(year) as { id: number; type: PlType; bal: number }[];
-  return new Map(rows.map((r) => [r.id, r.type === 'income' ? -BigInt(r.bal) : BigInt(r.bal)]));
+  const rows = exactAll<{ id: bigint; type: PlType; bal: bigint }>(books.raw(
+    `SELECT t.account_id AS id, a.type, t.debit_cents - t.credit_cents AS bal FROM account_totals t JOIN accounts a ON a.id = t.account_id
+     WHERE t.year = ? AND a.type IN ('income','expense')`,
+  ), year);
+  return new Map(rows.map((r) => [Number(r.id), r.type === 'income' ? -r.bal : r.bal]));
 }
 
 /**
@@ -41,14 +40,13 @@ function wholeYearActuals(books: Books, year: number): Map<number, bigint> {
  * period's postings of those accounts are read.
  */
 function periodActuals(books: Books, from: string, to: string): Map<number, bigint> {
-  const rows = books
-    .raw(
-      `SELECT a.id, a.type, (SELECT SUM(l.amount_cents) FROM lines l WHERE l.account_id = a.id AND l.date >= ? AND l.date <= ? AND l.posted = 1) AS bal
-       FROM accounts a WHERE a.type IN ('income','expense')`,
-    )
-    .all(from, to)
-    .filter((r) => (r as { bal: number | null }).bal !== null) as { id: number; type: PlType; bal: number }[];
-  return new Map(rows.map((r) => [r.id, r.type === 'income' ? -BigInt(r.bal) : BigInt(r.bal)]));
+  const rows = exactAll<{ id: bigint; type: PlType; bal: bigint | null }>(books.raw(
+    `SELECT a.id, a.type, (SELECT SUM(l.amount_cents) FROM lines l WHERE l.account_id = a.id AND l.date >= ? AND l.date <= ? AND l.posted = 1) AS bal
+     FROM accounts a WHERE a.type IN ('income','expense')`,
+  ), from, to);
+  const out = new Map<number, bigint>();
+  for (const r of rows) if (r.bal !== null) out.set(Number(r.id), r.type === 'income' ? -r.bal : r.bal);
+  return out;
 }
 
 function budgetRows(books: Books, year: number): Map<number, bigint> {

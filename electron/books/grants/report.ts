@@ -5,6 +5,7 @@ import type {
 import type { AccountType } from '../../../shared/chart';
 import { incomeAccountFor, spendLevel, spendWarning, type GrantStatus } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
+import { exactAll } from '../../db/exact';
 import { entryRef } from '../entries';
 import { GRANT_SELECT, getGrant, grantRow, toGrantBase, type GrantRow } from './grants';
 
@@ -13,20 +14,19 @@ import { GRANT_SELECT, getGrant, grantRow, toGrantBase, type GrantRow } from './
  * lines_grant(grant_id, budget_line_id): summed as integers in SQLite, carried as bigint here.
  */
 
-interface SumRow { bl: number | null; acc: number; s: number }
+interface SumRow { bl: number | null; acc: number; s: bigint }
 
 /**
  * Posted sums of a grant per budget line and account, up to a date: the partial index
  * lines_grant(grant_id, budget_line_id) finds the grant's lines; no join, the few accounts are a map.
  */
 function grantSums(books: Books, grantId: number, to: string | null): SumRow[] {
-  return books
-    .raw(
-      `SELECT l.budget_line_id AS bl, l.account_id AS acc, SUM(l.amount_cents) AS s
-       FROM lines l WHERE l.grant_id = ? AND l.posted = 1 ${to ? 'AND l.date <= ?' : ''}
-       GROUP BY l.budget_line_id, l.account_id`,
-    )
-    .all(...(to ? [grantId, to] : [grantId])) as SumRow[];
+  const rows = exactAll<{ bl: bigint | null; acc: bigint; s: bigint }>(books.raw(
+    `SELECT l.budget_line_id AS bl, l.account_id AS acc, SUM(l.amount_cents) AS s
+     FROM lines l WHERE l.grant_id = ? AND l.posted = 1 ${to ? 'AND l.date <= ?' : ''}
+     GROUP BY l.budget_line_id, l.account_id`,
+  ), ...(to ? [grantId, to] : [grantId]));
+  return rows.map((r) => ({ bl: r.bl === null ? null : Number(r.bl), acc: Number(r.acc), s: r.s }));
 }
 
 export interface GrantFlows {
@@ -46,7 +46,7 @@ export function grantFlows(books: Books, grantId: number, to: string | null): Gr
   let received = 0n;
   for (const r of grantSums(books, grantId, to)) {
     const a = accounts.get(r.acc);
-    const s = BigInt(r.s);
+    const s = r.s;
     if (a?.type === 'expense') {
       spentByLine.set(r.bl, (spentByLine.get(r.bl) ?? 0n) + s);
       spent += s;
@@ -185,17 +185,15 @@ export function listGrantSummaries(
   if (input.project?.trim()) { cond.push('g.project = ? COLLATE NOCASE'); params.push(input.project.trim()); }
   const rows = books.raw(`${GRANT_SELECT} ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''} ORDER BY g.start_date DESC, g.id DESC`).all(...params) as GrantRow[];
   if (rows.length === 0) return [];
-  const sums = books
-    .raw(
-      `SELECT l.grant_id AS g, a.type, SUM(l.amount_cents) AS s FROM lines l JOIN accounts a ON a.id = l.account_id
-       WHERE l.grant_id IS NOT NULL AND l.posted = 1 AND a.type IN ('income','expense') GROUP BY l.grant_id, a.type`,
-    )
-    .all() as { g: number; type: string; s: number }[];
+  const sums = exactAll<{ g: bigint; type: string; s: bigint }>(books.raw(
+    `SELECT l.grant_id AS g, a.type, SUM(l.amount_cents) AS s FROM lines l JOIN accounts a ON a.id = l.account_id
+     WHERE l.grant_id IS NOT NULL AND l.posted = 1 AND a.type IN ('income','expense') GROUP BY l.grant_id, a.type`,
+  ));
   const spent = new Map<number, bigint>();
   const received = new Map<number, bigint>();
   for (const s of sums) {
-    if (s.type === 'expense') spent.set(s.g, BigInt(s.s));
-    else received.set(s.g, -BigInt(s.s));
+    if (s.type === 'expense') spent.set(Number(s.g), s.s);
+    else received.set(Number(s.g), -s.s);
   }
   return rows.map((r) => {
     const sp = spent.get(r.id) ?? 0n;
@@ -219,19 +217,17 @@ export function grantOptions(books: Books, input: { date?: string | undefined; a
     ? (books.raw('SELECT id FROM accounts WHERE code = ?').get(input.account) as { id: number } | undefined)?.id ?? null
     : null;
   const out = grants.map((g) => {
-    const lines = books
-      .raw(
-        `SELECT b.id, b.name, b.amount_cents,
-           (SELECT COALESCE(SUM(l.amount_cents), 0) FROM lines l JOIN accounts a ON a.id = l.account_id
-             WHERE l.grant_id = b.grant_id AND l.budget_line_id = b.id AND l.posted = 1 AND a.type = 'expense') AS spent,
-           EXISTS (SELECT 1 FROM grant_budget_line_accounts x WHERE x.budget_line_id = b.id AND x.account_id = ?) AS suggested
-         FROM grant_budget_lines b WHERE b.grant_id = ? ORDER BY b.sort, b.id`,
-      )
-      .all(accountId, g.id) as { id: number; name: string; amount_cents: number; spent: number; suggested: number }[];
+    const lines = exactAll<{ id: bigint; name: string; amount_cents: bigint; spent: bigint; suggested: bigint }>(books.raw(
+      `SELECT b.id, b.name, b.amount_cents,
+         (SELECT COALESCE(SUM(l.amount_cents), 0) FROM lines l JOIN accounts a ON a.id = l.account_id
+           WHERE l.grant_id = b.grant_id AND l.budget_line_id = b.id AND l.posted = 1 AND a.type = 'expense') AS spent,
+         EXISTS (SELECT 1 FROM grant_budget_line_accounts x WHERE x.budget_line_id = b.id AND x.account_id = ?) AS suggested
+       FROM grant_budget_lines b WHERE b.grant_id = ? ORDER BY b.sort, b.id`,
+    ), accountId, g.id);
     return {
       id: g.id, project: g.project, fund: g.fund, status: g.status, startDate: g.start_date, endDate: g.end_date,
       inPeriod: input.date === undefined || (input.date >= g.start_date && input.date <= g.end_date),
-      budgetLines: lines.map((l) => ({ id: l.id, name: l.name, remaining: centsToString(BigInt(l.amount_cents) - BigInt(l.spent)), suggested: l.suggested === 1 })),
+      budgetLines: lines.map((l) => ({ id: Number(l.id), name: l.name, remaining: centsToString(l.amount_cents - l.spent), suggested: l.suggested === 1n })),
     };
   });
   return out.sort((a, b) => Number(b.inPeriod) - Number(a.inPeriod));

@@ -4,6 +4,7 @@ import { KassaError } from '../../../shared/errors';
 import type { YearEndLine, YearEndProposal } from '../../../shared/api/grants';
 import { incomeAccountFor, yearEndDeltas, yearEndTargets, type GrantPositions, type PositionKind } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
+import { exactAll } from '../../db/exact';
 import { appendAudit } from '../audit';
 import { postEntry, type LineInput, type Posted } from '../entries';
 import { grantRow } from './grants';
@@ -32,15 +33,14 @@ function accountName(books: Books, code: string): string {
 
 /** Credit balances of the grant's earlier year-end moves (and their reversals) per position account. */
 function currentPositions(books: Books, grantId: number, to: string): GrantPositions {
-  const rows = books
+  const rows = exactAll<{ code: string; s: bigint }>(books
     .raw(
       `SELECT a.code, SUM(l.amount_cents) AS s FROM lines l JOIN accounts a ON a.id = l.account_id JOIN entries e ON e.id = l.entry_id
        WHERE l.grant_id = ? AND l.posted = 1 AND l.date <= ? AND a.code IN ('0520','1410','1420')
          AND (e.source = ? OR (e.source = 'reversal' AND EXISTS (SELECT 1 FROM entries o WHERE o.id = e.reversal_of AND o.source = ?)))
        GROUP BY a.code`,
-    )
-    .all(grantId, to, YEAR_END_SOURCE, YEAR_END_SOURCE) as { code: string; s: number }[];
-  const by = new Map(rows.map((r) => [r.code, -BigInt(r.s)]));
+    ), grantId, to, YEAR_END_SOURCE, YEAR_END_SOURCE);
+  const by = new Map(rows.map((r) => [r.code, -r.s]));
   return { reserve: by.get('0520') ?? 0n, deferred: by.get('1410') ?? 0n, payable: by.get('1420') ?? 0n };
 }
 

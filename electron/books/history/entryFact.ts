@@ -1,5 +1,5 @@
 import type { Books } from '../../db/books';
-import { canonicalJson, registerFactKind } from './facts';
+import { registerFactKind } from './facts';
 
 /**
  * A posted entry with all its lines as a fact. Ref `JOURNAL/YEAR/NUMBER`; the canonical form names
@@ -30,87 +30,80 @@ export function entryFactRef(journal: string, year: number, number: number): str
   return `${journal}/${year}/${number}`;
 }
 
-/** The one builder of an entry's canonical body: the posting paths and verify all go through it. */
-export function entryBody(h: EntryHead, lines: readonly EntryFactLine[]): unknown {
-  return {
-    journal: h.journal, year: h.year, number: h.number, date: h.date, description: h.description, reversalOf: h.reversalOf,
-    lines: lines.map((l) => ({
-      account: l.account, cents: l.cents, description: l.description, contact: l.contact, grant: l.grant, budgetLine: l.budgetLine, person: l.person,
-    })),
-  };
+/*
+ * The canonical JSON is written out as text rather than by JSON.stringify of objects built for the
+ * purpose: a million-entry load or verify spent a second on those objects alone. The text is the
+ * very one JSON.stringify gave for the object {journal, year, number, date, description, reversalOf,
+ * lines: [{account, cents, description, contact, grant, budgetLine, person}]} in that key order
+ * (strings still go through JSON.stringify, integers print alike), so chains written by earlier
+ * versions verify unchanged; tests/integration/history/entryJson.test.ts holds them side by side.
+ */
+const str = (s: string): string => JSON.stringify(s);
+const strOrNull = (s: string | null): string => (s === null ? 'null' : JSON.stringify(s));
+const intOrNull = (n: number | null): string => (n === null ? 'null' : `${n}`);
+
+/** One line's canonical JSON. */
+function lineJson(account: string, cents: number, description: string | null, contact: number | null, grant: number | null, budgetLine: number | null, person: number | null): string {
+  return `{"account":${str(account)},"cents":${cents},"description":${strOrNull(description)},"contact":${intOrNull(contact)},"grant":${intOrNull(grant)},"budgetLine":${intOrNull(budgetLine)},"person":${intOrNull(person)}}`;
 }
 
+/** The entry's canonical JSON around its lines' JSON (joined by commas). */
+function entryJsonOf(h: EntryHead, linesJson: string): string {
+  return `{"journal":${str(h.journal)},"year":${h.year},"number":${h.number},"date":${str(h.date)},"description":${str(h.description)},"reversalOf":${strOrNull(h.reversalOf)},"lines":[${linesJson}]}`;
+}
+
+/** The one builder of an entry's canonical JSON: the posting paths and verify all go through it. */
 export function entryJson(h: EntryHead, lines: readonly EntryFactLine[]): string {
-  return canonicalJson(entryBody(h, lines));
+  let body = '';
+  for (const l of lines) body += (body === '' ? '' : ',') + lineJson(l.account, l.cents, l.description, l.contact, l.grant, l.budgetLine, l.person);
+  return entryJsonOf(h, body);
 }
 
-interface HeadRow {
-  id: number; journal: string; year: number; number: number; date: string; description: string;
-  rj: string | null; ry: number | null; rn: number | null;
-}
-interface LineRow {
-  entry_id: number; account: string; cents: number; description: string | null;
-  contact: number | null; grant: number | null; budget_line: number | null; person: number | null;
-}
-
-const HEAD_SELECT = `SELECT e.id, j.code AS journal, e.year, e.number, e.date, e.description, rj.code AS rj, r.year AS ry, r.number AS rn
-  FROM entries e JOIN journals j ON j.id = e.journal_id
-  LEFT JOIN entries r ON r.id = e.reversal_of LEFT JOIN journals rj ON rj.id = r.journal_id`;
-const LINE_SELECT = `SELECT l.entry_id, a.code AS account, l.amount_cents AS cents, l.description, l.contact_id AS contact,
-  l.grant_id AS "grant", l.budget_line_id AS budget_line, l.person_id AS person
-  FROM lines l JOIN accounts a ON a.id = l.account_id`;
-
-function head(r: HeadRow): EntryHead {
-  return {
-    journal: r.journal, year: r.year, number: r.number, date: r.date, description: r.description,
-    reversalOf: r.rn === null ? null : entryFactRef(r.rj!, r.ry!, r.rn),
-  };
-}
-
-function line(l: LineRow): EntryFactLine {
-  return { account: l.account, cents: l.cents, description: l.description, contact: l.contact, grant: l.grant, budgetLine: l.budget_line, person: l.person };
-}
+/*
+ * Reading back, SQLite writes the same text itself (json_object keeps the key order given; its
+ * string quoting equals JSON.stringify's, tests/integration/history/entryJson.test.ts checks every
+ * character): a million entries come out as one string each instead of a dozen values to turn into
+ * text in JavaScript, which took verify twice as long. A reversal names the reversed entry's ref, or
+ * null while that has no number, as before.
+ */
+const REF = (e: string, j: string) => `${j}.code || '/' || ${e}.year || '/' || ${e}.number`;
+const ENTRY_JSON = `SELECT e.id, ${REF('e', 'j')} AS ref, json_object(
+    'journal', j.code, 'year', e.year, 'number', e.number, 'date', e.date, 'description', e.description,
+    'reversalOf', (SELECT ${REF('r', 'rj')} FROM entries r JOIN journals rj ON rj.id = r.journal_id WHERE r.id = e.reversal_of),
+    'lines', (SELECT json_group_array(json_object(
+        'account', a.code, 'cents', l.amount_cents, 'description', l.description, 'contact', l.contact_id, 'grant', l.grant_id,
+        'budgetLine', l.budget_line_id, 'person', l.person_id) ORDER BY l.id)
+      FROM lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = e.id)) AS json
+  FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.status = 'posted'`;
+type JsonRow = [id: number, ref: string, json: string];
 
 function parseRef(ref: string): { journal: string; year: number; number: number } | null {
   const m = /^(.+)\/(\d{4})\/(\d+)$/.exec(ref);
   return m ? { journal: m[1]!, year: Number(m[2]), number: Number(m[3]) } : null;
 }
 
-function canonical(books: Books, ref: string): unknown | null {
+function canonicalJson(books: Books, ref: string): string | null {
   const k = parseRef(ref);
   if (!k) return null;
-  const r = books.raw(`${HEAD_SELECT} WHERE j.code = ? AND e.year = ? AND e.number = ? AND e.status = 'posted'`).get(k.journal, k.year, k.number) as HeadRow | undefined;
-  if (!r) return null;
-  const lines = books.raw(`${LINE_SELECT} WHERE l.entry_id = ? ORDER BY l.id`).all(r.id) as LineRow[];
-  return entryBody(head(r), lines.map(line));
+  const r = books.raw(`${ENTRY_JSON} AND j.code = ? AND e.year = ? AND e.number = ?`).raw(true).get(k.journal, k.year, k.number) as JsonRow | undefined;
+  return r ? r[2] : null;
 }
 
 const CHUNK = 4000;
 
 /** Every posted entry in id order (the order postings normally get), a chunk of entries at a time. */
-function* all(books: Books): Iterable<[string, unknown]> {
-  const heads = books.raw(`${HEAD_SELECT} WHERE e.status = 'posted' AND e.id > ? ORDER BY e.id LIMIT ${CHUNK}`);
-  const lines = books.raw(`${LINE_SELECT} WHERE l.entry_id BETWEEN ? AND ? ORDER BY l.entry_id, l.id`);
-  let after = 0;
-  for (;;) {
-    const hs = heads.all(after) as HeadRow[];
-    if (hs.length === 0) return;
-    const byEntry = new Map<number, EntryFactLine[]>();
-    for (const l of lines.all(hs[0]!.id, hs[hs.length - 1]!.id) as LineRow[]) {
-      let list = byEntry.get(l.entry_id);
-      if (!list) byEntry.set(l.entry_id, (list = []));
-      list.push(line(l));
-    }
-    for (const h of hs) {
-      const hd = head(h);
-      yield [entryFactRef(hd.journal, hd.year, hd.number), entryBody(hd, byEntry.get(h.id) ?? [])];
-    }
-    after = hs[hs.length - 1]!.id;
+function* allJson(books: Books): Iterable<[string, string]> {
+  const chunk = books.raw(`${ENTRY_JSON} AND e.id > ? ORDER BY e.id LIMIT ${CHUNK}`).raw(true);
+  for (let after = 0; ;) {
+    const rows = chunk.all(after) as JsonRow[];
+    if (rows.length === 0) return;
+    for (const r of rows) yield [r[1], r[2]];
+    after = rows[rows.length - 1]![0];
   }
 }
 
 function* refs(books: Books): Iterable<string> {
-  for (const [ref] of all(books)) yield ref;
+  for (const [ref] of allJson(books)) yield ref;
 }
 
 export function entryLabel(ref: string): string {
@@ -118,4 +111,4 @@ export function entryLabel(ref: string): string {
   return k ? `Boeking ${k.journal} ${k.year}-${String(k.number).padStart(4, '0')}` : `Boeking ${ref}`;
 }
 
-registerFactKind({ kind: 'entry', canonical, refs, all, label: entryLabel, finalVerb: 'boeken' });
+registerFactKind({ kind: 'entry', canonicalJson, refs, allJson, label: entryLabel, finalVerb: 'boeken' });

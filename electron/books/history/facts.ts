@@ -20,16 +20,21 @@ import type { Books } from '../../db/books';
 export interface FactKind {
   /** e.g. 'entry', 'invoice', 'attachment', 'review_remark'. */
   kind: string;
-  /** Canonical form re-derived from the tables; null when the referenced thing no longer exists. */
-  canonical(books: Books, ref: string): unknown | null;
+  /**
+   * Canonical form re-derived from the tables; null when the referenced thing no longer exists.
+   * Its JSON.stringify is what gets hashed. A kind gives this or canonicalJson().
+   */
+  canonical?(books: Books, ref: string): unknown | null;
+  /** The canonical JSON text itself, for a kind that writes it out faster than JSON.stringify. */
+  canonicalJson?(books: Books, ref: string): string | null;
   /** Every ref that should have a fact right now (verify finds things added behind the app's back). */
   refs(books: Books): Iterable<string>;
   /**
-   * Optional bulk form of canonical(): every [ref, canonical] of the kind, roughly in the order they
-   * became final. verify and the migration read a kind through it in one pass instead of a query per
-   * fact; when given, it replaces refs() too. Must yield exactly what canonical() returns.
+   * Optional bulk form: every [ref, canonical JSON] of the kind, roughly in the order they became
+   * final. verify and the migration read a kind through it in one pass instead of a query per fact;
+   * when given, it replaces refs() too. Must yield exactly the text factJson() gives per ref.
    */
-  all?(books: Books): Iterable<[string, unknown]>;
+  allJson?(books: Books): Iterable<[string, string]>;
   /** How verify names one fact in Dutch, e.g. "Boeking BANK 2026-0042". Default: kind and ref. */
   label?(ref: string): string;
   /** The verb of becoming final, for "… is na het boeken veranderd". Default: 'vastleggen'. */
@@ -45,6 +50,7 @@ const kinds = new Map<string, FactKind>();
 
 export function registerFactKind(def: FactKind): void {
   if (!/^[a-z][a-z0-9_]*$/.test(def.kind)) throw new Error(`fact kind "${def.kind}": lower case letters, digits and _ only`);
+  if (!def.canonical === !def.canonicalJson) throw new Error(`fact kind "${def.kind}": give canonical() or canonicalJson(), one of them`);
   kinds.set(def.kind, def);
 }
 
@@ -63,6 +69,13 @@ export function labelOf(def: FactKind | undefined, kind: string, ref: string): s
 /** The canonical JSON text: the kind fixes the key order by building its objects in that order. */
 export function canonicalJson(body: unknown): string {
   return JSON.stringify(body);
+}
+
+/** A fact's canonical JSON as re-derived from the tables now; null when the thing no longer exists. */
+export function factJson(def: FactKind, books: Books, ref: string): string | null {
+  if (def.canonicalJson) return def.canonicalJson(books, ref);
+  const body = def.canonical!(books, ref);
+  return body === null ? null : canonicalJson(body);
 }
 
 /** What one fact adds to its block's hash. */
@@ -111,21 +124,24 @@ export class FactAppender {
   private count: number;
   private readonly before: { count: number; hash: string };
   private readonly sha = createHash('sha256');
-  private readonly insert;
   private readonly kindIds = new Map<string, number>();
   private anchorField: string | null;
+  /** Rows waiting for the next multi-row INSERT: a bulk load writes them ROWS_PER_INSERT at a time. */
+  private pending: (string | number | null)[] = [];
 
   constructor(private readonly books: Books) {
-    const s = readState(books);
+    // One statement for the head and the anchor: a posting opens a block of one fact every time.
+    const st = books.raw(`SELECT (SELECT value FROM meta WHERE key = '${HEAD_KEY}') AS head, l.id, l.hash
+      FROM (SELECT 1) LEFT JOIN (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) l`).get() as { head: string | null; id: number | null; hash: string | null };
+    const s = parseHead(st.head ?? undefined);
     if (!s) throw new Error('history: the chain has not been started in this file');
     this.count = s.count;
     this.before = s;
-    const a = books.raw('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
+    const a = st.id === null ? undefined : { id: st.id, hash: st.hash! };
     this.sha.update(blockStart(s.hash, auditAnchor(a)));
     // On the block's first fact: the anchor's id and a tag of its hash, so verify can tell a
     // recomputed audit log from a changed fact.
     this.anchorField = a ? `${a.id}:${a.hash.slice(0, 8)}` : '0:';
-    this.insert = books.raw('INSERT INTO facts (seq, kind, ref, audit, tag) VALUES (?, ?, ?, ?, ?)');
   }
 
   append(kind: string, ref: string, json: string): void {
@@ -137,17 +153,34 @@ export class FactAppender {
     const text = factText(kind, ref, json);
     // Straight into the hash: measured faster than gathering texts into larger strings first.
     this.sha.update(text);
-    this.insert.run(++this.count, id, ref, this.anchorField, factTag(text));
+    this.pending.push(++this.count, id, ref, this.anchorField, factTag(text));
     this.anchorField = null;
+    if (this.pending.length === ROWS_PER_INSERT * 5) this.flush();
+  }
+
+  private flush(): void {
+    const rows = this.pending.length / 5;
+    if (rows === 0) return;
+    this.books.raw(`INSERT INTO facts (seq, kind, ref, audit, tag) VALUES ${rows === ROWS_PER_INSERT ? MANY : placeholders(rows)}`).run(...this.pending);
+    this.pending = [];
   }
 
   finish(): { count: number; hash: string } {
+    this.flush();
     if (this.count === this.before.count) return this.before; // an empty block leaves the head alone
     const head = { count: this.count, hash: this.sha.digest('hex') };
     writeHead(this.books, head);
     return head;
   }
 }
+
+/**
+ * A million single-row INSERTs cost more in the calls than in SQLite; 100 rows (500 of SQLite's
+ * 32766 parameters) per statement took that share of a bulk load away.
+ */
+const ROWS_PER_INSERT = 100;
+const placeholders = (rows: number) => Array.from({ length: rows }, () => '(?, ?, ?, ?, ?)').join(', ');
+const MANY = placeholders(ROWS_PER_INSERT);
 
 function writeHead(b: Books, head: { count: number; hash: string }): void {
   b.raw('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(HEAD_KEY, `${head.count}:${head.hash}`);
@@ -161,9 +194,9 @@ function writeHead(b: Books, head: { count: number; hash: string }): void {
 export function appendFact(books: Books, kind: string, ref: string): void {
   const def = kinds.get(kind);
   if (!def) throw new Error(`history: unknown fact kind "${kind}"`);
-  const body = def.canonical(books, ref);
-  if (body === null) throw new Error(`history: ${kind} ${ref} does not exist`);
-  appendFactJson(books, kind, ref, canonicalJson(body));
+  const json = factJson(def, books, ref);
+  if (json === null) throw new Error(`history: ${kind} ${ref} does not exist`);
+  appendFactJson(books, kind, ref, json);
 }
 
 /** appendFact for a caller that built the canonical JSON from data it already holds (tests prove it equal). */

@@ -1,6 +1,6 @@
 import type { Books } from '../../db/books';
 import { today } from '../clock';
-import { BACKFILLED_KEY, canonicalJson, FactAppender, factKinds, HEAD_KEY, readState, STARTED_KEY, ZERO_HASH } from './facts';
+import { BACKFILLED_KEY, FactAppender, factJson, factKinds, HEAD_KEY, readState, STARTED_KEY, ZERO_HASH, type FactKind } from './facts';
 import './kinds';
 
 /**
@@ -21,9 +21,10 @@ export function ensureHistory(books: Books): void {
     const a = new FactAppender(books);
     let n = 0;
     for (const def of factKinds()) {
-      const rows: Iterable<[string, unknown]> = def.all ? def.all(books) : withBodies(books, def.refs(books), def.canonical);
-      for (const [ref, body] of rows) {
-        a.append(def.kind, ref, canonicalJson(body));
+      const rows: Iterable<[string, string | null]> = def.allJson ? def.allJson(books) : withJson(books, def);
+      for (const [ref, json] of rows) {
+        if (json === null) continue; // cannot happen: refs() lists what exists
+        a.append(def.kind, ref, json);
         n++;
       }
     }
@@ -33,6 +34,6 @@ export function ensureHistory(books: Books): void {
   });
 }
 
-function* withBodies(books: Books, refs: Iterable<string>, canonical: (b: Books, r: string) => unknown): Iterable<[string, unknown]> {
-  for (const r of [...refs]) yield [r, canonical(books, r)];
+function* withJson(books: Books, def: FactKind): Iterable<[string, string | null]> {
+  for (const r of [...def.refs(books)]) yield [r, factJson(def, books, r)];
 }

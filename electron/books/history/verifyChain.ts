@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { VerifyProblem } from '../../../shared/api/types';
 import type { Books } from '../../db/books';
 import {
-  auditAnchor, BACKFILLED_KEY, blockStart, canonicalJson, factKind, factKinds, factTag, factText, HEAD_KEY, labelOf, parseHead,
+  auditAnchor, BACKFILLED_KEY, blockStart, factJson, factKind, factKinds, factTag, factText, HEAD_KEY, labelOf, parseHead,
   shortHash, STARTED_KEY, ZERO_HASH, type FactKind,
 } from './facts';
 import './kinds';
@@ -29,17 +29,17 @@ export interface HistoryReport {
 }
 
 /**
- * Reads one kind's facts from its bulk all() in a single pass. Facts come in posting order, the
+ * Reads one kind's facts from its bulk allJson() in a single pass. Facts come in posting order, the
  * kind's rows roughly in that order too: rows met before their fact wait in `pending` (drafts
  * posted late), so memory stays small; whatever is left at the end has no fact at all.
  */
 class KindCursor {
   private readonly pending = new Map<string, string>();
-  private readonly it: Iterator<[string, unknown]>;
+  private readonly it: Iterator<[string, string]>;
   private done = false;
 
-  constructor(books: Books, def: FactKind & { all(books: Books): Iterable<[string, unknown]> }) {
-    this.it = def.all(books)[Symbol.iterator]();
+  constructor(books: Books, def: BulkKind) {
+    this.it = def.allJson(books)[Symbol.iterator]();
   }
 
   take(ref: string): string | null {
@@ -54,8 +54,7 @@ class KindCursor {
         this.done = true;
         break;
       }
-      const [r, body] = n.value;
-      const json = canonicalJson(body);
+      const [r, json] = n.value;
       if (r === ref) return json;
       this.pending.set(r, json);
     }
@@ -69,13 +68,10 @@ class KindCursor {
   }
 }
 
-interface FactRow {
-  seq: number;
-  kind: string | null;
-  ref: string;
-  audit: string | null;
-  tag: number;
-}
+type BulkKind = FactKind & { allJson(books: Books): Iterable<[string, string]> };
+
+/** A facts row as read in raw mode: seq, kind id, ref, audit anchor, tag. */
+type FactRow = [seq: number, kind: number, ref: string, audit: string | null, tag: number];
 
 const FACT_CHUNK = 20_000;
 
@@ -96,7 +92,8 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
   const cursors = new Map<string, KindCursor>();
   const seen = new Map<string, Set<string>>();
   const auditRow = books.raw('SELECT hash FROM audit_log WHERE id = ?');
-  const facts = books.raw(`SELECT f.seq, k.name AS kind, f.ref, f.audit, f.tag FROM facts f LEFT JOIN fact_kinds k ON k.id = f.kind WHERE f.seq > ? ORDER BY f.seq LIMIT ${FACT_CHUNK}`);
+  const kindNames = new Map(books.raw('SELECT id, name FROM fact_kinds').raw(true).all() as [number, string][]);
+  const facts = books.raw(`SELECT seq, kind, ref, audit, tag FROM facts WHERE seq > ? ORDER BY seq LIMIT ${FACT_CHUNK}`).raw(true);
 
   let firstBad: VerifyProblem | null = null;
   const fail = (p: VerifyProblem) => {
@@ -118,44 +115,44 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
     const rows = facts.all(after) as FactRow[];
     if (rows.length === 0) break;
     for (const f of rows) {
-      if (f.audit !== null || !sha) {
+      const [seq, kindId, ref, audit, tag] = f;
+      if (audit !== null || !sha) {
         closeBlock();
         sha = createHash('sha256');
-        sha.update(blockStart(hash, anchorOf(f, auditRow, fail)));
+        sha.update(blockStart(hash, anchorOf(seq, audit, auditRow, fail)));
       }
       count++;
-      if (f.seq !== count) {
+      if (seq !== count) {
         fail({ code: 'HISTORY_GAP', message: `Feit ${count} ontbreekt in de geschiedenis: de geschiedenis is buiten het programma om ingekort of veranderd.` });
-        count = f.seq;
+        count = seq;
       }
-      const kind = f.kind ?? '?';
-      const def = f.kind === null ? undefined : factKind(f.kind);
+      const name = kindNames.get(kindId);
+      const def = name === undefined ? undefined : factKind(name);
       if (!def) {
-        fail({ code: 'HISTORY_KIND', message: `Feit ${f.seq} is van een onbekende soort (${kind}).` });
+        fail({ code: 'HISTORY_KIND', message: `Feit ${seq} is van een onbekende soort (${name ?? '?'}).` });
         continue;
       }
+      const kind = def.kind;
       let json: string | null;
-      if (def.all) {
+      if (def.allJson) {
         let c = cursors.get(kind);
-        if (!c) cursors.set(kind, (c = new KindCursor(books, def as FactKind & { all(b: Books): Iterable<[string, unknown]> })));
-        json = c.take(f.ref);
+        if (!c) cursors.set(kind, (c = new KindCursor(books, def as BulkKind)));
+        json = c.take(ref);
       } else {
         let s = seen.get(kind);
         if (!s) seen.set(kind, (s = new Set()));
-        s.add(f.ref);
-        const body = def.canonical(books, f.ref);
-        json = body === null ? null : canonicalJson(body);
+        s.add(ref);
+        json = factJson(def, books, ref);
       }
-      const label = labelOf(def, kind, f.ref);
       if (json === null) {
-        fail({ code: 'FACT_DELETED', message: `${label} is verwijderd, maar stond vast in de geschiedenis (feit ${f.seq}).` });
+        fail({ code: 'FACT_DELETED', message: `${labelOf(def, kind, ref)} is verwijderd, maar stond vast in de geschiedenis (feit ${seq}).` });
         continue;
       }
-      const text = factText(kind, f.ref, json);
-      if (factTag(text) !== f.tag) fail({ code: 'FACT_CHANGED', message: `${label} is na het ${def.finalVerb ?? 'vastleggen'} veranderd (feit ${f.seq}).` });
+      const text = factText(kind, ref, json);
+      if (factTag(text) !== tag) fail({ code: 'FACT_CHANGED', message: `${labelOf(def, kind, ref)} is na het ${def.finalVerb ?? 'vastleggen'} veranderd (feit ${seq}).` });
       sha!.update(text);
     }
-    after = rows[rows.length - 1]!.seq;
+    after = rows[rows.length - 1]![0];
   }
   closeBlock();
   if (firstBad) problems.push(firstBad);
@@ -167,8 +164,8 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
   // Anything final without a fact was added behind the app's back.
   for (const def of factKinds()) {
     let missing: string[];
-    if (def.all) {
-      missing = (cursors.get(def.kind) ?? new KindCursor(books, def as FactKind & { all(b: Books): Iterable<[string, unknown]> })).rest();
+    if (def.allJson) {
+      missing = (cursors.get(def.kind) ?? new KindCursor(books, def as BulkKind)).rest();
     } else {
       const s = seen.get(def.kind) ?? new Set<string>();
       missing = [];
@@ -184,17 +181,17 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
 }
 
 /** The audit anchor a block starts with, checked against the audit log as it is now. */
-function anchorOf(f: FactRow, auditRow: Statement, fail: (p: VerifyProblem) => void): string {
-  const [idText, tag = ''] = (f.audit ?? '').split(':');
+function anchorOf(seq: number, audit: string | null, auditRow: Statement, fail: (p: VerifyProblem) => void): string {
+  const [idText, tag = ''] = (audit ?? '').split(':');
   const id = Number(idText);
   if (!id) return '';
   const a = auditRow.get(id) as { hash: string } | undefined;
   if (!a) {
-    fail({ code: 'AUDIT_CUT', message: `Logboekregel ${id} ontbreekt: het logboek is buiten het programma om ingekort of gewist (feit ${f.seq} verwijst ernaar).` });
+    fail({ code: 'AUDIT_CUT', message: `Logboekregel ${id} ontbreekt: het logboek is buiten het programma om ingekort of gewist (feit ${seq} verwijst ernaar).` });
     return '';
   }
   if (!a.hash.startsWith(tag)) {
-    fail({ code: 'AUDIT_REWRITTEN', message: `Logboekregel ${id} is buiten het programma om veranderd of het logboek is opnieuw berekend (feit ${f.seq} verwijst ernaar).` });
+    fail({ code: 'AUDIT_REWRITTEN', message: `Logboekregel ${id} is buiten het programma om veranderd of het logboek is opnieuw berekend (feit ${seq} verwijst ernaar).` });
   }
   return auditAnchor({ id, hash: a.hash });
 }

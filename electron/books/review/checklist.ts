@@ -58,10 +58,11 @@ function bankItem(books: Books, fy: YearRow, paper: Map<string, number>): Item {
     }
     const book = bookBalanceAt(books, books.raw('SELECT id FROM accounts WHERE code = ?').pluck().get(code) as number, fy.end);
     if (typed !== undefined && a.state !== 'differences' && a.inboxCount === 0) {
-      outcomes.push(typed === book ? 'ok' : 'fail');
+      const paperCents = BigInt(typed);
+      outcomes.push(paperCents === book ? 'ok' : 'fail');
       evidence.push({
         label: `${code} ${a.account.name}`,
-        value: `Papieren afschrift ${formatEuro(typed)}, boeken ${formatEuro(book)}${typed === book ? '' : `, verschil ${formatEuro(typed - book)}`}`,
+        value: `Papieren afschrift ${formatEuro(typed)}, boeken ${formatEuro(book)}${paperCents === book ? '' : `, verschil ${formatEuro(paperCents - book)}`}`,
         ref: code,
       });
       continue;
@@ -94,10 +95,11 @@ function cashItem(books: Books, fy: YearRow, counts: Map<string, { date: string;
       continue;
     }
     const book = bookBalanceAt(books, a.id, count.date);
-    outcomes.push(book === count.cents ? 'ok' : 'fail');
+    const counted = BigInt(count.cents);
+    outcomes.push(book === counted ? 'ok' : 'fail');
     evidence.push({
       label: `${a.code} ${a.name}`,
-      value: `Geteld op ${formatDateNl(count.date)}: ${formatEuro(count.cents)}. Kasboek: ${formatEuro(book)}.${book === count.cents ? '' : ` Verschil ${formatEuro(count.cents - book)}.`}`,
+      value: `Geteld op ${formatDateNl(count.date)}: ${formatEuro(count.cents)}. Kasboek: ${formatEuro(book)}.${book === counted ? '' : ` Verschil ${formatEuro(counted - book)}.`}`,
       ref: a.code,
     });
   }

@@ -1,6 +1,8 @@
 import { KassaError } from '../../../shared/errors';
 import type { AccountType, Layout, MoneyKind } from '../../../shared/chart';
+import type { Statement } from 'better-sqlite3';
 import type { Books } from '../../db/books';
+import { exactAll } from '../../db/exact';
 
 /**
  * The figures the statements are made of, read with a handful of aggregate queries:
@@ -86,25 +88,27 @@ export function dayBefore(iso: string): string {
   return new Date(d.getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-function toMap(rows: { account_id: number; s: number | bigint }[]): Balances {
+/** Sums per account, read exactly (every integer of the row as BigInt). */
+type SumRows = { account_id: bigint; s: bigint | null }[];
+const exact = (st: Statement, ...params: unknown[]) => exactAll<SumRows[number]>(st, ...params);
+
+function toMap(rows: SumRows): Balances {
   const m: Balances = new Map();
   for (const r of rows) {
-    const v = BigInt(r.s);
-    if (v !== 0n) m.set(r.account_id, v);
+    const v = r.s ?? 0n;
+    if (v !== 0n) m.set(Number(r.account_id), v);
   }
   return m;
 }
 
 /** Balance of every account over the whole fiscal year (every posted entry, closing entries included). */
 export function yearBalances(books: Books, year: number): Balances {
-  return toMap(books.raw('SELECT account_id, debit_cents - credit_cents AS s FROM account_totals WHERE year = ?').all(year) as { account_id: number; s: number }[]);
+  return toMap(exact(books.raw('SELECT account_id, debit_cents - credit_cents AS s FROM account_totals WHERE year = ?'), year));
 }
 
 /** Balance of every account over all fiscal years up to and including `year`. */
 function balancesThroughYear(books: Books, year: number): Balances {
-  return toMap(
-    books.raw('SELECT account_id, SUM(debit_cents - credit_cents) AS s FROM account_totals WHERE year <= ? GROUP BY account_id').all(year) as { account_id: number; s: number }[],
-  );
+  return toMap(exact(books.raw('SELECT account_id, SUM(debit_cents - credit_cents) AS s FROM account_totals WHERE year <= ? GROUP BY account_id'), year));
 }
 
 function scanLines(books: Books, from: string | null, to: string): Balances {
@@ -112,7 +116,7 @@ function scanLines(books: Books, from: string | null, to: string): Balances {
     ? 'SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE posted = 1 AND date >= ? AND date <= ? GROUP BY account_id'
     : 'SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE posted = 1 AND date <= ? GROUP BY account_id';
   const params = from ? [from, to] : [to];
-  return toMap(books.raw(sql).all(...params) as { account_id: number; s: number }[]);
+  return toMap(exact(books.raw(sql), ...params));
 }
 
 export function addInto(target: Balances, add: Balances, factor = 1n): Balances {
@@ -151,11 +155,7 @@ export function closingEntryIds(books: Books, year: number): number[] {
 
 export function entriesBalances(books: Books, ids: number[]): Balances {
   if (ids.length === 0) return new Map();
-  return toMap(
-    books
-      .raw('SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY account_id')
-      .all(JSON.stringify(ids)) as { account_id: number; s: number }[],
-  );
+  return toMap(exact(books.raw('SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE entry_id IN (SELECT value FROM json_each(?)) GROUP BY account_id'), JSON.stringify(ids)));
 }
 
 /** The year's figures as the income statement shows them: closing entries and their reversals left out. */
@@ -192,15 +192,16 @@ export function budgetBalances(books: Books, year: number, accounts: AccountInfo
   if (!hasTable(books, 'budgets')) return null;
   const cols = tableColumns(books, 'budgets');
   if (!cols.has('year') || !cols.has('account_id') || !cols.has('amount_cents')) return null;
-  const rows = books.raw('SELECT account_id, SUM(amount_cents) AS s FROM budgets WHERE year = ? GROUP BY account_id').all(year) as { account_id: number; s: number }[];
+  const rows = exact(books.raw('SELECT account_id, SUM(amount_cents) AS s FROM budgets WHERE year = ? GROUP BY account_id'), year);
   if (rows.length === 0) return null;
   const types = new Map(accounts.map((a) => [a.id, a.type]));
   const m: Balances = new Map();
   for (const r of rows) {
-    const t = types.get(r.account_id);
-    const v = BigInt(r.s);
+    const id = Number(r.account_id);
+    const t = types.get(id);
+    const v = r.s ?? 0n;
     if (v === 0n || !t) continue;
-    m.set(r.account_id, t === 'income' || t === 'liability' || t === 'equity' ? -v : v);
+    m.set(id, t === 'income' || t === 'liability' || t === 'equity' ? -v : v);
   }
   return m;
 }

@@ -2,6 +2,7 @@ import { centsToString } from '../../../shared/money';
 import { STATEMENT_LINES, type StatementLine } from '../../../shared/chart';
 import type { CashFlow, CashFlowRow, CashFlowSection } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
+import { exactAll, exactGet } from '../../db/exact';
 import { accountsInfo, balancesAt, dayBefore, getYear, mappedLine, organisationLayout, type AccountInfo } from './balances';
 import { incomeLayout, lineFor } from './layout';
 
@@ -57,10 +58,11 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
   // Counter lines of the entries that touch bank or cash = all lines of the year (account_totals)
   // minus the lines of the few entries that touch no bank or cash account (memorial, invoices, the
   // closing entry). Exact, and it avoids joining a million postings back to their entries.
-  const totals = books
-    .raw('SELECT account_id, debit_cents AS d, credit_cents AS c FROM account_totals WHERE year = ?')
-    .all(fy.year) as { account_id: number; d: number; c: number }[];
-  const nonMoney = books
+  // Exact sums (BigInt; see db/exact.ts), account ids back to numbers.
+  type Sums = { account_id: number; d: bigint; c: bigint; s?: bigint };
+  const sums = (rows: (Omit<Sums, 'account_id'> & { account_id: bigint })[]): Sums[] => rows.map((r) => ({ ...r, account_id: Number(r.account_id) }));
+  const totals = sums(exactAll(books.raw('SELECT account_id, debit_cents AS d, credit_cents AS c FROM account_totals WHERE year = ?'), fy.year));
+  const nonMoney = sums(exactAll(books
     .raw(
       `SELECT l.account_id, COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS d,
               -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS c
@@ -68,11 +70,10 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
          SELECT e.id FROM entries e WHERE e.year = @year AND e.status = 'posted'
            AND NOT EXISTS (SELECT 1 FROM lines m WHERE m.entry_id = e.id AND m.account_id IN (SELECT value FROM json_each(@money)))
        ) GROUP BY l.account_id`,
-    )
-    .all({ year: fy.year, money: moneyIds }) as { account_id: number; d: number; c: number }[];
+    ), { year: fy.year, money: moneyIds }));
   // The opening balance (beginbalans, source 'opening', and reversals of it) is the money the year
   // starts with, not money received in it: its lines count in the opening figure, not as a flow.
-  const openingLines = books
+  const openingLines = sums(exactAll(books
     .raw(
       `SELECT l.account_id, COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS d,
               -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS c, SUM(l.amount_cents) AS s
@@ -80,8 +81,7 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
          SELECT e.id FROM entries e WHERE e.year = @year AND e.status = 'posted'
            AND (e.source = 'opening' OR e.reversal_of IN (SELECT o.id FROM entries o WHERE o.source = 'opening'))
        ) GROUP BY l.account_id`,
-    )
-    .all({ year: fy.year }) as { account_id: number; d: number; c: number; s: number }[];
+    ), { year: fy.year }));
   const isMoney = new Set(money.map((a) => a.id));
   for (const o of openingLines) {
     if (isMoney.has(o.account_id)) continue;
@@ -96,18 +96,17 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
     .filter((t) => !isMoney.has(t.account_id))
     .map((t) => {
       const n = less.get(t.account_id);
-      return { account_id: t.account_id, receipts: BigInt(t.c) - BigInt(n?.c ?? 0), payments: BigInt(t.d) - BigInt(n?.d ?? 0) };
+      return { account_id: t.account_id, receipts: t.c - (n?.c ?? 0n), payments: t.d - (n?.d ?? 0n) };
     })
     .filter((r) => r.receipts !== 0n || r.payments !== 0n);
 
   // Money moved between own bank and cash accounts: entries with only money lines.
-  const transfers = books
+  const transfers = exactGet<{ s: bigint }>(books
     .raw(
       `SELECT COALESCE(SUM(l.amount_cents), 0) AS s FROM lines l
        WHERE l.account_id IN (SELECT value FROM json_each(@money)) AND l.posted = 1 AND l.date >= @from AND l.date <= @to AND l.amount_cents > 0
          AND NOT EXISTS (SELECT 1 FROM lines o WHERE o.entry_id = l.entry_id AND o.account_id NOT IN (SELECT value FROM json_each(@money)))`,
-    )
-    .get({ money: moneyIds, from: fy.start, to: fy.end }) as { s: number };
+    ), { money: moneyIds, from: fy.start, to: fy.end })!;
 
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const sections = new Map<SectionKey, Map<string, { label: string; order: number; acc: Acc; accounts: Map<number, Acc> }>>();
@@ -163,7 +162,7 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
   const closeBal = balancesAt(books, fy.end);
   let opening = 0n;
   let closingSum = 0n;
-  const openingMoney = new Map(openingLines.filter((o) => isMoney.has(o.account_id)).map((o) => [o.account_id, BigInt(o.s)]));
+  const openingMoney = new Map(openingLines.filter((o) => isMoney.has(o.account_id)).map((o) => [o.account_id, o.s ?? 0n]));
   const moneyAccounts = money.map((a) => {
     const o = (openBal.get(a.id) ?? 0n) + (openingMoney.get(a.id) ?? 0n);
     const c = closeBal.get(a.id) ?? 0n;
@@ -179,7 +178,7 @@ export function cashFlow(books: Books, input: { year: number }): CashFlow {
     to: fy.end,
     opening: centsToString(opening),
     sections: outSections,
-    internalTransfers: centsToString(BigInt(transfers.s)),
+    internalTransfers: centsToString(transfers.s),
     netChange: centsToString(netChange),
     closing: centsToString(closing),
     moneyAccounts,

@@ -6,6 +6,7 @@ import { KassaError } from '../../../shared/errors';
 import { EARLIER_RESULT } from '../../../shared/rgs';
 import type { XafWritten } from '../../../shared/api/statements';
 import type { Books } from '../../db/books';
+import { exactGet } from '../../db/exact';
 import { openingBalances } from '../reports';
 import { accountsInfo, dayBefore, getYear, mappedLine, organisationLayout, type AccountInfo } from './balances';
 import { streamFileGuarded } from '../../files/write';
@@ -95,9 +96,7 @@ export async function exportXaf(books: Books, input: { year: number; path: strin
   const journals = books
     .raw('SELECT j.id, j.code, j.name, a.code AS account, a.iban FROM journals j LEFT JOIN accounts a ON a.id = j.account_id ORDER BY j.id')
     .all() as { id: number; code: string; name: string; account: string | null; iban: string | null }[];
-  const totals = books
-    .raw('SELECT COALESCE(SUM(debit_cents), 0) AS d, COALESCE(SUM(credit_cents), 0) AS c FROM account_totals WHERE year = ?')
-    .get(fy.year) as { d: number; c: number };
+  const totals = exactGet<{ d: bigint; c: bigint }>(books.raw('SELECT COALESCE(SUM(debit_cents), 0) AS d, COALESCE(SUM(credit_cents), 0) AS c FROM account_totals WHERE year = ?'), fy.year)!;
   const count = books.raw(`SELECT COUNT(*) AS n FROM lines l JOIN entries e ON e.id = l.entry_id WHERE e.year = ? AND l.posted = 1`).get(fy.year) as { n: number };
   const opening = openingBalances(books, fy.start);
   const refs = readXafRefs(books, fy.year);

@@ -11,7 +11,7 @@ import type { VerifyResult } from '../../../shared/api/types';
 import { EntryBatch } from '../../../electron/books/bank/batchPost';
 import { generateDemo } from '../../../electron/books/demo';
 import { entryJson } from '../../../electron/books/history/entryFact';
-import { appendFact, canonicalJson, chainHead, factKind, fullChainHead } from '../../../electron/books/history/facts';
+import { appendFact, chainHead, factJson, factKind, fullChainHead } from '../../../electron/books/history/facts';
 import { cleanupTempDirs, expectDutch, makeBooks, openBooksSession, ROOT, simpleEntry, tempDir } from '../helpers';
 
 afterAll(cleanupTempDirs);
@@ -72,7 +72,7 @@ describe('the fact chain', () => {
         lines: [{ account: '1100', debit: '12.34', contact: 7 }, { account: '8000', credit: '12.34', description: 'regel', person: 4 }],
       };
       books.tx(() => new EntryBatch(books).post(input, { source: 'import' }));
-      const fromTables = canonicalJson(factKind('entry')!.canonical(books, 'BANK/2026/1'));
+      const fromTables = factJson(factKind('entry')!, books, 'BANK/2026/1');
       const fast = entryJson(
         { journal: 'BANK', year: 2026, number: 1, date: '2026-04-01', description: input.description, reversalOf: null },
         [
@@ -85,7 +85,7 @@ describe('the fact chain', () => {
       expect(fromTables).toBe('{"journal":"BANK","year":2026,"number":1,"date":"2026-04-01","description":"Bank: \\"gift\\" met ß en é","reversalOf":null,'
         + '"lines":[{"account":"1100","cents":1234,"description":null,"contact":7,"grant":null,"budgetLine":null,"person":null},'
         + '{"account":"8000","cents":-1234,"description":"regel","contact":null,"grant":null,"budgetLine":null,"person":4}]}');
-      expect(factKind('entry')!.canonical(books, 'BANK/2026/2')).toBeNull();
+      expect(factJson(factKind('entry')!, books, 'BANK/2026/2')).toBeNull();
     } finally {
       b.close();
     }
