@@ -11,6 +11,7 @@ import * as m0009 from './0009_accountant';
 import * as m0010 from './0010_statements_rj';
 import * as m0011 from './0011_receipts';
 import * as m0012 from './0012_review';
+import * as m0013 from './0013_invoice_vat';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_statements_rj': m0010,
   '0011_receipts': m0011,
   '0012_review': m0012,
+  '0013_invoice_vat': m0013,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

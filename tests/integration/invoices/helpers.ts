@@ -22,7 +22,7 @@ export async function makeInvoiceBooks(opts: { vat?: 'none' | 'exempt' | 'kor' |
       postcode: '3512 AB',
       city: 'Utrecht',
       email: 'penningmeester@buurtkracht.example',
-      ...(opts.vat === 'liable' ? { vatNumber: 'NL001234567B01' } : {}),
+      ...(opts.vat === 'liable' ? { vatNumber: 'NL123456782B01' } : {}),
     },
   });
 }
