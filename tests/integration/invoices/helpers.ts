@@ -23,6 +23,8 @@ export async function makeInvoiceBooks(opts: { vat?: 'none' | 'exempt' | 'kor' |
       city: 'Utrecht',
       email: 'penningmeester@buurtkracht.example',
       ...(opts.vat === 'liable' ? { vatNumber: 'NL123456782B01' } : {}),
+      // An e-invoice with exempt VAT (also the KOR) names the seller's VAT number or RSIN (BR-E-02).
+      ...(opts.vat === 'exempt' || opts.vat === 'kor' ? { rsin: '123456782' } : {}),
     },
   });
 }

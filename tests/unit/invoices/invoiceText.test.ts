@@ -16,7 +16,7 @@ describe('VAT statements', () => {
   it('has the defaults of DESIGN.md section 7', () => {
     expect(vatStatement('none')).toBe('Over dit bedrag is geen btw verschuldigd.');
     expect(vatStatement('exempt')).toBe('Vrijgesteld van btw op grond van artikel 11 Wet OB 1968.');
-    expect(vatStatement('kor')).toBe('Vrijgesteld van btw (kleineondernemersregeling).');
+    expect(vatStatement('kor')).toBe('Vrijgesteld van btw: kleineondernemersregeling (artikel 25 Wet OB 1968).');
     expect(vatStatement('liable')).toBeNull();
   });
 

@@ -187,7 +187,6 @@ describe('invoiceToUbl: Peppol BIS Billing 3.0 content', () => {
 
   it.each([
     ['none', sellerNone, DEFAULT_VAT_STATEMENTS.none],
-    ['kor', sellerKor, DEFAULT_VAT_STATEMENTS.kor],
   ] as const)('status %s: category O without rate, with the statement, and no VAT identifiers (BR-O-02)', (_s, seller, statement) => {
     const xml = invoiceToUbl({ ...invoiceNone }, seller, buyerCompany);
     const root = parseUbl(xml).Invoice as Record<string, unknown>;
