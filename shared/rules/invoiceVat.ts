@@ -115,7 +115,7 @@ function effectiveRate(status: VatStatus, rate: VatRate): VatRate {
   return status === 'none' ? 'none' : 'exempt';
 }
 
-function checkLine(line: InvoiceLineInput, index: number, status: VatStatus, credit: boolean): Decimal {
+function checkLine(line: InvoiceLineInput, index: number, status: VatStatus): Decimal {
   const label = lineLabel(index, line);
   const rate = line.vatRate;
   if (!(rate in VAT_PERCENT)) {
@@ -176,7 +176,7 @@ export function calculateInvoice(lines: readonly InvoiceLineInput[], vatStatus: 
   }
 
   const calculated: CalculatedLine[] = lines.map((line, index) => {
-    const quantity = checkLine(line, index, vatStatus, credit);
+    const quantity = checkLine(line, index, vatStatus);
     const net = quantity.times(line.unitPriceCents).toDecimalPlaces(0, HALF_AWAY_FROM_ZERO);
     const rate = effectiveRate(vatStatus, line.vatRate);
     const vatReason = rate === '0' ? (line.vatReason ?? null) : null;

@@ -54,7 +54,7 @@ export const EU_COUNTRIES: ReadonlySet<string> = new Set([
 
 /** "nl 0012.34.567.b01" → "NL123456782B01". */
 export function normaliseVatNumber(input: string): string {
-  return input.replace(/[\s.\-]/g, '').toUpperCase();
+  return input.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 function mod97(s: string): number {

@@ -7,10 +7,8 @@ import {
   assertNoProblems,
   creditNoteReference,
   creditNoteSettlement,
-  exemptionStatement,
   paymentInstruction,
   requiredFieldsCheck,
-  vatStatement,
 } from '../../../shared/rules/invoiceText';
 import { vatTexts } from '../../../shared/rules/invoiceVatText';
 import { calculateInvoice, vatRateLabel, type CalculatedLine, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contact, FinaliseResult, Invoice, PdfData, SaveDraftResult } from '../../../shared/api/invoiceTypes';
+import type { Contact, FinaliseResult, PdfData, SaveDraftResult } from '../../../shared/api/invoiceTypes';
 import { DEFAULT_VAT_STATEMENTS } from '../../../shared/rules/invoiceText';
 import { ZERO_RATE_TEXT } from '../../../shared/rules/invoiceVat';
 import { assertDistBuilt, cleanupTempDirs, cliError, expectDutch, expectKassaError, fingerprint, runCli, type TestBooks } from '../helpers';
