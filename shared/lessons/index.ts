@@ -8,6 +8,7 @@
  *   const lessons = parseLessonModules(modules);          // { nl: Lesson[], en: Lesson[] }
  *   const lesson = fillLessonPlaceholders(lessons.nl[0], limitValues); // values from shared/rules,
  *                                      // keyed by PLACEHOLDER_KEYS and formatted ("€ 220")
+ *   // pass screenLabel (id => menu label) as the third argument to turn {{screen:<id>}} into names
  *   lesson.blocks: render 'markdown' with a Markdown component, 't-account' / 'entry' with the app's
  *   figure components; links `screen:<id>` route to that screen.
  *   Quiz: gradeQuiz(lesson.exercise, answers). Task: checkTask(lesson.exercise.check, entries).
@@ -16,6 +17,7 @@
  */
 export * from './schema';
 export * from './placeholders';
+export * from './screenRefs';
 export * from './parse';
 export * from './readability';
 export * from './quiz';

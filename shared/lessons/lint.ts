@@ -3,6 +3,7 @@ import { exerciseTexts, type Lesson } from './parse';
 import { findPlaceholders, isPlaceholderKey } from './placeholders';
 import { QUIZ_MAX_QUESTIONS, QUIZ_MIN_QUESTIONS } from './quiz';
 import { readability, WORDS_PER_MINUTE } from './readability';
+import { findHandWrittenScreenLinks } from './screenRefs';
 import { FLOORS, SCREEN_IDS } from './schema';
 
 /**
@@ -58,6 +59,9 @@ export function lintLesson(lesson: Lesson): string[] {
   const screens = SCREEN_IDS as readonly string[];
   for (const s of [...lesson.screens, ...lesson.screenLinks, ...(ex.type === 'task' && ex.screen ? [ex.screen] : [])]) {
     if (!screens.includes(s)) problems.push(`${where}: unknown screen id "${s}"`);
+  }
+  for (const s of findHandWrittenScreenLinks(lesson.body)) {
+    problems.push(`${where}: write the link to "${s}" as {{screen:${s}}}, so it shows the menu's own name for the screen`);
   }
   if (!(FLOORS as readonly string[]).includes(lesson.floor)) problems.push(`${where}: unknown floor "${lesson.floor}"`);
 

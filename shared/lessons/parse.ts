@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fillPlaceholders } from './placeholders';
+import { fillScreenRefs, findHandWrittenScreenLinks, findScreenRefs, linkScreenRefs, type ScreenLabel } from './screenRefs';
 import {
   entryFigureSchema,
   frontMatterSchema,
@@ -26,8 +27,8 @@ import {
  *     # Title
  *     Text in Markdown: headings, paragraphs, lists, **bold**, > quotes, simple tables.
  *
- * Links to app screens use the `screen:` scheme: `[Bank inlezen](screen:bank-import)`. The UI routes
- * them; ids must be in SCREEN_IDS.
+ * App screens are named only as `{{screen:bank-import}}`: the renderer puts in the menu label of
+ * that screen, as a link (see screenRefs.ts). Ids must be in SCREEN_IDS.
  *
  * Figures drawn by app components are fenced code blocks whose info string names the component and
  * whose body is YAML. They are cut out of the Markdown into their own blocks (see LessonBlock):
@@ -64,7 +65,7 @@ export interface Lesson extends LessonFrontMatter {
   body: string;
   /** The body cut into Markdown parts and figures, in reading order. */
   blocks: LessonBlock[];
-  /** Screen ids used in `screen:` links in the body. */
+  /** Screen ids the reader's text refers to: `{{screen:<id>}}` anywhere, and hand-written `screen:` links. */
   screenLinks: string[];
   /** Where the lesson came from (file path), for error messages. */
   source?: string;
@@ -155,7 +156,8 @@ export function parseLesson(raw: string, lang: Lang, source?: string): Lesson {
   }
   const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) throw new LessonParseError(`invalid front matter:\n${z.prettifyError(parsed.error)}`, source);
-  const screenLinks = [...body.matchAll(/\]\(screen:([^)\s]*)\)/g)].map((m) => m[1] ?? '');
+  const texts = [parsed.data.title, parsed.data.summary ?? '', body, ...exerciseTexts(parsed.data)].join('\n');
+  const screenLinks = [...new Set([...findScreenRefs(texts), ...findHandWrittenScreenLinks(body)])];
   const lesson: Lesson = {
     ...parsed.data,
     lang,
@@ -203,9 +205,18 @@ export function exerciseTexts(lesson: Pick<Lesson, 'exercise'>): string[] {
 /**
  * The lesson with every placeholder filled in, in all texts a reader sees: title, summary, body,
  * Markdown blocks and the exercise. Use this in the renderer rather than filling the body alone.
+ * With `screenLabel`, every `{{screen:<id>}}` becomes that screen's menu label: a link in the
+ * Markdown, plain text elsewhere. Without it the references stay as written.
  */
-export function fillLessonPlaceholders(lesson: Lesson, values: Record<string, string>): Lesson {
-  const f = (text: string) => fillPlaceholders(text, values);
+export function fillLessonPlaceholders(lesson: Lesson, values: Record<string, string>, screenLabel?: ScreenLabel): Lesson {
+  const f = (text: string) => {
+    const filled = fillPlaceholders(text, values);
+    return screenLabel ? fillScreenRefs(filled, screenLabel) : filled;
+  };
+  const md = (markdown: string) => {
+    const filled = fillPlaceholders(markdown, values);
+    return screenLabel ? linkScreenRefs(filled, screenLabel) : filled;
+  };
   const ex = lesson.exercise;
   const exercise: Lesson['exercise'] =
     ex.type === 'task'
@@ -223,8 +234,8 @@ export function fillLessonPlaceholders(lesson: Lesson, values: Record<string, st
     ...lesson,
     title: f(lesson.title),
     ...(lesson.summary !== undefined ? { summary: f(lesson.summary) } : {}),
-    body: f(lesson.body),
-    blocks: lesson.blocks.map((b) => (b.type === 'markdown' ? { type: 'markdown', markdown: f(b.markdown) } : b)),
+    body: md(lesson.body),
+    blocks: lesson.blocks.map((b) => (b.type === 'markdown' ? { type: 'markdown', markdown: md(b.markdown) } : b)),
     exercise,
   };
 }

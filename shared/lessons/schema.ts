@@ -9,7 +9,7 @@ import { z } from 'zod';
  * order: 5                    # position in the learning path, 1..N without gaps; NN in the file name
  * minutes: 4                  # reading time shown to the user: body words / 150, rounded up
  *                             # (lintLesson allows 1 minute of difference with the measured text)
- * floor: begane-grond         # kelder | begane-grond | eerste-verdieping (floors of the Productiehuis)
+ * floor: begane-grond         # kelder | begane-grond | eerste-verdieping (floors of the learning path)
  * screens: [bank-import, money-out]   # related app screens, see SCREEN_IDS
  * summary: One line for the lesson list (optional).
  * exercise: ...               # see below
@@ -23,7 +23,7 @@ import { z } from 'zod';
  *   type: quiz
  *   questions:
  *     - id: q1
- *       question: Hoe lang bewaar je bonnetjes?
+ *       question: Hoe lang bewaart u bonnetjes?
  *       options:
  *         - text: 7 jaar
  *           correct: true
@@ -46,7 +46,10 @@ import { z } from 'zod';
  * lesson still parses and the lint can say precisely what is wrong.
  */
 
-/** Screen ids the UI routes; lessons may only refer to these. */
+/**
+ * Screen ids the UI routes (all of them menu items); lessons may only refer to these, in `screens:`
+ * and as `{{screen:<id>}}` in the text. Every one has a first-time tip (lessons.hint.<id>).
+ */
 export const SCREEN_IDS = [
   'dashboard',
   'money-in',
@@ -58,18 +61,36 @@ export const SCREEN_IDS = [
   'trial-balance',
   'accounts',
   'bank-import',
+  'bank-inbox',
+  'bank-reconcile',
+  'bank-rules',
   'invoices',
+  'purchases',
+  'customers',
+  'suppliers',
+  'open-items',
+  'invoice-settings',
   'volunteers',
+  'volunteer-pay',
+  'volunteer-overview',
+  'volunteer-payout',
+  'volunteer-statements',
+  'volunteer-limits',
   'grants',
   'budget',
+  'coverage',
   'statements',
+  'cash-flow',
+  'anbi',
   'year-end',
+  'allocation',
   'settings',
+  'backups',
   'review',
 ] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
-/** Floors of the Productiehuis, in the order of the learning path. */
+/** Floors of the learning path (a house: basement, ground floor, first floor), in path order. */
 export const FLOORS = ['kelder', 'begane-grond', 'eerste-verdieping'] as const;
 export type Floor = (typeof FLOORS)[number];
 

@@ -51,6 +51,20 @@ describe('lessons UI (browser)', () => {
     expect(await page.getByTestId('screen-hint').count()).toBe(0);
   });
 
+  it('each screen shows its own tip and links the lesson about that screen (issue 18)', async () => {
+    const cases = [
+      ['purchases', 'Kreeg de stichting een rekening', 'Lees de les: Geld in, geld uit: bank, kas en bonnetjes'],
+      ['statements', 'Hier ziet u de balans', 'Lees de les: Het jaar afsluiten: balans, baten en lasten, en de kascommissie'],
+      ['year-end', 'Sluit het jaar pas af', 'Lees de les: Het jaar afsluiten: balans, baten en lasten, en de kascommissie'],
+    ] as const;
+    for (const [screen, tip, more] of cases) {
+      await goToScreen(page, screen);
+      const hint = page.getByTestId('screen-hint');
+      await expect.poll(() => text(hint)).toContain(tip);
+      expect(await hint.getByRole('button', { name: more }).count(), screen).toBe(1);
+    }
+  });
+
   it('opens the lessons page as a learning path in three floors', async () => {
     await goToScreen(page, 'lessons');
     await expect.poll(() => text(page.locator('main h1'))).toBe('Lessen');
@@ -70,6 +84,10 @@ describe('lessons UI (browser)', () => {
     expect(await text(fig)).toContain('€ 3,50');
     // A screen link routes inside the app, never to a "screen:" URL.
     expect(await page.locator('main a[data-screen-link="bank-import"]').first().getAttribute('href')).toBe('#/bank-import');
+    // The lesson names each screen with the menu's own label (issue 18).
+    for (const screen of ['bank-import', 'bank-inbox', 'bank-reconcile']) {
+      expect(await text(page.locator(`main a[data-screen-link="${screen}"]`).first()), screen).toBe(await text(page.locator(`nav a[data-screen="${screen}"]`)));
+    }
     await checkA11y(page);
     await shot('02-lesson-5');
   });

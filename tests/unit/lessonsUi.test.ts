@@ -5,6 +5,7 @@ import { SCREEN_IDS } from '../../shared/lessons';
 import { loadLessonsFromDir } from '../../shared/lessons/node';
 import { dropLeadingTitle, splitTables } from '../../renderer/src/components/lessons/markdownTables';
 import { mergeProgress } from '../../renderer/src/components/lessons/progress';
+import { appRouteIds } from './appTables';
 
 /**
  * Issue 9, the in-app lessons: every screen a lesson points to is a real route of the app (read
@@ -12,30 +13,6 @@ import { mergeProgress } from '../../renderer/src/components/lessons/progress';
  * first-time tip in both languages, the lesson texts of the UI exist in nl and en.
  */
 const root = path.resolve(__dirname, '..', '..');
-const appFile = path.join(root, 'renderer', 'src', 'App.tsx');
-
-/** Route ids of App.tsx: literal keys of SCREENS plus the keys of every `...xScreens` table spread into it. */
-function appRouteIds(): Set<string> {
-  const app = fs.readFileSync(appFile, 'utf8');
-  const block = /const SCREENS[^=]*=\s*\{([\s\S]*?)\n\};/.exec(app)?.[1];
-  if (!block) throw new Error('SCREENS table not found in App.tsx');
-  const ids = new Set<string>();
-  for (const m of block.matchAll(/^\s*'?([a-z][a-z0-9-]*)'?\s*:/gm)) ids.add(m[1] ?? '');
-  for (const m of block.matchAll(/\.\.\.(\w+)/g)) {
-    const name = m[1] ?? '';
-    const imp = new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*'([^']+)'`).exec(app);
-    if (!imp?.[1]) throw new Error(`import of ${name} not found in App.tsx`);
-    const base = path.resolve(path.dirname(appFile), imp[1]);
-    const file = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((f) => fs.existsSync(f));
-    if (!file) throw new Error(`module ${imp[1]} not found`);
-    const src = fs.readFileSync(file, 'utf8');
-    const table = new RegExp(`export const ${name}[^=]*=\\s*\\{([\\s\\S]*?)\\n\\};`).exec(src)?.[1];
-    if (!table) throw new Error(`${name} table not found in ${file}`);
-    for (const k of table.matchAll(/^\s*'?([a-z][a-z0-9-]*)'?\s*:/gm)) ids.add(k[1] ?? '');
-  }
-  return ids;
-}
-
 const routes = appRouteIds();
 const lessons = loadLessonsFromDir();
 

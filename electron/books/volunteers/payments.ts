@@ -193,13 +193,13 @@ interface PaymentRow {
 
 export const PAYMENT_SELECT = `SELECT v.id, v.person_id, pe.name AS person_name, v.date, v.period_from, v.period_to, v.hours,
     v.amount_cents, v.kind, v.description, v.as_wages, v.wages_confirmation, a.code AS pay_from, v.grant_id, v.budget_line_id,
-    v.status, v.entry_id, je.code AS e_journal, e.year AS e_year, e.number AS e_number,
+    v.status, v.entry_id, jr.code AS e_journal, e.year AS e_year, e.number AS e_number,
     v.paid_entry_id, jp.code AS p_journal, pd.year AS p_year, pd.number AS p_number, v.paid_date, v.cancel_entry_id,
     v.sepa_batch_id, v.attachment_id, v.created_at
   FROM volunteer_payments v
   JOIN persons pe ON pe.id = v.person_id
   JOIN accounts a ON a.id = v.pay_from_account_id
-  LEFT JOIN entries e ON e.id = v.entry_id LEFT JOIN journals je ON je.id = e.journal_id
+  LEFT JOIN entries e ON e.id = v.entry_id LEFT JOIN journals jr ON jr.id = e.journal_id
   LEFT JOIN entries pd ON pd.id = v.paid_entry_id LEFT JOIN journals jp ON jp.id = pd.journal_id`;
 
 function toPayment(r: PaymentRow): VolunteerPayment {

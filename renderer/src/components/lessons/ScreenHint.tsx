@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../context';
 import { openHelp } from './help';
-import { lessonForScreen, lessonScreenId, placeholderValues } from './lessonData';
+import { lessonForScreen, placeholderValues } from './lessonData';
+import { helpFor } from './screenHelp';
 
 const KEY = 'kassa-hints-seen';
 
@@ -37,7 +38,9 @@ export function ScreenHint({ screen }: { screen: string }) {
   const { t, i18n } = useTranslation();
   const { settings, updateSettings } = useApp();
   const [seen, setSeen] = useState(readSeen);
-  const id = lessonScreenId(screen);
+  const tip = helpFor(screen).tip;
+  if (tip === null) return null;
+  const id: string = tip; // a const the dismiss closure below can use without the null
   const key = `lessons.hint.${id}`;
   if (!settings.hints || seen.includes(id) || !i18n.exists(key)) return null;
   const lesson = lessonForScreen(screen, i18n.language);

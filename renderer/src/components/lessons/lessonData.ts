@@ -13,6 +13,8 @@ import {
 } from '../../../../shared/lessons';
 import { formatEuro } from '../../../../shared/money';
 import { limitsForYear } from '../../../../shared/rules/volunteerLimits';
+import i18n from '../../i18n';
+import { helpFor } from './screenHelp';
 
 const modules = import.meta.glob('../../../lessons/*/*.md', { query: '?raw', import: 'default', eager: true });
 
@@ -31,14 +33,26 @@ export function placeholderValues(year: number): Record<PlaceholderKey, string> 
 
 let cache: Record<Lang, Lesson[]> | null = null;
 
-/** All lessons per language, sorted by order, placeholders filled for the current year. */
+/**
+ * The menu label of a screen in a language: the very key the menu shows (`nav.<id>`). Read when the
+ * lessons are first needed, i.e. while rendering, after every feature has registered its texts.
+ */
+function screenLabel(lang: Lang): (id: string) => string {
+  const t = i18n.getFixedT(lang);
+  return (id) => t(`nav.${id}`);
+}
+
+/**
+ * All lessons per language, sorted by order, placeholders filled for the current year and every
+ * {{screen:<id>}} turned into the menu's name for that screen.
+ */
 export function allLessons(): Record<Lang, Lesson[]> {
   if (cache) return cache;
   const parsed = parseLessonModules(modules);
   const values = placeholderValues(new Date().getFullYear());
   cache = {
-    nl: parsed.nl.map((l) => fillLessonPlaceholders(l, values)),
-    en: parsed.en.map((l) => fillLessonPlaceholders(l, values)),
+    nl: parsed.nl.map((l) => fillLessonPlaceholders(l, values, screenLabel('nl'))),
+    en: parsed.en.map((l) => fillLessonPlaceholders(l, values, screenLabel('en'))),
   };
   return cache;
 }
@@ -65,28 +79,10 @@ export function lessonsByFloor(language: string): { floor: Floor; lessons: Lesso
   return FLOORS.map((floor) => ({ floor, lessons: list.filter((l) => l.floor === floor) }));
 }
 
-/**
- * Screens that are not in the lessons' SCREEN_IDS but belong to one that is (sub-screens of a
- * feature), so the "?" button still finds the right lesson.
- */
-const SCREEN_FAMILY: [RegExp, string][] = [
-  [/^bank-/, 'bank-import'],
-  [/^volunteer-/, 'volunteers'],
-  [/^(grant|grant-edit|coverage)$/, 'grants'],
-  [/^(invoice|invoice-edit|invoice-settings|purchases|purchase-edit|customers|suppliers|open-items)$/, 'invoices'],
-  [/^(anbi|cash-flow)$/, 'statements'],
-];
-
-/** The screen id the lessons use for an app screen. */
-export function lessonScreenId(screen: string): string {
-  for (const [re, id] of SCREEN_FAMILY) if (re.test(screen)) return id;
-  return screen;
-}
-
-/** The first lesson in the learning path that is about this screen, if any. */
+/** The lesson the tip and the "?" of this screen open (see screenHelp.ts), if any. */
 export function lessonForScreen(screen: string, language: string): Lesson | undefined {
-  const id = lessonScreenId(screen);
-  return lessonsFor(language).find((l) => (l.screens as readonly string[]).includes(id));
+  const id = helpFor(screen).lesson;
+  return id === null ? undefined : lessonById(id, language);
 }
 
 export { FLOORS };

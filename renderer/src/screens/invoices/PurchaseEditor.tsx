@@ -162,7 +162,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
           </Field>
         </div>
         <fieldset className="fieldset">
-          <legend className="field__label">{t('invoices.edit.lines')}</legend>
+          <legend className="field__label">{t('invoices.purchase.lines')}</legend>
           <div className="table-scroll">
           <table className="inv-lines">
             <thead>

@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { hrefFor } from '../../router';
 
-/** The learning path: the three floors of the Productiehuis, each lesson with its progress. */
+/** The learning path: the three floors of the learning path, each lesson with its progress. */
 export function LessonsScreen() {
   const { t, i18n } = useTranslation();
   const progress = useLessonProgress();
