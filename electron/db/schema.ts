@@ -116,6 +116,7 @@ export interface ContactsTable {
   vat_number: string | null;
   iban: string | null;
   oin: string | null;
+  einvoice: Generated<number>;
   order_reference: string | null;
   fund_type: 'government' | 'fund' | 'lottery' | 'company' | 'private' | null;
   note: string | null;
@@ -174,6 +175,7 @@ export interface InvoiceLinesTable {
   quantity: string;
   unit_price_cents: number;
   vat_rate: '21' | '9' | '0' | 'exempt' | 'none';
+  vat_reason: 'intraCommunity' | 'export' | 'zeroRated' | null;
   net_cents: number;
   vat_cents: number;
   account_id: number;

@@ -2,7 +2,7 @@
  * Output shapes of the invoices and contacts API. Amounts are decimal strings with a dot
  * ("1234.56"; negative on a credit note), dates YYYY-MM-DD, quantities decimal strings ("1.5").
  */
-import type { BuyerParty, SellerParty, VatRate, VatStatus } from '../rules/invoiceModel';
+import type { BuyerParty, SellerParty, VatCategory, VatRate, VatReason, VatStatus } from '../rules/invoiceModel';
 import type { AttachmentMime } from '../rules/attachmentKind';
 import type { AgeBucket } from '../rules/openItems';
 
@@ -29,6 +29,8 @@ export interface Contact {
   oin: string | null;
   /** The purchase order reference this customer wants on every invoice. */
   orderReference: string | null;
+  /** The customer wants e-invoices (UBL) even without an OIN. */
+  einvoice: boolean;
   /** Only for kind 'fund'. */
   fundType: FundType | null;
   note: string | null;
@@ -96,6 +98,8 @@ export interface InvoiceLine {
   quantity: string;
   unitPrice: string;
   vatRate: VatRate;
+  /** Why 0 %: intra-community supply (K), export (G) or another 0 % supply (Z); null otherwise. */
+  vatReason: VatReason | null;
   /** Quantity × unit price (excl. VAT). */
   net: string;
   /** Purchase lines: the VAT on the supplier's invoice. Sales lines: 0.00 (VAT is per rate). */
@@ -108,6 +112,9 @@ export interface InvoiceLine {
 
 export interface VatRow {
   rate: VatRate;
+  /** EN 16931 category: S, Z, K, G, E or O. */
+  category: VatCategory;
+  reason: VatReason | null;
   label: string;
   net: string;
   vat: string;
@@ -133,8 +140,14 @@ export interface AttachmentMeta {
 }
 
 export interface FieldProblemOut {
+  /** Stable code (e.g. SELLER_KVK_MISSING). */
+  code: string;
   field: string;
+  /** Where it is fixed: the organisation settings, the contact, or the draft. */
+  fixAt: 'organisation' | 'contact' | 'draft';
+  /** Dutch. */
   message: string;
+  messageEn: string;
 }
 
 export interface Invoice extends InvoiceSummary {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountCode, Amount, AmountOrZero, IsoDate, Iban, Id, Kvk, NonEmpty, Paging } from './common';
 import { method } from './define';
+import { EU_VAT_PREFIXES, isValidEuVatNumber } from '../validation/vatNumber';
 import { FileInput, FilePath } from './files';
 import type {
   AttachmentData, Contact, ContactList, CreditResult, FileWritten, FinaliseResult, Invoice, InvoiceList, InvoiceSettings,
@@ -29,7 +30,11 @@ const Oin = z.string().trim().regex(/^\d{20}$/, { message: 'Een OIN bestaat uit 
 const VatNumber = z
   .string()
   .transform((s) => s.replace(/[\s.]/g, '').toUpperCase())
-  .refine((s) => /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(s), { message: 'Dit btw-nummer heeft niet de juiste vorm. Voorbeeld: NL001234567B01.' });
+  .refine((s) => /^[A-Z]{2}[0-9A-Z+*]{2,13}$/.test(s), { message: 'Dit btw-nummer heeft niet de juiste vorm. Voorbeeld: NL123456782B01.' })
+  // A number of an EU member state must have that state's form (and a Dutch one its check digits).
+  .refine((s) => !EU_VAT_PREFIXES.has(s.slice(0, 2)) || isValidEuVatNumber(s), {
+    message: 'Dit btw-nummer klopt niet voor dit EU-land. Controleer de letters en cijfers (voorbeeld voor Nederland: NL123456782B01).',
+  });
 const Country = z.string().trim().regex(/^[A-Za-z]{2}$/, { message: 'De landcode heeft 2 letters, bijvoorbeeld NL.' }).transform((s) => s.toUpperCase());
 
 export const ContactKind = z.enum(['customer', 'supplier', 'fund', 'other'], { error: 'Kies klant, leverancier, fonds of anders.' });
@@ -51,6 +56,7 @@ const ContactFields = {
   iban: blankToNull(Iban),
   oin: blankToNull(Oin),
   orderReference: optText('Het inkoopordernummer', 100),
+  einvoice: z.boolean({ error: 'Kies of deze klant e-facturen wil (ja of nee).' }).optional(),
   fundType: blankToNull(FundType),
   note: optText('De notitie', 2000),
 };
@@ -63,6 +69,10 @@ const Quantity = z
   .trim()
   .regex(/^-?\d{1,9}(\.\d{1,4})?$/, { message: 'Het aantal is geen geldig getal. Gebruik een punt en hoogstens 4 decimalen, bijvoorbeeld "1.5".' });
 
+export const VatReasonInput = z.enum(['intraCommunity', 'export', 'zeroRated'], {
+  error: 'Kies een reden voor 0% btw: intracommunautaire levering, uitvoer buiten de EU of ander 0%-tarief.',
+});
+
 export const VatRateInput = z.enum(['21', '9', '0', 'exempt', 'none'], { error: 'Kies een btw-tarief: 21, 9, 0, vrijgesteld of geen btw.' });
 
 export const SalesLineInput = z.object({
@@ -71,6 +81,8 @@ export const SalesLineInput = z.object({
   unitPrice: AmountOrZero,
   /** Default: 'none' (no VAT). A VAT-liable administration must choose. */
   vatRate: VatRateInput.optional(),
+  /** Required with 0 %: intra-community supply (K), export (G) or another 0 % supply (Z). */
+  vatReason: VatReasonInput.nullable().optional(),
   /** Income account; default from the settings (8400). */
   account: AccountCode.optional(),
   grant: Id.optional(),

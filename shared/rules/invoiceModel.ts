@@ -15,16 +15,31 @@ export type VatStatus = 'none' | 'exempt' | 'kor' | 'liable';
  */
 export type VatRate = '21' | '9' | '0' | 'exempt' | 'none';
 
+/**
+ * Why a line carries 0 % VAT (only with rate '0'; required there). The Dutch 0 % rate (tabel II Wet
+ * OB 1968) is mostly these two: an intra-community supply (EN 16931 category K) and an export
+ * outside the EU (category G). 'zeroRated' (category Z) is the rest of tabel II (e.g. supplies for
+ * sea-going ships or goods under a customs arrangement): EN 16931 reserves Z for goods a member
+ * state taxes at a zero rate, and a Dutch supply taxed at 0 % that is neither K nor G is exactly that.
+ */
+export type VatReason = 'intraCommunity' | 'export' | 'zeroRated';
+export const VAT_REASONS: readonly VatReason[] = ['intraCommunity', 'export', 'zeroRated'];
+
+/** EN 16931 VAT category code (UNCL5305 subset) of a line. */
+export type VatCategory = 'S' | 'Z' | 'K' | 'G' | 'E' | 'O';
+
 export const VAT_RATES: readonly VatRate[] = ['21', '9', '0', 'exempt', 'none'];
 export const VAT_STATUSES: readonly VatStatus[] = ['none', 'exempt', 'kor', 'liable'];
 
 export interface InvoiceLineInput {
   description: string;
-  /** Decimal string with a dot, e.g. "1.5". Negative only on a credit note. */
+  /** Decimal string with a dot, e.g. "1.5". Negative for a discount line (or on a credit note). */
   quantity: string;
-  /** Price per unit excluding VAT, integer cents, never negative. */
+  /** Price per unit excluding VAT, integer cents, never negative (a discount has a negative quantity). */
   unitPriceCents: number;
   vatRate: VatRate;
+  /** Required with rate '0', never with another rate. */
+  vatReason?: VatReason | null;
 }
 
 export interface PostalAddress {
@@ -47,7 +62,7 @@ export interface SellerParty {
   kvk: string;
   /** RSIN (fiscal number, 9 digits). Optional. */
   rsin?: string | null;
-  /** Btw-identificatienummer, e.g. "NL001234567B01". Required when VAT-liable. */
+  /** Btw-identificatienummer, e.g. "NL123456782B01". Required when VAT-liable. */
   vatNumber?: string | null;
   vatStatus: VatStatus;
   iban: string;
@@ -71,6 +86,8 @@ export interface BuyerParty {
   oin?: string | null;
   vatNumber?: string | null;
   email?: string | null;
+  /** Wants e-invoices (UBL) although it has no OIN. */
+  einvoice?: boolean;
 }
 
 export interface InvoiceData {

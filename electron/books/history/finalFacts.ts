@@ -34,7 +34,7 @@ interface InvoiceRow {
   seller_json: string | null; buyer_json: string | null;
 }
 interface InvoiceLineRow {
-  position: number; description: string; quantity: string; unit_price_cents: number; vat_rate: string; net_cents: number; vat_cents: number;
+  position: number; description: string; quantity: string; unit_price_cents: number; vat_rate: string; vat_reason: string | null; net_cents: number; vat_cents: number;
   account: string; grant_id: number | null; budget_line_id: number | null;
 }
 
@@ -46,7 +46,7 @@ registerFactKind({
     const r = books.raw(`SELECT i.*, ${ENTRY_REF('(SELECT entry_id FROM invoices o WHERE o.id = i.credit_of)')} AS credit_of
       FROM invoices i WHERE i.status = 'final' AND i.entry_id = ${ENTRY_BY_REF}`).get(...refParts(ref)) as InvoiceRow | undefined;
     if (!r) return null;
-    const lines = books.raw(`SELECT l.position, l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.net_cents, l.vat_cents, a.code AS account,
+    const lines = books.raw(`SELECT l.position, l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.vat_reason, l.net_cents, l.vat_cents, a.code AS account,
       l.grant_id, l.budget_line_id FROM invoice_lines l JOIN accounts a ON a.id = l.account_id WHERE l.invoice_id = ? ORDER BY l.position`).all(r.id) as InvoiceLineRow[];
     return {
       entry: ref, kind: r.kind, number: r.number, series: r.series, seq: r.seq, contact: r.contact_id, issueDate: r.issue_date,
@@ -56,6 +56,9 @@ registerFactKind({
       lines: lines.map((l) => ({
         position: l.position, description: l.description, quantity: l.quantity, unitPrice: l.unit_price_cents, vatRate: l.vat_rate,
         net: l.net_cents, vat: l.vat_cents, account: l.account, grant: l.grant_id, budgetLine: l.budget_line_id,
+        // Issue 16: the 0 % reason is part of the final invoice. Only present when set, so the facts
+        // hashed before the column existed (and every line without a reason) keep their canonical form.
+        ...(l.vat_reason !== null ? { vatReason: l.vat_reason } : {}),
       })),
     };
   },

@@ -29,7 +29,7 @@ export function toContact(r: Row): Contact {
   return {
     id: r.id, kind: r.kind, name: r.name, contactName: r.contact_name, street: r.street, postcode: r.postcode, city: r.city,
     country: r.country, email: r.email, phone: r.phone, kvk: r.kvk, vatNumber: r.vat_number, iban: r.iban, oin: r.oin,
-    orderReference: r.order_reference, fundType: r.fund_type, note: r.note, archived: r.archived === 1,
+    orderReference: r.order_reference, einvoice: r.einvoice === 1, fundType: r.fund_type, note: r.note, archived: r.archived === 1,
   };
 }
 
@@ -96,6 +96,7 @@ function columns(input: Partial<CreateInput>): Partial<Omit<Row, 'id'>> {
   set('order_reference', input.orderReference);
   set('fund_type', input.fundType);
   set('note', input.note);
+  if (input.einvoice !== undefined) out.einvoice = input.einvoice ? 1 : 0;
   return out;
 }
 

@@ -37,15 +37,16 @@ export function creditInvoice(
       input.lines ??
       (books
         .raw(
-          `SELECT l.description, l.quantity, l.unit_price_cents, l.vat_rate, a.code, l.grant_id, l.budget_line_id
+          `SELECT l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.vat_reason, a.code, l.grant_id, l.budget_line_id
            FROM invoice_lines l JOIN accounts a ON a.id = l.account_id WHERE l.invoice_id = ? ORDER BY l.position`,
         )
-        .all(o.id) as { description: string; quantity: string; unit_price_cents: number; vat_rate: LineIn['vatRate']; code: string; grant_id: number | null; budget_line_id: number | null }[]
+        .all(o.id) as { description: string; quantity: string; unit_price_cents: number; vat_rate: LineIn['vatRate']; vat_reason: LineIn['vatReason']; code: string; grant_id: number | null; budget_line_id: number | null }[]
       ).map((l) => ({
         description: l.description,
         quantity: new Decimal(l.quantity).negated().toFixed(),
         unitPrice: centsToString(l.unit_price_cents),
         vatRate: l.vat_rate,
+        vatReason: l.vat_reason,
         account: l.code,
         ...(l.grant_id !== null ? { grant: l.grant_id } : {}),
         ...(l.budget_line_id !== null ? { budgetLine: l.budget_line_id } : {}),

@@ -2,7 +2,7 @@ import type { AttachmentData, FileWritten, PdfData } from '../../../shared/api/i
 import { KassaError } from '../../../shared/errors';
 import { centsToString, parseAmount } from '../../../shared/money';
 import { addDays } from '../../../shared/rules/invoiceDates';
-import type { BuyerParty, InvoiceData } from '../../../shared/rules/invoiceModel';
+import type { BuyerParty, InvoiceData, VatReason } from '../../../shared/rules/invoiceModel';
 import type { Books } from '../../db/books';
 import { today } from '../clock';
 import { attachmentBytes, attachmentMeta } from './attachments';
@@ -40,8 +40,8 @@ function storedDocument(books: Books, id: number): StoredDocument {
   const r = invoiceRow(books, id);
   assertSales(r, 'PDF of e-factuur');
   const lines = books
-    .raw(`SELECT description, quantity, unit_price_cents, vat_rate FROM invoice_lines WHERE invoice_id = ? ORDER BY position`)
-    .all(id) as { description: string; quantity: string; unit_price_cents: number; vat_rate: InvoiceData['lines'][number]['vatRate'] }[];
+    .raw(`SELECT description, quantity, unit_price_cents, vat_rate, vat_reason FROM invoice_lines WHERE invoice_id = ? ORDER BY position`)
+    .all(id) as { description: string; quantity: string; unit_price_cents: number; vat_rate: InvoiceData['lines'][number]['vatRate']; vat_reason: VatReason | null }[];
   const final = r.status === 'final';
   const config = readConfig(books);
   const seller = final && r.seller_json ? parseSeller(r.seller_json) : currentSeller(books);
@@ -58,7 +58,7 @@ function storedDocument(books: Books, id: number): StoredDocument {
     buyerReference: r.buyer_reference,
     orderReference: r.order_reference,
     note: r.note,
-    lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate })),
+    lines: lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate, vatReason: l.vat_reason })),
   };
   const logo = seller.logoId ? attachmentBytes(books, seller.logoId) : null;
   const kind = credit ? 'creditfactuur' : 'factuur';

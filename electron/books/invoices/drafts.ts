@@ -5,9 +5,9 @@ import type { FieldProblemOut, SaveDraftResult } from '../../../shared/api/invoi
 import { KassaError } from '../../../shared/errors';
 import { centsToString, formatEuro, parseAmount } from '../../../shared/money';
 import { formatDateNl } from '../../../shared/rules/invoiceDates';
-import type { InvoiceData, InvoiceLineInput, VatRate, VatStatus } from '../../../shared/rules/invoiceModel';
-import { requiredFieldsCheck } from '../../../shared/rules/invoiceText';
-import { calculateInvoice, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';
+import type { InvoiceData, InvoiceLineInput, VatRate, VatReason, VatStatus } from '../../../shared/rules/invoiceModel';
+import { invoiceReadiness } from '../../../shared/rules/invoiceReadiness';
+import { calculateInvoice, checkZeroRateReasons, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';
 import type { Books } from '../../db/books';
 import type { ContactsTable } from '../../db/schema';
 import { appendAudit } from '../audit';
@@ -34,6 +34,7 @@ export interface PreparedLine {
   quantity: string;
   unitPriceCents: number;
   vatRate: VatRate;
+  vatReason: VatReason | null;
   netCents: number;
   vatCents: number;
   accountId: number;
@@ -119,14 +120,18 @@ function prepareSales(books: Books, input: SalesIn, creditOf: number | null): Pr
     quantity: l.quantity,
     unitPriceCents: parseAmount(l.unitPrice, 'unitPrice', { allowZero: true }),
     vatRate: l.vatRate ?? 'none',
+    vatReason: l.vatReason ?? null,
   }));
   const calc = calculateInvoice(docLines, vatStatus, { credit: creditOf !== null });
+  const contact = contactRow(books, input.contact);
+  checkZeroRateReasons(calc.lines, buyerOf(contact));
   const lines: PreparedLine[] = calc.lines.map((l, i) => ({
     position: i + 1,
     description: l.description,
     quantity: l.quantity,
     unitPriceCents: l.unitPriceCents,
     vatRate: l.vatRate,
+    vatReason: l.vatReason ?? null,
     netCents: l.netCents,
     vatCents: 0,
     accountId: accounts[i]!.id,
@@ -135,7 +140,7 @@ function prepareSales(books: Books, input: SalesIn, creditOf: number | null): Pr
     budgetLine: input.lines[i]!.budgetLine ?? null,
   }));
   return {
-    kind: 'sales', contact: contactRow(books, input.contact), issueDate: input.issueDate, dueDate: input.dueDate ?? null,
+    kind: 'sales', contact, issueDate: input.issueDate, dueDate: input.dueDate ?? null,
     supplyDate: input.supplyDate ?? null, buyerReference: input.buyerReference ?? null, orderReference: input.orderReference ?? null,
     note: input.note ?? null, number: null, creditOf, vatStatus, lines,
     netCents: calc.totals.netCents, vatCents: calc.totals.vatCents, grossCents: calc.totals.grossCents, calc,
@@ -161,7 +166,7 @@ function preparePurchase(books: Books, input: PurchaseIn): PreparedDraft {
     net += amount;
     vat += lineVat;
     return {
-      position: i + 1, description: l.description, quantity: '1', unitPriceCents: amount, vatRate: 'none' as VatRate, netCents: amount,
+      position: i + 1, description: l.description, quantity: '1', unitPriceCents: amount, vatRate: 'none' as VatRate, vatReason: null, netCents: amount,
       vatCents: lineVat, accountId: a.id, accountCode: a.code, grant: l.grant ?? null, budgetLine: l.budgetLine ?? null,
     };
   });
@@ -197,7 +202,7 @@ export function draftDocument(p: PreparedDraft, number = DRAFT_NUMBER, original?
     buyerReference: p.buyerReference,
     orderReference: p.orderReference,
     note: p.note,
-    lines: p.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, vatRate: l.vatRate })),
+    lines: p.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unitPriceCents, vatRate: l.vatRate, vatReason: l.vatReason })),
   };
 }
 
@@ -205,7 +210,7 @@ export function draftDocument(p: PreparedDraft, number = DRAFT_NUMBER, original?
 export function salesProblems(books: Books, p: PreparedDraft, original?: { number: string | null; issueDate: string } | null): FieldProblemOut[] {
   if (p.kind !== 'sales') return [];
   const doc = { invoice: draftDocument(p, DRAFT_NUMBER, original ?? (p.creditOf !== null ? { number: DRAFT_NUMBER, issueDate: p.issueDate } : null)), seller: sellerParty(currentSeller(books)), buyer: buyerOf(p.contact) };
-  return requiredFieldsCheck(doc).filter((x) => x.field !== 'invoice.number');
+  return invoiceReadiness(doc);
 }
 
 function checkDuplicatePurchase(books: Books, p: PreparedDraft, selfId: number | null): void {
@@ -259,11 +264,11 @@ export function writeDraft(
     id = books.run(books.db.insertInto('invoices').values({ ...values, status: 'draft', created_at: nowIso() })).lastInsertRowid;
   }
   const ins = books.raw(
-    `INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price_cents, vat_rate, net_cents, vat_cents, account_id, grant_id, budget_line_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price_cents, vat_rate, vat_reason, net_cents, vat_cents, account_id, grant_id, budget_line_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const l of p.lines) {
-    ins.run(id, l.position, l.description, l.quantity, l.unitPriceCents, l.vatRate, l.netCents, l.vatCents, l.accountId, l.grant, l.budgetLine);
+    ins.run(id, l.position, l.description, l.quantity, l.unitPriceCents, l.vatRate, l.vatReason, l.netCents, l.vatCents, l.accountId, l.grant, l.budgetLine);
   }
   if (oldAttachment !== null && oldAttachment !== attachmentId) dropAttachmentIfUnused(books, oldAttachment);
   return id;

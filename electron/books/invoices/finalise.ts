@@ -4,8 +4,10 @@ import { KassaError } from '../../../shared/errors';
 import { centsToString, formatEuro } from '../../../shared/money';
 import { addDays } from '../../../shared/rules/invoiceDates';
 import { parseNumberFormat, renderNumber, seriesKey } from '../../../shared/rules/invoiceNumber';
-import { assertNoProblems, requiredFieldsCheck } from '../../../shared/rules/invoiceText';
-import { calculateInvoice, vatRateLabel } from '../../../shared/rules/invoiceVat';
+import { assertNoProblems } from '../../../shared/rules/invoiceText';
+import { invoiceReadiness } from '../../../shared/rules/invoiceReadiness';
+import type { VatReason } from '../../../shared/rules/invoiceModel';
+import { calculateInvoice, checkZeroRateReasons, vatRateLabel } from '../../../shared/rules/invoiceVat';
 import type { Books } from '../../db/books';
 import { accountForPosting } from '../accounts';
 import { appendAudit } from '../audit';
@@ -54,14 +56,14 @@ function side(cents: number): { debit: string } | { credit: string } {
 }
 
 interface LineRow {
-  position: number; description: string; quantity: string; unit_price_cents: number; vat_rate: '21' | '9' | '0' | 'exempt' | 'none';
+  position: number; description: string; quantity: string; unit_price_cents: number; vat_rate: '21' | '9' | '0' | 'exempt' | 'none'; vat_reason: VatReason | null;
   net_cents: number; vat_cents: number; code: string; grant_id: number | null; budget_line_id: number | null;
 }
 
 function lineRows(books: Books, id: number): LineRow[] {
   return books
     .raw(
-      `SELECT l.position, l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.net_cents, l.vat_cents, a.code, l.grant_id, l.budget_line_id
+      `SELECT l.position, l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.vat_reason, l.net_cents, l.vat_cents, a.code, l.grant_id, l.budget_line_id
        FROM invoice_lines l JOIN accounts a ON a.id = l.account_id WHERE l.invoice_id = ? ORDER BY l.position`,
     )
     .all(id) as LineRow[];
@@ -91,10 +93,11 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
 
   // Recalculate with today's VAT status: a draft saved before the status changed must be corrected.
   const calc = calculateInvoice(
-    lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate })),
+    lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate, vatReason: l.vat_reason })),
     seller.vatStatus,
     { credit },
   );
+  checkZeroRateReasons(calc.lines, buyer);
   const gross = calc.totals.grossCents;
   if (gross === 0) throw new KassaError('INVALID_INPUT', 'Het totaal van deze factuur is € 0,00. Een factuur zonder bedrag kan niet worden geboekt.', { field: 'lines' });
 
@@ -120,7 +123,8 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
     buyerReference: row.buyer_reference, orderReference: row.order_reference, note: row.note,
     lines: calc.lines,
   };
-  assertNoProblems(requiredFieldsCheck({ invoice, seller: sellerParty(seller), buyer }));
+  // Everything that blocks it, listed at once (the draft showed the same list with where to fix it).
+  assertNoProblems(invoiceReadiness({ invoice, seller: sellerParty(seller), buyer }), { listAll: true });
 
   const posting: LineInput[] = [{ account: RECEIVABLES, ...side(gross), contact: contact.id, description: `${credit ? 'Creditfactuur' : 'Factuur'} ${number}` }];
   calc.lines.forEach((l, i) => {
@@ -129,7 +133,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   });
   const vatRows = calc.breakdown.filter((b) => b.vatCents !== 0);
   if (vatRows.length > 0) ensureVatAccount(books);
-  for (const b of vatRows) posting.push({ account: VAT_ACCOUNT, ...side(-b.vatCents), description: `Btw ${vatRateLabel(b.rate)} over ${formatEuro(b.netCents)}`, contact: contact.id });
+  for (const b of vatRows) posting.push({ account: VAT_ACCOUNT, ...side(-b.vatCents), description: `Btw ${vatRateLabel(b.rate, b.reason)} over ${formatEuro(b.netCents)}`, contact: contact.id });
 
   const entry = postEntry(
     books,

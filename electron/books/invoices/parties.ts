@@ -44,6 +44,8 @@ export function buyerOf(c: Selectable<ContactsTable>): BuyerParty {
     oin: c.oin,
     vatNumber: c.vat_number,
     email: c.email,
+    // Only when set: older snapshots (and the facts hashed over them) have no such key.
+    ...(c.einvoice === 1 ? { einvoice: true } : {}),
   };
 }
 

@@ -7,11 +7,10 @@ import {
   assertNoProblems,
   creditNoteReference,
   creditNoteSettlement,
-  exemptionStatement,
   paymentInstruction,
   requiredFieldsCheck,
-  vatStatement,
 } from '../../../shared/rules/invoiceText';
+import { vatTexts } from '../../../shared/rules/invoiceVatText';
 import { calculateInvoice, vatRateLabel, type CalculatedLine, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';
 import {
   createPdf,
@@ -71,7 +70,7 @@ function columns(liable: boolean): Column[] {
   const price = (x: number): Column => ({ title: 'Prijs', x, width: 75, align: 'right', value: (l) => formatEuro(l.unitPriceCents) });
   const amount: Column = { title: 'Bedrag', x: 460, width: PAGE.right - 460, align: 'right', value: (l) => formatEuro(l.netCents) };
   if (liable) {
-    return [desc(200), qty(255), price(305), { title: 'Btw', x: 385, width: 65, align: 'right', value: (l) => vatRateLabel(l.vatRate) }, amount];
+    return [desc(200), qty(255), price(305), { title: 'Btw', x: 385, width: 65, align: 'right', value: (l) => vatRateLabel(l.vatRate, l.vatReason) }, amount];
   }
   return [desc(265), qty(320), price(380), amount];
 }
@@ -118,7 +117,7 @@ function drawTotals(doc: PDFKit.PDFDocument, calc: InvoiceCalculation, liable: b
   if (!liable) return totalRow(doc, 'Totaal', formatEuro(calc.totals.grossCents), y, true);
   y = totalRow(doc, 'Totaal excl. btw', formatEuro(calc.totals.netCents), y);
   for (const row of calc.breakdown) {
-    const label = row.rate === 'exempt' ? `Vrijgesteld van btw over ${formatEuro(row.netCents)}` : `Btw ${vatRateLabel(row.rate)} over ${formatEuro(row.netCents)}`;
+    const label = row.rate === 'exempt' ? `Vrijgesteld van btw over ${formatEuro(row.netCents)}` : `Btw ${vatRateLabel(row.rate, row.reason)} over ${formatEuro(row.netCents)}`;
     y = totalRow(doc, label, formatEuro(row.vatCents), y);
   }
   hr(doc, y, 280, PAGE.right);
@@ -189,9 +188,7 @@ export async function renderInvoicePdf(input: InvoicePdfDocument): Promise<Buffe
   y = drawLines(doc, calc, liable, y);
   y = drawTotals(doc, calc, liable, y) + 10;
 
-  const statement = vatStatement(seller.vatStatus, seller.vatStatements);
-  if (statement) y = paragraph(doc, statement, y);
-  else if (calc.breakdown.some((r) => r.rate === 'exempt')) y = paragraph(doc, exemptionStatement(seller.vatStatus, seller.vatStatements), y);
+  for (const text of vatTexts(seller, calc)) y = paragraph(doc, text, y);
 
   if (invoice.note?.trim()) y = paragraph(doc, invoice.note.trim(), y + 4, { color: GREY });
 

@@ -2,9 +2,10 @@ import type { Invoice, InvoiceKind, InvoiceList, InvoicePayment, OpenItems } fro
 import { KassaError } from '../../../shared/errors';
 import { centsToString } from '../../../shared/money';
 import { addDays } from '../../../shared/rules/invoiceDates';
-import type { VatRate } from '../../../shared/rules/invoiceModel';
+import type { VatRate, VatReason } from '../../../shared/rules/invoiceModel';
+import { invoiceReadiness } from '../../../shared/rules/invoiceReadiness';
 import { ageOf, bucketTotals } from '../../../shared/rules/openItems';
-import { requiredFieldsCheck, vatStatement } from '../../../shared/rules/invoiceText';
+import { vatStatement } from '../../../shared/rules/invoiceText';
 import { calculateInvoice, vatRateLabel } from '../../../shared/rules/invoiceVat';
 import type { Books } from '../../db/books';
 import { today } from '../clock';
@@ -98,7 +99,7 @@ export function listInvoices(books: Books, f: ListFilter): InvoiceList {
 }
 
 interface LineRow {
-  position: number; description: string; quantity: string; unit_price_cents: number; vat_rate: VatRate; net_cents: number; vat_cents: number;
+  position: number; description: string; quantity: string; unit_price_cents: number; vat_rate: VatRate; vat_reason: VatReason | null; net_cents: number; vat_cents: number;
   code: string; name: string; grant_id: number | null; budget_line_id: number | null;
 }
 
@@ -107,7 +108,7 @@ export function getInvoice(books: Books, id: number): Invoice {
   const now = today();
   const lineRows = books
     .raw(
-      `SELECT l.position, l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.net_cents, l.vat_cents, a.code, a.name, l.grant_id, l.budget_line_id
+      `SELECT l.position, l.description, l.quantity, l.unit_price_cents, l.vat_rate, l.vat_reason, l.net_cents, l.vat_cents, a.code, a.name, l.grant_id, l.budget_line_id
        FROM invoice_lines l JOIN accounts a ON a.id = l.account_id WHERE l.invoice_id = ? ORDER BY l.position`,
     )
     .all(id) as LineRow[];
@@ -121,17 +122,17 @@ export function getInvoice(books: Books, id: number): Invoice {
   if (r.kind === 'sales' && lineRows.length > 0) {
     try {
       const calc = calculateInvoice(
-        lineRows.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate })),
+        lineRows.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate, vatReason: l.vat_reason })),
         vatStatus,
         { credit: r.credit_of !== null },
       );
-      breakdown = calc.breakdown.map((b) => ({ rate: b.rate, label: vatRateLabel(b.rate), net: centsToString(b.netCents), vat: centsToString(b.vatCents) }));
+      breakdown = calc.breakdown.map((b) => ({ rate: b.rate, category: b.category, reason: b.reason, label: vatRateLabel(b.rate, b.reason), net: centsToString(b.netCents), vat: centsToString(b.vatCents) }));
     } catch {
       // A draft saved under another VAT status: finalising will say what to fix.
       breakdown = [];
     }
   } else if (r.kind === 'purchase' && r.vat_cents !== 0) {
-    breakdown = [{ rate: 'none', label: 'btw', net: centsToString(r.net_cents), vat: centsToString(r.vat_cents) }];
+    breakdown = [{ rate: 'none', category: 'S', reason: null, label: 'btw', net: centsToString(r.net_cents), vat: centsToString(r.vat_cents) }];
   }
 
   const payments = (
@@ -166,15 +167,16 @@ export function getInvoice(books: Books, id: number): Invoice {
   let problems: Invoice['problems'] = [];
   if (!final && r.kind === 'sales') {
     const config = readConfig(books);
-    problems = requiredFieldsCheck({
+    problems = invoiceReadiness({
       invoice: {
         number: DRAFT_NUMBER, issueDate: r.issue_date, supplyDate: r.supply_date, dueDate: r.due_date ?? addDays(r.issue_date, config.paymentDays),
         credit: r.credit_of !== null, originalInvoiceNumber: r.credit_of_number, originalInvoiceDate: r.credit_of_date,
-        lines: lineRows.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate })),
+        buyerReference: r.buyer_reference, orderReference: r.order_reference,
+        lines: lineRows.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceCents: l.unit_price_cents, vatRate: l.vat_rate, vatReason: l.vat_reason })),
       },
       seller: sellerParty(seller),
       buyer,
-    }).filter((p) => p.field !== 'invoice.number');
+    });
   }
 
   return {
@@ -185,7 +187,7 @@ export function getInvoice(books: Books, id: number): Invoice {
     note: r.note,
     vatStatus,
     lines: lineRows.map((l) => ({
-      position: l.position, description: l.description, quantity: l.quantity, unitPrice: centsToString(l.unit_price_cents), vatRate: l.vat_rate,
+      position: l.position, description: l.description, quantity: l.quantity, unitPrice: centsToString(l.unit_price_cents), vatRate: l.vat_rate, vatReason: l.vat_reason,
       net: centsToString(l.net_cents), vat: centsToString(l.vat_cents), account: l.code, accountName: l.name, grant: l.grant_id, budgetLine: l.budget_line_id,
     })),
     breakdown,

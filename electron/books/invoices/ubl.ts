@@ -2,9 +2,11 @@ import Decimal from 'decimal.js';
 import { centsToString } from '../../../shared/money';
 import { normaliseIban } from '../../../shared/validation/iban';
 import { daysBetween, dueDateOf, formatDateNl } from '../../../shared/rules/invoiceDates';
-import type { BuyerParty, InvoiceData, PostalAddress, SellerParty, VatRate } from '../../../shared/rules/invoiceModel';
+import type { BuyerParty, InvoiceData, PostalAddress, SellerParty, VatRate, VatReason } from '../../../shared/rules/invoiceModel';
 import { assertNoProblems, exemptionStatement, requiredFieldsCheck, vatStatement, type FieldProblem } from '../../../shared/rules/invoiceText';
-import { calculateInvoice, VAT_PERCENT, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';
+import { eInvoiceProblems } from '../../../shared/rules/invoiceReadiness';
+import { calculateInvoice, checkZeroRateBuyer, vatCategory, VAT_PERCENT, ZERO_RATE_TEXT, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';
+import { vatTexts } from '../../../shared/rules/invoiceVatText';
 import { leaf, node, toXmlString, type XmlChild, type XmlElement } from './xml';
 
 /**
@@ -13,9 +15,13 @@ import { leaf, node, toXmlString, type XmlChild, type XmlElement } from './xml';
  * XSD sequences (checked by the tests with xmllint against the OASIS schemas).
  *
  * Choices:
- * - VAT categories: S (21/9), Z (0), E (exempt, with the exemption text), O (not subject: the
- *   administration is no VAT entrepreneur, or uses the KOR). Category O forbids any VAT identifier
- *   of seller or buyer (BR-O-02), so none is written for none/kor.
+ * - VAT categories: S (21/9); 0 % by its reason: K (intra-community supply, with the buyer's VAT
+ *   number, the delivery date and country), G (export outside the EU), Z (another 0 % supply);
+ *   E (exempt, also the KOR since 2020, with the exemption text); O (not subject: the
+ *   administration is no VAT entrepreneur). Category O forbids any VAT identifier of seller or
+ *   buyer (BR-O-02), so none is written for it. E, K and G carry their legal text as the
+ *   exemption reason; Z and S carry none (BR-Z-10, BR-S-10).
+ * - A discount line has a negative quantity and a positive price (BR-27: the price is never negative).
  * - A credit note carries positive amounts: in Peppol the document type already says "credit"
  *   (a negative amount on a CreditNote would mean a debit). Our own credit notes are negative.
  * - No PaymentMeans/PaymentTerms on a credit note: the customer has nothing to pay.
@@ -34,52 +40,16 @@ export const SCHEME_KVK = '0106';
 /** ISO 6523 ICD scheme of the Dutch government's OIN. */
 export const SCHEME_OIN = '0190';
 
-type UblCategory = 'S' | 'Z' | 'E' | 'O';
-
-function categoryOf(rate: VatRate): UblCategory {
-  if (rate === '21' || rate === '9') return 'S';
-  if (rate === '0') return 'Z';
-  if (rate === 'exempt') return 'E';
-  return 'O';
-}
 
 const cleanId = (s: string): string => s.replace(/[\s.]/g, '').toUpperCase();
 
 /** Problems that make an e-invoice impossible even when the paper invoice is fine. */
 export function ublProblems(invoice: InvoiceData, seller: SellerParty, buyer: BuyerParty): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const oin = buyer.oin?.trim() ?? '';
-  const kvk = buyer.kvk?.trim() ?? '';
-  if (oin === '' && kvk === '') {
-    problems.push({
-      field: 'buyer.oin',
-      message: 'Vul het OIN (bij een overheid) of het KvK-nummer van de klant in. Daarop komt de e-factuur aan.',
-    });
-  }
-  if (oin !== '' && !/^\d{20}$/.test(oin)) problems.push({ field: 'buyer.oin', message: 'Het OIN van de klant moet uit 20 cijfers bestaan.' });
-  if (kvk !== '' && !/^\d{8}$/.test(kvk)) problems.push({ field: 'buyer.kvk', message: 'Het KvK-nummer van de klant moet uit 8 cijfers bestaan.' });
-  if (!invoice.buyerReference?.trim() && !invoice.orderReference?.trim()) {
-    problems.push({
-      field: 'invoice.orderReference',
-      message: 'Vul het inkoopordernummer of de referentie van de klant in. Een e-factuur kan niet zonder.',
-    });
-  }
-  if (seller.vatStatus === 'exempt' && !seller.vatNumber?.trim() && !seller.rsin?.trim()) {
-    problems.push({
-      field: 'seller.vatNumber',
-      message: 'Vul het btw-nummer of het RSIN van de stichting in. Een e-factuur met vrijgestelde btw kan niet zonder.',
-    });
-  }
-  for (const [field, addr] of [['seller.address', seller.address], ['buyer.address', buyer.address]] as const) {
-    const cc = addr?.countryCode?.trim();
-    if (cc && !/^[A-Za-z]{2}$/.test(cc)) problems.push({ field: `${field}.countryCode`, message: 'De landcode moet uit 2 letters bestaan, bijvoorbeeld NL.' });
-  }
-  return problems;
+  return eInvoiceProblems({ invoice, seller, buyer });
 }
 
-
-function address(a: PostalAddress): XmlElement | null {
-  return node('cac:PostalAddress', [
+function address(a: PostalAddress, name = 'cac:PostalAddress'): XmlElement | null {
+  return node(name, [
     leaf('cbc:StreetName', a.street),
     leaf('cbc:CityName', a.city),
     leaf('cbc:PostalZone', a.postalCode),
@@ -96,7 +66,7 @@ function sellerParty(seller: SellerParty): XmlElement | null {
   let tax: XmlElement | null = null;
   if (seller.vatStatus === 'liable' && seller.vatNumber) {
     tax = taxScheme(cleanId(seller.vatNumber), 'VAT');
-  } else if (seller.vatStatus === 'exempt') {
+  } else if (seller.vatStatus === 'exempt' || seller.vatStatus === 'kor') {
     // BR-E-02 wants the seller's VAT identifier or, failing that, a tax registration identifier
     // (BT-32: a PartyTaxScheme whose scheme is not VAT) — the RSIN is that fiscal number.
     tax = seller.vatNumber?.trim() ? taxScheme(cleanId(seller.vatNumber), 'VAT') : seller.rsin?.trim() ? taxScheme(seller.rsin.trim(), 'TAX') : null;
@@ -130,14 +100,14 @@ function buyerParty(buyer: BuyerParty, allowVatId: boolean): XmlElement | null {
   ]);
 }
 
-function taxCategory(elementName: string, rate: VatRate, reason: string | null): XmlElement | null {
-  const category = categoryOf(rate);
-  const percent = VAT_PERCENT[rate] ?? (category === 'E' ? '0' : null);
+function taxCategory(elementName: string, rate: VatRate, vatReason: VatReason | null | undefined, reason: string | null): XmlElement | null {
+  const category = vatCategory(rate, vatReason);
+  const percent = VAT_PERCENT[rate];
   return node(elementName, [
     leaf('cbc:ID', category),
-    // Category O carries no rate at all (BR-O-05 / BR-O-09).
+    // Category O carries no rate at all (BR-O-05 / BR-O-09); E, K and G carry 0.
     category === 'O' ? null : leaf('cbc:Percent', percent ?? '0'),
-    category === 'E' || category === 'O' ? leaf('cbc:TaxExemptionReason', reason) : null,
+    category === 'S' || category === 'Z' ? null : leaf('cbc:TaxExemptionReason', reason),
     node('cac:TaxScheme', [leaf('cbc:ID', 'VAT')]),
   ]);
 }
@@ -155,15 +125,17 @@ export function invoiceToUbl(invoice: InvoiceData, seller: SellerParty, buyer: B
 
   const credit = invoice.credit === true;
   const calc: InvoiceCalculation = calculateInvoice(invoice.lines, seller.vatStatus, { credit });
+  checkZeroRateBuyer(calc.lines, buyer);
   const sign = credit ? -1 : 1;
   const amt = (cents: number): string => centsToString(cents * sign || 0);
   const eur = (name: string, cents: number): XmlElement | null => leaf(name, amt(cents), { currencyID: 'EUR' });
 
   const statement = vatStatement(seller.vatStatus, seller.vatStatements);
   const exemptText = exemptionStatement(seller.vatStatus, seller.vatStatements);
-  const reasonFor = (rate: VatRate): string | null => (rate === 'exempt' ? exemptText : rate === 'none' ? statement : null);
-  const hasExempt = calc.breakdown.some((r) => r.rate === 'exempt');
-  const noteParts = [statement ?? (hasExempt ? exemptText : null), invoice.note?.trim() || null].filter((s): s is string => !!s);
+  const reasonFor = (rate: VatRate, reason: VatReason | null): string | null =>
+    rate === 'exempt' ? exemptText : rate === 'none' ? statement : reason === 'intraCommunity' || reason === 'export' ? ZERO_RATE_TEXT[reason] : null;
+  const noteParts = [...vatTexts(seller, calc), invoice.note?.trim() || null].filter((s): s is string => !!s);
+  const intraCommunity = calc.breakdown.some((r) => r.category === 'K');
   const allowBuyerVatId = !calc.breakdown.some((r) => r.rate === 'none');
 
   const root = credit ? 'CreditNote' : 'Invoice';
@@ -188,7 +160,13 @@ export function invoiceToUbl(invoice: InvoiceData, seller: SellerParty, buyer: B
       : null,
     sellerParty(seller),
     buyerParty(buyer, allowBuyerVatId),
-    invoice.supplyDate ? node('cac:Delivery', [leaf('cbc:ActualDeliveryDate', invoice.supplyDate)]) : null,
+    invoice.supplyDate || intraCommunity
+      ? node('cac:Delivery', [
+          // An intra-community supply names when and to which country it was delivered (BR-IC-11, BR-IC-12).
+          leaf('cbc:ActualDeliveryDate', invoice.supplyDate || invoice.issueDate),
+          intraCommunity ? node('cac:DeliveryLocation', [address(buyer.address, 'cac:Address')]) : null,
+        ])
+      : null,
     credit
       ? null
       : node('cac:PaymentMeans', [
@@ -204,7 +182,7 @@ export function invoiceToUbl(invoice: InvoiceData, seller: SellerParty, buyer: B
     node('cac:TaxTotal', [
       eur('cbc:TaxAmount', calc.totals.vatCents),
       ...calc.breakdown.map((row) =>
-        node('cac:TaxSubtotal', [eur('cbc:TaxableAmount', row.netCents), eur('cbc:TaxAmount', row.vatCents), taxCategory('cac:TaxCategory', row.rate, reasonFor(row.rate))]),
+        node('cac:TaxSubtotal', [eur('cbc:TaxableAmount', row.netCents), eur('cbc:TaxAmount', row.vatCents), taxCategory('cac:TaxCategory', row.rate, row.reason, reasonFor(row.rate, row.reason))]),
       ),
     ]),
     node('cac:LegalMonetaryTotal', [
@@ -216,12 +194,12 @@ export function invoiceToUbl(invoice: InvoiceData, seller: SellerParty, buyer: B
     ...calc.lines.map((line, i) =>
       node(credit ? 'cac:CreditNoteLine' : 'cac:InvoiceLine', [
         leaf('cbc:ID', String(i + 1)),
-        leaf(credit ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity', new Decimal(line.quantity).abs().toFixed(), { unitCode: 'C62' }),
+        leaf(credit ? 'cbc:CreditedQuantity' : 'cbc:InvoicedQuantity', new Decimal(line.quantity).times(sign).toFixed(), { unitCode: 'C62' }),
         eur('cbc:LineExtensionAmount', line.netCents),
         node('cac:Item', [
           itemName(line.description) !== line.description.trim() ? leaf('cbc:Description', line.description) : null,
           leaf('cbc:Name', itemName(line.description)),
-          taxCategory('cac:ClassifiedTaxCategory', line.vatRate, null),
+          taxCategory('cac:ClassifiedTaxCategory', line.vatRate, line.vatReason, null),
         ]),
         node('cac:Price', [leaf('cbc:PriceAmount', centsToString(line.unitPriceCents), { currencyID: 'EUR' })]),
       ]),

@@ -11,6 +11,7 @@ import * as m0009 from './0009_accountant';
 import * as m0010 from './0010_statements_rj';
 import * as m0011 from './0011_receipts';
 import * as m0012 from './0012_review';
+import * as m0013 from './0013_invoice_vat';
 import * as m0014 from './0014_bank_link';
 import * as m0015 from './0015_ledger_index';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_statements_rj': m0010,
   '0011_receipts': m0011,
   '0012_review': m0012,
+  '0013_invoice_vat': m0013,
   '0014_bank_link': m0014,
   '0015_ledger_index': m0015,
 };

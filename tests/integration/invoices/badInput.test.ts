@@ -87,7 +87,7 @@ const CASES: Case[] = [
     input: (w) => ({ id: w.final, date: '2026-01-10', lines: [{ description: 'Te veel', quantity: '-10', unitPrice: '42.50' }] }),
   },
   {
-    name: 'a credit note with a positive amount', method: 'invoices.credit', code: 'INVALID_INPUT', field: 'lines.0.quantity',
+    name: 'a credit note with a positive amount', method: 'invoices.credit', code: 'INVALID_INPUT', field: 'lines',
     input: (w) => ({ id: w.final, date: '2026-01-10', lines: [{ description: 'Korting', quantity: '1', unitPrice: '5.00' }] }),
   },
   {

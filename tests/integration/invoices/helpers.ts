@@ -22,7 +22,9 @@ export async function makeInvoiceBooks(opts: { vat?: 'none' | 'exempt' | 'kor' |
       postcode: '3512 AB',
       city: 'Utrecht',
       email: 'penningmeester@buurtkracht.example',
-      ...(opts.vat === 'liable' ? { vatNumber: 'NL001234567B01' } : {}),
+      ...(opts.vat === 'liable' ? { vatNumber: 'NL123456782B01' } : {}),
+      // An e-invoice with exempt VAT (also the KOR) names the seller's VAT number or RSIN (BR-E-02).
+      ...(opts.vat === 'exempt' || opts.vat === 'kor' ? { rsin: '123456782' } : {}),
     },
   });
 }

@@ -105,22 +105,29 @@ describe('calculateInvoice: rules per VAT status', () => {
 
   it('a liable administration needs a rate per line ("exempt" is allowed)', () => {
     expectInvalid(() => calculateInvoice([line('1', 100, '21'), line('1', 100, 'none')], 'liable'), 'Regel 2', 'lines.1.vatRate');
-    expect(calculateInvoice([line('1', 100, 'exempt')], 'liable').breakdown).toEqual([{ rate: 'exempt', netCents: 100, vatCents: 0 }]);
+    expect(calculateInvoice([line('1', 100, 'exempt')], 'liable').breakdown).toEqual([{ rate: 'exempt', category: 'E', reason: null, netCents: 100, vatCents: 0 }]);
   });
 
   it('non-liable administrations take their own category on every line, without VAT', () => {
     const none = calculateInvoice([line('1', 100, 'exempt'), line('2', 100, 'none')], 'none');
-    expect(none.breakdown).toEqual([{ rate: 'none', netCents: 300, vatCents: 0 }]);
+    expect(none.breakdown).toEqual([{ rate: 'none', category: 'O', reason: null, netCents: 300, vatCents: 0 }]);
     expect(none.lines.map((l) => l.vatRate)).toEqual(['none', 'none']);
-    expect(calculateInvoice([line('1', 100, 'none')], 'kor').breakdown[0]?.rate).toBe('none');
+    // Since 2020 the KOR is an exemption (art. 25 Wet OB): category E, not O.
+    expect(calculateInvoice([line('1', 100, 'none')], 'kor').breakdown[0]).toMatchObject({ rate: 'exempt', category: 'E' });
     const exempt = calculateInvoice([line('1', 100, 'none')], 'exempt');
-    expect(exempt.breakdown).toEqual([{ rate: 'exempt', netCents: 100, vatCents: 0 }]);
+    expect(exempt.breakdown).toEqual([{ rate: 'exempt', category: 'E', reason: null, netCents: 100, vatCents: 0 }]);
     expect(exempt.totals).toEqual({ netCents: 100, vatCents: 0, grossCents: 100 });
   });
 
-  it('negative quantities only on a credit note, and a credit note only negative', () => {
-    expectInvalid(() => calculateInvoice([line('-1', 100)], 'liable'), 'alleen op een creditfactuur', 'lines.0.quantity');
-    expectInvalid(() => calculateInvoice([line('1', 100)], 'liable', { credit: true }), 'negatief', 'lines.0.quantity');
+  it('a discount line (negative quantity) is allowed while the total stays positive; a credit note stays negative', () => {
+    const c = calculateInvoice([line('2', 5000), line('-1', 1500)], 'liable');
+    expect(c.lines.map((l) => l.netCents)).toEqual([10000, -1500]);
+    expect(c.totals).toEqual({ netCents: 8500, vatCents: 1785, grossCents: 10285 });
+    expectInvalid(() => calculateInvoice([line('-1', 100)], 'liable'), 'totaal van de factuur is negatief', 'lines');
+    expectInvalid(() => calculateInvoice([line('1', 100), line('-2', 100)], 'liable'), 'Een korting mag niet groter', 'lines');
+    expectInvalid(() => calculateInvoice([line('1', 100)], 'liable', { credit: true }), 'negatief', 'lines');
+    // Crediting an invoice with a discount: the discount line turns positive, the total stays negative.
+    expect(calculateInvoice([line('-2', 5000), line('1', 1500)], 'liable', { credit: true }).totals.grossCents).toBe(-10285);
   });
 
   it('refuses bad quantities, prices and empty invoices', () => {

@@ -72,7 +72,7 @@ describe('renderInvoicePdf', () => {
       '15-03-2025',
       'Stichting Buurtwerk Café ’t Hoekje',
       'KvK 12345678',
-      'Btw-nummer NL001234567B01',
+      'Btw-nummer NL123456782B01',
       'Woningcorporatie Thuis B.V.',
       'Havenweg 7',
       '3011 AA Rotterdam',

@@ -15,7 +15,8 @@ type FormState = Record<FormField, string>;
 
 const EMPTY: FormState = Object.fromEntries(FIELDS.map((f) => [f, ''])) as FormState;
 
-function ContactDialog({ kind, contact, onClose, onSaved }: { kind: 'customer' | 'supplier'; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
+/** Add or edit a customer or supplier; also opened on top of the invoice forms, which keep their lines. */
+export function ContactDialog({ kind, contact, onClose, onSaved }: { kind: 'customer' | 'supplier'; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<FormState>(() => (contact ? (Object.fromEntries(FIELDS.map((f) => [f, (contact[f] as string | null) ?? ''])) as FormState) : EMPTY));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblemOut, FinaliseResult, Invoice, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
-import type { VatRate } from '../../../../shared/rules/invoiceModel';
+import type { Contact, FieldProblemOut, FinaliseResult, Invoice, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
+import type { VatRate, VatReason } from '../../../../shared/rules/invoiceModel';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -13,6 +13,7 @@ import { amountForInput, dateNl, parseInputAmount, parseInputCents, parseInputDa
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
 import { parseQuantity, quantityNl, useContacts } from './common';
+import { ContactDialog } from './Contacts';
 import { InvoicePdfPreview } from './InvoicePdfPreview';
 import { InvoicePreview, type PreviewData } from './InvoicePreview';
 
@@ -21,6 +22,7 @@ interface LineForm {
   quantity: string;
   price: string;
   vatRate: VatRate;
+  vatReason?: VatReason | '';
   account: string;
   grant?: number | null;
   budgetLine?: number | null;
@@ -38,6 +40,11 @@ interface FormState {
 }
 
 const RATES: VatRate[] = ['21', '9', '0', 'exempt'];
+
+/** The form control of a problem's field: "invoice.orderReference" → "inv-orderReference". */
+function fieldIdOf(field: string): string {
+  return `inv-${field.replace(/^invoice\./, '').replace(/\./g, '-')}`;
+}
 
 function emptyLine(vatRate: VatRate, account: string): LineForm {
   return { description: '', quantity: '1', price: '', vatRate, account };
@@ -57,6 +64,7 @@ function fromInvoice(inv: Invoice): FormState {
       quantity: quantityNl(l.quantity),
       price: amountForInput(toCents(l.unitPrice) ?? 0n),
       vatRate: l.vatRate,
+      vatReason: l.vatReason ?? '',
       account: l.account,
       grant: l.grant,
       budgetLine: l.budgetLine,
@@ -89,6 +97,7 @@ function toInput(f: FormState, id: number | null): { input: Record<string, unkno
       quantity: quantity ?? '1',
       unitPrice: price ?? '0.00',
       vatRate: l.vatRate,
+      ...(l.vatRate === '0' && l.vatReason ? { vatReason: l.vatReason } : {}),
       ...(l.account ? { account: l.account } : {}),
       ...(l.grant ? { grant: l.grant } : {}),
       ...(l.budgetLine ? { budgetLine: l.budgetLine } : {}),
@@ -113,13 +122,18 @@ function toInput(f: FormState, id: number | null): { input: Record<string, unkno
 
 /** Make or edit a sales invoice draft, with a live preview; finalise it. Route: invoice-edit?id=. */
 export function InvoiceEditorScreen({ params }: ScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { info, announce, booksChanged } = useApp();
   const idParam = params.get('id');
-  const id = idParam ? Number(idParam) : null;
+  const routeId = idParam ? Number(idParam) : null;
+  // The draft this form edits. Set by the first save, so a refused finalise (or a second click)
+  // updates that draft instead of making another one.
+  const [draftId, setDraftId] = useState<number | null>(routeId);
+  const id = draftId;
+  const [contactDialog, setContactDialog] = useState<'new' | Contact | null>(null);
   const org = info!.organisation;
   const liable = org.vatStatus === 'liable';
-  const existing = useApi('invoices.get', id !== null ? { id } : null);
+  const existing = useApi('invoices.get', routeId !== null ? { id: routeId } : null);
   const settings = useApi('invoices.settings.get', {});
   const contacts = useContacts(['customer', 'fund', 'other']);
   const accounts = useAccounts();
@@ -208,23 +222,30 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
       focusById('inv-contact');
       return;
     }
-    if (finalise && !confirmed) {
-      setConfirming(true);
-      return;
-    }
     setBusy(true);
     try {
+      if (finalise && confirmed && id !== null) {
+        const f = await call('invoices.finalise', { id }) as FinaliseResult;
+        booksChanged();
+        announce(t('invoices.edit.finalised', { number: f.number }));
+        navigate('invoice', { id });
+        return;
+      }
       const saved = await call('invoices.saveDraft', r.input as never) as SaveDraftResult;
+      setDraftId(saved.id);
       setProblems(saved.problems);
       booksChanged();
       if (finalise) {
-        const f = await call('invoices.finalise', { id: saved.id }) as FinaliseResult;
-        announce(t('invoices.edit.finalised', { number: f.number }));
-        navigate('invoice', { id: saved.id });
+        // What is missing shows on the draft, each with where to fix it, before anything is asked.
+        if (saved.problems.length > 0) {
+          announce(t('invoices.edit.fixFirst'), 'error');
+          focusById('invoice-problems');
+          return;
+        }
+        setConfirming(true);
         return;
       }
       announce(t('invoices.edit.saved'));
-      if (id === null) navigate('invoice-edit', { id: saved.id });
     } catch (e) {
       const fe = formErrorsFrom(e);
       setErrors(fe);
@@ -255,7 +276,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
                     <option key={c.id} value={c.id}>{c.name}{c.city ? ` (${c.city})` : ''}</option>
                   ))}
                 </select>
-                <a className="button button--quiet" href={hrefFor('customers', { new: 1 })}>{t('invoices.edit.newCustomer')}</a>
+                <button type="button" className="button button--quiet" onClick={() => setContactDialog('new')} data-testid="new-customer">{t('invoices.edit.newCustomer')}</button>
               </div>
             )}
           </Field>
@@ -318,6 +339,12 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
                           <select id={`inv-lines-${i}-vatRate`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.vatRate')}`} value={l.vatRate} onChange={(e) => setLine(i, { vatRate: e.target.value as VatRate })}>
                             {RATES.map((r) => <option key={r} value={r}>{t(`invoices.edit.rate.${r}`)}</option>)}
                           </select>
+                          {l.vatRate === '0' ? (
+                            <select id={`inv-lines-${i}-vatReason`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.vatReason')}`} value={l.vatReason ?? ''} onChange={(e) => setLine(i, { vatReason: e.target.value as VatReason | '' })} data-testid={`line-${i}-vatReason`}>
+                              <option value="">{t('invoices.edit.reason.choose')}</option>
+                              {(['intraCommunity', 'export', 'zeroRated'] as const).map((r) => <option key={r} value={r}>{t(`invoices.edit.reason.${r}`)}</option>)}
+                            </select>
+                          ) : null}
                         </td>
                       ) : null}
                       <td>
@@ -340,6 +367,9 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
             </div>
             <button type="button" className="button" onClick={() => set({ lines: [...form.lines, emptyLine(defaultRate, '')] }, [])} data-testid="add-line">
               {t('invoices.edit.addLine')}
+            </button>{' '}
+            <button type="button" className="button" onClick={() => set({ lines: [...form.lines, { ...emptyLine(defaultRate, ''), description: t('invoices.edit.discountDescription'), quantity: '-1' }] }, [])} data-testid="add-discount">
+              {t('invoices.edit.addDiscount')}
             </button>
           </fieldset>
 
@@ -348,9 +378,22 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
           </Field>
 
           {problems.length > 0 ? (
-            <div className="inv-problems" role="status" data-testid="invoice-problems">
+            <div className="inv-problems" role="status" id="invoice-problems" tabIndex={-1} data-testid="invoice-problems">
               <p>{t('invoices.edit.problems')}</p>
-              <ul>{problems.map((p) => <li key={p.field}>{p.message}</li>)}</ul>
+              <ul>
+                {problems.map((p) => (
+                  <li key={`${p.code}-${p.field}`} data-code={p.code}>
+                    {i18n.language.startsWith('en') ? p.messageEn : p.message}{' '}
+                    {p.fixAt === 'organisation' ? (
+                      <a href={hrefFor('settings')} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixOrganisation')}</a>
+                    ) : p.fixAt === 'contact' && buyer ? (
+                      <button type="button" className="button button--quiet button--small" onClick={() => setContactDialog(buyer)} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixContact')}</button>
+                    ) : p.fixAt === 'draft' ? (
+                      <button type="button" className="button button--quiet button--small" onClick={() => focusById(fieldIdOf(p.field))} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixHere')}</button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
             </div>
           ) : null}
 
@@ -371,6 +414,21 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
           onCancel={() => setConfirming(false)}
           testId="finalise-confirm"
         />
+        {contactDialog !== null ? (
+          <ContactDialog
+            kind="customer"
+            contact={contactDialog === 'new' ? null : contactDialog}
+            onClose={() => setContactDialog(null)}
+            onSaved={(c) => {
+              // Back on the same form with its lines; the new (or corrected) customer is chosen.
+              setContactDialog(null);
+              contacts.reload();
+              booksChanged();
+              set({ contact: String(c.id) });
+              announce(t('invoices.edit.contactSaved', { name: c.name }));
+            }}
+          />
+        ) : null}
         <div className="inv-previews">
           <InvoicePreview org={org} settings={settings.data} buyer={buyer} data={preview} />
           <InvoicePdfPreview draft={pdfDraft} />

@@ -10,9 +10,10 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { amountForInput, dateNl, parseInputAmount, parseInputDate, toCents, todayNl } from '../../format';
 import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
-import { hrefFor, navigate } from '../../router';
+import { navigate } from '../../router';
 import { readAsBase64 } from '../../fileBytes';
 import { useContacts } from './common';
+import { ContactDialog } from './Contacts';
 
 interface LineForm { description: string; account: string; amount: string; vat: string; grant?: number | null; budgetLine?: number | null }
 
@@ -25,6 +26,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
   const liable = info!.organisation.vatStatus === 'liable';
   const existing = useApi('invoices.get', id !== null ? { id } : null);
   const suppliers = useContacts(['supplier', 'other']);
+  const [newSupplier, setNewSupplier] = useState(false);
   const accounts = useAccounts();
   const costAccounts = useMemo(() => (accounts.data ?? []).filter((a) => a.type === 'expense' || (a.type === 'asset' && a.kind === null && a.code !== '1300')), [accounts.data]);
 
@@ -129,10 +131,25 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
                 <option value="">{t('invoices.purchase.chooseSupplier')}</option>
                 {(suppliers.data?.items ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </select>
-              <a className="button button--quiet" href={hrefFor('suppliers', { new: 1 })}>{t('invoices.purchase.newSupplier')}</a>
+              <button type="button" className="button button--quiet" onClick={() => setNewSupplier(true)} data-testid="new-supplier">{t('invoices.purchase.newSupplier')}</button>
             </div>
           )}
         </Field>
+        {newSupplier ? (
+          <ContactDialog
+            kind="supplier"
+            contact={null}
+            onClose={() => setNewSupplier(false)}
+            onSaved={(c) => {
+              // Back on the same form with its lines; the new supplier is chosen.
+              setNewSupplier(false);
+              suppliers.reload();
+              booksChanged();
+              setContact(String(c.id));
+              announce(t('invoices.edit.contactSaved', { name: c.name }));
+            }}
+          />
+        ) : null}
         <div className="row">
           <Field id="pur-number" label={t('invoices.purchase.number')} error={err('number')}>
             {(a) => <input {...a} className="input" value={number} onChange={(e) => { setNumber(e.target.value); setErrors((x) => dropErrors(x, ['number'])); }} />}
