@@ -70,13 +70,19 @@ async function objectsOfMigration(v: number): Promise<string[]> {
       const migrator = new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) }), provider: { getMigrations: async () => MIGRATIONS } });
       const { error } = await migrator.migrateTo(names[upTo - 1]!);
       if (error) throw error;
-      return new Set((db.prepare(`SELECT type || ' ' || name AS name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((r) => r.name));
+      const created = db.prepare(`SELECT type || ' ' || name AS name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+      // Columns too: a migration may only add columns to existing tables.
+      const columns = db.prepare(`SELECT 'column ' || m.name || '.' || p.name AS name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+      return new Set([...created, ...columns].map((r) => r.name));
     } finally {
       db.close();
     }
   };
   const before = await objects(v);
-  return [...(await objects(v + 1))].filter((n) => !before.has(n));
+  const added = [...(await objects(v + 1))].filter((n) => !before.has(n));
+  // Objects first; a column of a table the migration itself creates is no clash to plant.
+  const tables = new Set(added.filter((n) => n.startsWith('table ')).map((n) => n.slice(6)));
+  return [...added.filter((n) => !n.startsWith('column ')), ...added.filter((n) => n.startsWith('column ') && !tables.has(n.slice(7).split('.')[0]!))];
 }
 
 let freshSchema: string[] | null = null;
@@ -203,7 +209,12 @@ describe('a failing migration', () => {
     const [type, name] = clash!.split(' ') as [string, string];
     const raw = new Database(file);
     // Triggers have a name space of their own; tables, indexes and views share one.
-    raw.exec(type === 'trigger' ? `CREATE TRIGGER "${name}" AFTER INSERT ON meta BEGIN SELECT 1; END` : `CREATE TABLE "${name}" (id INTEGER PRIMARY KEY, note TEXT)`);
+    if (type === 'column') {
+      const [table, column] = name.split('.') as [string, string];
+      raw.exec(`ALTER TABLE "${table}" ADD COLUMN "${column}" TEXT`);
+    } else {
+      raw.exec(type === 'trigger' ? `CREATE TRIGGER "${name}" AFTER INSERT ON meta BEGIN SELECT 1; END` : `CREATE TABLE "${name}" (id INTEGER PRIMARY KEY, note TEXT)`);
+    }
     raw.close();
     const before = fingerprint(file);
     expect(before.wal).toBe(false);
