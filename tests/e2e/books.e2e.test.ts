@@ -113,6 +113,10 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await shot('03-wizard-3-vat');
     await page.getByRole('button', { name: 'Volgende' }).click();
 
+    // Browser mode: the folder is chosen from the usual folders; a typed path is the advanced way.
+    const typed = page.locator('details.open-admin__typed > summary', { hasText: 'Zelf een pad typen (voor gevorderden)' }).filter({ visible: true });
+    await page.getByRole('textbox', { name: 'Bestand' }).or(typed).first().waitFor();
+    if (await typed.count()) await typed.click();
     await page.getByRole('textbox', { name: 'Bestand' }).fill(file);
     await checkA11y(page, `${mode} wizard step 4 (opslaan)`);
     await shot('04-wizard-4-save');

@@ -46,6 +46,10 @@ describe.skipIf(!ready)('opening balance and receipts in the browser', () => {
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByRole('button', { name: 'Volgende' }).click();
+    // Browser mode: the folder is chosen from the usual folders; a typed path is the advanced way.
+    const typed = page.locator('details.open-admin__typed > summary', { hasText: 'Zelf een pad typen (voor gevorderden)' }).filter({ visible: true });
+    await page.getByRole('textbox', { name: 'Bestand' }).or(typed).first().waitFor();
+    if (await typed.count()) await typed.click();
     await page.getByRole('textbox', { name: 'Bestand' }).fill(file);
     await page.getByRole('button', { name: 'Administratie maken' }).click();
 
