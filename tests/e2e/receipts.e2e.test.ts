@@ -150,7 +150,8 @@ describe.skipIf(!ready)('opening balance and receipts in the browser', () => {
     await goToScreen(page, 'bank-inbox');
     await page.getByTestId('bank-choose').click();
     const assign = page.getByTestId('bank-assign-dialog');
-    await assign.getByLabel('Rekening', { exact: true }).selectOption('4200');
+    // The same plain-language categories as "Geld uitgeven" (costs for money out).
+    await assign.locator('#assign-account-4200').check();
     await assign.getByTestId('assign-save-book').click();
     await expect.poll(() => status(page)).toContain('Geboekt: BANK');
     await goToScreen(page, 'journal');

@@ -133,6 +133,21 @@ describe('statements and year-end UI (browser)', () => {
     await shot('07-year-end-closed');
   });
 
+  it('refuses posting into the closed year, beside the date', async () => {
+    await page.locator('nav a[data-screen="money-in"]').click();
+    await page.getByLabel('Datum').fill(`15-03-${LAST}`);
+    await page.getByLabel('Wat is er gebeurd?').fill('Late gift');
+    await page.getByLabel('Bedrag in euro').fill('10');
+    await page.getByRole('radio', { name: /Giften van particulieren/ }).check();
+    await page.getByRole('button', { name: 'Geld ontvangen boeken' }).click();
+    const dateError = page.locator('#mf-in-date-error');
+    await expect.poll(() => text(dateError)).toContain(`Boekjaar ${LAST} is afgesloten. U kunt niet meer boeken op 15-03-${LAST}.`);
+    expect(await page.locator('#mf-in-date').getAttribute('aria-describedby')).toContain('mf-in-date-error');
+    expect(await page.locator('#mf-in-date').getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page);
+    await shot('07b-year-closed-error');
+  });
+
   it('the next year opens with last year-end balances, the result now in the reserves', async () => {
     await page.locator('nav a[data-screen="statements"]').click();
     await page.getByRole('tab', { name: 'Balans' }).click();
