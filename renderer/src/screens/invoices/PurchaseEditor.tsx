@@ -149,21 +149,6 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
             </div>
           )}
         </Field>
-        {newSupplier ? (
-          <ContactDialog
-            kind="supplier"
-            contact={null}
-            onClose={() => setNewSupplier(false)}
-            onSaved={(c) => {
-              // Back on the same form with its lines; the new supplier is chosen.
-              setNewSupplier(false);
-              suppliers.reload();
-              booksChanged();
-              setContact(String(c.id));
-              announce(t('invoices.edit.contactSaved', { name: c.name }));
-            }}
-          />
-        ) : null}
         <div className="row">
           <Field id="pur-number" label={t('invoices.purchase.number')} error={err('number')}>
             {(a) => <input {...a} className="input" value={number} onChange={(e) => { setNumber(e.target.value); setErrors((x) => dropErrors(x, ['number'])); }} />}
@@ -248,6 +233,22 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
           <button type="submit" className="button button--primary" disabled={busy}>{t('invoices.purchase.saveAndBook')}</button>
         </div>
       </form>
+      {/* Outside the form: a form inside a form would also submit (book) the purchase. */}
+      {newSupplier ? (
+        <ContactDialog
+          kind="supplier"
+          contact={null}
+          onClose={() => setNewSupplier(false)}
+          onSaved={(c) => {
+            // Back on the same form with its lines; the new supplier is chosen.
+            setNewSupplier(false);
+            suppliers.reload();
+            booksChanged();
+            setContact(String(c.id));
+            announce(t('invoices.edit.contactSaved', { name: c.name }));
+          }}
+        />
+      ) : null}
     </div>
   );
 }
