@@ -211,7 +211,7 @@ describe.skipIf(!ready)('invoices in the browser', () => {
 
     // (c) No reason: refused, the message beside the line, nothing written.
     await page.getByTestId('save-draft').click();
-    await expect.poll(async () => plain(await page.getByTestId('line-0-errors').textContent())).toContain('bij 0% btw hoort een reden');
+    await expect.poll(async () => plain(await page.getByTestId('line-0-vatReason-error').textContent())).toContain('Bij 0% btw hoort een reden');
     expect(await page.getByTestId('line-0-vatReason').getAttribute('aria-invalid')).toBe('true');
     expect(await drafts()).toBe(0);
     await screenshot(page, 'invoices-12-zero-without-reason');

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/api/types';
 import type { VatRate, VatReason } from '../../../../shared/rules/invoiceModel';
@@ -48,10 +49,12 @@ export function InvoiceLines({ lines, liable, incomeAccounts, defaultAccount, fi
             const n = i + 1;
             const label = (what: string) => `${t('invoices.edit.lineLabel', { n })}: ${what}`;
             const err = (k: string) => fieldError(`lines.${i}.${k}`);
-            const invalid = (k: string) => (err(k) ? { 'aria-invalid': true as const, 'aria-describedby': `inv-lines-${i}-errors` } : {});
-            const rowErrors = LINE_FIELDS.map(err).filter(Boolean);
+            const invalid = (k: string, describedBy = `inv-lines-${i}-errors`) => (err(k) ? { 'aria-invalid': true as const, 'aria-describedby': describedBy } : {});
+            const rowErrors = LINE_FIELDS.filter((k) => k !== 'vatReason').map(err).filter(Boolean);
+            const askReason = liable && l.vatRate === '0';
             return (
-              <tr key={i} data-testid={`invoice-line-${i}`}>
+              <Fragment key={i}>
+              <tr data-testid={`invoice-line-${i}`} className={askReason ? 'inv-lines__with-reason' : undefined}>
                 <td className="inv-lines__desc">
                   <input id={`inv-lines-${i}-description`} className="input" aria-label={label(t('invoices.edit.description'))} {...invalid('description')}
                     value={l.description} onChange={(e) => setLine(i, { description: e.target.value })} data-testid={`line-${i}-description`} />
@@ -75,13 +78,6 @@ export function InvoiceLines({ lines, liable, incomeAccounts, defaultAccount, fi
                       onChange={(e) => setLine(i, { vatRate: e.target.value as VatRate })} data-testid={`line-${i}-vatRate`}>
                       {RATES.map((r) => <option key={r} value={r}>{t(`invoices.edit.rate.${r}`)}</option>)}
                     </select>
-                    {l.vatRate === '0' ? (
-                      <select id={`inv-lines-${i}-vatReason`} className="input" aria-label={label(t('invoices.edit.vatReason'))} {...invalid('vatReason')} value={l.vatReason ?? ''}
-                        onChange={(e) => setLine(i, { vatReason: e.target.value as VatReason | '' })} data-testid={`line-${i}-vatReason`}>
-                        <option value="">{t('invoices.edit.reason.choose')}</option>
-                        {REASONS.map((r) => <option key={r} value={r}>{t(`invoices.edit.reason.${r}`)}</option>)}
-                      </select>
-                    ) : null}
                   </td>
                 ) : null}
                 <td>
@@ -98,6 +94,21 @@ export function InvoiceLines({ lines, liable, incomeAccounts, defaultAccount, fi
                   ) : null}
                 </td>
               </tr>
+              {askReason ? (
+                // A row of its own: the reasons are too long for the rate's column, and a wrong one costs the buyer's VAT.
+                <tr className="inv-lines__reason" data-testid={`line-${i}-reason-row`}>
+                  <td colSpan={6}>
+                    <label htmlFor={`inv-lines-${i}-vatReason`} className="field__label">{label(t('invoices.edit.vatReason'))}</label>
+                    <select id={`inv-lines-${i}-vatReason`} className="input" {...invalid('vatReason', `inv-lines-${i}-vatReason-error`)} value={l.vatReason ?? ''}
+                      onChange={(e) => setLine(i, { vatReason: e.target.value as VatReason | '' })} data-testid={`line-${i}-vatReason`}>
+                      <option value="">{t('invoices.edit.reason.choose')}</option>
+                      {REASONS.map((r) => <option key={r} value={r}>{t(`invoices.edit.reason.${r}`)}</option>)}
+                    </select>
+                    {err('vatReason') ? <p id={`inv-lines-${i}-vatReason-error`} className="field__error" data-testid={`line-${i}-vatReason-error`}>{err('vatReason')}</p> : null}
+                  </td>
+                </tr>
+              ) : null}
+              </Fragment>
             );
           })}
         </tbody>

@@ -20,8 +20,9 @@ export function PurchasePayment({ paidFrom, moneyAccounts, error, onChange }: {
     <FieldSet id="pur-paid" legend={t('invoices.purchase.paidLegend')} error={error}>
       <div className="choices choices--2">
         <div className={`choice${paidFrom === null ? ' choice--checked' : ''}`}>
-          <input type="radio" id="pur-paid-later" name="pur-paid" checked={paidFrom === null} onChange={() => onChange(null)} data-testid="purchase-paid-later" />
+          <input type="radio" id="pur-paid-later" name="pur-paid" checked={paidFrom === null} onChange={() => onChange(null)} aria-describedby="pur-paid-later-help" data-testid="purchase-paid-later" />
           <label htmlFor="pur-paid-later"><span className="choice__name">{t('invoices.purchase.paidLater')}</span></label>
+          <span id="pur-paid-later-help" className="choice__help">{t('invoices.purchase.paidLaterHelp')}</span>
         </div>
         <div className={`choice${paidFrom !== null ? ' choice--checked' : ''}`}>
           <input type="radio" id="pur-paid-now" name="pur-paid" checked={paidFrom !== null} disabled={!preferred} aria-describedby="pur-paid-now-help"

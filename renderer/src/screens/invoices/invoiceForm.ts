@@ -75,6 +75,8 @@ export function toInput(f: FormState, id: number | null): { input: Record<string
     const negative = l.price.trim().startsWith('-');
     const price = negative ? null : parseInputAmount(l.price);
     if (price === null) errors[`lines.${i}.unitPrice`] = negative ? 'invoices.edit.priceNegative' : 'invoices.edit.priceInvalid';
+    // Asked here, in the language of the screen; the API refuses it too.
+    if (l.vatRate === '0' && !l.vatReason) errors[`lines.${i}.vatReason`] = 'invoices.edit.reasonMissing';
     return {
       description: l.description,
       quantity: quantity ?? '1',
