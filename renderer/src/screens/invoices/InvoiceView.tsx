@@ -118,7 +118,7 @@ function CreditDialog({ inv, open, onClose, onDone }: { inv: Invoice; open: bool
 
 /** One invoice: what it says, where it stands, its payments, and what can be done with it. Route: invoice?id=. */
 export function InvoiceViewScreen({ params }: ScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { announce, booksChanged } = useApp();
   const id = Number(params.get('id'));
   const inv = useApi('invoices.get', Number.isInteger(id) && id > 0 ? { id } : null);
@@ -170,7 +170,7 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
       {d.problems.length > 0 ? (
         <div className="inv-problems" role="status">
           <p>{t('invoices.view.problems')}</p>
-          <ul>{d.problems.map((p) => <li key={p.field}>{p.message}</li>)}</ul>
+          <ul>{d.problems.map((p) => <li key={p.field}>{i18n.language.startsWith('en') ? p.messageEn : p.message}</li>)}</ul>
         </div>
       ) : null}
 
