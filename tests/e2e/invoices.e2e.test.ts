@@ -165,6 +165,7 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await page.keyboard.type('PO-2026-77');
     // At the customer: its dialog on top; saved, the list follows at once.
     await page.getByTestId('fix-BUYER_ADDRESS_INCOMPLETE').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contact-street');
     await dialog.getByTestId('contact-street').fill('Naaldweg 3');
     await dialog.getByTestId('contact-postcode').fill('3511 AA');
     await dialog.getByTestId('contact-city').fill('Utrecht');
@@ -224,6 +225,7 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     expect(await drafts()).toBe(0);
     await page.getByTestId('error-fix-contact').click();
     const dialog = page.getByTestId('contact-dialog');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('contact-vatNumber');
     await dialog.getByTestId('contact-country').selectOption('DE');
     await dialog.getByTestId('contact-vatNumber').fill('DE123456789');
     await dialog.getByTestId('contact-save').click();

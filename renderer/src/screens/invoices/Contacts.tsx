@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/api/invoiceTypes';
 import type { ScreenProps } from '../../App';
@@ -19,16 +19,35 @@ const EMPTY: FormState = { ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as
 /** The fields the API may name in an error, so it shows under its field. */
 const ERROR_FIELDS: string[] = [...FIELDS, 'country', 'einvoice'];
 
+/** The dialog's field for a problem of the buyer: "buyer.address" → "street", "buyer.countryCode" → "country". */
+export function contactFieldOf(problemField: string): string | null {
+  const f = problemField.replace(/^buyer\./, '').replace(/^address\./, '');
+  if (f === 'address' || f === 'street') return 'street';
+  if (f === 'countryCode') return 'country';
+  return ERROR_FIELDS.includes(f) ? f : null;
+}
+
 function fromContact(c: Contact): FormState {
   return { ...(Object.fromEntries(FIELDS.map((f) => [f, (c[f] as string | null) ?? ''])) as Record<FormField, string>), country: c.country || 'NL', einvoice: c.einvoice };
 }
 
 /** Add or edit a customer or supplier; also opened on top of the invoice forms, which keep their lines. */
-export function ContactDialog({ kind, contact, onClose, onSaved }: { kind: 'customer' | 'supplier'; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
+export function ContactDialog({ kind, contact, focus, onClose, onSaved }: {
+  kind: 'customer' | 'supplier';
+  contact: Contact | null;
+  /** Opened to fix one thing (from an invoice's problem, e.g. "buyer.address"): that field gets the cursor. */
+  focus?: string | null;
+  onClose: () => void;
+  onSaved: (c: Contact) => void;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState<FormState>(() => (contact ? fromContact(contact) : EMPTY));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const field = focus ? contactFieldOf(focus) : null;
+    if (field) focusById(`contact-${field}`);
+  }, [focus]);
   const change = (patch: Partial<FormState>) => {
     setForm((f) => ({ ...f, ...patch }));
     setErrors((e) => dropErrors(e, Object.keys(patch)));

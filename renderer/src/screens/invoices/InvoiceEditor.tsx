@@ -57,6 +57,9 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
   const [confirming, setConfirming] = useState(false);
   // An error at the top that is fixed at the customer (its VAT number for a 0 % EU supply).
   const [generalFix, setGeneralFix] = useState<'contact' | null>(null);
+  const [generalField, setGeneralField] = useState<string | null>(null);
+  // The customer's field to fix when its dialog opens from a problem or an error.
+  const [contactFocus, setContactFocus] = useState<string | null>(null);
 
   useEffect(() => {
     if (existing.data) {
@@ -132,6 +135,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
       // No field of this form for it (the customer's VAT number, the total): say it at the top.
       setErrors({ fields: {}, general: fe.fields[field]! });
       setGeneralFix(field.startsWith('buyer.') ? 'contact' : null);
+      setGeneralField(field);
       focusById('invoice-error');
       return;
     }
@@ -232,7 +236,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
           <div id="invoice-error" tabIndex={-1} data-testid="invoice-error">
             <FormError error={errors.general ?? existing.error} />
             {errors.general && generalFix === 'contact' && buyer ? (
-              <p><button type="button" className="button button--small" onClick={() => setContactDialog(buyer)} data-testid="error-fix-contact">{t('invoices.edit.fixContactNamed', { name: buyer.name })}</button></p>
+              <p><button type="button" className="button button--small" onClick={() => { setContactFocus(generalField); setContactDialog(buyer); }} data-testid="error-fix-contact">{t('invoices.edit.fixContactNamed', { name: buyer.name })}</button></p>
             ) : null}
           </div>
           <Field id="inv-contact" label={t('invoices.edit.customer')} error={fieldError('contact')}>
@@ -244,7 +248,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
                     <option key={c.id} value={c.id}>{c.name}{c.city ? ` (${c.city})` : ''}</option>
                   ))}
                 </select>
-                <button type="button" className="button button--quiet" onClick={() => setContactDialog('new')} data-testid="new-customer">{t('invoices.edit.newCustomer')}</button>
+                <button type="button" className="button button--quiet" onClick={() => { setContactFocus(null); setContactDialog('new'); }} data-testid="new-customer">{t('invoices.edit.newCustomer')}</button>
               </div>
             )}
           </Field>
@@ -284,7 +288,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
             {(a) => <textarea {...a} className="input" rows={2} value={form.note} onChange={(e) => set({ note: e.target.value })} />}
           </Field>
 
-          <InvoiceProblems problems={problems} draftId={id} onOrganisation={(f) => void fixOrganisation(f)} onContact={buyer ? () => setContactDialog(buyer) : null}
+          <InvoiceProblems problems={problems} draftId={id} onOrganisation={(f) => void fixOrganisation(f)} onContact={buyer ? (field) => { setContactFocus(field); setContactDialog(buyer); } : null}
             onDraft={(f) => focusById(draftFieldOf(f))} />
 
           <div className="actions">
@@ -308,6 +312,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
           <ContactDialog
             kind="customer"
             contact={contactDialog === 'new' ? null : contactDialog}
+            focus={contactFocus}
             onClose={() => setContactDialog(null)}
             onSaved={(c) => {
               // Back on the same form with its lines; the new (or corrected) customer is chosen.

@@ -23,7 +23,7 @@ export function InvoiceProblems({ problems, draftId, onOrganisation, onContact, 
   problems: FieldProblemOut[];
   draftId: number | null;
   onOrganisation: (field: string) => void;
-  onContact: (() => void) | null;
+  onContact: ((field: string) => void) | null;
   onDraft: (field: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +47,7 @@ export function InvoiceProblems({ problems, draftId, onOrganisation, onContact, 
                 {t('invoices.edit.fixOrganisation')}
               </a>
             ) : p.fixAt === 'contact' && onContact ? (
-              <button type="button" className="button button--quiet button--small" onClick={onContact} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixContact')}</button>
+              <button type="button" className="button button--quiet button--small" onClick={() => onContact(p.field)} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixContact')}</button>
             ) : p.fixAt === 'draft' ? (
               <button type="button" className="button button--quiet button--small" onClick={() => onDraft(p.field)} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixHere')}</button>
             ) : null}
