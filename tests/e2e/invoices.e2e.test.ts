@@ -241,13 +241,17 @@ describe.skipIf(!ready)('invoices in the browser', () => {
 
     // 4. A purchase paid at the till: booked with its payment, no due date, never "te laat".
     await goto('#/purchase-edit');
+    await page.getByLabel('Factuurnummer van de leverancier').fill('Bon 0815');
+    await page.getByLabel('Regel 1: Omschrijving').fill('Koffie en koekjes buurtavond');
+    await page.getByLabel(/^Regel 1: Bedrag/).fill('23,45');
+    // The new supplier's dialog on top: saving it chooses it and books nothing yet, the line stays.
     await page.getByTestId('new-supplier').click();
     await dialog.getByTestId('contact-name').fill('Supermarkt Hoek');
     await dialog.getByTestId('contact-save').click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    await page.getByLabel('Factuurnummer van de leverancier').fill('Bon 0815');
-    await page.getByLabel('Regel 1: Omschrijving').fill('Koffie en koekjes buurtavond');
-    await page.getByLabel(/^Regel 1: Bedrag/).fill('23,45');
+    expect(await page.locator('#pur-contact').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Supermarkt Hoek');
+    expect(await page.getByLabel('Regel 1: Omschrijving').inputValue()).toBe('Koffie en koekjes buurtavond');
+    expect((await api<InvoiceList>('invoices.list', { kind: 'purchase' })).total).toBe(0);
     await page.getByTestId('purchase-paid-now').check();
     expect(await page.locator('#pur-dueDate').count()).toBe(0);
     expect(await page.getByTestId('purchase-paid-from').inputValue()).toBe('1000');
