@@ -144,6 +144,12 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     expect(await page.getByTestId('line-1-description').inputValue()).toBe('Korting');
     await expect.poll(async () => plain(await page.getByTestId('preview-total').first().textContent())).toContain('60,00');
     await screenshot(page, 'invoices-8-customer-chosen');
+    // A discount bigger than the rest: refused at the top (the total has no field of its own), nothing saved.
+    await page.getByLabel('Regel 2: Prijs per stuk').fill('100,00');
+    await page.getByTestId('save-draft').click();
+    await expect.poll(async () => plain(await page.getByTestId('invoice-error').textContent())).toContain('Een korting mag niet groter zijn dan de rest van de factuur');
+    expect(await drafts()).toBe(0);
+    await page.getByLabel('Regel 2: Prijs per stuk').fill('10,00');
 
     // (b) Finalise with data missing: the list with where to fix each, no question yet, one draft.
     await page.getByTestId('finalise').click();
