@@ -188,7 +188,8 @@ export interface FinaliseResult {
   number: string;
   entry: EntryRef;
   gross: string;
-  dueDate: string;
+  /** null: a purchase paid on the spot (paidFrom), which has no due date. */
+  dueDate: string | null;
   warnings: Warning[];
 }
 
@@ -217,7 +218,8 @@ export interface OpenItem {
   number: string | null;
   contact: { id: number; name: string };
   issueDate: string;
-  dueDate: string;
+  /** null: paid on the spot (a cash or PIN purchase), never overdue. */
+  dueDate: string | null;
   gross: string;
   paid: string;
   credited: string;

@@ -173,7 +173,16 @@ export const invoicesMethods = {
   'invoices.get': method<Invoice>()(z.object({ id: Id })),
   'invoices.saveDraft': method<SaveDraftResult>()(DraftInput),
   'invoices.deleteDraft': method<{ deleted: boolean }>()(z.object({ id: Id })),
-  'invoices.finalise': method<FinaliseResult>()(z.object({ id: Id })),
+  'invoices.finalise': method<FinaliseResult>()(
+    z.object({
+      id: Id,
+      /**
+       * A purchase paid on the spot (cash, or the PIN card): the bank or cash account it was paid
+       * from. The payment is booked on the invoice date with the invoice, and it gets no due date.
+       */
+      paidFrom: AccountCode.optional(),
+    }),
+  ),
   'invoices.credit': method<CreditResult>()(
     z.object({
       /** The final sales invoice to correct. */

@@ -32,7 +32,7 @@ export function openCents(grossCents: number, paidCents: number, creditedCents: 
 
 export interface AgeInput {
   issueDate: string;
-  dueDate: string;
+  dueDate: string | null;
   openCents: number;
 }
 
@@ -42,10 +42,19 @@ export interface Aged {
   bucket: AgeBucket;
 }
 
-export function ageOf(item: { issueDate: string; dueDate: string }, asOf: string): Aged {
+/**
+ * An invoice without a due date was paid on the spot (a cash or PIN purchase): it is never overdue,
+ * even when its payment is reversed later and money is open again.
+ */
+export function ageOf(item: { issueDate: string; dueDate: string | null }, asOf: string): Aged {
   const ageDays = Math.max(0, daysBetween(item.issueDate, asOf));
-  const daysOverdue = Math.max(0, daysBetween(item.dueDate, asOf));
+  const daysOverdue = item.dueDate === null ? 0 : Math.max(0, daysBetween(item.dueDate, asOf));
   return { ageDays, daysOverdue, bucket: ageBucket(ageDays) };
+}
+
+/** "Te laat": money still open after the due date. No due date (paid on the spot) is never late. */
+export function isOverdue(item: { openCents: number; dueDate: string | null }, asOf: string): boolean {
+  return item.openCents > 0 && item.dueDate !== null && item.dueDate < asOf;
 }
 
 export interface BucketTotal {

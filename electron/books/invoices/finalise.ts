@@ -19,6 +19,7 @@ import { openYearFor } from '../years';
 import { contactRow } from './contacts';
 import { checkCreditRoom, checkGrant } from './drafts';
 import { buyerOf, currentSeller, sellerParty } from './parties';
+import { registerPayment } from './payments';
 import { invoiceRow } from './rows';
 import { readConfig } from './settings';
 import { volunteerWarnings } from './warnings';
@@ -158,7 +159,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   return { id, number, entry: { id: entry.id, ref: entry.ref }, gross: centsToString(gross), dueDate, warnings: [] };
 }
 
-function finalisePurchase(books: Books, id: number): FinaliseResult {
+function finalisePurchase(books: Books, id: number, paidFrom: string | undefined): FinaliseResult {
   const row = invoiceRow(books, id);
   openYearFor(books, row.issue_date, 'issueDate');
   const config = readConfig(books);
@@ -172,7 +173,9 @@ function finalisePurchase(books: Books, id: number): FinaliseResult {
     throw new KassaError('INVALID_INPUT', 'Deze stichting rekent geen btw meer, maar op de factuur staat btw die u zou terugkrijgen. Zet het hele bedrag inclusief btw op de regels.', { field: 'lines' });
   }
   const gross = net + vat;
-  const dueDate = row.due_date ?? addDays(row.issue_date, config.paymentDays);
+  // Paid on the spot: nothing is ever due, so no due date (and never "te laat").
+  const dueDate = paidFrom !== undefined ? null : (row.due_date ?? addDays(row.issue_date, config.paymentDays));
+  if (paidFrom !== undefined) checkPaidFrom(books, paidFrom);
   const posting: LineInput[] = lines.map((l) => ({ account: l.code, ...side(l.net_cents), description: l.description.slice(0, 500), contact: contact.id, ...dims(l) }));
   if (vat !== 0) {
     ensureVatAccount(books);
@@ -194,15 +197,30 @@ function finalisePurchase(books: Books, id: number): FinaliseResult {
   const warnings: Warning[] = volunteerWarnings(books, contact, row.issue_date);
   appendAudit(books, 'invoices.finalise', 'invoice', id, { number: row.number, gross: centsToString(gross), entry: entry.ref, warnings: warnings.map((w) => w.code) });
   appendFact(books, 'invoice', invoiceFactRef(books, id));
+  if (paidFrom !== undefined && gross > 0) {
+    // Same transaction: a cash purchase is never booked without its payment.
+    registerPayment(books, { invoice: id, account: paidFrom, date: row.issue_date });
+  }
   return { id, number: row.number ?? '', entry: { id: entry.id, ref: entry.ref }, gross: centsToString(gross), dueDate, warnings };
 }
 
+/** The account a purchase was paid from on the spot: a bank or cash account of this administration. */
+function checkPaidFrom(books: Books, code: string): void {
+  const account = accountForPosting(books, code, 'paidFrom');
+  if (account.kind === null) {
+    throw new KassaError('INVALID_INPUT', `Rekening ${code} (${account.name}) is geen kas of bankrekening. Kies de kas of de bankrekening waarmee u betaalde.`, { field: 'paidFrom' });
+  }
+}
+
 /** invoices.finalise: number, book and freeze a draft in one transaction. */
-export function finaliseInvoice(books: Books, id: number): FinaliseResult {
+export function finaliseInvoice(books: Books, id: number, opts: { paidFrom?: string | undefined } = {}): FinaliseResult {
   return books.tx(() => {
     const r = books.first(books.db.selectFrom('invoices').select(['status', 'kind', 'number']).where('id', '=', id));
     if (!r) throw new KassaError('NOT_FOUND', `Factuur ${id} bestaat niet.`, { field: 'id' });
     if (r.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', `Factuur ${r.number ?? id} is al definitief. Er is niets veranderd.`, { field: 'id' });
-    return r.kind === 'sales' ? finaliseSales(books, id) : finalisePurchase(books, id);
+    if (r.kind === 'sales' && opts.paidFrom !== undefined) {
+      throw new KassaError('INVALID_INPUT', 'Alleen een inkoopfactuur kan bij het boeken al betaald zijn. Registreer de betaling van een verkoopfactuur als het geld binnen is.', { field: 'paidFrom' });
+    }
+    return r.kind === 'sales' ? finaliseSales(books, id) : finalisePurchase(books, id, opts.paidFrom);
   });
 }

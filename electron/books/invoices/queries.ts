@@ -217,7 +217,7 @@ export function openItems(books: Books, f: { date?: string | undefined; kind?: I
     .raw(`SELECT o.*, c.name AS contact_name FROM (${q.sql} ${where}) o JOIN contacts c ON c.id = o.contact_id WHERE ${OPEN_EXPR} <> 0 ORDER BY o.issue_date, o.id`)
     .all(...params) as (InvoiceRow & { contact_name: string })[];
   const items = rows.map((r) => {
-    const dueDate = r.due_date ?? r.issue_date;
+    const dueDate = r.due_date;
     const open = openOf(r);
     const aged = ageOf({ issueDate: r.issue_date, dueDate }, date);
     return {

@@ -3,6 +3,7 @@ import type { EntryRef, InvoiceState, InvoiceSummary } from '../../../shared/api
 import { KassaError } from '../../../shared/errors';
 import { centsToString } from '../../../shared/money';
 import { daysBetween } from '../../../shared/rules/invoiceDates';
+import { isOverdue } from '../../../shared/rules/openItems';
 import type { Books } from '../../db/books';
 import type { InvoicesTable } from '../../db/schema';
 import { entryRef } from '../entries';
@@ -86,7 +87,7 @@ export function entryRefOf(books: Books, id: number): EntryRef {
 
 export function toSummary(r: InvoiceRow, asOf: string): InvoiceSummary {
   const open = openOf(r);
-  const overdue = open > 0 && r.due_date !== null && r.due_date < asOf;
+  const overdue = isOverdue({ openCents: open, dueDate: r.due_date }, asOf);
   return {
     id: r.id,
     kind: r.kind,

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/api/types';
+import type { ScreenProps } from '../App';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Field, FieldSet, FormError, Hint } from '../components/Field';
@@ -50,13 +51,24 @@ function toForm(o: Organisation): OrgForm {
   };
 }
 
-export function SettingsScreen() {
+/**
+ * Settings. From an invoice that misses something of the foundation: `focus` names the field to
+ * fill in, `back` the draft to return to (it was saved before coming here).
+ */
+export function SettingsScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
+  const back = Number(params.get('back') ?? '') || null;
+  const focus = params.get('focus');
   return (
     <div className="screen" data-testid="screen-settings">
       <PageTitle intro={t('settings.intro')}>{t('settings.title')}</PageTitle>
+      {back !== null ? (
+        <p className="notice" data-testid="settings-back">
+          {t('settings.fromInvoice')} <a href={hrefFor('invoice-edit', { id: back })} data-testid="back-to-invoice">{t('settings.backToInvoice')}</a>
+        </p>
+      ) : null}
       <PersonalSettings />
-      <OrganisationSettings />
+      <OrganisationSettings focus={focus && /^org-[A-Za-z]+$/.test(focus) ? focus : null} back={back} />
       <YearSettings />
       <PracticeSettings />
     </div>
@@ -102,17 +114,26 @@ function PersonalSettings() {
   );
 }
 
-function OrganisationSettings() {
+function OrganisationSettings({ focus, back }: { focus: string | null; back: number | null }) {
   const { t } = useTranslation();
   const { announce, setInfo, info, booksChanged } = useApp();
   const org = useApi('org.get', {});
   const [form, setForm] = useState<OrgForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const loaded = form !== null;
 
   useEffect(() => {
     if (org.data) setForm(toForm(org.data));
   }, [org.data]);
+
+  // Sent here to fill in one field: put the cursor in it (once the form is there).
+  useEffect(() => {
+    if (loaded && focus) {
+      focusById(focus);
+      window.requestAnimationFrame(() => document.getElementById(focus)?.scrollIntoView({ block: 'center' }));
+    }
+  }, [loaded, focus]);
 
   if (!form) return org.error ? <FormError error={org.error} /> : null;
   const set = (patch: Partial<OrgForm>) => {
@@ -243,6 +264,7 @@ function OrganisationSettings() {
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('settings.orgSave')}
           </button>
+          {back !== null ? <a className="button" href={hrefFor('invoice-edit', { id: back })}>{t('settings.backToInvoice')}</a> : null}
         </div>
       </form>
     </section>

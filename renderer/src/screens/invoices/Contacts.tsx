@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/api/invoiceTypes';
 import type { ScreenProps } from '../../App';
@@ -7,32 +7,70 @@ import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
-import { dropErrors, formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
+import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
+import { CountryField } from './CountryField';
 
 const FIELDS = ['name', 'contactName', 'street', 'postcode', 'city', 'email', 'phone', 'kvk', 'vatNumber', 'iban', 'oin', 'orderReference', 'note'] as const;
 type FormField = (typeof FIELDS)[number];
-type FormState = Record<FormField, string>;
+type FormState = Record<FormField, string> & { country: string; einvoice: boolean };
 
-const EMPTY: FormState = Object.fromEntries(FIELDS.map((f) => [f, ''])) as FormState;
+const EMPTY: FormState = { ...(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<FormField, string>), country: 'NL', einvoice: false };
+
+/** The fields the API may name in an error, so it shows under its field. */
+const ERROR_FIELDS: string[] = [...FIELDS, 'country', 'einvoice'];
+
+/** The dialog's field for a problem of the buyer: "buyer.address" → "street", "buyer.countryCode" → "country". */
+export function contactFieldOf(problemField: string): string | null {
+  const f = problemField.replace(/^buyer\./, '').replace(/^address\./, '');
+  if (f === 'address' || f === 'street') return 'street';
+  if (f === 'countryCode') return 'country';
+  return ERROR_FIELDS.includes(f) ? f : null;
+}
+
+function fromContact(c: Contact): FormState {
+  return { ...(Object.fromEntries(FIELDS.map((f) => [f, (c[f] as string | null) ?? ''])) as Record<FormField, string>), country: c.country || 'NL', einvoice: c.einvoice };
+}
 
 /** Add or edit a customer or supplier; also opened on top of the invoice forms, which keep their lines. */
-export function ContactDialog({ kind, contact, onClose, onSaved }: { kind: 'customer' | 'supplier'; contact: Contact | null; onClose: () => void; onSaved: (c: Contact) => void }) {
+export function ContactDialog({ kind, contact, focus, onClose, onSaved }: {
+  kind: 'customer' | 'supplier';
+  contact: Contact | null;
+  /** Opened to fix one thing (from an invoice's problem, e.g. "buyer.address"): that field gets the cursor. */
+  focus?: string | null;
+  onClose: () => void;
+  onSaved: (c: Contact) => void;
+}) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<FormState>(() => (contact ? (Object.fromEntries(FIELDS.map((f) => [f, (contact[f] as string | null) ?? ''])) as FormState) : EMPTY));
+  const [form, setForm] = useState<FormState>(() => (contact ? fromContact(contact) : EMPTY));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const field = focus ? contactFieldOf(focus) : null;
+    if (field) focusById(`contact-${field}`);
+  }, [focus]);
+  const change = (patch: Partial<FormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setErrors((e) => dropErrors(e, Object.keys(patch)));
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     try {
-      const body = Object.fromEntries(FIELDS.map((f) => [f, form[f].trim() === '' ? null : form[f].trim()])) as Record<string, string | null>;
+      const body = {
+        ...(Object.fromEntries(FIELDS.map((f) => [f, form[f].trim() === '' ? null : form[f].trim()])) as Record<string, string | null>),
+        country: form.country,
+        ...(kind === 'customer' ? { einvoice: form.einvoice } : {}),
+      };
       const saved = contact
         ? ((await call('contacts.update', { id: contact.id, ...body, name: form.name })) as Contact)
         : ((await call('contacts.create', { kind, ...body, name: form.name })) as Contact);
       onSaved(saved);
     } catch (err) {
-      setErrors(formErrorsFrom(err, FIELDS as unknown as string[]));
+      const fe = formErrorsFrom(err, ERROR_FIELDS);
+      setErrors(fe);
+      const first = Object.keys(fe.fields)[0];
+      if (first) focusById(`contact-${first}`);
     } finally {
       setBusy(false);
     }
@@ -42,9 +80,9 @@ export function ContactDialog({ kind, contact, onClose, onSaved }: { kind: 'cust
     <Field id={`contact-${f}`} label={t(`invoices.contacts.${f}`)} error={errors.fields[f]} optional={opts.optional ?? true} {...(opts.hint ? { hint: opts.hint } : {})}>
       {(a) =>
         f === 'note' ? (
-          <textarea {...a} className="input" rows={2} value={form[f]} onChange={(e) => { setForm({ ...form, [f]: e.target.value }); setErrors(dropErrors(errors, [f])); }} />
+          <textarea {...a} className="input" rows={2} value={form[f]} onChange={(e) => change({ [f]: e.target.value })} />
         ) : (
-          <input {...a} className="input" type={opts.type ?? 'text'} value={form[f]} onChange={(e) => { setForm({ ...form, [f]: e.target.value }); setErrors(dropErrors(errors, [f])); }} data-testid={`contact-${f}`} />
+          <input {...a} className="input" type={opts.type ?? 'text'} value={form[f]} onChange={(e) => change({ [f]: e.target.value })} data-testid={`contact-${f}`} />
         )
       }
     </Field>
@@ -62,16 +100,26 @@ export function ContactDialog({ kind, contact, onClose, onSaved }: { kind: 'cust
           {input('postcode')}
           {input('city')}
         </div>
+        <CountryField value={form.country} error={errors.fields.country} onChange={(country) => change({ country })} />
         <div className="row">
           {input('email', { type: 'email' })}
           {input('phone')}
         </div>
         <div className="row">
           {input('kvk')}
-          {input('vatNumber')}
+          {input('vatNumber', { hint: t('invoices.contacts.vatNumberHint') })}
         </div>
         {input('iban')}
         {kind === 'customer' ? input('oin', { hint: t('invoices.contacts.oinHint') }) : null}
+        {kind === 'customer' ? (
+          <div className="field">
+            <div className="check">
+              <input id="contact-einvoice" type="checkbox" checked={form.einvoice} onChange={(e) => change({ einvoice: e.target.checked })} aria-describedby="contact-einvoice-help" data-testid="contact-einvoice" />
+              <label htmlFor="contact-einvoice">{t('invoices.contacts.einvoice')}</label>
+            </div>
+            <p id="contact-einvoice-help" className="field__hint">{t('invoices.contacts.einvoiceHelp')}</p>
+          </div>
+        ) : null}
         {kind === 'customer' ? input('orderReference') : null}
         {input('note')}
         <div className="actions">

@@ -1,128 +1,28 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact, FieldProblemOut, FinaliseResult, Invoice, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
-import type { VatRate, VatReason } from '../../../../shared/rules/invoiceModel';
+import type { Contact, FieldProblemOut, FinaliseResult, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
+import type { VatRate } from '../../../../shared/rules/invoiceModel';
 import type { ScreenProps } from '../../App';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, FormError } from '../../components/Field';
-import { AmountInput, DateInput } from '../../components/Inputs';
+import { DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
-import { amountForInput, dateNl, parseInputAmount, parseInputCents, parseInputDate, toCents, todayNl } from '../../format';
+import { parseInputCents, parseInputDate, todayNl } from '../../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import { parseQuantity, quantityNl, useContacts } from './common';
+import { parseQuantity, useContacts } from './common';
 import { ContactDialog } from './Contacts';
+import { emptyLine, fromInvoice, shownOnForm, toInput, type FormState } from './invoiceForm';
+import { InvoiceLines, type LineForm } from './InvoiceLines';
 import { InvoicePdfPreview } from './InvoicePdfPreview';
+import { draftFieldOf, InvoiceProblems, orgFieldOf } from './InvoiceProblems';
 import { InvoicePreview, type PreviewData } from './InvoicePreview';
-
-interface LineForm {
-  description: string;
-  quantity: string;
-  price: string;
-  vatRate: VatRate;
-  vatReason?: VatReason | '';
-  account: string;
-  grant?: number | null;
-  budgetLine?: number | null;
-}
-
-interface FormState {
-  contact: string;
-  issueDate: string;
-  supplyDate: string;
-  dueDate: string;
-  buyerReference: string;
-  orderReference: string;
-  note: string;
-  lines: LineForm[];
-}
-
-const RATES: VatRate[] = ['21', '9', '0', 'exempt'];
-
-/** The form control of a problem's field: "invoice.orderReference" → "inv-orderReference". */
-function fieldIdOf(field: string): string {
-  return `inv-${field.replace(/^invoice\./, '').replace(/\./g, '-')}`;
-}
-
-function emptyLine(vatRate: VatRate, account: string): LineForm {
-  return { description: '', quantity: '1', price: '', vatRate, account };
-}
-
-function fromInvoice(inv: Invoice): FormState {
-  return {
-    contact: String(inv.contact.id),
-    issueDate: dateNl(inv.issueDate),
-    supplyDate: dateNl(inv.supplyDate),
-    dueDate: dateNl(inv.dueDate),
-    buyerReference: inv.buyerReference ?? '',
-    orderReference: inv.orderReference ?? '',
-    note: inv.note ?? '',
-    lines: inv.lines.map((l) => ({
-      description: l.description,
-      quantity: quantityNl(l.quantity),
-      price: amountForInput(toCents(l.unitPrice) ?? 0n),
-      vatRate: l.vatRate,
-      vatReason: l.vatReason ?? '',
-      account: l.account,
-      grant: l.grant,
-      budgetLine: l.budgetLine,
-    })),
-  };
-}
-
-/** The form as the API wants it, or the client-side field errors (same field paths as the API's). */
-function toInput(f: FormState, id: number | null): { input: Record<string, unknown> } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const date = (v: string, field: string, required: boolean) => {
-    if (v.trim() === '') {
-      if (required) errors[field] = 'invoices.edit.dateInvalid';
-      return null;
-    }
-    const iso = parseInputDate(v);
-    if (!iso) errors[field] = 'invoices.edit.dateInvalid';
-    return iso;
-  };
-  const issueDate = date(f.issueDate, 'issueDate', true);
-  const supplyDate = date(f.supplyDate, 'supplyDate', false);
-  const dueDate = date(f.dueDate, 'dueDate', false);
-  const lines = f.lines.map((l, i) => {
-    const quantity = parseQuantity(l.quantity);
-    if (!quantity) errors[`lines.${i}.quantity`] = 'invoices.edit.quantityInvalid';
-    const price = parseInputAmount(l.price.replace(/^-/, ''));
-    if (price === null) errors[`lines.${i}.unitPrice`] = 'invoices.edit.priceInvalid';
-    return {
-      description: l.description,
-      quantity: quantity ?? '1',
-      unitPrice: price ?? '0.00',
-      vatRate: l.vatRate,
-      ...(l.vatRate === '0' && l.vatReason ? { vatReason: l.vatReason } : {}),
-      ...(l.account ? { account: l.account } : {}),
-      ...(l.grant ? { grant: l.grant } : {}),
-      ...(l.budgetLine ? { budgetLine: l.budgetLine } : {}),
-    };
-  });
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    input: {
-      kind: 'sales',
-      ...(id !== null ? { id } : {}),
-      contact: Number(f.contact),
-      issueDate,
-      supplyDate,
-      dueDate,
-      buyerReference: f.buyerReference,
-      orderReference: f.orderReference,
-      note: f.note,
-      lines,
-    },
-  };
-}
 
 /** Make or edit a sales invoice draft, with a live preview; finalise it. Route: invoice-edit?id=. */
 export function InvoiceEditorScreen({ params }: ScreenProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { info, announce, booksChanged } = useApp();
   const idParam = params.get('id');
   const routeId = idParam ? Number(idParam) : null;
@@ -155,6 +55,11 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
   const [problems, setProblems] = useState<FieldProblemOut[]>([]);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // An error at the top that is fixed at the customer (its VAT number for a 0 % EU supply).
+  const [generalFix, setGeneralFix] = useState<'contact' | null>(null);
+  const [generalField, setGeneralField] = useState<string | null>(null);
+  // The customer's field to fix when its dialog opens from a problem or an error.
+  const [contactFocus, setContactFocus] = useState<string | null>(null);
 
   useEffect(() => {
     if (existing.data) {
@@ -210,18 +115,55 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
     return v ? (v.startsWith('invoices.') ? t(v) : v) : undefined;
   };
 
-  async function save(finalise: boolean, confirmed = false) {
+  /** The form as a draft in the file: the first save makes it, later saves update that same draft. */
+  async function saveQuietly(input: Record<string, unknown>): Promise<SaveDraftResult> {
+    const saved = await call('invoices.saveDraft', input as never) as SaveDraftResult;
+    if (draftId === null) {
+      // Reloading, or coming back from the settings, opens this draft (no hashchange: no new screen).
+      window.history.replaceState(null, '', hrefFor('invoice-edit', { id: saved.id }));
+    }
+    setDraftId(saved.id);
+    setProblems(saved.problems);
+    booksChanged();
+    return saved;
+  }
+
+  function showErrors(e: unknown) {
+    const fe = formErrorsFrom(e);
+    const field = Object.keys(fe.fields)[0];
+    if (field && !shownOnForm(field)) {
+      // No field of this form for it (the customer's VAT number, the total): say it at the top.
+      setErrors({ fields: {}, general: fe.fields[field]! });
+      setGeneralFix(field.startsWith('buyer.') ? 'contact' : null);
+      setGeneralField(field);
+      focusById('invoice-error');
+      return;
+    }
+    setErrors(fe);
+    setGeneralFix(null);
+    if (field) focusById(`inv-${field.replace(/\./g, '-')}`);
+    else focusById('invoice-error');
+  }
+
+  /** The form's own checks; false when something was shown to fix. */
+  function checked(): { input: Record<string, unknown> } | null {
     const r = toInput(form, id);
     if ('errors' in r) {
       setErrors({ fields: r.errors, general: null });
       focusById(`inv-${Object.keys(r.errors)[0]!.replace(/\./g, '-')}`);
-      return;
+      return null;
     }
     if (!form.contact) {
       setErrors({ fields: { contact: t('invoices.edit.chooseCustomer') }, general: null });
       focusById('inv-contact');
-      return;
+      return null;
     }
+    return r;
+  }
+
+  async function save(finalise: boolean, confirmed = false) {
+    const r = checked();
+    if (!r) return;
     setBusy(true);
     try {
       if (finalise && confirmed && id !== null) {
@@ -231,10 +173,9 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
         navigate('invoice', { id });
         return;
       }
-      const saved = await call('invoices.saveDraft', r.input as never) as SaveDraftResult;
-      setDraftId(saved.id);
-      setProblems(saved.problems);
-      booksChanged();
+      const saved = await saveQuietly(r.input);
+      setErrors(NO_ERRORS);
+      setGeneralFix(null);
       if (finalise) {
         // What is missing shows on the draft, each with where to fix it, before anything is asked.
         if (saved.problems.length > 0) {
@@ -247,10 +188,36 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
       }
       announce(t('invoices.edit.saved'));
     } catch (e) {
-      const fe = formErrorsFrom(e);
-      setErrors(fe);
-      const first = Object.keys(fe.fields)[0];
-      if (first) focusById(`inv-${first.replace(/\./g, '-')}`);
+      showErrors(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** After the customer was corrected: the list of what is missing follows at once. */
+  async function recheck(contact: string) {
+    if (id === null) return;
+    const r = toInput({ ...form, contact }, id);
+    if ('errors' in r) return;
+    try {
+      await saveQuietly(r.input);
+      setErrors(NO_ERRORS);
+      setGeneralFix(null);
+    } catch (e) {
+      showErrors(e);
+    }
+  }
+
+  /** To the settings for a field of the foundation; the draft is saved first, so nothing typed is lost. */
+  async function fixOrganisation(field: string) {
+    const r = checked();
+    if (!r) return;
+    setBusy(true);
+    try {
+      const saved = await saveQuietly(r.input);
+      navigate('settings', { focus: orgFieldOf(field), back: saved.id });
+    } catch (e) {
+      showErrors(e);
     } finally {
       setBusy(false);
     }
@@ -266,7 +233,12 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
       <PageTitle intro={t('invoices.edit.intro')}>{t(id !== null ? 'invoices.edit.editTitle' : 'invoices.edit.newTitle')}</PageTitle>
       <div className="form-with-preview inv-editor">
         <form className="form form--wide" onSubmit={submit} noValidate>
-          <FormError error={errors.general ?? existing.error} />
+          <div id="invoice-error" tabIndex={-1} data-testid="invoice-error">
+            <FormError error={errors.general ?? existing.error} />
+            {errors.general && generalFix === 'contact' && buyer ? (
+              <p><button type="button" className="button button--small" onClick={() => { setContactFocus(generalField); setContactDialog(buyer); }} data-testid="error-fix-contact">{t('invoices.edit.fixContactNamed', { name: buyer.name })}</button></p>
+            ) : null}
+          </div>
           <Field id="inv-contact" label={t('invoices.edit.customer')} error={fieldError('contact')}>
             {(a) => (
               <div className="row">
@@ -276,7 +248,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
                     <option key={c.id} value={c.id}>{c.name}{c.city ? ` (${c.city})` : ''}</option>
                   ))}
                 </select>
-                <button type="button" className="button button--quiet" onClick={() => setContactDialog('new')} data-testid="new-customer">{t('invoices.edit.newCustomer')}</button>
+                <button type="button" className="button button--quiet" onClick={() => { setContactFocus(null); setContactDialog('new'); }} data-testid="new-customer">{t('invoices.edit.newCustomer')}</button>
               </div>
             )}
           </Field>
@@ -302,69 +274,8 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
 
           <fieldset className="fieldset">
             <legend className="field__label">{t('invoices.edit.lines')}</legend>
-            <div className="table-scroll">
-            <table className="inv-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{t('invoices.edit.description')}</th>
-                  <th scope="col" className="num">{t('invoices.edit.quantity')}</th>
-                  <th scope="col" className="num">{t('invoices.edit.price')}</th>
-                  {liable ? <th scope="col">{t('invoices.edit.vatRate')}</th> : null}
-                  <th scope="col">{t('invoices.edit.account')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('invoices.edit.removeLine', { n: '' })}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {form.lines.map((l, i) => {
-                  const n = i + 1;
-                  const err = (k: string) => fieldError(`lines.${i}.${k}`);
-                  const rowErrors = ['description', 'quantity', 'unitPrice', 'vatRate', 'account'].map(err).filter(Boolean);
-                  return (
-                    <tr key={i} data-testid={`invoice-line-${i}`}>
-                      <td className="inv-lines__desc">
-                        <input id={`inv-lines-${i}-description`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.description')}`} aria-invalid={err('description') ? true : undefined}
-                          value={l.description} onChange={(e) => setLine(i, { description: e.target.value })} data-testid={`line-${i}-description`} />
-                        {rowErrors.map((m, k) => <p key={k} className="field__error">{m}</p>)}
-                      </td>
-                      <td className="inv-lines__qty">
-                        <input id={`inv-lines-${i}-quantity`} className="input num" inputMode="decimal" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.quantity')}`} aria-invalid={err('quantity') ? true : undefined}
-                          value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} data-testid={`line-${i}-quantity`} />
-                      </td>
-                      <td className="inv-lines__price">
-                        <AmountInput a11y={{ id: `inv-lines-${i}-unitPrice`, ...(err('unitPrice') ? { 'aria-invalid': true } : {}) }} label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.price')}`}
-                          value={l.price} onChange={(v) => setLine(i, { price: v })} className="input input--amount" />
-                      </td>
-                      {liable ? (
-                        <td>
-                          <select id={`inv-lines-${i}-vatRate`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.vatRate')}`} value={l.vatRate} onChange={(e) => setLine(i, { vatRate: e.target.value as VatRate })}>
-                            {RATES.map((r) => <option key={r} value={r}>{t(`invoices.edit.rate.${r}`)}</option>)}
-                          </select>
-                          {l.vatRate === '0' ? (
-                            <select id={`inv-lines-${i}-vatReason`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.vatReason')}`} value={l.vatReason ?? ''} onChange={(e) => setLine(i, { vatReason: e.target.value as VatReason | '' })} data-testid={`line-${i}-vatReason`}>
-                              <option value="">{t('invoices.edit.reason.choose')}</option>
-                              {(['intraCommunity', 'export', 'zeroRated'] as const).map((r) => <option key={r} value={r}>{t(`invoices.edit.reason.${r}`)}</option>)}
-                            </select>
-                          ) : null}
-                        </td>
-                      ) : null}
-                      <td>
-                        <select id={`inv-lines-${i}-account`} className="input" aria-label={`${t('invoices.edit.lineLabel', { n })}: ${t('invoices.edit.account')}`} value={l.account || defaultAccount} onChange={(e) => setLine(i, { account: e.target.value })}>
-                          {incomeAccounts.map((a) => <option key={a.code} value={a.code}>{a.code} {a.name}</option>)}
-                        </select>
-                      </td>
-                      <td>
-                        {form.lines.length > 1 ? (
-                          <button type="button" className="button button--quiet button--small" onClick={() => set({ lines: form.lines.filter((_, j) => j !== i) }, ['lines'])}>
-                            {t('invoices.edit.removeLine', { n })}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            </div>
+            <InvoiceLines lines={form.lines} liable={liable} incomeAccounts={incomeAccounts} defaultAccount={defaultAccount} fieldError={fieldError} setLine={setLine}
+              removeLine={(i) => set({ lines: form.lines.filter((_, j) => j !== i) }, ['lines'])} />
             <button type="button" className="button" onClick={() => set({ lines: [...form.lines, emptyLine(defaultRate, '')] }, [])} data-testid="add-line">
               {t('invoices.edit.addLine')}
             </button>{' '}
@@ -377,25 +288,8 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
             {(a) => <textarea {...a} className="input" rows={2} value={form.note} onChange={(e) => set({ note: e.target.value })} />}
           </Field>
 
-          {problems.length > 0 ? (
-            <div className="inv-problems" role="status" id="invoice-problems" tabIndex={-1} data-testid="invoice-problems">
-              <p>{t('invoices.edit.problems')}</p>
-              <ul>
-                {problems.map((p) => (
-                  <li key={`${p.code}-${p.field}`} data-code={p.code}>
-                    {i18n.language.startsWith('en') ? p.messageEn : p.message}{' '}
-                    {p.fixAt === 'organisation' ? (
-                      <a href={hrefFor('settings')} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixOrganisation')}</a>
-                    ) : p.fixAt === 'contact' && buyer ? (
-                      <button type="button" className="button button--quiet button--small" onClick={() => setContactDialog(buyer)} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixContact')}</button>
-                    ) : p.fixAt === 'draft' ? (
-                      <button type="button" className="button button--quiet button--small" onClick={() => focusById(fieldIdOf(p.field))} data-testid={`fix-${p.code}`}>{t('invoices.edit.fixHere')}</button>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <InvoiceProblems problems={problems} draftId={id} onOrganisation={(f) => void fixOrganisation(f)} onContact={buyer ? (field) => { setContactFocus(field); setContactDialog(buyer); } : null}
+            onDraft={(f) => focusById(draftFieldOf(f))} />
 
           <div className="actions">
             <button type="submit" className="button" disabled={busy} data-testid="save-draft">{t('invoices.edit.saveDraft')}</button>
@@ -418,6 +312,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
           <ContactDialog
             kind="customer"
             contact={contactDialog === 'new' ? null : contactDialog}
+            focus={contactFocus}
             onClose={() => setContactDialog(null)}
             onSaved={(c) => {
               // Back on the same form with its lines; the new (or corrected) customer is chosen.
@@ -426,6 +321,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
               booksChanged();
               set({ contact: String(c.id) });
               announce(t('invoices.edit.contactSaved', { name: c.name }));
+              if (contactDialog !== 'new' || problems.length > 0) void recheck(String(c.id));
             }}
           />
         ) : null}

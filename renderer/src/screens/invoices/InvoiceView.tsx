@@ -118,7 +118,7 @@ function CreditDialog({ inv, open, onClose, onDone }: { inv: Invoice; open: bool
 
 /** One invoice: what it says, where it stands, its payments, and what can be done with it. Route: invoice?id=. */
 export function InvoiceViewScreen({ params }: ScreenProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { announce, booksChanged } = useApp();
   const id = Number(params.get('id'));
   const inv = useApi('invoices.get', Number.isInteger(id) && id > 0 ? { id } : null);
@@ -170,7 +170,7 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
       {d.problems.length > 0 ? (
         <div className="inv-problems" role="status">
           <p>{t('invoices.view.problems')}</p>
-          <ul>{d.problems.map((p) => <li key={p.field}>{p.message}</li>)}</ul>
+          <ul>{d.problems.map((p) => <li key={p.field}>{i18n.language.startsWith('en') ? p.messageEn : p.message}</li>)}</ul>
         </div>
       ) : null}
 
@@ -181,6 +181,7 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
         <dd>{dateNl(d.issueDate)}</dd>
         {d.supplyDate ? (<><dt>{t('invoices.view.supplyDate')}</dt><dd>{dateNl(d.supplyDate)}</dd></>) : null}
         {d.dueDate && !d.credit ? (<><dt>{t('invoices.view.dueDate')}</dt><dd>{dateNl(d.dueDate)}</dd></>) : null}
+        {!d.dueDate && !sales && d.status === 'final' ? (<><dt>{t('invoices.view.dueDate')}</dt><dd data-testid="invoice-paid-on-the-spot">{t('invoices.view.paidOnTheSpot')}</dd></>) : null}
         {d.creditOf ? (<><dt>{t('invoices.view.creditOf')}</dt><dd><a href={hrefFor('invoice', { id: d.creditOf })}>{d.creditOfNumber}</a></dd></>) : null}
         {d.entry ? (<><dt>{t('invoices.view.entry')}</dt><dd>{d.entry.ref}</dd></>) : null}
         <dt>{t('invoices.view.gross')}</dt>

@@ -9,11 +9,15 @@ import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { amountForInput, dateNl, parseInputAmount, parseInputDate, toCents, todayNl } from '../../format';
-import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
-import { navigate } from '../../router';
+import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, type FormErrors } from '../../hooks';
+import { hrefFor, navigate } from '../../router';
 import { readAsBase64 } from '../../fileBytes';
 import { useContacts } from './common';
 import { ContactDialog } from './Contacts';
+import { PurchasePayment } from './PurchasePayment';
+
+/** Fields with their own place for an error on this form. */
+const SHOWN = /^(contact|number|issueDate|dueDate|paidFrom|attachment|lines\.\d+\.(description|account|amount|vat))$/;
 
 interface LineForm { description: string; account: string; amount: string; vat: string; grant?: number | null; budgetLine?: number | null }
 
@@ -22,9 +26,11 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
   const { info, announce, booksChanged } = useApp();
   const idParam = params.get('id');
-  const id = idParam ? Number(idParam) : null;
+  const routeId = idParam ? Number(idParam) : null;
+  // Set by the first save: a booking refused after it (a closed year, a budget) updates that draft, never a second one.
+  const [id, setId] = useState<number | null>(routeId);
   const liable = info!.organisation.vatStatus === 'liable';
-  const existing = useApi('invoices.get', id !== null ? { id } : null);
+  const existing = useApi('invoices.get', routeId !== null ? { id: routeId } : null);
   const suppliers = useContacts(['supplier', 'other']);
   const [newSupplier, setNewSupplier] = useState(false);
   const accounts = useAccounts();
@@ -34,6 +40,9 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
   const [number, setNumber] = useState('');
   const [issueDate, setIssueDate] = useState(todayNl());
   const [dueDate, setDueDate] = useState('');
+  // Paid at the till: the kas or bank account; kept in the route while the draft is saved and reopened.
+  const [paidFrom, setPaidFrom] = useState<string | null>(params.get('paid'));
+  const moneyAccounts = useMoneyAccounts(accounts.data);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<LineForm[]>([{ description: '', account: '4300', amount: '', vat: '' }]);
   const [file, setFile] = useState<{ name: string; data: string } | null>(null);
@@ -79,8 +88,9 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
     const fields: Record<string, string> = {};
     const iso = parseInputDate(issueDate);
     if (!iso) fields.issueDate = t('invoices.edit.dateInvalid');
-    const due = dueDate.trim() ? parseInputDate(dueDate) : null;
-    if (dueDate.trim() && !due) fields.dueDate = t('invoices.edit.dateInvalid');
+    const typedDue = paidFrom === null ? dueDate.trim() : '';
+    const due = typedDue ? parseInputDate(typedDue) : null;
+    if (typedDue && !due) fields.dueDate = t('invoices.edit.dateInvalid');
     const apiLines = lines.map((l, i) => {
       const amount = parseInputAmount(l.amount);
       if (!amount) fields[`lines.${i}.amount`] = t('invoices.edit.priceInvalid');
@@ -97,18 +107,22 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
         ...(file ? { attachment: file } : removeFile ? { attachment: null } : {}),
       };
       const saved = (await call('invoices.saveDraft', input)) as SaveDraftResult;
+      if (id === null) window.history.replaceState(null, '', hrefFor('purchase-edit', { id: saved.id, ...(paidFrom !== null ? { paid: paidFrom } : {}) }));
+      setId(saved.id);
       booksChanged();
       if (book) {
-        const f = (await call('invoices.finalise', { id: saved.id })) as FinaliseResult;
+        const f = (await call('invoices.finalise', { id: saved.id, ...(paidFrom !== null ? { paidFrom } : {}) })) as FinaliseResult;
         announce(t('invoices.edit.finalised', { number: f.number }));
         for (const w of f.warnings) announce(w.message, 'info');
         navigate('invoice', { id: saved.id });
         return;
       }
       announce(t('invoices.edit.saved'));
-      if (id === null) navigate('purchase-edit', { id: saved.id });
     } catch (e) {
-      setErrors(formErrorsFrom(e));
+      const fe = formErrorsFrom(e);
+      const field = Object.keys(fe.fields)[0];
+      // An error for no field of this form (all lines, the year) shows at the top instead of nowhere.
+      setErrors(field && !SHOWN.test(field) ? { fields: {}, general: fe.fields[field]! } : fe);
     } finally {
       setBusy(false);
     }
@@ -135,21 +149,6 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
             </div>
           )}
         </Field>
-        {newSupplier ? (
-          <ContactDialog
-            kind="supplier"
-            contact={null}
-            onClose={() => setNewSupplier(false)}
-            onSaved={(c) => {
-              // Back on the same form with its lines; the new supplier is chosen.
-              setNewSupplier(false);
-              suppliers.reload();
-              booksChanged();
-              setContact(String(c.id));
-              announce(t('invoices.edit.contactSaved', { name: c.name }));
-            }}
-          />
-        ) : null}
         <div className="row">
           <Field id="pur-number" label={t('invoices.purchase.number')} error={err('number')}>
             {(a) => <input {...a} className="input" value={number} onChange={(e) => { setNumber(e.target.value); setErrors((x) => dropErrors(x, ['number'])); }} />}
@@ -157,10 +156,13 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
           <Field id="pur-issueDate" label={t('invoices.purchase.issueDate')} error={err('issueDate')}>
             {(a) => <DateInput a11y={a} value={issueDate} onChange={setIssueDate} />}
           </Field>
-          <Field id="pur-dueDate" label={t('invoices.purchase.dueDate')} error={err('dueDate')} optional>
-            {(a) => <DateInput a11y={a} value={dueDate} onChange={setDueDate} />}
-          </Field>
+          {paidFrom === null ? (
+            <Field id="pur-dueDate" label={t('invoices.purchase.dueDate')} error={err('dueDate')} optional>
+              {(a) => <DateInput a11y={a} value={dueDate} onChange={setDueDate} />}
+            </Field>
+          ) : null}
         </div>
+        <PurchasePayment paidFrom={paidFrom} moneyAccounts={moneyAccounts} error={err('paidFrom')} onChange={setPaidFrom} />
         <fieldset className="fieldset">
           <legend className="field__label">{t('invoices.purchase.lines')}</legend>
           <div className="table-scroll">
@@ -231,6 +233,22 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
           <button type="submit" className="button button--primary" disabled={busy}>{t('invoices.purchase.saveAndBook')}</button>
         </div>
       </form>
+      {/* Outside the form: a form inside a form would also submit (book) the purchase. */}
+      {newSupplier ? (
+        <ContactDialog
+          kind="supplier"
+          contact={null}
+          onClose={() => setNewSupplier(false)}
+          onSaved={(c) => {
+            // Back on the same form with its lines; the new supplier is chosen.
+            setNewSupplier(false);
+            suppliers.reload();
+            booksChanged();
+            setContact(String(c.id));
+            announce(t('invoices.edit.contactSaved', { name: c.name }));
+          }}
+        />
+      ) : null}
     </div>
   );
 }
