@@ -31,6 +31,7 @@ import { verifyBooks } from './books/verify';
 import { parseSince } from './books/history/verifyChain';
 import { closeYear, listYears, openNextYear } from './books/years';
 import type { Session } from './session';
+import { said } from '../shared/phrase';
 
 export type Handler<M extends MethodName> = (
   ctx: { session: Session; books: Books },
@@ -138,12 +139,12 @@ export function toErrorData(e: unknown): KassaErrorData {
 
 /** Validate with the shared schema, then run the service. Throws KassaError. */
 export async function dispatch(session: Session, method: string, rawInput: unknown): Promise<unknown> {
-  if (!isMethodName(method)) throw new KassaError('UNKNOWN_METHOD', `Onbekende opdracht "${String(method).slice(0, 100)}".`);
+  if (!isMethodName(method)) throw new KassaError('UNKNOWN_METHOD', said('err.app.unknownMethod', 'Onbekende opdracht "{{method}}".', { method: String(method).slice(0, 100) }));
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   return session.serial(async () => {
-    if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie.');
+    if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', said('err.app.openFirst', 'Open eerst een administratie.'));
     const handler = handlers[method] as (ctx: { session: Session; books: Books }, input: unknown) => unknown;
     try {
       // While the kascommissie reviews, only reads and the review's own methods run (guard.ts).

@@ -27,6 +27,7 @@ import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
 import { refreshReconciliations, shiftDays } from './reconciliation';
 import { refreshSuggestions } from './suggest';
 import { getTransaction, lineLabel, txRow, TX_SELECT, type TxRow } from './transactions';
+import { said } from '../../../shared/phrase';
 
 /** How far apart the two sides of a transfer between own accounts may be booked by the banks. */
 const TRANSFER_DAYS = 7;
@@ -76,7 +77,7 @@ function selectRows(books: Books, input: { transactions: number[] | 'all-assigne
   const rows = books.raw(`${TX_SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.date, t.id`).all(JSON.stringify(ids)) as TxRow[];
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
-  if (missing !== undefined) throw new KassaError('NOT_FOUND', `Bankregel ${missing} bestaat niet.`, { field: 'transactions' });
+  if (missing !== undefined) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFound', 'Bankregel {{missing}} bestaat niet.', { missing }), { field: 'transactions' });
   for (const r of rows) {
     if (accountId !== null && r.account_id !== accountId) {
       throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} hoort bij rekening ${r.bank_code}, niet bij ${input.account}.`, { field: 'transactions', details: { transaction: r.id } });
@@ -109,7 +110,7 @@ export function confirmTransactions(books: Books, input: { transactions: number[
       if (!bank) throw new Error(`bank account ${r.account_id} is no money account`);
       try {
         if (r.amount_cents === 0) {
-          throw new KassaError('INVALID_INPUT', 'Een regel van € 0,00 kan niet geboekt worden. Negeer deze regel.');
+          throw new KassaError('INVALID_INPUT', said('err.bank.zeroLine', 'Een regel van € 0,00 kan niet geboekt worden. Negeer deze regel.'));
         }
         const contraId = r.assign_account_id as number;
         const linked = money.has(contraId) ? existingTransfer(books, r, contraId) : null;
@@ -117,7 +118,7 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         // lines booked earlier in this batch (they are registered as payments as they go).
         const outKind = r.assign_code !== null && r.amount_cents < 0 ? volunteerKindOf(r.assign_code) : null;
         if (outKind === 'fee' && r.assign_person_id === null) {
-          throw new KassaError('INVALID_INPUT', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies eerst wie deze vergoeding krijgt.', { field: 'person' });
+          throw new KassaError('INVALID_INPUT', said('err.bank.feeNeedsVolunteer', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies eerst wie deze vergoeding krijgt.'), { field: 'person' });
         }
         const volunteerKind = r.assign_person_id !== null ? outKind : null;
         if (volunteerKind !== null) {

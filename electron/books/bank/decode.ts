@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { KassaError } from '../../../shared/errors';
 import { bankError } from './errors';
+import { said } from '../../../shared/phrase';
 
 /** Statements of a small foundation are kilobytes; 50 MB leaves room for years of camt. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -54,7 +55,7 @@ export function readBankFile(path: string, opts: { maxBytes?: number } = {}): Bu
   } catch (err) {
     if (err instanceof KassaError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand "${path}" bestaat niet.`);
+    if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', said('err.file.notFound', 'Het bestand "{{path}}" bestaat niet.', { path }));
     throw bankError(`Het bestand "${path}" kan niet geopend worden (${code ?? 'onbekende fout'}).`, { reason: 'unexpected' });
   }
   try {

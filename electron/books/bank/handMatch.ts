@@ -16,6 +16,7 @@ import { moveLineReceipts } from '../receipts/bankLines';
 import { refreshReconciliations, shiftDays } from './reconciliation';
 import { refreshSuggestions } from './suggest';
 import { getTransaction, lineLabel, txRow } from './transactions';
+import { said } from '../../../shared/phrase';
 
 /** How far apart the bank's date and the date of the hand-made entry may be. */
 export const MATCH_DAYS = 7;
@@ -58,7 +59,7 @@ export function linkTransaction(books: Books, input: { transaction: number; entr
       throw new KassaError(r.status === 'booked' ? 'POSTED_IMMUTABLE' : 'INVALID_INPUT', `${cap(lineLabel(r))} staat niet meer in de inbox. Koppelen kan alleen bij een regel die nog niet geboekt is.`, { field: 'transaction' });
     }
     const entry = books.raw(`SELECT e.id, e.status FROM entries e WHERE e.id = ?`).get(input.entry) as { id: number; status: string } | undefined;
-    if (!entry || entry.status !== 'posted') throw new KassaError('NOT_FOUND', `Boeking ${input.entry} bestaat niet of is nog een concept.`, { field: 'entry' });
+    if (!entry || entry.status !== 'posted') throw new KassaError('NOT_FOUND', said('err.bank.entryNotFoundOrDraft', 'Boeking {{entry}} bestaat niet of is nog een concept.', { entry: input.entry }), { field: 'entry' });
     const m = candidates(books, r, entry.id)[0];
     if (!m) {
       throw new KassaError(

@@ -24,6 +24,7 @@ import { parseStatement } from './parse';
 import { bookBalanceAt, dayBefore, inboxUpTo, recordStatementBalance, refreshReconciliations } from './reconciliation';
 import { refreshSuggestions } from './suggest';
 import type { BankFormat, ParsedStatement, ParsedTransaction } from './types';
+import { said } from '../../../shared/phrase';
 
 export interface ImportInput {
   path?: string | undefined;
@@ -154,7 +155,7 @@ function refuseDuplicateFile(books: Books, hash: string): void {
   if (!dup) return;
   throw new KassaError(
     'DUPLICATE',
-    `Dit bestand is al ingelezen op ${formatDateNl(dup.imported_at.slice(0, 10))} ("${dup.file_name}", ${dup.transaction_count} regels, rekening ${dup.code}). Er is niets veranderd.`,
+    said('err.bank.alreadyImported', 'Dit bestand is al ingelezen op {{importedAt}} ("{{fileName}}", {{lines}} regels, rekening {{code}}). Er is niets veranderd.', { importedAt: formatDateNl(dup.imported_at.slice(0, 10)), fileName: dup.file_name, lines: dup.transaction_count, code: dup.code }),
     { field: 'path', details: { importedAt: dup.imported_at, fileName: dup.file_name } },
   );
 }

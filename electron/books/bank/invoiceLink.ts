@@ -12,6 +12,7 @@ import { PAYABLES, RECEIVABLES } from '../invoices/finalise';
 import { registerPayment, reversePayment } from '../invoices/payments';
 import { openItems } from '../invoices/queries';
 import { invoiceLabel, invoiceRow, openOf } from '../invoices/rows';
+import { said } from '../../../shared/phrase';
 
 /** Far enough ahead that every final invoice counts, whatever today's date is. */
 const ALL_DATES = '9999-12-31';
@@ -50,7 +51,7 @@ export interface InvoiceForLine {
  * what is open. Refunds are registered on the invoice itself.
  */
 export function invoiceForLine(books: Books, invoice: number, amountCents: number, field = 'invoice'): InvoiceForLine {
-  if (!hasInvoices(books)) throw new KassaError('NOT_FOUND', 'Deze administratie heeft geen facturen.', { field });
+  if (!hasInvoices(books)) throw new KassaError('NOT_FOUND', said('err.invoice.noInvoices', 'Deze administratie heeft geen facturen.'), { field });
   const r = invoiceRow(books, invoice, field);
   const label = invoiceLabel(r);
   if (r.status !== 'final') throw new KassaError('INVALID_INPUT', `${cap(label)} is nog een concept. Maak de factuur eerst definitief.`, { field });

@@ -5,6 +5,7 @@ import type { BankChoice, BankSuggestion, BankTransaction } from '../../../share
 import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
 import { findHandMatch } from './handMatch';
+import { said } from '../../../shared/phrase';
 
 /** A bank_transactions row with the codes and names the API shows. */
 export interface TxRow {
@@ -109,7 +110,7 @@ export function toTransactions(books: Books, rows: TxRow[]): BankTransaction[] {
 
 export function txRow(books: Books, id: number, field = 'transaction'): TxRow {
   const r = books.raw(`${TX_SELECT} WHERE t.id = ?`).get(id) as TxRow | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', `Bankregel ${id} bestaat niet.`, { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFoundId', 'Bankregel {{id}} bestaat niet.', { id }), { field });
   return r;
 }
 

@@ -22,6 +22,7 @@ import { buyerOf, currentSeller, sellerParty } from './parties';
 import { invoiceRow } from './rows';
 import { readConfig } from './settings';
 import { volunteerWarnings } from './warnings';
+import { said } from '../../../shared/phrase';
 
 /**
  * Finalising: the draft gets its number (sales: the next of its series), is booked through
@@ -99,7 +100,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   );
   checkZeroRateReasons(calc.lines, buyer);
   const gross = calc.totals.grossCents;
-  if (gross === 0) throw new KassaError('INVALID_INPUT', 'Het totaal van deze factuur is € 0,00. Een factuur zonder bedrag kan niet worden geboekt.', { field: 'lines' });
+  if (gross === 0) throw new KassaError('INVALID_INPUT', said('err.invoice.zeroTotal', 'Het totaal van deze factuur is € 0,00. Een factuur zonder bedrag kan niet worden geboekt.'), { field: 'lines' });
 
   let original: { number: string | null; issue_date: string } | null = null;
   if (credit) {
@@ -113,7 +114,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   const number = renderNumber(format, year, seq);
   const clash = books.raw(`SELECT 1 FROM invoices WHERE kind = 'sales' AND number = ?`).get(number);
   if (clash) {
-    throw new KassaError('CONFLICT', `Het nummer ${number} is al gebruikt door een andere nummering. Pas de nummering aan bij de factuurinstellingen.`, { field: 'numberFormat' });
+    throw new KassaError('CONFLICT', said('err.invoice.numberTaken', 'Het nummer {{number}} is al gebruikt door een andere nummering. Pas de nummering aan bij de factuurinstellingen.', { number }), { field: 'numberFormat' });
   }
   const dueDate = credit ? row.issue_date : (row.due_date ?? addDays(row.issue_date, config.paymentDays));
 
@@ -169,7 +170,7 @@ function finalisePurchase(books: Books, id: number): FinaliseResult {
   const vat = lines.reduce((s, l) => s + l.vat_cents, 0);
   const net = lines.reduce((s, l) => s + l.net_cents, 0);
   if (vat !== 0 && vatStatus !== 'liable') {
-    throw new KassaError('INVALID_INPUT', 'Deze stichting rekent geen btw meer, maar op de factuur staat btw die u zou terugkrijgen. Zet het hele bedrag inclusief btw op de regels.', { field: 'lines' });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.noVatAnyMore', 'Deze stichting rekent geen btw meer, maar op de factuur staat btw die u zou terugkrijgen. Zet het hele bedrag inclusief btw op de regels.'), { field: 'lines' });
   }
   const gross = net + vat;
   const dueDate = row.due_date ?? addDays(row.issue_date, config.paymentDays);
@@ -201,8 +202,8 @@ function finalisePurchase(books: Books, id: number): FinaliseResult {
 export function finaliseInvoice(books: Books, id: number): FinaliseResult {
   return books.tx(() => {
     const r = books.first(books.db.selectFrom('invoices').select(['status', 'kind', 'number']).where('id', '=', id));
-    if (!r) throw new KassaError('NOT_FOUND', `Factuur ${id} bestaat niet.`, { field: 'id' });
-    if (r.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', `Factuur ${r.number ?? id} is al definitief. Er is niets veranderd.`, { field: 'id' });
+    if (!r) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id }), { field: 'id' });
+    if (r.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', said('err.invoice.alreadyFinal', 'Factuur {{number}} is al definitief. Er is niets veranderd.', { number: r.number ?? id }), { field: 'id' });
     return r.kind === 'sales' ? finaliseSales(books, id) : finalisePurchase(books, id);
   });
 }

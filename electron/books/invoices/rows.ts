@@ -6,6 +6,7 @@ import { daysBetween } from '../../../shared/rules/invoiceDates';
 import type { Books } from '../../db/books';
 import type { InvoicesTable } from '../../db/schema';
 import { entryRef } from '../entries';
+import { said } from '../../../shared/phrase';
 
 /**
  * Reading invoices with what has happened to them: paid (sum of payments), credited (sum of final
@@ -52,7 +53,7 @@ export function invoiceSelect(asOf?: string): { sql: string; params: unknown[] }
 export function invoiceRow(books: Books, id: number, field = 'id'): InvoiceRow {
   const q = invoiceSelect();
   const row = books.raw(`${q.sql} WHERE i.id = ?`).get(...q.params, id) as InvoiceRow | undefined;
-  if (!row) throw new KassaError('NOT_FOUND', `Factuur ${id} bestaat niet.`, { field });
+  if (!row) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id }), { field });
   return row;
 }
 
@@ -80,7 +81,7 @@ export function entryRefOf(books: Books, id: number): EntryRef {
   const e = books.raw('SELECT e.id, j.code, e.year, e.number FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?').get(id) as
     | { id: number; code: string; year: number; number: number | null }
     | undefined;
-  if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`);
+  if (!e) throw new KassaError('NOT_FOUND', said('err.entry.notFound', 'Boeking {{id}} bestaat niet.', { id }));
   return { id: e.id, ref: entryRef(e.code, e.year, e.number) ?? `concept ${e.id}` };
 }
 

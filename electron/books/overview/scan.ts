@@ -8,6 +8,7 @@ import { adminIdOf } from '../../backups/identity';
 import { today as localToday } from '../clock';
 import { openReadOnly } from './readOnly';
 import { computeSignals } from './signals';
+import { said } from '../../../shared/phrase';
 
 /**
  * "Mijn stichtingen" (issue 19): every .kassa file in a folder (or the files given), read one at a
@@ -26,11 +27,11 @@ const STATE_WEIGHT = { 'in-use': 0, older: 1, newer: 1, 'not-kassa': 0, error: 3
 export function kassaFilesIn(folder: string): string[] {
   let names: string[];
   try {
-    if (!fs.statSync(folder).isDirectory()) throw new KassaError('INVALID_INPUT', `"${folder}" is geen map.`, { field: 'folder' });
+    if (!fs.statSync(folder).isDirectory()) throw new KassaError('INVALID_INPUT', said('err.file.notAFolderQuoted', '"{{folder}}" is geen map.', { folder }), { field: 'folder' });
     names = fs.readdirSync(folder);
   } catch (e) {
     if (e instanceof KassaError) throw e;
-    throw new KassaError('FILE_NOT_FOUND', `De map "${folder}" bestaat niet of kan niet worden gelezen.`, { field: 'folder' });
+    throw new KassaError('FILE_NOT_FOUND', said('err.file.folderUnreadable', 'De map "{{folder}}" bestaat niet of kan niet worden gelezen.', { folder }), { field: 'folder' });
   }
   return names.filter((n) => n.toLowerCase().endsWith('.kassa')).sort((a, b) => a.localeCompare(b, 'nl')).map((n) => path.join(folder, n));
 }
