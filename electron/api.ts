@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { contract, isMethodName, type ApiOutput, type Contract, type MethodName } from '../shared/api';
 import type { ParsedInputOf } from '../shared/api/define';
 import { KassaError, type KassaErrorData } from '../shared/errors';
+import type { Phrase } from '../shared/phrase';
 import type { Books } from './db/books';
 import { translateDbError } from './db/errors';
 import { openBooks } from './db/open';
@@ -119,9 +120,12 @@ export const handlers: Handlers = {
 function fromZod(err: ZodError): KassaError {
   const issue = err.issues[0];
   const field = issue?.path.join('.') || undefined;
-  const kassaCode = issue && 'params' in issue ? (issue.params as { kassaCode?: string } | undefined)?.kassaCode : undefined;
-  const code = kassaCode === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT';
-  return new KassaError(code, issue?.message ?? 'De invoer klopt niet.', {
+  const params = issue && 'params' in issue ? (issue.params as { kassaCode?: string; says?: Phrase[] } | undefined) : undefined;
+  const code = params?.kassaCode === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT';
+  const message = issue?.message ?? 'De invoer klopt niet.';
+  // An amount brings its phrases; the schemas' fixed texts are found by the renderer (serverText.ts).
+  const says = params?.says;
+  return new KassaError(code, says ? { message, says } : message, {
     ...(field ? { field } : {}),
     details: { issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
   });

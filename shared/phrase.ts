@@ -32,6 +32,13 @@ const isSaid = (v: SaidValue): v is Said => typeof v === 'object' && v !== null;
  * key's Dutch template is also in the renderer's errors bundle (tests/unit/errorPhrases.test.ts
  * checks they are equal), the English beside it.
  */
+/** Texts said one after the other; phrases only when every part has them (never half of each). */
+export function joinSaid(...parts: Said[]): Said {
+  const message = parts.map((p) => p.message).join(' ');
+  if (!parts.every((p) => p.says && p.says.length > 0)) return { message };
+  return { message, says: parts.flatMap((p) => p.says ?? []) };
+}
+
 export function said(key: string, dutch: string, params?: Record<string, SaidValue>): Said {
   if (!params) return { message: dutch, says: [phrase(key)] };
   const message = dutch.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {

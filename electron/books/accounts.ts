@@ -62,7 +62,7 @@ function chosenLines(type: AccountType, input: StatementLineInput): { line_rj640
     const line = input[field];
     if (line === undefined) continue;
     if (!lineFits(layout, type, line)) {
-      throw new KassaError('INVALID_INPUT', `Deze rekening kan niet op die regel van de jaarrekening (${layout === 'rj640' ? 'RJ 640' : 'RJ 650'}) staan. Kies een regel die past bij het soort rekening.`, { field });
+      throw new KassaError('INVALID_INPUT', said('err.account.lineNotFitting', 'Deze rekening kan niet op die regel van de jaarrekening ({{layout}}) staan. Kies een regel die past bij het soort rekening.', { layout: layout === 'rj640' ? 'RJ 640' : 'RJ 650' }), { field });
     }
     out[layout === 'rj640' ? 'line_rj640' : 'line_rj650'] = line;
   }

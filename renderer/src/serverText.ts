@@ -7,6 +7,12 @@ import type { Phrase, Said } from '../../shared/phrase';
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
 i18n.addResourceBundle('en', 'translation', en, true, false);
 
+/**
+ * The schemas' own texts (shared/api/*.ts, zod) carry no phrases: they are fixed texts, so they are
+ * found by their Dutch words (tests/unit/errorPhrases.test.ts keeps the list complete).
+ */
+const schemaTexts = new Map<string, Phrase[]>(Object.entries(nl.server.err.zod).map(([key, dutch]) => [dutch, [{ key: `err.zod.${key}` }] as Phrase[]]));
+
 const isPhrase = (v: unknown): v is Phrase => typeof v === 'object' && v !== null && typeof (v as Phrase).key === 'string';
 
 /** A phrase whose key (and the keys of the phrases in its values) the UI language knows. */
@@ -35,7 +41,7 @@ function localParams(params: Phrase['params']): Record<string, string | number> 
  * to the Dutch text when a phrase is missing or its key unknown (never half of each).
  */
 export function serverText(said: Said): string {
-  const says = said.says;
+  const says = said.says && said.says.length > 0 ? said.says : schemaTexts.get(said.message);
   if (i18n.language === 'nl' || !says || says.length === 0) return said.message;
   // exists() with the params, so a key that only has plural forms (…_one/…_other) is found by its count.
   if (!says.every(known)) return said.message;

@@ -2,7 +2,7 @@ import { KassaError } from '../../../shared/errors';
 import { formatIban, isValidIban, normaliseIban } from '../../../shared/validation/iban';
 import type { BankAccountRef } from '../../../shared/api/bank';
 import type { Books } from '../../db/books';
-import { said } from '../../../shared/phrase';
+import { joinSaid, said } from '../../../shared/phrase';
 
 /** A bank account of the administration (accounts.kind = 'bank') with the journal it books in. */
 export interface BankAccountRow {
@@ -91,12 +91,13 @@ export function accountForStatement(books: Books, statementAccount: string, chos
   }
   const candidates = all.filter((a) => !a.archived).map((a) => ({ code: a.code, name: a.name, iban: a.iban }));
   const withoutIban = candidates.filter((a) => a.iban === null);
+  const head = said('err.bank.statementUnknownAccount', 'Dit afschrift is van rekening {{shown}}. Die rekening staat niet bij de bankrekeningen van deze administratie.', { shown });
   const hint = withoutIban.length > 0
-    ? ` Hoort het bij ${withoutIban.map((a) => `${a.code} (${a.name})`).join(' of ')}? Kies dan die rekening.`
-    : ' Voeg die rekening eerst toe als bankrekening, of kies de juiste rekening.';
+    ? said('err.bank.maybeAccount', 'Hoort het bij {{accounts}}? Kies dan die rekening.', { accounts: withoutIban.map((a) => `${a.code} (${a.name})`).join(' / ') })
+    : said('err.bank.addAccountFirst', 'Voeg die rekening eerst toe als bankrekening, of kies de juiste rekening.');
   throw new KassaError(
     'INVALID_INPUT',
-    `Dit afschrift is van rekening ${shown}. Die rekening staat niet bij de bankrekeningen van deze administratie.${hint}`,
+    joinSaid(head, hint),
     { field: 'account', details: { statementIban: statementAccount, candidates } },
   );
 }

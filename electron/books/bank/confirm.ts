@@ -26,15 +26,12 @@ import { unlinkTransaction } from './handMatch';
 import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
 import { refreshReconciliations, shiftDays } from './reconciliation';
 import { refreshSuggestions } from './suggest';
-import { getTransaction, lineLabel, txRow, TX_SELECT, type TxRow } from './transactions';
-import { said } from '../../../shared/phrase';
+import { getTransaction, lineSaid, txRow, TX_SELECT, type TxRow } from './transactions';
+import { joinSaid, said } from '../../../shared/phrase';
 
 /** How far apart the two sides of a transfer between own accounts may be booked by the banks. */
 const TRANSFER_DAYS = 7;
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** The text of the entry: the treasurer's own, else the counterparty and the bank's description. */
 function entryDescription(r: TxRow): string {
@@ -80,12 +77,12 @@ function selectRows(books: Books, input: { transactions: number[] | 'all-assigne
   if (missing !== undefined) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFound', 'Bankregel {{missing}} bestaat niet.', { missing }), { field: 'transactions' });
   for (const r of rows) {
     if (accountId !== null && r.account_id !== accountId) {
-      throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} hoort bij rekening ${r.bank_code}, niet bij ${input.account}.`, { field: 'transactions', details: { transaction: r.id } });
+      throw new KassaError('INVALID_INPUT', said('err.bank.lineOtherAccount', '{{line}} hoort bij rekening {{bank}}, niet bij {{account}}.', { line: lineSaid(r, true), bank: r.bank_code, account: input.account }), { field: 'transactions', details: { transaction: r.id } });
     }
-    if (r.status === 'booked') throw new KassaError('POSTED_IMMUTABLE', `${cap(lineLabel(r))} is al geboekt.`, { field: 'transactions', details: { transaction: r.id } });
-    if (r.status === 'ignored') throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} staat op "negeren". Zet de regel eerst terug in de inbox.`, { field: 'transactions', details: { transaction: r.id } });
+    if (r.status === 'booked') throw new KassaError('POSTED_IMMUTABLE', said('err.bank.linePosted', '{{line}} is al geboekt.', { line: lineSaid(r, true) }), { field: 'transactions', details: { transaction: r.id } });
+    if (r.status === 'ignored') throw new KassaError('INVALID_INPUT', said('err.bank.lineIgnored', '{{line}} staat op "negeren". Zet de regel eerst terug in de inbox.', { line: lineSaid(r, true) }), { field: 'transactions', details: { transaction: r.id } });
     if (r.assign_account_id === null) {
-      throw new KassaError('INVALID_INPUT', `Bij ${lineLabel(r)} is nog geen rekening gekozen. Kies eerst waar het geld voor was.`, { field: 'transactions', details: { transaction: r.id } });
+      throw new KassaError('INVALID_INPUT', said('err.bank.lineNoAccount', 'Bij {{line}} is nog geen rekening gekozen. Kies eerst waar het geld voor was.', { line: lineSaid(r) }), { field: 'transactions', details: { transaction: r.id } });
     }
   }
   return rows;
@@ -165,7 +162,8 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         out.push({ transaction: r.id, id: posted.id, number: posted.number, ref: posted.ref, linked: linked !== null });
       } catch (e) {
         if (!(e instanceof KassaError)) throw e;
-        throw new KassaError(e.code, `${cap(lineLabel(r))}: ${e.message} Er is niets geboekt.`, {
+        const head = said('err.bank.lineFailed', '{{line}}:', { line: lineSaid(r, true) });
+        throw new KassaError(e.code, joinSaid(head, e.said, said('err.bank.nothingPosted', 'Er is niets geboekt.')), {
           field: 'transactions',
           details: { transaction: r.id, ...(e.field ? { cause: e.field } : {}), ...(e.details ?? {}) },
         });
@@ -188,7 +186,7 @@ export function reopenTransaction(books: Books, input: { transaction: number; da
   return books.tx(() => {
     const r = txRow(books, input.transaction);
     if (r.status !== 'booked' || r.entry_id === null) {
-      throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} is nog niet geboekt; u kunt de keuze gewoon aanpassen.`, { field: 'transaction' });
+      throw new KassaError('INVALID_INPUT', said('err.bank.lineNotPosted', '{{line}} is nog niet geboekt; u kunt de keuze gewoon aanpassen.', { line: lineSaid(r, true) }), { field: 'transaction' });
     }
     const entryId = r.entry_id;
     if (r.linked === 1) {

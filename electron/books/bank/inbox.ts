@@ -15,7 +15,7 @@ import { bankAccountByCode } from './bankAccounts';
 import { invoiceForLine } from './invoiceLink';
 import { createRuleRow } from './rules';
 import { refreshSuggestions } from './suggest';
-import { getTransaction, lineLabel, toTransactions, txRow, TX_SELECT, type TxRow } from './transactions';
+import { getTransaction, lineSaid, toTransactions, txRow, TX_SELECT, type TxRow } from './transactions';
 import { said } from '../../../shared/phrase';
 
 export interface InboxFilter {
@@ -91,10 +91,10 @@ export interface AssignInput {
 function inboxRow(books: Books, id: number, field = 'transaction'): TxRow {
   const r = txRow(books, id, field);
   if (r.status === 'booked') {
-    throw new KassaError('POSTED_IMMUTABLE', `${cap(lineLabel(r))} is al geboekt. Wilt u het anders? Zet de regel dan terug naar de inbox (dat maakt een tegenboeking).`, { field });
+    throw new KassaError('POSTED_IMMUTABLE', said('err.bank.linePostedReopen', '{{line}} is al geboekt. Wilt u het anders? Zet de regel dan terug naar de inbox (dat maakt een tegenboeking).', { line: lineSaid(r, true) }), { field });
   }
   if (r.status === 'ignored') {
-    throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} staat op "negeren". Zet de regel eerst terug in de inbox.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.bank.lineIgnored', '{{line}} staat op "negeren". Zet de regel eerst terug in de inbox.', { line: lineSaid(r, true) }), { field });
   }
   return r;
 }
@@ -128,10 +128,10 @@ export function resolveChoice(books: Books, r: TxRow, c: Omit<AssignInput, 'tran
   if (c.invoice !== undefined) {
     const inv = invoiceForLine(books, c.invoice, r.amount_cents, `${prefix}invoice`);
     if (account.code !== inv.account) {
-      throw new KassaError('INVALID_INPUT', `Een betaling van ${inv.label} boekt u op rekening ${inv.account}. Kies die rekening, of laat de factuur weg.`, { field: `${prefix}account` });
+      throw new KassaError('INVALID_INPUT', said('err.bank.invoiceAccount', 'Een betaling van {{invoice}} boekt u op rekening {{account}}. Kies die rekening, of laat de factuur weg.', { invoice: inv.said, account: inv.account }), { field: `${prefix}account` });
     }
     if (contact !== null && contact !== inv.contact) {
-      throw new KassaError('INVALID_INPUT', `De relatie past niet bij ${inv.label}.`, { field: `${prefix}contact` });
+      throw new KassaError('INVALID_INPUT', said('err.bank.invoiceContact', 'De relatie past niet bij {{invoice}}.', { invoice: inv.said }), { field: `${prefix}contact` });
     }
     contact = inv.contact;
     invoice = inv.id;
@@ -143,7 +143,7 @@ export function resolveChoice(books: Books, r: TxRow, c: Omit<AssignInput, 'tran
       if (!(e instanceof KassaError)) throw e;
       // the grant check names "line.grant"; here the field is the input's own
       const field = `${prefix}${(e.field ?? 'line.grant').split('.').pop()}`;
-      throw new KassaError(e.code, e.message, { field, ...(e.details ? { details: e.details } : {}) });
+      throw new KassaError(e.code, e.said, { field, ...(e.details ? { details: e.details } : {}) });
     }
   }
   if (c.person !== undefined && !exists(books, 'persons', c.person)) {
@@ -214,7 +214,7 @@ export function ignoreTransactions(books: Books, ids: number[], ignored = true):
     if (missing !== undefined) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFound', 'Bankregel {{missing}} bestaat niet.', { missing }), { field: 'transactions' });
     const booked = rows.find((r) => r.status === 'booked');
     if (booked) {
-      throw new KassaError('POSTED_IMMUTABLE', `${cap(lineLabel(booked))} is al geboekt. Negeren kan alleen bij regels die nog niet geboekt zijn.`, { field: 'transactions' });
+      throw new KassaError('POSTED_IMMUTABLE', said('err.bank.linePostedNoIgnore', '{{line}} is al geboekt. Negeren kan alleen bij regels die nog niet geboekt zijn.', { line: lineSaid(booked, true) }), { field: 'transactions' });
     }
     const to = ignored ? 'ignored' : 'inbox';
     const upd = books.raw('UPDATE bank_transactions SET status = ? WHERE id = ? AND status <> ?');
@@ -283,6 +283,3 @@ export function acceptSuggestions(books: Books, input: { ids?: number[] | undefi
   });
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

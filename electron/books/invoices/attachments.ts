@@ -29,8 +29,10 @@ export function tooLarge(size: number, max: number, field: string): KassaError {
 }
 
 function wrongType(field: string, allowed: readonly AttachmentMime[]): KassaError {
-  const what = allowed.includes('application/pdf') ? 'een PDF, PNG of JPEG (foto)' : 'een PNG- of JPEG-afbeelding';
-  return new KassaError('INVALID_INPUT', `Dit bestand is geen ${what}. Alleen zulke bestanden kunnen worden bewaard.`, {
+  const text = allowed.includes('application/pdf')
+    ? said('err.file.notPdfOrImage', 'Dit bestand is geen PDF, PNG of JPEG (foto). Alleen zulke bestanden kunnen worden bewaard.')
+    : said('err.file.notImage', 'Dit bestand is geen PNG- of JPEG-afbeelding. Alleen zulke bestanden kunnen worden bewaard.');
+  return new KassaError('INVALID_INPUT', text, {
     field,
     details: { reason: 'wrong_type' },
   });

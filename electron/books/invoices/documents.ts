@@ -39,7 +39,7 @@ function safeFilePart(s: string): string {
 
 function storedDocument(books: Books, id: number): StoredDocument {
   const r = invoiceRow(books, id);
-  assertSales(r, 'PDF of e-factuur');
+  assertSales(r);
   const lines = books
     .raw(`SELECT description, quantity, unit_price_cents, vat_rate, vat_reason FROM invoice_lines WHERE invoice_id = ? ORDER BY position`)
     .all(id) as { description: string; quantity: string; unit_price_cents: number; vat_rate: InvoiceData['lines'][number]['vatRate']; vat_reason: VatReason | null }[];
@@ -75,8 +75,8 @@ async function renderStored(d: StoredDocument): Promise<Buffer> {
       throw new KassaError(
         'INVALID_INPUT',
         e.field === 'iban'
-          ? 'Vul eerst een geldig IBAN van de stichting in (bij Instellingen). Dat staat op de factuur en in de betaal-QR-code.'
-          : e.message,
+          ? said('err.invoice.sellerIban', 'Vul eerst een geldig IBAN van de stichting in (bij Instellingen). Dat staat op de factuur en in de betaal-QR-code.')
+          : e.said,
         { field: `seller.${e.field}` },
       );
     }

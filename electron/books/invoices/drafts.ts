@@ -315,8 +315,8 @@ export function checkCreditRoom(books: Books, originalId: number, creditGross: n
     throw new KassaError(
       'LIMIT_EXCEEDED',
       room <= 0
-        ? `Factuur ${o.number} is al helemaal gecrediteerd. Een nieuwe creditfactuur kan niet.`
-        : `Deze creditfactuur (${formatEuroAbs(creditGross)}) is hoger dan wat er van factuur ${o.number} nog over is (${formatEuroAbs(room)}). Maak het bedrag lager.`,
+        ? said('err.invoice.fullyCredited', 'Factuur {{number}} is al helemaal gecrediteerd. Een nieuwe creditfactuur kan niet.', { number: o.number })
+        : said('err.invoice.creditTooHigh', 'Deze creditfactuur ({{credit}}) is hoger dan wat er van factuur {{number}} nog over is ({{room}}). Maak het bedrag lager.', { credit: formatEuroAbs(creditGross), number: o.number, room: formatEuroAbs(room) }),
       { field: 'lines', details: { room: centsToString(room), credit: centsToString(-creditGross) } },
     );
   }

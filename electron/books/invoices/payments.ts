@@ -8,7 +8,7 @@ import { today } from '../clock';
 import { getEntry, postEntry, reverseEntry } from '../entries';
 import { contactRow } from './contacts';
 import { PAYABLES, RECEIVABLES } from './finalise';
-import { entryRefOf, invoiceLabel, invoiceRow, openOf, stateOf, type InvoiceRow } from './rows';
+import { entryRefOf, invoiceLabel, invoiceRow, invoiceSaid, openOf, stateOf, type InvoiceRow } from './rows';
 import { volunteerWarnings } from './warnings';
 import { said } from '../../../shared/phrase';
 
@@ -71,12 +71,12 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
     const r = settleable(books, input.invoice);
     const open = openOf(r);
     const label = invoiceLabel(r);
-    if (open === 0) throw new KassaError('INVALID_INPUT', `${capital(label)} is al helemaal betaald. Er staat niets meer open.`, { field: 'invoice' });
+    if (open === 0) throw new KassaError('INVALID_INPUT', said('err.invoice.fullyPaid', '{{invoice}} is al helemaal betaald. Er staat niets meer open.', { invoice: invoiceSaid(r, true) }), { field: 'invoice' });
     const dir = direction(r, open);
     const openAbs = Math.abs(open);
     const requested = input.amount !== undefined ? parseAmount(input.amount, 'amount') : null;
     if (requested !== null && requested > openAbs) {
-      throw new KassaError('INVALID_INPUT', `Dit is meer dan er van ${label} nog openstaat (${formatEuro(openAbs)}). Vul hoogstens dat bedrag in.`, {
+      throw new KassaError('INVALID_INPUT', said('err.invoice.moreThanOpen', 'Dit is meer dan er van {{invoice}} nog openstaat ({{open}}). Vul hoogstens dat bedrag in.', { invoice: invoiceSaid(r), open: formatEuro(openAbs) }), {
         field: 'amount',
         details: { open: centsToString(openAbs) },
       });
@@ -151,8 +151,9 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
         const controlName = dir.control === RECEIVABLES ? 'Debiteuren (1300)' : 'Crediteuren (1400)';
         throw new KassaError(
           'INVALID_INPUT',
-          `Boeking ${e.ref} staat niet op ${controlName} of Vraagposten (2000)${refund ? ' in de richting van een terugbetaling' : ''}. ` +
-            'Registreer de betaling dan zonder bankboeking, of corrigeer eerst de bankboeking.',
+          refund
+            ? said('err.invoice.entryNotOnControlRefund', 'Boeking {{ref}} staat niet op {{control}} of Vraagposten (2000) in de richting van een terugbetaling. Registreer de betaling dan zonder bankboeking, of corrigeer eerst de bankboeking.', { ref: e.ref, control: controlName })
+            : said('err.invoice.entryNotOnControl', 'Boeking {{ref}} staat niet op {{control}} of Vraagposten (2000). Registreer de betaling dan zonder bankboeking, of corrigeer eerst de bankboeking.', { ref: e.ref, control: controlName }),
           { field: 'bankEntry' },
         );
       }

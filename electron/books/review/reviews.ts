@@ -10,7 +10,7 @@ import { getYear } from '../statements/balances';
 import { recordFact } from './chain';
 import { computeChecklist } from './checklist';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_THRESHOLD_CENTS, drawYearSample, LARGE_CENTS, sampleEntry } from './sample';
-import { said } from '../../../shared/phrase';
+import { joinSaid, said } from '../../../shared/phrase';
 
 /**
  * A kascommissie review (issue 19): started on a closed year (or one ready to close), worked
@@ -36,7 +36,7 @@ export function activeReviewRow(books: Books): ReviewRow | undefined {
 function reviewRow(books: Books, id: number | undefined): ReviewRow {
   const r = id === undefined ? activeReviewRow(books) : (books.raw('SELECT * FROM reviews WHERE id = ?').get(id) as ReviewRow | undefined);
   if (!r) {
-    throw new KassaError('NOT_FOUND', id === undefined ? 'Er loopt nu geen controle door de kascommissie. Begin eerst een controle.' : `Controle ${id} bestaat niet.`, { field: 'id' });
+    throw new KassaError('NOT_FOUND', id === undefined ? said('err.review.noneRunning', 'Er loopt nu geen controle door de kascommissie. Begin eerst een controle.') : said('err.review.notFound', 'Controle {{id}} bestaat niet.', { id }), { field: 'id' });
   }
   return r;
 }
@@ -139,7 +139,8 @@ export async function startReview(books: Books, input: StartInput): Promise<Revi
     if (fy.status === 'open') {
       const blocks = checkYear(books, { year: fy.year }).problems.filter((p) => p.severity === 'block');
       if (blocks.length > 0) {
-        throw new KassaError('YEAR_NOT_READY', `Boekjaar ${fy.year} is nog niet klaar om af te sluiten. De kascommissie controleert een afgesloten jaar, of een jaar dat klaar is om af te sluiten. ${blocks.map((b) => b.message).join(' ')}`, { field: 'year' });
+        const head = said('err.review.yearNotReady', 'Boekjaar {{year}} is nog niet klaar om af te sluiten. De kascommissie controleert een afgesloten jaar, of een jaar dat klaar is om af te sluiten.', { year: fy.year });
+        throw new KassaError('YEAR_NOT_READY', joinSaid(head, ...blocks), { field: 'year' });
       }
     }
     if (input.reviewDate < fy.end) {
@@ -199,7 +200,7 @@ export async function markReview(books: Books, input: { on: 'checklist' | 'sampl
       if (!inSample) throw new KassaError('NOT_FOUND', said('err.review.notInSample', 'Boeking {{target}} zit niet in de steekproef.', { target: input.target }), { field: 'target' });
     }
     if (input.verdict !== 'akkoord' && !input.remark) {
-      throw new KassaError('INVALID_INPUT', input.verdict === 'vraag' ? 'Schrijf de vraag op.' : 'Schrijf op wat er niet klopt.', { field: 'remark' });
+      throw new KassaError('INVALID_INPUT', input.verdict === 'vraag' ? said('err.review.writeQuestion', 'Schrijf de vraag op.') : said('err.review.writeWrong', 'Schrijf op wat er niet klopt.'), { field: 'remark' });
     }
     addRemark(books, r, { kind: input.on, target: input.target, verdict: input.verdict, text: input.remark ?? null, author: input.author ?? firstReviewer(books, r) });
   });
@@ -227,7 +228,7 @@ export async function answerQuestion(books: Books, input: { question: number; te
 function moneyAccount(books: Books, code: string, kind: 'cash' | 'bank'): void {
   const a = books.raw('SELECT kind FROM accounts WHERE code = ?').get(code) as { kind: string | null } | undefined;
   if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code }), { field: 'account' });
-  if (a.kind !== kind) throw new KassaError('INVALID_INPUT', kind === 'cash' ? `Rekening ${code} is geen kas.` : `Rekening ${code} is geen bankrekening.`, { field: 'account' });
+  if (a.kind !== kind) throw new KassaError('INVALID_INPUT', kind === 'cash' ? said('err.review.notCash', 'Rekening {{code}} is geen kas.', { code }) : said('err.review.notBank', 'Rekening {{code}} is geen bankrekening.', { code }), { field: 'account' });
 }
 
 export async function recordCashCount(books: Books, input: { account: string; date: string; amount: string; author?: string | undefined }): Promise<Review> {
@@ -260,7 +261,9 @@ export async function finishReview(books: Books, input: { conclusion: Conclusion
   const id = books.tx(() => {
     const r = activeRow(books);
     if (open.length > 0) {
-      throw new KassaError('INVALID_INPUT', `Er ${open.length === 1 ? 'staat nog 1 vraag' : `staan nog ${open.length} vragen`} open voor de penningmeester. Laat die eerst beantwoorden.`, { field: 'conclusion' });
+      throw new KassaError('INVALID_INPUT', open.length === 1
+        ? said('err.review.oneQuestionOpen', 'Er staat nog 1 vraag open voor de penningmeester. Laat die eerst beantwoorden.')
+        : said('err.review.questionsOpen', 'Er staan nog {{count}} vragen open voor de penningmeester. Laat die eerst beantwoorden.', { count: open.length }), { field: 'conclusion' });
     }
     books.raw(`UPDATE reviews SET status = 'finished', finished_at = ?, conclusion = ?, conclusion_text = ? WHERE id = ?`).run(nowIso(), input.conclusion, input.text ?? null, r.id);
     recordFact(books, 'review_end', reviewCode(r.year, r.number));

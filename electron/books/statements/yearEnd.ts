@@ -18,7 +18,7 @@ import {
   type AccountInfo,
 } from './balances';
 import { defaultEquityAccount, yearResult } from './statements';
-import { said, phrase } from '../../../shared/phrase';
+import { joinSaid, said, phrase } from '../../../shared/phrase';
 import { differenceWords } from '../../../shared/rules/bankDifference';
 
 /**
@@ -322,7 +322,9 @@ function resolveAppropriation(
   if (total !== result) {
     throw new KassaError(
       'INVALID_INPUT',
-      `De verdeling telt op tot ${formatEuro(total)}, maar het saldo van ${result < 0n ? 'het tekort' : 'het jaar'} is ${formatEuro(result)}. Verdeel precies het saldo.`,
+      result < 0n
+        ? said('err.yearEnd.splitDeficit', 'De verdeling telt op tot {{total}}, maar het saldo van het tekort is {{result}}. Verdeel precies het saldo.', { total: formatEuro(total), result: formatEuro(result) })
+        : said('err.yearEnd.splitResult', 'De verdeling telt op tot {{total}}, maar het saldo van het jaar is {{result}}. Verdeel precies het saldo.', { total: formatEuro(total), result: formatEuro(result) }),
       { field: 'appropriation', details: { total: centsToString(total), result: centsToString(result) } },
     );
   }
@@ -346,7 +348,7 @@ export function closeFiscalYear(
     const check = checkYear(books, { year: fy.year }, today);
     const blocks = check.problems.filter((p) => p.severity === 'block');
     if (blocks.length > 0) {
-      throw new KassaError('YEAR_NOT_READY', `Boekjaar ${fy.year} kan nog niet worden afgesloten. ${blocks.map((b) => b.message).join(' ')}`, {
+      throw new KassaError('YEAR_NOT_READY', joinSaid(said('err.yearEnd.cannotClose', 'Boekjaar {{year}} kan nog niet worden afgesloten.', { year: fy.year }), ...blocks), {
         field: 'year',
         details: { problems: blocks },
       });
