@@ -52,6 +52,7 @@ export const DUTCH_ALLOWED = [
   // Printed on the Dutch invoice itself (a legal text of the Wet OB), shown as the invoice says it.
   'Vrijgesteld van btw op grond van artikel 11 Wet OB 1968.',
   'Vrijgesteld van btw (kleineondernemersregeling).',
+  'Vrijgesteld van btw: kleineondernemersregeling (artikel 25 Wet OB 1968).',
   'Over dit bedrag is geen btw verschuldigd.',
 ];
 
