@@ -180,6 +180,7 @@ describe('errors from real calls, shown in English', () => {
     ['an unknown account', 'money.spent', { date: `${year}-03-01`, description: 'Test', amount: '1.00', from: '1000', category: '9999' }, 'UNKNOWN_ACCOUNT', /Account 9999/],
     ['closing a year that is not over', 'yearEnd.close', { year }, 'YEAR_NOT_READY', /cannot be closed yet|not over/],
     ['a bank import without a file', 'bank.import', {}, 'INVALID_INPUT', /Choose a file/],
+    ['a file that is no bank statement', 'bank.import', { data: Buffer.from('Boodschappenlijstje: melk, brood').toString('base64'), fileName: 'lijst.txt' }, 'BAD_BANK_FILE', /does not recognise this file/],
     ['a folder that is not there', 'overview.scan', { folder: path.join(dir, 'nergens') }, 'FILE_NOT_FOUND', /does not exist or cannot be read/],
   ])('%s', async (_what, method, input, code, english) => {
     const r = await shown(method, input);

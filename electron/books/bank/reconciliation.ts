@@ -91,9 +91,9 @@ export function recordStatementBalance(books: Books, accountId: number, importId
   const old = books.raw('SELECT bank_balance_cents AS c FROM reconciliations WHERE account_id = ? AND statement_date = ?').get(accountId, date) as { c: number } | undefined;
   if (old) {
     if (old.c === cents) return null;
-    return {
-      message: `Volgens dit afschrift was het saldo op ${formatDateNl(date)} ${formatEuro(cents)}, maar volgens een eerder afschrift ${formatEuro(old.c)}. Controleer bij de bank welk afschrift klopt.`,
-    };
+    return said('err.bankWarn.otherBalance', 'Volgens dit afschrift was het saldo op {{date}} {{amount}}, maar volgens een eerder afschrift {{earlier}}. Controleer bij de bank welk afschrift klopt.', {
+      date: formatDateNl(date), amount: formatEuro(cents), earlier: formatEuro(old.c),
+    });
   }
   books
     .raw(`INSERT INTO reconciliations (account_id, statement_date, bank_balance_cents, book_balance_cents, difference_cents, import_id, checked_at, reconciled_at)

@@ -11,6 +11,7 @@ import { useApi } from '../../hooks';
 import { navigate } from '../../router';
 import { readAsBase64 } from '../../fileBytes';
 import { FileChooser } from '../../components/FileChooser';
+import { serverText } from '../../serverText';
 import type { Chosen } from '../../filePicking';
 import { BankAccountSelect, errorText, Money, useBankAccounts } from './common';
 
@@ -169,7 +170,7 @@ function ImportResult({ result: r }: { result: BankImportResult }) {
           <h3>{t('bank.import.warnings')}</h3>
           <ul>
             {r.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
+              <li key={i}>{serverText(w)}</li>
             ))}
           </ul>
         </div>
@@ -210,7 +211,7 @@ function ImportResult({ result: r }: { result: BankImportResult }) {
         <div className="warning" data-testid="bank-balance-differences">
           <ul>
             {b.differences.map((d) => (
-              <li key={d.kind}>{d.message}</li>
+              <li key={d.kind}>{serverText(d)}</li>
             ))}
           </ul>
         </div>
