@@ -87,7 +87,6 @@ const PLAIN_DUTCH_LEFT = new Map([
   ['electron/db/migrate.ts', 'an update of the file that failed: rare, tells the helpdesk'],
   ['electron/db/open.ts', 'the copy before an update failed, with the system reason'],
   ['electron/files/guard.ts', 'a protected file, with the reason from the guard'],
-  ['shared/rules/invoiceVat.ts', 'the VAT line checks name the line ("Regel 2 (…)")'],
 ]);
 
 describe('service errors in English', () => {
