@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { contract, isMethodName, type ApiOutput, type Contract, type MethodName } from '../shared/api';
 import type { ParsedInputOf } from '../shared/api/define';
 import { KassaError, type KassaErrorData } from '../shared/errors';
+import type { Phrase } from '../shared/phrase';
 import type { Books } from './db/books';
 import { translateDbError } from './db/errors';
 import { openBooks } from './db/open';
@@ -31,6 +32,7 @@ import { verifyBooks } from './books/verify';
 import { parseSince } from './books/history/verifyChain';
 import { closeYear, listYears, openNextYear } from './books/years';
 import type { Session } from './session';
+import { said } from '../shared/phrase';
 
 export type Handler<M extends MethodName> = (
   ctx: { session: Session; books: Books },
@@ -118,9 +120,12 @@ export const handlers: Handlers = {
 function fromZod(err: ZodError): KassaError {
   const issue = err.issues[0];
   const field = issue?.path.join('.') || undefined;
-  const kassaCode = issue && 'params' in issue ? (issue.params as { kassaCode?: string } | undefined)?.kassaCode : undefined;
-  const code = kassaCode === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT';
-  return new KassaError(code, issue?.message ?? 'De invoer klopt niet.', {
+  const params = issue && 'params' in issue ? (issue.params as { kassaCode?: string; says?: Phrase[] } | undefined) : undefined;
+  const code = params?.kassaCode === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT';
+  const message = issue?.message ?? 'De invoer klopt niet.';
+  // An amount brings its phrases; the schemas' fixed texts are found by the renderer (serverText.ts).
+  const says = params?.says;
+  return new KassaError(code, says ? { message, says } : message, {
     ...(field ? { field } : {}),
     details: { issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
   });
@@ -138,12 +143,12 @@ export function toErrorData(e: unknown): KassaErrorData {
 
 /** Validate with the shared schema, then run the service. Throws KassaError. */
 export async function dispatch(session: Session, method: string, rawInput: unknown): Promise<unknown> {
-  if (!isMethodName(method)) throw new KassaError('UNKNOWN_METHOD', `Onbekende opdracht "${String(method).slice(0, 100)}".`);
+  if (!isMethodName(method)) throw new KassaError('UNKNOWN_METHOD', said('err.app.unknownMethod', 'Onbekende opdracht "{{method}}".', { method: String(method).slice(0, 100) }));
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   return session.serial(async () => {
-    if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie.');
+    if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', said('err.app.openFirst', 'Open eerst een administratie.'));
     const handler = handlers[method] as (ctx: { session: Session; books: Books }, input: unknown) => unknown;
     try {
       // While the kascommissie reviews, only reads and the review's own methods run (guard.ts).

@@ -12,6 +12,7 @@ import { appRoot } from './app/paths';
 import { SECURITY_HEADERS } from './security';
 import type { Session } from './session';
 import { resolveStatic } from './static';
+import { said } from '../shared/phrase';
 
 /**
  * Browser mode: the same dispatcher behind a tiny HTTP server on 127.0.0.1, for machines without
@@ -318,7 +319,7 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
   }).catch((e: unknown) => {
     session.close();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new KassaError('CONFLICT', `Poort ${opts.port} is al in gebruik. Kies een andere poort of laat --port weg.`);
+    if (code === 'EADDRINUSE') throw new KassaError('CONFLICT', said('err.app.portInUse', 'Poort {{port}} is al in gebruik. Kies een andere poort of laat --port weg.', { port: opts.port }));
     throw e;
   });
   port = (server.address() as AddressInfo).port;

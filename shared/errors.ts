@@ -1,3 +1,5 @@
+import type { Said } from './phrase';
+
 /**
  * Error codes are part of the API contract: the UI, the CLI (--json) and tests match on them,
  * so they never change meaning. Messages are Dutch (B1) because that is what the treasurer reads.
@@ -54,12 +56,24 @@ export class KassaError extends Error {
   readonly field?: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: Record<string, unknown> } = {}) {
-    super(message);
+  /**
+   * `message` is the Dutch text, or a Said (shared/phrase.ts `said()`): then its phrases travel in
+   * `details.says`, so a renderer in another language can show the error in that language.
+   */
+  constructor(code: ErrorCode, message: string | Said, opts: { field?: string; details?: Record<string, unknown> } = {}) {
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'KassaError';
     this.code = code;
     if (opts.field !== undefined) this.field = opts.field;
-    if (opts.details !== undefined) this.details = opts.details;
+    const says = typeof message === 'string' ? undefined : message.says;
+    const details = says && says.length > 0 ? { ...opts.details, says } : opts.details;
+    if (details !== undefined) this.details = details;
+  }
+
+  /** The error's text with its phrases, to pass on inside another error or message. */
+  get said(): Said {
+    const says = this.details?.says;
+    return Array.isArray(says) ? { message: this.message, says: says as Said['says'] & object } : { message: this.message };
   }
 
   toJSON(): KassaErrorData {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FolderListing, Place } from '../../shared/api/app';
 import { KassaError } from '../../shared/errors';
+import { said } from '../../shared/phrase';
 
 /**
  * The browser mode cannot show the computer's own open dialog, and typing a full path is what a
@@ -37,7 +38,7 @@ export function usualPlaces(home: string = os.homedir()): Place[] {
 export function browseFolder(dir: string | undefined, home: string = os.homedir()): FolderListing {
   const places = usualPlaces(home);
   if (dir === undefined) return { dir: null, parent: null, places, folders: [], files: [], truncated: false };
-  if (!path.isAbsolute(dir)) throw new KassaError('INVALID_INPUT', 'Kies een map uit de lijst.', { field: 'dir' });
+  if (!path.isAbsolute(dir)) throw new KassaError('INVALID_INPUT', said('err.app.chooseListedFolder', 'Kies een map uit de lijst.'), { field: 'dir' });
   const abs = path.resolve(dir);
   let entries: fs.Dirent[];
   try {

@@ -15,6 +15,7 @@ import { Session, type SessionOptions } from '../session';
 import { browseFolder } from './browse';
 import { appVersion, defaultDocumentsDir, defaultSettingsDir, practicePath } from './paths';
 import { addRecent, readSettings, samePath, updateSettings } from './settings';
+import { said } from '../../shared/phrase';
 
 type AppMethodName = keyof typeof appMethods;
 type AppHandler<M extends AppMethodName> = (
@@ -121,7 +122,7 @@ async function resetPractice(session: Session): Promise<AdminInfo> {
     try {
       removeFileSet(file);
     } catch (e) {
-      throw new KassaError('FILE_LOCKED', 'De oefenadministratie is nog geopend in een ander venster. Sluit dat venster en probeer het opnieuw.', {
+      throw new KassaError('FILE_LOCKED', said('err.app.practiceOpenElsewhere', 'De oefenadministratie is nog geopend in een ander venster. Sluit dat venster en probeer het opnieuw.'), {
         details: { cause: String((e as Error)?.message ?? e) },
       });
     }

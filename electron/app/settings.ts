@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DEFAULT_SETTINGS, MAX_RECENT, StoredSettings, type AppSettings, type SettingsPatch } from '../../shared/api/app';
 import { KassaError } from '../../shared/errors';
 import { writeFileGuarded } from '../files/write';
+import { said } from '../../shared/phrase';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -42,7 +43,7 @@ export function writeSettings(dir: string, settings: AppSettings): void {
     writeFileGuarded(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
   } catch (e) {
     const full = (e as NodeJS.ErrnoException).code === 'ENOSPC' || (e instanceof KassaError && e.code === 'DISK_FULL');
-    throw new KassaError(full ? 'DISK_FULL' : 'WRITE_FAILED', 'De instellingen konden niet worden bewaard. Controleer of er ruimte op de schijf is.', {
+    throw new KassaError(full ? 'DISK_FULL' : 'WRITE_FAILED', said('err.app.settingsNotSaved', 'De instellingen konden niet worden bewaard. Controleer of er ruimte op de schijf is.'), {
       details: { cause: String((e as Error)?.message ?? e) },
     });
   }

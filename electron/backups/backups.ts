@@ -14,6 +14,7 @@ import { BACKUP_FOLDER_MARK, adminFolderName, backupFileName, defaultBackupRoot,
 import { adminIdOf, shortId, storedAdminId } from './identity';
 import { chosenBackupRoot } from './settings';
 import { processAlive } from '../db/create';
+import { said } from '../../shared/phrase';
 
 /**
  * Making, listing, checking and rotating the backups of one administration. A backup is a copy
@@ -71,15 +72,15 @@ export function backupWriteError(e: unknown, folder: string): KassaError {
   const code = db instanceof KassaError ? db.code : null;
   const cause = { cause: String((e as Error)?.message ?? e) };
   if (errno === 'ENOSPC' || errno === 'EDQUOT' || code === 'DISK_FULL') {
-    return new KassaError('DISK_FULL', `De back-up is niet gemaakt: de schijf is vol (${folder}). Uw administratie zelf is niet veranderd. Maak ruimte vrij of kies een andere back-upmap.`, { details: cause });
+    return new KassaError('DISK_FULL', said('err.backup.diskFull', 'De back-up is niet gemaakt: de schijf is vol ({{folder}}). Uw administratie zelf is niet veranderd. Maak ruimte vrij of kies een andere back-upmap.', { folder }), { details: cause });
   }
   if (errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM' || code === 'READ_ONLY') {
-    return new KassaError('READ_ONLY', `De back-up is niet gemaakt: in de map ${folder} kan niet worden geschreven. Uw administratie zelf is niet veranderd. Kies een andere back-upmap.`, { details: cause });
+    return new KassaError('READ_ONLY', said('err.backup.readOnly', 'De back-up is niet gemaakt: in de map {{folder}} kan niet worden geschreven. Uw administratie zelf is niet veranderd. Kies een andere back-upmap.', { folder }), { details: cause });
   }
   if (errno === 'ENOENT') {
-    return new KassaError('FILE_NOT_FOUND', `De back-up is niet gemaakt: de map ${folder} bestaat niet (meer). Is de USB-stick of schijf aangesloten?`, { details: cause });
+    return new KassaError('FILE_NOT_FOUND', said('err.backup.folderGone', 'De back-up is niet gemaakt: de map {{folder}} bestaat niet (meer). Is de USB-stick of schijf aangesloten?', { folder }), { details: cause });
   }
-  return new KassaError('WRITE_FAILED', `De back-up is niet gemaakt: er ging iets mis bij het schrijven in ${folder}. Uw administratie zelf is niet veranderd.`, { details: cause });
+  return new KassaError('WRITE_FAILED', said('err.backup.writeFailed', 'De back-up is niet gemaakt: er ging iets mis bij het schrijven in {{folder}}. Uw administratie zelf is niet veranderd.', { folder }), { details: cause });
 }
 
 /**
@@ -305,7 +306,7 @@ export async function createBackup(books: Books, opts: BackupOptions & { kind: B
   const loc = backupLocation(opts.settingsDir, books.path, adminIdOf(books));
   if (loc.custom) {
     if (!isDirectory(loc.root)) {
-      throw new KassaError('FILE_NOT_FOUND', `De back-upmap ${loc.root} is niet gevonden. Is de USB-stick of schijf aangesloten? U kunt ook een andere map kiezen.`);
+      throw new KassaError('FILE_NOT_FOUND', said('err.backup.rootNotFound', 'De back-upmap {{root}} is niet gevonden. Is de USB-stick of schijf aangesloten? U kunt ook een andere map kiezen.', { root: loc.root }));
     }
     return writeBackup(books, loc.folder, opts.kind, now, opts.dedupe ?? false);
   }
@@ -326,7 +327,7 @@ export async function createBackup(books: Books, opts: BackupOptions & { kind: B
  */
 export async function backupIntoFolder(books: Books, folder: string, now = new Date()): Promise<BackupCreated> {
   if (!isDirectory(folder)) {
-    throw new KassaError('FILE_NOT_FOUND', `De map ${folder} is niet gevonden. Is de USB-stick of schijf aangesloten? Kies anders een andere map.`, { field: 'to' });
+    throw new KassaError('FILE_NOT_FOUND', said('err.backup.folderNotFound', 'De map {{folder}} is niet gevonden. Is de USB-stick of schijf aangesloten? Kies anders een andere map.', { folder }), { field: 'to' });
   }
   return writeBackup(books, folder, 'manual', now, false, false);
 }

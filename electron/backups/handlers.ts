@@ -14,6 +14,7 @@ import { backupLocation, createBackup, listBackupFiles, verifyBackupFile, type B
 import { adminIdOf, storedAdminId } from './identity';
 import { restoreBackup } from './restore';
 import { setChosenBackupRoot } from './settings';
+import { said } from '../../shared/phrase';
 
 type BackupsMethodName = keyof typeof backupsMethods;
 
@@ -27,7 +28,7 @@ function options(session: Session): BackupOptions {
 /** The administration a call is about: `file` when given, else the open one. */
 function adminPath(session: Session, file: string | undefined): string {
   const p = file ?? session.books?.path;
-  if (!p) throw new KassaError('NO_FILE_OPEN', 'Open eerst een administratie, of kies het bestand waarvan u de back-ups wilt zien.');
+  if (!p) throw new KassaError('NO_FILE_OPEN', said('err.backup.openOrChoose', 'Open eerst een administratie, of kies het bestand waarvan u de back-ups wilt zien.'));
   return path.resolve(p);
 }
 
@@ -60,9 +61,9 @@ function checkFolder(folder: string): void {
   try {
     st = fs.statSync(folder);
   } catch {
-    throw new KassaError('FILE_NOT_FOUND', `De map ${folder} is niet gevonden. Is de USB-stick of schijf aangesloten?`, { field: 'folder' });
+    throw new KassaError('FILE_NOT_FOUND', said('err.backup.folderMissing', 'De map {{folder}} is niet gevonden. Is de USB-stick of schijf aangesloten?', { folder }), { field: 'folder' });
   }
-  if (!st.isDirectory()) throw new KassaError('INVALID_INPUT', `${folder} is geen map. Kies een map.`, { field: 'folder' });
+  if (!st.isDirectory()) throw new KassaError('INVALID_INPUT', said('err.file.notAFolderChoose', '{{folder}} is geen map. Kies een map.', { folder }), { field: 'folder' });
   const probe = path.join(folder, `.kassa-schrijftest-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
     fs.writeFileSync(probe, 'Kijk op de Kassa', { flag: 'wx' });
@@ -73,7 +74,7 @@ function checkFolder(folder: string): void {
         ? `In de map ${folder} kan niet worden geschreven. Kies een andere map voor de back-ups.`
         : err.code === 'DISK_FULL' ? `De schijf van ${folder} is vol. Kies een andere map voor de back-ups.` : err.message, { field: 'folder' });
     }
-    throw new KassaError('WRITE_FAILED', `In de map ${folder} kan geen back-up worden gezet. Kies een andere map.`, { field: 'folder' });
+    throw new KassaError('WRITE_FAILED', said('err.backup.cannotWriteFolder', 'In de map {{folder}} kan geen back-up worden gezet. Kies een andere map.', { folder }), { field: 'folder' });
   } finally {
     fs.rmSync(probe, { force: true });
   }

@@ -15,6 +15,7 @@ import type { Session } from '../session';
 import { backupLocation, backupWriteError, createBackup, makeDir, markBackupFolder, verifyBackupFile, type BackupOptions } from './backups';
 import { adminIdOf, storedAdminId } from './identity';
 import { backupFileName } from './names';
+import { said } from '../../shared/phrase';
 
 /**
  * Put a backup back. The order is what makes it safe:
@@ -48,7 +49,7 @@ function replaceFile(src: string, target: string): void {
     fs.rmSync(tmp, { force: true });
     const err = writeError(e, target);
     if (err instanceof KassaError) throw err;
-    throw new KassaError('WRITE_FAILED', `Het terugzetten is mislukt: ${path.basename(target)} kon niet worden geschreven. Er is niets veranderd.`, {
+    throw new KassaError('WRITE_FAILED', said('err.backup.restoreWriteFailed', 'Het terugzetten is mislukt: {{path}} kon niet worden geschreven. Er is niets veranderd.', { path: path.basename(target) }), {
       details: { cause: String((e as Error)?.message ?? e) },
     });
   }
@@ -96,7 +97,7 @@ async function safetyBackup(session: Session, target: string, opts: BackupOption
     if (e instanceof KassaError && (e.code === 'FILE_LOCKED' || e.code === 'READ_ONLY' || e.code === 'FILE_NOT_FOUND')) throw e;
     // Something that is not an administration at all (a folder, another program's file) is never replaced.
     if (fs.statSync(target).isDirectory() || (e instanceof KassaError && e.code === 'NOT_A_KASSA_FILE' && !/\.kassa$/i.test(target))) {
-      throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(target)}" is geen administratie van Kijk op de Kassa. Er is niets teruggezet.`, { field: 'file' });
+      throw new KassaError('NOT_A_KASSA_FILE', said('err.backup.targetNotKassa', '"{{path}}" is geen administratie van Kijk op de Kassa. Er is niets teruggezet.', { path: path.basename(target) }), { field: 'file' });
     }
     return rawSafetyCopy(opts, target, now);
   }
@@ -109,19 +110,19 @@ async function safetyBackup(session: Session, target: string, opts: BackupOption
 
 export async function restoreBackup(session: Session, input: { path: string; file?: string | undefined }, opts: BackupOptions): Promise<RestoreResult> {
   const targetInput = input.file ?? session.books?.path;
-  if (!targetInput) throw new KassaError('NO_FILE_OPEN', 'Open eerst de administratie waarvan u een back-up wilt terugzetten.');
+  if (!targetInput) throw new KassaError('NO_FILE_OPEN', said('err.backup.openToRestore', 'Open eerst de administratie waarvan u een back-up wilt terugzetten.'));
   const target = path.resolve(targetInput);
   const source = path.resolve(input.path);
   if (samePath(source, target)) {
-    throw new KassaError('INVALID_INPUT', 'Kies een back-up, niet de administratie zelf.', { field: 'path' });
+    throw new KassaError('INVALID_INPUT', said('err.backup.chooseBackupNotFile', 'Kies een back-up, niet de administratie zelf.'), { field: 'path' });
   }
   let st: fs.Stats;
   try {
     st = fs.statSync(source);
   } catch {
-    throw new KassaError('FILE_NOT_FOUND', `De back-up "${path.basename(source)}" is niet gevonden. Er is niets teruggezet.`, { field: 'path' });
+    throw new KassaError('FILE_NOT_FOUND', said('err.backup.backupNotFound', 'De back-up "{{path}}" is niet gevonden. Er is niets teruggezet.', { path: path.basename(source) }), { field: 'path' });
   }
-  if (!st.isFile()) throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(source)}" is geen back-up van een administratie. Er is niets teruggezet.`, { field: 'path' });
+  if (!st.isFile()) throw new KassaError('NOT_A_KASSA_FILE', said('err.backup.notABackup', '"{{path}}" is geen back-up van een administratie. Er is niets teruggezet.', { path: path.basename(source) }), { field: 'path' });
 
   // 1. The backup itself must be whole.
   const check = await verifyBackupFile(source, nativeOpts(opts));
@@ -137,7 +138,7 @@ export async function restoreBackup(session: Session, input: { path: string; fil
   const open = session.books && samePath(session.books.path, target) ? session.books : null;
   const targetId = open ? adminIdOf(open) : fs.existsSync(target) ? storedAdminId(target, opts.nativeBinding) : null;
   if (copyId && targetId && copyId !== targetId) {
-    throw new KassaError('INVALID_INPUT', 'Deze back-up hoort bij een andere administratie (met dezelfde bestandsnaam). Er is niets teruggezet. Kies een back-up van deze administratie.', { field: 'path' });
+    throw new KassaError('INVALID_INPUT', said('err.backup.otherAdministration', 'Deze back-up hoort bij een andere administratie (met dezelfde bestandsnaam). Er is niets teruggezet. Kies een back-up van deze administratie.'), { field: 'path' });
   }
 
   // 2. Back up what is there now.
@@ -161,7 +162,7 @@ export async function restoreBackup(session: Session, input: { path: string; fil
     const opened = books;
     const verify = await verifyBooks(opened);
     if (!verify.ok) {
-      throw new KassaError('CORRUPT_FILE', 'De teruggezette back-up klopt niet. Het bestand van voor het terugzetten is teruggezet.', {
+      throw new KassaError('CORRUPT_FILE', said('err.backup.restoredBroken', 'De teruggezette back-up klopt niet. Het bestand van voor het terugzetten is teruggezet.'), {
         details: { problems: verify.problems.map((p) => p.message) },
       });
     }

@@ -5,6 +5,7 @@ import { KassaError } from '../../shared/errors';
 import { samePath } from '../app/settings';
 import { writeError } from '../files/errors';
 import { writeFileGuarded } from '../files/write';
+import { said } from '../../shared/phrase';
 
 /**
  * The backup folder chosen per administration, kept in the settings folder (never in the .kassa
@@ -41,7 +42,7 @@ function write(settingsDir: string, data: Stored): void {
   } catch (e) {
     const err = writeError(e, target);
     if (err instanceof KassaError) throw err;
-    throw new KassaError('WRITE_FAILED', 'De instelling voor de back-upmap kon niet worden bewaard.', { details: { cause: String((e as Error)?.message ?? e) } });
+    throw new KassaError('WRITE_FAILED', said('err.backup.settingNotSaved', 'De instelling voor de back-upmap kon niet worden bewaard.'), { details: { cause: String((e as Error)?.message ?? e) } });
   }
 }
 

@@ -8,6 +8,7 @@ import type { AccountsTable } from '../db/schema';
 type AccountRow = Selectable<AccountsTable> & { has_postings: unknown };
 import { appendAudit } from './audit';
 import { lineFits } from './statements/layout';
+import { said } from '../../shared/phrase';
 
 export interface AccountRef {
   id: number;
@@ -40,7 +41,7 @@ export function listAccounts(books: Books, includeArchived = false): Account[] {
 
 export function getAccount(books: Books, code: string): Account {
   const r = books.first(selectAccounts(books).where('a.code', '=', code));
-  if (!r) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet.`, { field: 'code' });
+  if (!r) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code }), { field: 'code' });
   return toAccount(r);
 }
 
@@ -48,8 +49,8 @@ export function getAccount(books: Books, code: string): Account {
 export function accountForPosting(books: Books, code: string, field: string): AccountRef {
   // Raw SQL: every posted line passes here, and building the query with kysely cost more than running it.
   const r = books.raw('SELECT id, code, name, type, kind, archived FROM accounts WHERE code = ?').get(code) as (AccountRef & { archived: number }) | undefined;
-  if (!r) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet. Kies een rekening uit het rekeningschema.`, { field });
-  if (r.archived) throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${code} (${r.name}) is gearchiveerd. Daarop kunt u niet meer boeken.`, { field });
+  if (!r) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknownChoose', 'Rekening {{code}} bestaat niet. Kies een rekening uit het rekeningschema.', { code }), { field });
+  if (r.archived) throw new KassaError('ACCOUNT_ARCHIVED', said('err.account.archived', 'Rekening {{code}} ({{name}}) is gearchiveerd. Daarop kunt u niet meer boeken.', { code, name: r.name }), { field });
   return r;
 }
 
@@ -61,7 +62,7 @@ function chosenLines(type: AccountType, input: StatementLineInput): { line_rj640
     const line = input[field];
     if (line === undefined) continue;
     if (!lineFits(layout, type, line)) {
-      throw new KassaError('INVALID_INPUT', `Deze rekening kan niet op die regel van de jaarrekening (${layout === 'rj640' ? 'RJ 640' : 'RJ 650'}) staan. Kies een regel die past bij het soort rekening.`, { field });
+      throw new KassaError('INVALID_INPUT', said('err.account.lineNotFitting', 'Deze rekening kan niet op die regel van de jaarrekening ({{layout}}) staan. Kies een regel die past bij het soort rekening.', { layout: layout === 'rj640' ? 'RJ 640' : 'RJ 650' }), { field });
     }
     out[layout === 'rj640' ? 'line_rj640' : 'line_rj650'] = line;
   }
@@ -79,9 +80,9 @@ export function createAccount(
 ): Account {
   return books.tx(() => {
     const exists = books.first(books.db.selectFrom('accounts').select('id').where('code', '=', input.code));
-    if (exists) throw new KassaError('ACCOUNT_EXISTS', `Rekeningnummer ${input.code} bestaat al. Kies een ander nummer.`, { field: 'code' });
+    if (exists) throw new KassaError('ACCOUNT_EXISTS', said('err.account.exists', 'Rekeningnummer {{code}} bestaat al. Kies een ander nummer.', { code: input.code }), { field: 'code' });
     if (input.kind && input.type !== 'asset') {
-      throw new KassaError('INVALID_INPUT', 'Een bank- of kasrekening is altijd een bezitting (activa).', { field: 'type' });
+      throw new KassaError('INVALID_INPUT', said('err.account.moneyIsAsset', 'Een bank- of kasrekening is altijd een bezitting (activa).'), { field: 'type' });
     }
     const lines = input.kind ? { rj650: 'liquide', rj640: 'liquide' } : defaultStatementLines(input.type);
     const { lastInsertRowid } = books.run(
@@ -125,12 +126,12 @@ export function deleteAccount(books: Books, code: string): { deleted: boolean } 
   return books.tx(() => {
     const acc = getAccount(books, code);
     if (acc.hasPostings) {
-      throw new KassaError('HAS_POSTINGS', `Op rekening ${code} staan boekingen. Verwijderen kan niet; archiveer de rekening.`, { field: 'code' });
+      throw new KassaError('HAS_POSTINGS', said('err.account.hasPostingsArchive', 'Op rekening {{code}} staan boekingen. Verwijderen kan niet; archiveer de rekening.', { code }), { field: 'code' });
     }
     const journal = books.first(books.db.selectFrom('journals as j').innerJoin('accounts as a', 'a.id', 'j.account_id').select('j.id').where('a.code', '=', code));
     if (journal) {
       const used = books.first(books.db.selectFrom('entries').select('id').where('journal_id', '=', journal.id).limit(1));
-      if (used) throw new KassaError('HAS_POSTINGS', `Het dagboek van rekening ${code} heeft boekingen. Archiveer de rekening.`, { field: 'code' });
+      if (used) throw new KassaError('HAS_POSTINGS', said('err.account.journalHasPostings', 'Het dagboek van rekening {{code}} heeft boekingen. Archiveer de rekening.', { code }), { field: 'code' });
       books.run(books.db.deleteFrom('journals').where('id', '=', journal.id));
     }
     books.run(books.db.deleteFrom('accounts').where('code', '=', code));

@@ -12,6 +12,7 @@ import { nowIso } from './clock';
 import { openYearFor } from './years';
 import { receiptCounts } from './receipts/store';
 import { RECEIPT_SOURCES } from '../../shared/rules/receipts';
+import { said } from '../../shared/phrase';
 
 export interface LineInput {
   account: string;
@@ -62,7 +63,7 @@ function resolveLines(books: Books, lines: LineInput[], requireAmounts: boolean,
     if (l.grant !== undefined || l.budgetLine !== undefined) checkLineAllocation(books, l, account, date, field);
     if ((l.debit === undefined) === (l.credit === undefined)) {
       if (!requireAmounts && l.debit === undefined) return { account, cents: 0, input: l };
-      throw new KassaError('INVALID_INPUT', `Regel ${i + 1}: vul óf debet óf credit in.`, { field: `${field}.debit` });
+      throw new KassaError('INVALID_INPUT', said('err.entry.debitOrCredit', 'Regel {{line}}: vul óf debet óf credit in.', { line: i + 1 }), { field: `${field}.debit` });
     }
     const cents = l.debit !== undefined ? parseAmount(l.debit, `${field}.debit`) : -parseAmount(l.credit, `${field}.credit`);
     return { account, cents, input: l };
@@ -76,11 +77,11 @@ function checkBalanced(lines: ResolvedLine[]): void {
     if (l.cents > 0) debit += l.cents;
     else credit -= l.cents;
   }
-  if (lines.length < 2) throw new KassaError('UNBALANCED', 'Een boeking heeft minstens twee regels.', { field: 'lines' });
+  if (lines.length < 2) throw new KassaError('UNBALANCED', said('err.entry.twoLines', 'Een boeking heeft minstens twee regels.'), { field: 'lines' });
   if (debit !== credit) {
     throw new KassaError(
       'UNBALANCED',
-      `De boeking is niet in evenwicht. Debet is ${formatEuro(debit)}, credit is ${formatEuro(credit)}. Het verschil is ${formatEuro(Math.abs(debit - credit))}.`,
+      said('err.entry.unbalanced', 'De boeking is niet in evenwicht. Debet is {{debit}}, credit is {{credit}}. Het verschil is {{difference}}.', { debit: formatEuro(debit), credit: formatEuro(credit), difference: formatEuro(Math.abs(debit - credit)) }),
       { field: 'lines', details: { debit: centsToString(debit), credit: centsToString(credit) } },
     );
   }
@@ -99,7 +100,7 @@ const journalByCode = (books: Books, code: string) => books.raw('SELECT id, code
 function resolveJournal(books: Books, code: string | undefined, lines: ResolvedLine[]): { id: number; code: string } {
   if (code) {
     const j = journalByCode(books, code);
-    if (!j) throw new KassaError('NOT_FOUND', `Dagboek ${code} bestaat niet.`, { field: 'journal' });
+    if (!j) throw new KassaError('NOT_FOUND', said('err.entry.unknownJournal', 'Dagboek {{code}} bestaat niet.', { code }), { field: 'journal' });
     return j;
   }
   const money = lines.find((l) => l.account.kind !== null);
@@ -140,7 +141,7 @@ function insertEntry(
 function postExisting(books: Books, id: number): Posted & { factRef: string } {
   const e = books.raw('SELECT e.journal_id, e.year, j.code FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?').get(id) as
     { journal_id: number; year: number; code: string } | undefined;
-  if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`);
+  if (!e) throw new KassaError('NOT_FOUND', said('err.entry.notFound', 'Boeking {{id}} bestaat niet.', { id }));
   const next = books.raw('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM entries WHERE journal_id = ? AND year = ? AND number IS NOT NULL').get(e.journal_id, e.year) as { n: number };
   books.raw(`UPDATE entries SET status = 'posted', number = ? WHERE id = ?`).run(next.n, id);
   return { id, number: next.n, ref: entryRef(e.code, e.year, next.n)!, factRef: entryFactRef(e.code, e.year, next.n) };
@@ -173,8 +174,8 @@ export function saveDraft(books: Books, input: EntryInput & { id?: number }): { 
     const journal = resolveJournal(books, input.journal, lines);
     if (input.id !== undefined) {
       const old = books.first(books.db.selectFrom('entries').select(['status']).where('id', '=', input.id));
-      if (!old) throw new KassaError('NOT_FOUND', `Concept ${input.id} bestaat niet.`, { field: 'id' });
-      if (old.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', 'Deze boeking is al geboekt en kan niet meer worden veranderd. Maak een tegenboeking.');
+      if (!old) throw new KassaError('NOT_FOUND', said('err.entry.draftNotFound', 'Concept {{id}} bestaat niet.', { id: input.id }), { field: 'id' });
+      if (old.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', said('err.entry.postedNoChange', 'Deze boeking is al geboekt en kan niet meer worden veranderd. Maak een tegenboeking.'));
       books.run(books.db.deleteFrom('lines').where('entry_id', '=', input.id));
       books.run(books.db.deleteFrom('entries').where('id', '=', input.id));
     }
@@ -187,15 +188,15 @@ export function saveDraft(books: Books, input: EntryInput & { id?: number }): { 
 export function postDraft(books: Books, id: number): Posted {
   return books.tx(() => {
     const e = books.first(books.db.selectFrom('entries').select(['status', 'date']).where('id', '=', id));
-    if (!e) throw new KassaError('NOT_FOUND', `Concept ${id} bestaat niet.`, { field: 'id' });
-    if (e.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', 'Deze boeking is al geboekt.');
+    if (!e) throw new KassaError('NOT_FOUND', said('err.entry.draftNotFound', 'Concept {{id}} bestaat niet.', { id }), { field: 'id' });
+    if (e.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', said('err.entry.alreadyPosted', 'Deze boeking is al geboekt.'));
     openYearFor(books, e.date);
     // An account archived after the draft was saved takes no new postings, drafts included.
     const archived = books.raw(
       'SELECT a.code, a.name FROM lines l JOIN accounts a ON a.id = l.account_id WHERE l.entry_id = ? AND a.archived = 1 ORDER BY l.id LIMIT 1',
     ).get(id) as { code: string; name: string } | undefined;
     if (archived) {
-      throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${archived.code} (${archived.name}) is gearchiveerd. Daarop kunt u niet meer boeken.`, { field: 'lines' });
+      throw new KassaError('ACCOUNT_ARCHIVED', said('err.account.archived', 'Rekening {{code}} ({{name}}) is gearchiveerd. Daarop kunt u niet meer boeken.', { code: archived.code, name: archived.name }), { field: 'lines' });
     }
     const rows = books.all(books.db.selectFrom('lines').select('amount_cents').where('entry_id', '=', id));
     checkBalanced(rows.map((r) => ({ cents: r.amount_cents }) as ResolvedLine));
@@ -216,8 +217,8 @@ export function postDraft(books: Books, id: number): Posted {
 export function deleteDraft(books: Books, id: number): { deleted: boolean } {
   return books.tx(() => {
     const e = books.first(books.db.selectFrom('entries').select(['status']).where('id', '=', id));
-    if (!e) throw new KassaError('NOT_FOUND', `Concept ${id} bestaat niet.`, { field: 'id' });
-    if (e.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', 'Een geboekte boeking kan niet worden verwijderd. Maak een tegenboeking.');
+    if (!e) throw new KassaError('NOT_FOUND', said('err.entry.draftNotFound', 'Concept {{id}} bestaat niet.', { id }), { field: 'id' });
+    if (e.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', said('err.entry.postedNoDelete', 'Een geboekte boeking kan niet worden verwijderd. Maak een tegenboeking.'));
     books.run(books.db.deleteFrom('lines').where('entry_id', '=', id));
     books.run(books.db.deleteFrom('entries').where('id', '=', id));
     appendAudit(books, 'entries.deleteDraft', 'entry', id, {});
@@ -229,9 +230,9 @@ export function deleteDraft(books: Books, id: number): { deleted: boolean } {
 export function reverseEntry(books: Books, input: { id: number; date?: string; description?: string }): Posted {
   return books.tx(() => {
     const orig = getEntry(books, input.id);
-    if (orig.status !== 'posted') throw new KassaError('INVALID_INPUT', 'Een concept kunt u gewoon aanpassen of verwijderen.', { field: 'id' });
-    if (orig.reversedBy !== null) throw new KassaError('ALREADY_REVERSED', `Boeking ${orig.ref} is al tegengeboekt.`, { field: 'id' });
-    if (orig.reversalOf !== null) throw new KassaError('ALREADY_REVERSED', `Boeking ${orig.ref} is zelf een tegenboeking. Boek het juiste bedrag opnieuw.`, { field: 'id' });
+    if (orig.status !== 'posted') throw new KassaError('INVALID_INPUT', said('err.entry.draftJustEdit', 'Een concept kunt u gewoon aanpassen of verwijderen.'), { field: 'id' });
+    if (orig.reversedBy !== null) throw new KassaError('ALREADY_REVERSED', said('err.entry.alreadyReversed', 'Boeking {{ref}} is al tegengeboekt.', { ref: orig.ref }), { field: 'id' });
+    if (orig.reversalOf !== null) throw new KassaError('ALREADY_REVERSED', said('err.entry.isReversal', 'Boeking {{ref}} is zelf een tegenboeking. Boek het juiste bedrag opnieuw.', { ref: orig.ref }), { field: 'id' });
     const date = input.date ?? orig.date;
     const year = openYearFor(books, date);
     const entryInput: EntryInput = {
@@ -308,7 +309,7 @@ function attachLines(books: Books, rows: EntryRow[]): Entry[] {
 
 export function getEntry(books: Books, id: number): Entry {
   const row = books.raw(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
-  if (!row) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`, { field: 'id' });
+  if (!row) throw new KassaError('NOT_FOUND', said('err.entry.notFound', 'Boeking {{id}} bestaat niet.', { id }), { field: 'id' });
   return attachLines(books, [row])[0]!;
 }
 

@@ -6,6 +6,7 @@ import type { Books } from '../db/books';
 import { entryRef } from './entries';
 import { resolvePeriod, type Period } from './reports';
 import { yearOfDate } from './statements/balances';
+import { said } from '../../shared/phrase';
 
 /**
  * The general ledger (grootboek) of one account. Ledger order is (date, entry, line); a position in
@@ -31,7 +32,7 @@ const keyOf = (r: LineRow): Key => ({ date: r.date, entryId: r.entry_id, lineId:
 
 function findAccount(books: Books, code: string): { id: number; code: string; name: string; type: AccountType } {
   const acc = books.first(books.db.selectFrom('accounts').select(['id', 'code', 'name', 'type']).where('code', '=', code));
-  if (!acc) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet.`, { field: 'account' });
+  if (!acc) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code }), { field: 'account' });
   return acc;
 }
 

@@ -2,6 +2,7 @@ import { KassaError } from '../../shared/errors';
 import type { Books } from '../db/books';
 import { accountForPosting } from './accounts';
 import { postEntry, type Posted } from './entries';
+import { said } from '../../shared/phrase';
 
 /**
  * Guided helpers for treasurers who don't think in debit and credit: "money came in", "money went
@@ -20,7 +21,7 @@ interface Guided {
 function moneyAccount(books: Books, code: string, field: string) {
   const a = accountForPosting(books, code, field);
   if (a.kind === null) {
-    throw new KassaError('INVALID_INPUT', `Rekening ${code} (${a.name}) is geen bank- of kasrekening. Kies waar het geld binnenkwam of vandaan ging.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.money.notMoneyAccountPay', 'Rekening {{code}} ({{name}}) is geen bank- of kasrekening. Kies waar het geld binnenkwam of vandaan ging.', { code, name: a.name }), { field });
   }
   return a;
 }
@@ -28,7 +29,7 @@ function moneyAccount(books: Books, code: string, field: string) {
 function categoryAccount(books: Books, code: string, field: string) {
   const a = accountForPosting(books, code, field);
   if (a.kind !== null) {
-    throw new KassaError('INVALID_INPUT', `Rekening ${code} is zelf een bank- of kasrekening. Gebruik "geld overboeken" om geld tussen eigen rekeningen te verplaatsen.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.money.useTransfer', 'Rekening {{code}} is zelf een bank- of kasrekening. Gebruik "geld overboeken" om geld tussen eigen rekeningen te verplaatsen.', { code }), { field });
   }
   return a;
 }
@@ -69,7 +70,7 @@ export function moneySpent(books: Books, input: Guided & { from: string; categor
 export function moneyTransfer(books: Books, input: { date: string; description: string; amount: string; from: string; to: string }): Posted {
   moneyAccount(books, input.from, 'from');
   moneyAccount(books, input.to, 'to');
-  if (input.from === input.to) throw new KassaError('INVALID_INPUT', 'Kies twee verschillende rekeningen.', { field: 'to' });
+  if (input.from === input.to) throw new KassaError('INVALID_INPUT', said('err.money.twoAccounts', 'Kies twee verschillende rekeningen.'), { field: 'to' });
   return postEntry(books, {
     date: input.date,
     description: input.description,

@@ -8,6 +8,7 @@ import { accountForPosting } from './accounts';
 import { appendAudit } from './audit';
 import { refreshReconciliations } from './bank/reconciliation';
 import { entryRef, postEntry, reverseEntry, type LineInput } from './entries';
+import { said } from '../../shared/phrase';
 
 /**
  * The opening balance (beginbalans): one memorial entry (source 'opening') on the first day of the
@@ -36,7 +37,7 @@ export interface OpeningInput {
 
 function firstYear(books: Books): { year: number; start: string; status: string } {
   const y = books.raw('SELECT year, start_date AS start, status FROM fiscal_years ORDER BY year LIMIT 1').get() as { year: number; start: string; status: string } | undefined;
-  if (!y) throw new KassaError('NO_OPEN_YEAR', 'Deze administratie heeft nog geen boekjaar.');
+  if (!y) throw new KassaError('NO_OPEN_YEAR', said('err.year.none', 'Deze administratie heeft nog geen boekjaar.'));
   return y;
 }
 
@@ -52,7 +53,7 @@ function liveOpening(books: Books): { id: number; ref: string } | null {
 
 function contactName(books: Books, id: number, field: string): string {
   const c = books.raw('SELECT name FROM contacts WHERE id = ?').get(id) as { name: string } | undefined;
-  if (!c) throw new KassaError('NOT_FOUND', 'Deze klant of leverancier bestaat niet.', { field });
+  if (!c) throw new KassaError('NOT_FOUND', said('err.contact.customerOrSupplierNotFound', 'Deze klant of leverancier bestaat niet.'), { field });
   return c.name;
 }
 
@@ -69,8 +70,8 @@ function openingLines(books: Books, input: OpeningInput, equity: string): LineIn
   input.money.forEach((m, i) => {
     const field = `money.${i}.account`;
     const a = accountForPosting(books, m.account, field);
-    if (a.kind === null) throw new KassaError('INVALID_INPUT', `Rekening ${a.code} (${a.name}) is geen bank- of kasrekening.`, { field });
-    if (seen.has(a.code)) throw new KassaError('INVALID_INPUT', `Rekening ${a.code} staat twee keer in de lijst.`, { field });
+    if (a.kind === null) throw new KassaError('INVALID_INPUT', said('err.money.notMoneyAccount', 'Rekening {{code}} ({{name}}) is geen bank- of kasrekening.', { code: a.code, name: a.name }), { field });
+    if (seen.has(a.code)) throw new KassaError('INVALID_INPUT', said('err.opening.accountTwice', 'Rekening {{code}} staat twee keer in de lijst.', { code: a.code }), { field });
     seen.add(a.code);
     signed(a.code, parseAmount(m.amount, `money.${i}.amount`, { allowNegative: true, allowZero: true }));
   });
@@ -95,14 +96,14 @@ function openingLines(books: Books, input: OpeningInput, equity: string): LineIn
 function checkEquity(books: Books, code: string): void {
   const a = accountForPosting(books, code, 'equity');
   if (a.type !== 'equity') {
-    throw new KassaError('INVALID_INPUT', `Rekening ${a.code} (${a.name}) is geen reserve of fonds. Kies een rekening voor het eigen vermogen, bijvoorbeeld 0590 Overige reserves.`, { field: 'equity' });
+    throw new KassaError('INVALID_INPUT', said('err.opening.notReserve', 'Rekening {{code}} ({{name}}) is geen reserve of fonds. Kies een rekening voor het eigen vermogen, bijvoorbeeld 0590 Overige reserves.', { code: a.code, name: a.name }), { field: 'equity' });
   }
 }
 
 function checkChangeable(books: Books): { year: number; start: string } {
   const y = firstYear(books);
   if (y.status !== 'open') {
-    throw new KassaError('YEAR_CLOSED', `Boekjaar ${y.year} is afgesloten. De beginbalans kan daarna niet meer veranderen.`, { field: 'money' });
+    throw new KassaError('YEAR_CLOSED', said('err.opening.yearClosed', 'Boekjaar {{year}} is afgesloten. De beginbalans kan daarna niet meer veranderen.', { year: y.year }), { field: 'money' });
   }
   return y;
 }

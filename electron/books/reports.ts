@@ -5,6 +5,7 @@ import { EARLIER_RESULT } from '../../shared/rgs';
 import type { AccountType, MoneyKind } from '../../shared/chart';
 import type { Books } from '../db/books';
 import { balancesAt, dayBefore, yearOfDate } from './statements/balances';
+import { said } from '../../shared/phrase';
 
 export interface Period {
   year?: number;
@@ -20,7 +21,7 @@ export function resolvePeriod(books: Books, p: Period): { from: string | null; t
   let to: string | null = p.to ?? p.date ?? null;
   if (p.year !== undefined) {
     const fy = books.raw('SELECT start_date, end_date FROM fiscal_years WHERE year = ?').get(p.year) as { start_date: string; end_date: string } | undefined;
-    if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${p.year} bestaat niet in deze administratie.`, { field: 'year' });
+    if (!fy) throw new KassaError('NOT_FOUND', said('err.year.notInAdministration', 'Boekjaar {{year}} bestaat niet in deze administratie.', { year: p.year }), { field: 'year' });
     if (!from || from < fy.start_date) from = fy.start_date;
     if (!to || to > fy.end_date) to = fy.end_date;
   }

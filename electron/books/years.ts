@@ -1,5 +1,5 @@
 import { formatDateNl } from '../../shared/dates';
-import { phrase } from '../../shared/phrase';
+import { said, phrase } from '../../shared/phrase';
 import { KassaError } from '../../shared/errors';
 import type { FiscalYear } from '../../shared/api/types';
 import type { Books } from '../db/books';
@@ -33,7 +33,7 @@ export function insertYear(books: Books, year: number): FiscalYear {
 export function openNextYear(books: Books): FiscalYear {
   return books.tx(() => {
     const last = books.first(books.db.selectFrom('fiscal_years').select('year').orderBy('year', 'desc').limit(1));
-    if (!last) throw new KassaError('NOT_FOUND', 'Er is nog geen boekjaar.');
+    if (!last) throw new KassaError('NOT_FOUND', said('err.year.noneYet', 'Er is nog geen boekjaar.'));
     const fy = insertYear(books, last.year + 1);
     appendAudit(books, 'years.openNext', 'fiscal_year', fy.year, fy);
     return fy;
@@ -62,11 +62,11 @@ export function assertYearOver(year: number, endDate: string, today: string): vo
 export function closeYear(books: Books, year: number, today: string = clockToday()): FiscalYear {
   return books.tx(() => {
     const row = books.first(books.db.selectFrom('fiscal_years').selectAll().where('year', '=', year));
-    if (!row) throw new KassaError('NOT_FOUND', `Boekjaar ${year} bestaat niet.`, { field: 'year' });
-    if (row.status === 'closed') throw new KassaError('YEAR_CLOSED', `Boekjaar ${year} is al afgesloten.`, { field: 'year' });
+    if (!row) throw new KassaError('NOT_FOUND', said('err.year.notFound', 'Boekjaar {{year}} bestaat niet.', { year }), { field: 'year' });
+    if (row.status === 'closed') throw new KassaError('YEAR_CLOSED', said('err.year.alreadyClosed', 'Boekjaar {{year}} is al afgesloten.', { year }), { field: 'year' });
     const drafts = books.first(books.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).where('year', '=', year).where('status', '=', 'draft'));
     if (drafts && drafts.n > 0) {
-      throw new KassaError('INVALID_INPUT', `Er staan nog ${drafts.n} concepten in ${year}. Boek of verwijder ze eerst.`, { field: 'year' });
+      throw new KassaError('INVALID_INPUT', said('err.year.draftsLeft', 'Er staan nog {{n}} concepten in {{year}}. Boek of verwijder ze eerst.', { n: drafts.n, year }), { field: 'year' });
     }
     assertYearOver(year, row.end_date, today);
     books.run(books.db.updateTable('fiscal_years').set({ status: 'closed', closed_at: nowIso() }).where('year', '=', year));
@@ -80,10 +80,10 @@ export function openYearFor(books: Books, date: string, field = 'date'): number 
   // Raw SQL: every posting passes here, and building the query with kysely cost more than running it.
   const row = books.raw('SELECT year, status FROM fiscal_years WHERE start_date <= ? AND end_date >= ?').get(date, date) as { year: number; status: string } | undefined;
   if (!row) {
-    throw new KassaError('NO_OPEN_YEAR', `De datum ${formatDateNl(date)} valt niet in een boekjaar van deze administratie. Open eerst het juiste boekjaar.`, { field });
+    throw new KassaError('NO_OPEN_YEAR', said('err.year.dateOutside', 'De datum {{date}} valt niet in een boekjaar van deze administratie. Open eerst het juiste boekjaar.', { date: formatDateNl(date) }), { field });
   }
   if (row.status !== 'open') {
-    throw new KassaError('YEAR_CLOSED', `Boekjaar ${row.year} is afgesloten. U kunt niet meer boeken op ${formatDateNl(date)}.`, { field });
+    throw new KassaError('YEAR_CLOSED', said('err.year.closedPosting', 'Boekjaar {{year}} is afgesloten. U kunt niet meer boeken op {{date}}.', { year: row.year, date: formatDateNl(date) }), { field });
   }
   return row.year;
 }

@@ -8,6 +8,7 @@ import { translateDbError } from './errors';
 import { fsyncDir, removeFileSet } from './fileSet';
 import { migrate, placeWithoutReplacing } from './migrate';
 import { connect, KASSA_APP_ID, lockAndTune, openBooks, type OpenOptions } from './open';
+import { said } from '../../shared/phrase';
 
 /**
  * A new administration is built under a temporary name in the target's folder and only takes its
@@ -57,13 +58,13 @@ function removeStaleTemps(abs: string): void {
 function createError(e: unknown, abs: string): unknown {
   const code = (e as NodeJS.ErrnoException)?.code;
   const name = path.basename(abs);
-  if (code === 'EEXIST') return new KassaError('FILE_EXISTS', `Het bestand "${name}" bestaat al. Kies een andere naam.`);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new KassaError('FILE_NOT_FOUND', `De map "${path.dirname(abs)}" bestaat niet.`);
+  if (code === 'EEXIST') return new KassaError('FILE_EXISTS', said('err.file.existsChooseName', 'Het bestand "{{name}}" bestaat al. Kies een andere naam.', { name }));
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new KassaError('FILE_NOT_FOUND', said('err.file.folderNotFoundQuoted', 'De map "{{path}}" bestaat niet.', { path: path.dirname(abs) }));
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new KassaError('READ_ONLY', `In de map "${path.dirname(abs)}" kan niet worden geschreven. Kies een andere map. Er is niets gemaakt.`);
+    return new KassaError('READ_ONLY', said('err.file.createReadOnly', 'In de map "{{path}}" kan niet worden geschreven. Kies een andere map. Er is niets gemaakt.', { path: path.dirname(abs) }));
   }
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new KassaError('DISK_FULL', 'De schijf is vol. Er is niets gemaakt. Maak ruimte vrij en probeer het opnieuw.');
-  if (code === 'ENAMETOOLONG') return new KassaError('INVALID_INPUT', 'De naam van het bestand of de map is te lang. Kies een kortere naam.', { field: 'path' });
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new KassaError('DISK_FULL', said('err.file.createDiskFull', 'De schijf is vol. Er is niets gemaakt. Maak ruimte vrij en probeer het opnieuw.'));
+  if (code === 'ENAMETOOLONG') return new KassaError('INVALID_INPUT', said('err.file.nameTooLong', 'De naam van het bestand of de map is te lang. Kies een kortere naam.'), { field: 'path' });
   return translateDbError(e);
 }
 

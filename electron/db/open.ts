@@ -7,6 +7,7 @@ import { translateDbError } from './errors';
 import { copyBeforeMigration, migrate } from './migrate';
 import { SCHEMA_VERSION } from './migrations';
 import { ensureHistory } from '../books/history/start';
+import { said } from '../../shared/phrase';
 
 /** PRAGMA application_id of every .kassa file: 'KASA' in ASCII. */
 export const KASSA_APP_ID = 0x4b415341;
@@ -27,20 +28,20 @@ function readHeader(file: string): Header {
     fd = fs.openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand "${path.basename(file)}" bestaat niet.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', `U hebt geen toegang tot "${path.basename(file)}".`);
-    if (code === 'EISDIR') throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is een map, geen administratiebestand.`);
+    if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', said('err.file.notFound', 'Het bestand "{{path}}" bestaat niet.', { path: path.basename(file) }));
+    if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', said('err.file.noAccess', 'U hebt geen toegang tot "{{path}}".', { path: path.basename(file) }));
+    if (code === 'EISDIR') throw new KassaError('NOT_A_KASSA_FILE', said('err.file.isFolder', '"{{path}}" is een map, geen administratiebestand.', { path: path.basename(file) }));
     throw e;
   }
   try {
     // On Linux and macOS a directory opens fine for reading; only the read fails (EISDIR).
     if (fs.fstatSync(fd).isDirectory()) {
-      throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is een map, geen administratiebestand.`);
+      throw new KassaError('NOT_A_KASSA_FILE', said('err.file.isFolder', '"{{path}}" is een map, geen administratiebestand.', { path: path.basename(file) }));
     }
     const buf = Buffer.alloc(100);
     const n = fs.readSync(fd, buf, 0, 100, 0);
     if (n < 100 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-      throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is geen administratiebestand van Kijk op de Kassa.`);
+      throw new KassaError('NOT_A_KASSA_FILE', said('err.file.notKassa', '"{{path}}" is geen administratiebestand van Kijk op de Kassa.', { path: path.basename(file) }));
     }
     return { userVersion: buf.readUInt32BE(60), applicationId: buf.readUInt32BE(68) };
   } finally {
@@ -60,7 +61,7 @@ function checkWritable(file: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-        throw new KassaError('READ_ONLY', `"${path.basename(file)}" staat op een plek die alleen-lezen is, zoals een beveiligde USB-stick. Kopieer het bestand naar uw computer en open die kopie. Het bestand is niet veranderd.`);
+        throw new KassaError('READ_ONLY', said('err.file.openReadOnly', '"{{path}}" staat op een plek die alleen-lezen is, zoals een beveiligde USB-stick. Kopieer het bestand naar uw computer en open die kopie. Het bestand is niet veranderd.', { path: path.basename(file) }));
       }
     }
   }
@@ -68,17 +69,17 @@ function checkWritable(file: string): void {
 
 function checkHeader(file: string, h: Header): void {
   if (h.applicationId !== KASSA_APP_ID) {
-    throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" is geen administratiebestand van Kijk op de Kassa.`);
+    throw new KassaError('NOT_A_KASSA_FILE', said('err.file.notKassa', '"{{path}}" is geen administratiebestand van Kijk op de Kassa.', { path: path.basename(file) }));
   }
   if (h.userVersion === 0) {
     // Our mark but no schema: another program's file that copied our application_id, or a file
     // half made by an old version. Migrating it in place would mix our tables into it: refuse.
-    throw new KassaError('NOT_A_KASSA_FILE', `"${path.basename(file)}" lijkt op een bestand van Kijk op de Kassa, maar is geen administratie. Het programma opent het niet, en het bestand is niet veranderd.`);
+    throw new KassaError('NOT_A_KASSA_FILE', said('err.file.looksLikeKassa', '"{{path}}" lijkt op een bestand van Kijk op de Kassa, maar is geen administratie. Het programma opent het niet, en het bestand is niet veranderd.', { path: path.basename(file) }));
   }
   if (h.userVersion > SCHEMA_VERSION) {
     throw new KassaError(
       'NEWER_VERSION',
-      `Dit bestand is gemaakt met een nieuwere versie van Kijk op de Kassa. Werk het programma bij om het te openen. Het bestand is niet veranderd.`,
+      said('err.file.newerVersion', 'Dit bestand is gemaakt met een nieuwere versie van Kijk op de Kassa. Werk het programma bij om het te openen. Het bestand is niet veranderd.'),
       { details: { fileVersion: h.userVersion, appVersion: SCHEMA_VERSION } },
     );
   }

@@ -1,6 +1,7 @@
 import { KassaError } from '../../shared/errors';
 import type { Books } from './books';
 import { translateDbError } from './errors';
+import { said } from '../../shared/phrase';
 
 /**
  * PRAGMA quick_check when the app opens a file: a damaged file is refused with a clear message
@@ -20,7 +21,7 @@ export function quickCheck(books: Books): void {
   }
   if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
   if (books.sqlite.open) books.close();
-  throw new KassaError('CORRUPT_FILE', 'Het bestand is beschadigd. Er kan niets meer in worden geboekt. Zet een back-up terug (Back-ups, Terugzetten) of vraag hulp.', {
+  throw new KassaError('CORRUPT_FILE', said('err.file.damaged', 'Het bestand is beschadigd. Er kan niets meer in worden geboekt. Zet een back-up terug (Back-ups, Terugzetten) of vraag hulp.'), {
     details: { problems: rows.map((r) => r.quick_check) },
   });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { KassaError } from '../../shared/errors';
 import { openFiles } from '../db/openFiles';
 import { BACKUP_FOLDER_MARK, BACKUP_ROOT_NAME } from '../backups/names';
+import { said } from '../../shared/phrase';
 
 /**
  * What no export, report or attachment may ever replace: the books themselves. Asked before the
@@ -85,7 +86,7 @@ export function guardTarget(target: string, field = 'path', protect: readonly st
     }
   }
   const st = statOrNull(abs);
-  if (st?.isDirectory()) throw new KassaError('INVALID_INPUT', `"${base}" is een map. Kies een bestandsnaam.`, { field });
+  if (st?.isDirectory()) throw new KassaError('INVALID_INPUT', said('err.file.isFolderChooseName', '"{{name}}" is een map. Kies een bestandsnaam.', { name: base }), { field });
   if (st) {
     for (const books of open) {
       for (const side of SIDES) {

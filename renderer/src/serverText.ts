@@ -1,9 +1,31 @@
 import i18n from './i18n';
+import en from './i18n/errors/en.json';
+import nl from './i18n/errors/nl.json';
 import type { Phrase, Said } from '../../shared/phrase';
 
-/** A month number in a phrase becomes the month's name in the UI language. */
+// The service errors' texts (shared/phrase.ts said()): their own bundle, beside the server.* texts.
+i18n.addResourceBundle('nl', 'translation', nl, true, false);
+i18n.addResourceBundle('en', 'translation', en, true, false);
+
+/**
+ * The schemas' own texts (shared/api/*.ts, zod) carry no phrases: they are fixed texts, so they are
+ * found by their Dutch words (tests/unit/errorPhrases.test.ts keeps the list complete).
+ */
+const schemaTexts = new Map<string, Phrase[]>(Object.entries(nl.server.err.zod).map(([key, dutch]) => [dutch, [{ key: `err.zod.${key}` }] as Phrase[]]));
+
+const isPhrase = (v: unknown): v is Phrase => typeof v === 'object' && v !== null && typeof (v as Phrase).key === 'string';
+
+/** A phrase whose key (and the keys of the phrases in its values) the UI language knows. */
+function known(p: Phrase): boolean {
+  const values = Object.values(p.params ?? {});
+  const flat = Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, isPhrase(v) ? '' : v]));
+  return i18n.exists(`server.${p.key}`, flat) && values.every((v) => !isPhrase(v) || known(v));
+}
+
+/** A month number in a phrase becomes the month's name in the UI language; a phrase in a value its text. */
 function localParams(params: Phrase['params']): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = isPhrase(v) ? i18n.t(`server.${v.key}`, localParams(v.params)) : v;
   for (const key of ['month', 'otherMonth']) {
     const n = out[key];
     if (typeof n !== 'number') continue;
@@ -19,10 +41,10 @@ function localParams(params: Phrase['params']): Record<string, string | number> 
  * to the Dutch text when a phrase is missing or its key unknown (never half of each).
  */
 export function serverText(said: Said): string {
-  const says = said.says;
+  const says = said.says && said.says.length > 0 ? said.says : schemaTexts.get(said.message);
   if (i18n.language === 'nl' || !says || says.length === 0) return said.message;
   // exists() with the params, so a key that only has plural forms (…_one/…_other) is found by its count.
-  if (!says.every((p) => i18n.exists(`server.${p.key}`, p.params))) return said.message;
+  if (!says.every(known)) return said.message;
   return says.map((p) => i18n.t(`server.${p.key}`, localParams(p.params))).join(' ');
 }
 

@@ -32,6 +32,8 @@ export const MAX_BANK_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
 export interface BankWarning {
   line?: number;
   message: string;
+  /** The message as phrases, for a UI in another language (shared/phrase.ts). */
+  says?: Phrase[] | undefined;
 }
 
 export interface BankBalanceDifference {
@@ -42,6 +44,7 @@ export interface BankBalanceDifference {
   book: string;
   difference: string;
   message: string;
+  says?: Phrase[] | undefined;
 }
 
 export interface BankBalanceCheck {

@@ -13,7 +13,9 @@ function amountSchema(opts: { allowNegative?: boolean; allowZero?: boolean }) {
     try {
       parseAmount(v, 'amount', opts);
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof KassaError ? e.message : String(e), params: { kassaCode: 'INVALID_AMOUNT' } });
+      // The amount's own phrases ride along, so the API error can be shown in the UI's language.
+      const says = e instanceof KassaError ? e.details?.says : undefined;
+      ctx.addIssue({ code: 'custom', message: e instanceof KassaError ? e.message : String(e), params: { kassaCode: 'INVALID_AMOUNT', ...(says ? { says } : {}) } });
     }
   });
 }

@@ -35,6 +35,8 @@ export interface OverviewRow {
   state: OverviewState;
   /** Dutch, for states other than ok ("in gebruik", "oudere versie: open hem om bij te werken"). */
   stateMessage: string | null;
+  /** The state message as phrases, for a UI in another language (shared/phrase.ts). */
+  stateSays?: Phrase[] | undefined;
   name: string | null;
   lastEntryDate: string | null;
   inboxCount: number | null;

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { KassaError } from '../errors';
+import { joinSaid, said, type Said } from '../phrase';
 import { euVatPrefix } from '../validation/vatNumber';
 import { VAT_REASONS, type InvoiceLineInput, type VatCategory, type VatRate, type VatReason, type VatStatus } from './invoiceModel';
 
@@ -87,20 +88,21 @@ export interface CalculateOptions {
 
 const QUANTITY_RE = /^-?\d{1,9}(\.\d{1,4})?$/;
 
-const STATUS_REASON: Record<Exclude<VatStatus, 'liable'>, string> = {
-  none: 'deze stichting is geen btw-ondernemer',
-  exempt: 'deze administratie is vrijgesteld van btw',
-  kor: 'deze administratie gebruikt de kleineondernemersregeling (KOR)',
-};
-
-function lineLabel(index: number, line: { description?: unknown }): string {
+/** "Regel 2 ("Zaalhuur"):" in front of a line's problem, said so an English screen can show it too. */
+function lineAt(index: number, line: { description?: unknown }): Said {
   const d = typeof line.description === 'string' ? line.description.trim() : '';
   const short = d.length > 40 ? `${d.slice(0, 37)}...` : d;
-  return short ? `Regel ${index + 1} ("${short}")` : `Regel ${index + 1}`;
+  return short
+    ? said('err.vat.lineNamed', 'Regel {{n}} ("{{description}}"):', { n: index + 1, description: short })
+    : said('err.vat.line', 'Regel {{n}}:', { n: index + 1 });
 }
 
-function invalid(message: string, field: string): KassaError {
-  return new KassaError('INVALID_INPUT', message, { field });
+function invalid(at: Said, problem: Said, field: string): KassaError {
+  return new KassaError('INVALID_INPUT', joinSaid(at, problem), { field });
+}
+
+function refuse(text: Said, field: string): KassaError {
+  return new KassaError('INVALID_INPUT', text, { field });
 }
 
 /**
@@ -116,52 +118,55 @@ function effectiveRate(status: VatStatus, rate: VatRate): VatRate {
 }
 
 function checkLine(line: InvoiceLineInput, index: number, status: VatStatus): Decimal {
-  const label = lineLabel(index, line);
+  const label = lineAt(index, line);
   const rate = line.vatRate;
   if (!(rate in VAT_PERCENT)) {
-    throw invalid(`${label}: kies een geldig btw-tarief.`, `lines.${index}.vatRate`);
+    throw invalid(label, said('err.vat.chooseValidRate', 'kies een geldig btw-tarief.'), `lines.${index}.vatRate`);
   }
   if (status !== 'liable' && VAT_PERCENT[rate] !== null) {
-    throw invalid(
-      `${label}: ${STATUS_REASON[status]}, dus een btw-tarief van ${rate}% kan niet. Kies "geen btw".`,
-      `lines.${index}.vatRate`,
-    );
+    const why = status === 'none'
+      ? said('err.vat.rateNotVatPayer', 'deze stichting is geen btw-ondernemer, dus een btw-tarief van {{rate}}% kan niet. Kies "geen btw".', { rate })
+      : status === 'exempt'
+        ? said('err.vat.rateExempt', 'deze administratie is vrijgesteld van btw, dus een btw-tarief van {{rate}}% kan niet. Kies "geen btw".', { rate })
+        : said('err.vat.rateKor', 'deze administratie gebruikt de kleineondernemersregeling (KOR), dus een btw-tarief van {{rate}}% kan niet. Kies "geen btw".', { rate });
+    throw invalid(label, why, `lines.${index}.vatRate`);
   }
   if (status === 'liable' && rate === 'none') {
-    throw invalid(`${label}: kies een btw-tarief (21%, 9%, 0% of vrijgesteld).`, `lines.${index}.vatRate`);
+    throw invalid(label, said('err.vat.chooseRate', 'kies een btw-tarief (21%, 9%, 0% of vrijgesteld).'), `lines.${index}.vatRate`);
   }
   const reason = line.vatReason ?? null;
   if (reason !== null && !VAT_REASONS.includes(reason)) {
-    throw invalid(`${label}: kies een geldige reden voor 0% btw.`, `lines.${index}.vatReason`);
+    throw invalid(label, said('err.vat.chooseValidReason', 'kies een geldige reden voor 0% btw.'), `lines.${index}.vatReason`);
   }
   if (reason !== null && rate !== '0') {
-    throw invalid(`${label}: een reden voor 0% btw past alleen bij het tarief 0%.`, `lines.${index}.vatReason`);
+    throw invalid(label, said('err.vat.reasonOnlyZero', 'een reden voor 0% btw past alleen bij het tarief 0%.'), `lines.${index}.vatReason`);
   }
 
   const q = typeof line.quantity === 'string' ? line.quantity.trim() : '';
   if (!QUANTITY_RE.test(q)) {
     throw invalid(
-      `${label}: het aantal "${String(line.quantity)}" is geen geldig getal. Gebruik een punt en hoogstens 4 decimalen, bijvoorbeeld "1.5".`,
+      label,
+      said('err.vat.quantityInvalid', 'het aantal "{{quantity}}" is geen geldig getal. Gebruik een punt en hoogstens 4 decimalen, bijvoorbeeld "1.5".', { quantity: String(line.quantity) }),
       `lines.${index}.quantity`,
     );
   }
   const quantity = new Decimal(q);
   if (quantity.isZero()) {
-    throw invalid(`${label}: het aantal mag niet 0 zijn.`, `lines.${index}.quantity`);
+    throw invalid(label, said('err.vat.quantityZero', 'het aantal mag niet 0 zijn.'), `lines.${index}.quantity`);
   }
   // A negative quantity on an invoice is a discount (Peppol allows negative lines; the price itself
   // stays positive, BR-27); the total is checked over all lines in calculateInvoice.
 
   const price = line.unitPriceCents;
   if (typeof price !== 'number' || !Number.isSafeInteger(price) || price < 0) {
-    throw invalid(`${label}: de prijs moet een heel aantal centen zijn en mag niet negatief zijn.`, `lines.${index}.unitPriceCents`);
+    throw invalid(label, said('err.vat.priceCents', 'de prijs moet een heel aantal centen zijn en mag niet negatief zijn.'), `lines.${index}.unitPriceCents`);
   }
   return quantity;
 }
 
 function toSafeCents(d: Decimal, field: string): number {
   const n = d.toNumber();
-  if (!Number.isSafeInteger(n)) throw invalid('Het bedrag is te groot.', field);
+  if (!Number.isSafeInteger(n)) throw refuse(said('err.money.tooBig', 'Het bedrag is te groot.'), field);
   return n === 0 ? 0 : n; // never -0 (0% of a negative amount)
 }
 
@@ -172,7 +177,7 @@ function toSafeCents(d: Decimal, field: string): number {
 export function calculateInvoice(lines: readonly InvoiceLineInput[], vatStatus: VatStatus, opts: CalculateOptions = {}): InvoiceCalculation {
   const credit = opts.credit === true;
   if (!Array.isArray(lines) || lines.length === 0) {
-    throw invalid('Een factuur heeft minstens één regel.', 'lines');
+    throw refuse(said('err.vat.minOneLine', 'Een factuur heeft minstens één regel.'), 'lines');
   }
 
   const calculated: CalculatedLine[] = lines.map((line, index) => {
@@ -204,12 +209,12 @@ export function calculateInvoice(lines: readonly InvoiceLineInput[], vatStatus: 
   const netCents = breakdown.reduce((s, r) => s + r.netCents, 0);
   const vatCents = breakdown.reduce((s, r) => s + r.vatCents, 0);
   const grossCents = netCents + vatCents;
-  if (!Number.isSafeInteger(grossCents)) throw invalid('Het bedrag is te groot.', 'lines');
+  if (!Number.isSafeInteger(grossCents)) throw refuse(said('err.money.tooBig', 'Het bedrag is te groot.'), 'lines');
   if (!credit && grossCents < 0) {
-    throw invalid('Het totaal van de factuur is negatief. Een korting mag niet groter zijn dan de rest van de factuur. Wilt u geld terugbetalen? Maak dan een creditfactuur.', 'lines');
+    throw refuse(said('err.vat.totalNegative', 'Het totaal van de factuur is negatief. Een korting mag niet groter zijn dan de rest van de factuur. Wilt u geld terugbetalen? Maak dan een creditfactuur.'), 'lines');
   }
   if (credit && grossCents > 0) {
-    throw invalid('Het totaal van een creditfactuur moet negatief zijn. Vul negatieve aantallen in, bijvoorbeeld "-1".', 'lines');
+    throw refuse(said('err.vat.creditPositive', 'Het totaal van een creditfactuur moet negatief zijn. Vul negatieve aantallen in, bijvoorbeeld "-1".'), 'lines');
   }
   return { lines: calculated, breakdown, totals: { netCents, vatCents, grossCents } };
 }
@@ -236,7 +241,8 @@ export function checkZeroRateReasons(lines: readonly InvoiceLineInput[], buyer: 
   lines.forEach((line, index) => {
     if (line.vatRate === '0' && (line.vatReason ?? null) === null) {
       throw invalid(
-        `${lineLabel(index, line)}: bij 0% btw hoort een reden. Kies "levering aan een ondernemer in een ander EU-land" (intracommunautaire levering) of "uitvoer buiten de EU". Geldt geen van beide, dan rekent u 21% of 9% btw.`,
+        lineAt(index, line),
+        said('err.vat.zeroNeedsReason', 'bij 0% btw hoort een reden. Kies "levering aan een ondernemer in een ander EU-land" (intracommunautaire levering) of "uitvoer buiten de EU". Geldt geen van beide, dan rekent u 21% of 9% btw.'),
         `lines.${index}.vatReason`,
       );
     }
@@ -248,16 +254,16 @@ export function checkZeroRateReasons(lines: readonly InvoiceLineInput[], buyer: 
 export function checkZeroRateBuyer(lines: readonly InvoiceLineInput[], buyer: { vatNumber?: string | null }): void {
   const index = lines.findIndex((l) => l.vatRate === '0' && l.vatReason === 'intraCommunity');
   if (index < 0) return;
-  const label = lineLabel(index, lines[index]!);
+  const label = lineAt(index, lines[index]!);
   const vatNumber = buyer.vatNumber?.trim() ?? '';
   if (vatNumber === '') {
-    throw new KassaError('INVALID_INPUT', `${label}: bij een intracommunautaire levering hoort het btw-nummer van de klant. Vul het in bij het contact.`, { field: 'buyer.vatNumber' });
+    throw invalid(label, said('err.vat.icNeedsNumber', 'bij een intracommunautaire levering hoort het btw-nummer van de klant. Vul het in bij het contact.'), 'buyer.vatNumber');
   }
   const prefix = euVatPrefix(vatNumber);
   if (prefix === null) {
-    throw new KassaError('INVALID_INPUT', `${label}: het btw-nummer van de klant (${vatNumber}) is geen geldig btw-nummer van een EU-land. Controleer het bij het contact.`, { field: 'buyer.vatNumber' });
+    throw invalid(label, said('err.vat.icNotEu', 'het btw-nummer van de klant ({{vatNumber}}) is geen geldig btw-nummer van een EU-land. Controleer het bij het contact.', { vatNumber }), 'buyer.vatNumber');
   }
   if (prefix === 'NL') {
-    throw new KassaError('INVALID_INPUT', `${label}: de klant heeft een Nederlands btw-nummer. Een levering binnen Nederland is geen intracommunautaire levering: reken 21% of 9% btw.`, { field: 'buyer.vatNumber' });
+    throw invalid(label, said('err.vat.icDutch', 'de klant heeft een Nederlands btw-nummer. Een levering binnen Nederland is geen intracommunautaire levering: reken 21% of 9% btw.'), 'buyer.vatNumber');
   }
 }

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { KassaError } from '../errors';
 import { formatEuro } from '../money';
-import { Sentences, type Phrase, type Said } from '../phrase';
+import { said, Sentences, type Phrase, type Said } from '../phrase';
 import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
 
 /**
@@ -209,7 +209,7 @@ export const limitsRowSchema = z
  */
 export function limitsForYear(year: number, overrides: readonly LimitsRow[] = []): LimitsForYearResult {
   if (!Number.isInteger(year) || year < 1900 || year > 9999) {
-    throw new KassaError('INVALID_INPUT', `"${String(year)}" is geen geldig jaar.`, { field: 'year' });
+    throw new KassaError('INVALID_INPUT', said('err.vol.invalidYear', '"{{year}}" is geen geldig jaar.', { year: String(year) }), { field: 'year' });
   }
   const byYear = new Map<number, { row: LimitsRow; fromOverride: boolean }>();
   for (const row of BUILT_IN_VOLUNTEER_LIMITS) byYear.set(row.year, { row: { ...row }, fromOverride: false });
@@ -298,11 +298,11 @@ function ageOnYmd(birth: Ymd, on: Ymd): number {
  */
 export function ageOn(birthDate: string, date: string): number {
   const birth = parseYmd(birthDate);
-  if (!birth) throw new KassaError('INVALID_INPUT', `De geboortedatum "${String(birthDate)}" klopt niet. Gebruik de vorm jjjj-mm-dd.`, { field: 'birthDate' });
+  if (!birth) throw new KassaError('INVALID_INPUT', said('err.vol.birthDateInvalid', 'De geboortedatum "{{birthDate}}" klopt niet. Gebruik de vorm jjjj-mm-dd.', { birthDate: String(birthDate) }), { field: 'birthDate' });
   const on = parseYmd(date);
-  if (!on) throw new KassaError('INVALID_INPUT', `De datum "${String(date)}" klopt niet. Gebruik de vorm jjjj-mm-dd.`, { field: 'date' });
+  if (!on) throw new KassaError('INVALID_INPUT', said('err.vol.dateInvalid', 'De datum "{{date}}" klopt niet. Gebruik de vorm jjjj-mm-dd.', { date: String(date) }), { field: 'date' });
   if (compareYmd(birth, on) > 0) {
-    throw new KassaError('INVALID_INPUT', 'De geboortedatum ligt na de datum. Controleer de geboortedatum.', { field: 'birthDate' });
+    throw new KassaError('INVALID_INPUT', said('err.vol.birthAfterDate', 'De geboortedatum ligt na de datum. Controleer de geboortedatum.'), { field: 'birthDate' });
   }
   return ageOnYmd(birth, on);
 }
@@ -331,12 +331,12 @@ interface DatedPayment {
 
 function toDated(p: PastVolunteerPayment, field: string): DatedPayment {
   const ymd = parseYmd(p.date);
-  if (!ymd) throw new KassaError('INVALID_INPUT', `De datum "${String(p.date)}" van een eerdere betaling klopt niet.`, { field: `${field}.date` });
+  if (!ymd) throw new KassaError('INVALID_INPUT', said('err.vol.earlierDateInvalid', 'De datum "{{date}}" van een eerdere betaling klopt niet.', { date: String(p.date) }), { field: `${field}.date` });
   if (p.kind !== 'fee' && p.kind !== 'reimbursement') {
-    throw new KassaError('INVALID_INPUT', `Een eerdere betaling heeft een onbekende soort "${String(p.kind)}".`, { field: `${field}.kind` });
+    throw new KassaError('INVALID_INPUT', said('err.vol.earlierKind', 'Een eerdere betaling heeft een onbekende soort "{{kind}}".', { kind: String(p.kind) }), { field: `${field}.kind` });
   }
   if (!Number.isSafeInteger(p.amountCents)) {
-    throw new KassaError('INVALID_AMOUNT', 'Een eerdere betaling heeft een bedrag dat geen heel aantal centen is.', { field: `${field}.amountCents` });
+    throw new KassaError('INVALID_AMOUNT', said('err.vol.earlierCents', 'Een eerdere betaling heeft een bedrag dat geen heel aantal centen is.'), { field: `${field}.amountCents` });
   }
   return { ymd, kind: p.kind, amountCents: p.amountCents, asWages: p.asWages === true };
 }

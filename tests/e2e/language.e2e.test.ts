@@ -112,6 +112,10 @@ describe('one language per UI (browser)', () => {
   beforeAll(async () => {
     fs.mkdirSync(screenshotDir, { recursive: true });
     ({ extras, data } = await makeAdministration(file));
+    // Beside it in the folder, for the coach's overview: a file of an older version and one that is no administration.
+    fs.copyFileSync(path.join(repoRoot, 'tests', 'fixtures', 'schema', 'v13.kassa'), path.join(dir, 'oud-jaar.kassa'));
+    fs.writeFileSync(path.join(dir, 'notities.kassa'), 'geen administratie');
+    data.push('oud-jaar.kassa', 'notities.kassa', 'buurtkracht.kassa');
     const app = await startBrowserApp({ file, rendererDir: RENDERER });
     page = app.page;
     close = () => app.close();
@@ -141,11 +145,28 @@ describe('one language per UI (browser)', () => {
     return [...new Set(found)];
   }
 
+  /** The coach's overview of the folder (issue 19): its states and signals in the UI language. */
+  async function coachOverview(lang: 'en' | 'nl'): Promise<string[]> {
+    await page.evaluate(() => { window.location.hash = '#/overview'; });
+    await page.locator('main[data-screen="overview"]').waitFor();
+    // The folder of the open administration is filled in; scanning it reads the three files.
+    await page.locator('#coach-folder').press('Enter');
+    await expect.poll(() => page.getByTestId('coach-row').count()).toBe(3);
+    await settle(page);
+    const text = await visibleText(page);
+    const words = lang === 'en' ? DUTCH_WORDS : ENGLISH_WORDS;
+    const allowed = lang === 'en' ? DUTCH_ALLOWED : ENGLISH_ALLOWED;
+    if (lang === 'en') await page.screenshot({ path: path.join(screenshotDir, 'language-en-coach-overview.png') });
+    return leftovers(text, words, allowed, data).map((l) => `coach overview: "${l.word}" in …${l.context}…`);
+  }
+
   it('shows no Dutch on any screen in English', async () => {
     await page.evaluate(() => { window.location.hash = '#/settings'; });
     await page.locator('#set-language').selectOption('en');
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await walk('en')).toEqual([]);
+    expect(await coachOverview('en')).toEqual([]);
+    expect(await page.locator('[data-testid="coach-row"][data-state="older"]').innerText()).toContain('Older version: open it to update it.');
 
     // The volunteer limit messages, the most important ones: over the monthly maximum.
     await page.evaluate((h) => { window.location.hash = h; }, extras.find((e) => e.screen === 'volunteer-pay')!.hash);
@@ -194,5 +215,6 @@ describe('one language per UI (browser)', () => {
     await page.locator('#set-language').selectOption('nl');
     await page.locator('html[lang="nl"]').waitFor({ state: 'attached' });
     expect(await walk('nl')).toEqual([]);
+    expect(await coachOverview('nl')).toEqual([]);
   }, 120_000);
 });

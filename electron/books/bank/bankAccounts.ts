@@ -2,6 +2,7 @@ import { KassaError } from '../../../shared/errors';
 import { formatIban, isValidIban, normaliseIban } from '../../../shared/validation/iban';
 import type { BankAccountRef } from '../../../shared/api/bank';
 import type { Books } from '../../db/books';
+import { joinSaid, said } from '../../../shared/phrase';
 
 /** A bank account of the administration (accounts.kind = 'bank') with the journal it books in. */
 export interface BankAccountRow {
@@ -29,8 +30,8 @@ export function bankAccountByCode(books: Books, code: string, field = 'account')
   const a = books.raw(`${SELECT} AND a.code = ?`).get(code) as BankAccountRow | undefined;
   if (a) return a;
   const other = books.raw('SELECT name FROM accounts WHERE code = ?').get(code) as { name: string } | undefined;
-  if (other) throw new KassaError('INVALID_INPUT', `Rekening ${code} (${other.name}) is geen bankrekening. Kies een bankrekening, bijvoorbeeld 1100.`, { field });
-  throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet. Kies een bankrekening, bijvoorbeeld 1100.`, { field });
+  if (other) throw new KassaError('INVALID_INPUT', said('err.bank.notBankAccount', 'Rekening {{code}} ({{name}}) is geen bankrekening. Kies een bankrekening, bijvoorbeeld 1100.', { code, name: other.name }), { field });
+  throw new KassaError('UNKNOWN_ACCOUNT', said('err.bank.unknownBankAccount', 'Rekening {{code}} bestaat niet. Kies een bankrekening, bijvoorbeeld 1100.', { code }), { field });
 }
 
 /**
@@ -62,18 +63,18 @@ export function accountForStatement(books: Books, statementAccount: string, chos
     if (account.iban !== null && !sameBankAccount(statementAccount, account.iban)) {
       throw new KassaError(
         'INVALID_INPUT',
-        `Dit afschrift is van rekening ${shown}, maar rekening ${account.code} (${account.name}) heeft IBAN ${formatIban(account.iban)}. Kies de bankrekening van dit afschrift.`,
+        said('err.bank.statementOtherIban', 'Dit afschrift is van rekening {{shown}}, maar rekening {{code}} ({{name}}) heeft IBAN {{iban}}. Kies de bankrekening van dit afschrift.', { shown, code: account.code, name: account.name, iban: formatIban(account.iban) }),
         { field: 'account', details: { statementIban: statementAccount, accountIban: account.iban } },
       );
     }
     if (account.archived) {
-      throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${account.code} (${account.name}) is gearchiveerd. Daarop kunt u geen afschrift inlezen.`, { field: 'account' });
+      throw new KassaError('ACCOUNT_ARCHIVED', said('err.bank.archivedNoImport', 'Rekening {{code}} ({{name}}) is gearchiveerd. Daarop kunt u geen afschrift inlezen.', { code: account.code, name: account.name }), { field: 'account' });
     }
     const owner = bankAccounts(books).find((a) => a.id !== account.id && sameBankAccount(statementAccount, a.iban));
     if (owner) {
       throw new KassaError(
         'INVALID_INPUT',
-        `Dit afschrift is van rekening ${shown}. Dat is rekening ${owner.code} (${owner.name}), niet ${account.code}. Kies rekening ${owner.code}.`,
+        said('err.bank.statementOtherAccount', 'Dit afschrift is van rekening {{shown}}. Dat is rekening {{code}} ({{name}}), niet {{chosen}}. Kies rekening {{code}}.', { shown, code: owner.code, name: owner.name, chosen: account.code }),
         { field: 'account', details: { statementIban: statementAccount, accountIban: owner.iban } },
       );
     }
@@ -84,18 +85,19 @@ export function accountForStatement(books: Books, statementAccount: string, chos
   const hit = hits[0];
   if (hits.length === 1 && hit) {
     if (hit.archived) {
-      throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${hit.code} (${hit.name}) is gearchiveerd. Daarop kunt u geen afschrift inlezen.`, { field: 'account' });
+      throw new KassaError('ACCOUNT_ARCHIVED', said('err.bank.archivedNoImport', 'Rekening {{code}} ({{name}}) is gearchiveerd. Daarop kunt u geen afschrift inlezen.', { code: hit.code, name: hit.name }), { field: 'account' });
     }
     return { account: hit, setIban: false };
   }
   const candidates = all.filter((a) => !a.archived).map((a) => ({ code: a.code, name: a.name, iban: a.iban }));
   const withoutIban = candidates.filter((a) => a.iban === null);
+  const head = said('err.bank.statementUnknownAccount', 'Dit afschrift is van rekening {{shown}}. Die rekening staat niet bij de bankrekeningen van deze administratie.', { shown });
   const hint = withoutIban.length > 0
-    ? ` Hoort het bij ${withoutIban.map((a) => `${a.code} (${a.name})`).join(' of ')}? Kies dan die rekening.`
-    : ' Voeg die rekening eerst toe als bankrekening, of kies de juiste rekening.';
+    ? said('err.bank.maybeAccount', 'Hoort het bij {{accounts}}? Kies dan die rekening.', { accounts: withoutIban.map((a) => `${a.code} (${a.name})`).join(' / ') })
+    : said('err.bank.addAccountFirst', 'Voeg die rekening eerst toe als bankrekening, of kies de juiste rekening.');
   throw new KassaError(
     'INVALID_INPUT',
-    `Dit afschrift is van rekening ${shown}. Die rekening staat niet bij de bankrekeningen van deze administratie.${hint}`,
+    joinSaid(head, hint),
     { field: 'account', details: { statementIban: statementAccount, candidates } },
   );
 }

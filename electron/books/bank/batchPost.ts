@@ -25,6 +25,7 @@ import { checkLineAllocation } from '../grants/allocation';
 import { entryFactRef, entryJson } from '../history/entryFact';
 import { appendFactJson } from '../history/facts';
 import { openYearFor } from '../years';
+import { said } from '../../../shared/phrase';
 
 export class EntryBatch {
   private readonly years = new Map<string, number>();
@@ -73,7 +74,7 @@ export class EntryBatch {
     let id = this.journals.get(code);
     if (id === undefined) {
       const j = this.journalByCode.get(code) as { id: number } | undefined;
-      if (!j) throw new KassaError('NOT_FOUND', `Dagboek ${code} bestaat niet.`, { field: 'journal' });
+      if (!j) throw new KassaError('NOT_FOUND', said('err.entry.unknownJournal', 'Dagboek {{code}} bestaat niet.', { code }), { field: 'journal' });
       id = j.id;
       this.journals.set(code, id);
     }
@@ -90,18 +91,18 @@ export class EntryBatch {
       const account = this.account(l.account, `${field}.account`);
       if (l.grant !== undefined || l.budgetLine !== undefined) checkLineAllocation(this.books, l, account, input.date, field);
       if ((l.debit === undefined) === (l.credit === undefined)) {
-        throw new KassaError('INVALID_INPUT', `Regel ${i + 1}: vul óf debet óf credit in.`, { field: `${field}.debit` });
+        throw new KassaError('INVALID_INPUT', said('err.entry.debitOrCredit', 'Regel {{line}}: vul óf debet óf credit in.', { line: i + 1 }), { field: `${field}.debit` });
       }
       const cents = l.debit !== undefined ? parseAmount(l.debit, `${field}.debit`) : -parseAmount(l.credit, `${field}.credit`);
       if (cents > 0) debit += cents;
       else credit -= cents;
       return { account, cents, input: l };
     });
-    if (lines.length < 2) throw new KassaError('UNBALANCED', 'Een boeking heeft minstens twee regels.', { field: 'lines' });
+    if (lines.length < 2) throw new KassaError('UNBALANCED', said('err.entry.twoLines', 'Een boeking heeft minstens twee regels.'), { field: 'lines' });
     if (debit !== credit) {
       throw new KassaError(
         'UNBALANCED',
-        `De boeking is niet in evenwicht. Debet is ${formatEuro(debit)}, credit is ${formatEuro(credit)}. Het verschil is ${formatEuro(Math.abs(debit - credit))}.`,
+        said('err.entry.unbalanced', 'De boeking is niet in evenwicht. Debet is {{debit}}, credit is {{credit}}. Het verschil is {{difference}}.', { debit: formatEuro(debit), credit: formatEuro(credit), difference: formatEuro(Math.abs(debit - credit)) }),
         { field: 'lines', details: { debit: centsToString(debit), credit: centsToString(credit) } },
       );
     }

@@ -26,14 +26,12 @@ import { unlinkTransaction } from './handMatch';
 import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
 import { refreshReconciliations, shiftDays } from './reconciliation';
 import { refreshSuggestions } from './suggest';
-import { getTransaction, lineLabel, txRow, TX_SELECT, type TxRow } from './transactions';
+import { getTransaction, lineSaid, txRow, TX_SELECT, type TxRow } from './transactions';
+import { joinSaid, said } from '../../../shared/phrase';
 
 /** How far apart the two sides of a transfer between own accounts may be booked by the banks. */
 const TRANSFER_DAYS = 7;
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** The text of the entry: the treasurer's own, else the counterparty and the bank's description. */
 function entryDescription(r: TxRow): string {
@@ -76,15 +74,15 @@ function selectRows(books: Books, input: { transactions: number[] | 'all-assigne
   const rows = books.raw(`${TX_SELECT} WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.date, t.id`).all(JSON.stringify(ids)) as TxRow[];
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.find((id) => !found.has(id));
-  if (missing !== undefined) throw new KassaError('NOT_FOUND', `Bankregel ${missing} bestaat niet.`, { field: 'transactions' });
+  if (missing !== undefined) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFound', 'Bankregel {{missing}} bestaat niet.', { missing }), { field: 'transactions' });
   for (const r of rows) {
     if (accountId !== null && r.account_id !== accountId) {
-      throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} hoort bij rekening ${r.bank_code}, niet bij ${input.account}.`, { field: 'transactions', details: { transaction: r.id } });
+      throw new KassaError('INVALID_INPUT', said('err.bank.lineOtherAccount', '{{line}} hoort bij rekening {{bank}}, niet bij {{account}}.', { line: lineSaid(r, true), bank: r.bank_code, account: input.account }), { field: 'transactions', details: { transaction: r.id } });
     }
-    if (r.status === 'booked') throw new KassaError('POSTED_IMMUTABLE', `${cap(lineLabel(r))} is al geboekt.`, { field: 'transactions', details: { transaction: r.id } });
-    if (r.status === 'ignored') throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} staat op "negeren". Zet de regel eerst terug in de inbox.`, { field: 'transactions', details: { transaction: r.id } });
+    if (r.status === 'booked') throw new KassaError('POSTED_IMMUTABLE', said('err.bank.linePosted', '{{line}} is al geboekt.', { line: lineSaid(r, true) }), { field: 'transactions', details: { transaction: r.id } });
+    if (r.status === 'ignored') throw new KassaError('INVALID_INPUT', said('err.bank.lineIgnored', '{{line}} staat op "negeren". Zet de regel eerst terug in de inbox.', { line: lineSaid(r, true) }), { field: 'transactions', details: { transaction: r.id } });
     if (r.assign_account_id === null) {
-      throw new KassaError('INVALID_INPUT', `Bij ${lineLabel(r)} is nog geen rekening gekozen. Kies eerst waar het geld voor was.`, { field: 'transactions', details: { transaction: r.id } });
+      throw new KassaError('INVALID_INPUT', said('err.bank.lineNoAccount', 'Bij {{line}} is nog geen rekening gekozen. Kies eerst waar het geld voor was.', { line: lineSaid(r) }), { field: 'transactions', details: { transaction: r.id } });
     }
   }
   return rows;
@@ -109,7 +107,7 @@ export function confirmTransactions(books: Books, input: { transactions: number[
       if (!bank) throw new Error(`bank account ${r.account_id} is no money account`);
       try {
         if (r.amount_cents === 0) {
-          throw new KassaError('INVALID_INPUT', 'Een regel van € 0,00 kan niet geboekt worden. Negeer deze regel.');
+          throw new KassaError('INVALID_INPUT', said('err.bank.zeroLine', 'Een regel van € 0,00 kan niet geboekt worden. Negeer deze regel.'));
         }
         const contraId = r.assign_account_id as number;
         const linked = money.has(contraId) ? existingTransfer(books, r, contraId) : null;
@@ -117,7 +115,7 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         // lines booked earlier in this batch (they are registered as payments as they go).
         const outKind = r.assign_code !== null && r.amount_cents < 0 ? volunteerKindOf(r.assign_code) : null;
         if (outKind === 'fee' && r.assign_person_id === null) {
-          throw new KassaError('INVALID_INPUT', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies eerst wie deze vergoeding krijgt.', { field: 'person' });
+          throw new KassaError('INVALID_INPUT', said('err.bank.feeNeedsVolunteer', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies eerst wie deze vergoeding krijgt.'), { field: 'person' });
         }
         const volunteerKind = r.assign_person_id !== null ? outKind : null;
         if (volunteerKind !== null) {
@@ -164,7 +162,8 @@ export function confirmTransactions(books: Books, input: { transactions: number[
         out.push({ transaction: r.id, id: posted.id, number: posted.number, ref: posted.ref, linked: linked !== null });
       } catch (e) {
         if (!(e instanceof KassaError)) throw e;
-        throw new KassaError(e.code, `${cap(lineLabel(r))}: ${e.message} Er is niets geboekt.`, {
+        const head = said('err.bank.lineFailed', '{{line}}:', { line: lineSaid(r, true) });
+        throw new KassaError(e.code, joinSaid(head, e.said, said('err.bank.nothingPosted', 'Er is niets geboekt.')), {
           field: 'transactions',
           details: { transaction: r.id, ...(e.field ? { cause: e.field } : {}), ...(e.details ?? {}) },
         });
@@ -187,7 +186,7 @@ export function reopenTransaction(books: Books, input: { transaction: number; da
   return books.tx(() => {
     const r = txRow(books, input.transaction);
     if (r.status !== 'booked' || r.entry_id === null) {
-      throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} is nog niet geboekt; u kunt de keuze gewoon aanpassen.`, { field: 'transaction' });
+      throw new KassaError('INVALID_INPUT', said('err.bank.lineNotPosted', '{{line}} is nog niet geboekt; u kunt de keuze gewoon aanpassen.', { line: lineSaid(r, true) }), { field: 'transaction' });
     }
     const entryId = r.entry_id;
     if (r.linked === 1) {

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { KassaError } from '../../../shared/errors';
 import { bankError } from './errors';
+import { said } from '../../../shared/phrase';
 
 /** Statements of a small foundation are kilobytes; 50 MB leaves room for years of camt. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -26,17 +27,17 @@ export function byteLimit(maxBytes: number | undefined): number {
 export function assertSizeWithinLimit(size: number, maxBytes: number = DEFAULT_MAX_BYTES): void {
   if (size > maxBytes) {
     throw bankError(
-      `Het bestand is te groot (${megabytes(size)}). Een bankafschrift mag hoogstens ${megabytes(maxBytes)} zijn. Download een kortere periode bij de bank, bijvoorbeeld één maand.`,
+      said('err.bankFile.tooBig', 'Het bestand is te groot ({{size}}). Een bankafschrift mag hoogstens {{max}} zijn. Download een kortere periode bij de bank, bijvoorbeeld één maand.', { size: megabytes(size), max: megabytes(maxBytes) }),
       { reason: 'too-large', size, maxBytes },
     );
   }
   if (size === 0) {
-    throw bankError('Het bestand is leeg. Download het afschrift opnieuw bij de bank.', { reason: 'empty' });
+    throw bankError(said('err.bankFile.empty', 'Het bestand is leeg. Download het afschrift opnieuw bij de bank.'), { reason: 'empty' });
   }
 }
 
 function notAFile(path: string): KassaError {
-  return bankError(`"${path}" is geen gewoon bestand (maar bijvoorbeeld een map, een pijp of een apparaat). Kies het bankafschrift dat u van uw bank hebt gedownload.`, { reason: 'not-text' });
+  return bankError(said('err.bankFile.notAFile', '"{{path}}" is geen gewoon bestand (maar bijvoorbeeld een map, een pijp of een apparaat). Kies het bankafschrift dat u van uw bank hebt gedownload.', { path }), { reason: 'not-text' });
 }
 
 /**
@@ -54,8 +55,8 @@ export function readBankFile(path: string, opts: { maxBytes?: number } = {}): Bu
   } catch (err) {
     if (err instanceof KassaError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand "${path}" bestaat niet.`);
-    throw bankError(`Het bestand "${path}" kan niet geopend worden (${code ?? 'onbekende fout'}).`, { reason: 'unexpected' });
+    if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', said('err.file.notFound', 'Het bestand "{{path}}" bestaat niet.', { path }));
+    throw bankError(said('err.bankFile.cannotOpen', 'Het bestand "{{path}}" kan niet geopend worden ({{code}}).', { path, code: code ?? '?' }), { reason: 'unexpected' });
   }
   try {
     const st = fstatSync(fd);
@@ -139,12 +140,12 @@ export function decodeBankBytes(bytes: Uint8Array): DecodedText {
   }
   if (decoded.text.includes('\u0000')) {
     throw bankError(
-      'Dit bestand is geen tekstbestand en dus geen bankafschrift dat de app kan lezen. Download bij de bank een CAMT.053-, MT940- of CSV-bestand.',
+      said('err.bankFile.notText', 'Dit bestand is geen tekstbestand en dus geen bankafschrift dat de app kan lezen. Download bij de bank een CAMT.053-, MT940- of CSV-bestand.'),
       { reason: 'not-text' },
     );
   }
   if (decoded.text.trim() === '') {
-    throw bankError('Het bestand is leeg. Download het afschrift opnieuw bij de bank.', { reason: 'empty' });
+    throw bankError(said('err.bankFile.empty', 'Het bestand is leeg. Download het afschrift opnieuw bij de bank.'), { reason: 'empty' });
   }
   return decoded;
 }

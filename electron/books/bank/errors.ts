@@ -1,4 +1,5 @@
 import { KassaError } from '../../../shared/errors';
+import type { Said } from '../../../shared/phrase';
 
 /** Why a bank file was refused; tests and the import layer can match on it. */
 export type BankErrorReason =
@@ -28,9 +29,12 @@ export function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-/** Every refusal of a bank file goes through here, so the code and shape stay the same. */
-export function bankError(message: string, details: BankErrorDetails): KassaError {
-  return new KassaError('BAD_BANK_FILE', sentence(message), { details });
+/**
+ * Every refusal of a bank file goes through here, so the code and shape stay the same. A said text
+ * (shared/phrase.ts) can be shown in English too; plain text stays Dutch-only.
+ */
+export function bankError(message: string | Said, details: BankErrorDetails): KassaError {
+  return new KassaError('BAD_BANK_FILE', typeof message === 'string' ? sentence(message) : message, { details });
 }
 
 /** "Regel 14: " — the prefix for messages about a source line. */

@@ -15,7 +15,8 @@ import { entryRef } from '../entries';
 import { moveLineReceipts } from '../receipts/bankLines';
 import { refreshReconciliations, shiftDays } from './reconciliation';
 import { refreshSuggestions } from './suggest';
-import { getTransaction, lineLabel, txRow } from './transactions';
+import { getTransaction, lineSaid, txRow } from './transactions';
+import { said } from '../../../shared/phrase';
 
 /** How far apart the bank's date and the date of the hand-made entry may be. */
 export const MATCH_DAYS = 7;
@@ -46,25 +47,25 @@ export function findHandMatch(books: Books, r: Line): BankHandMatch | null {
   return m ? toMatch(m) : null;
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** bank.link: mark an inbox line done by linking it to the entry that already books it. */
 export function linkTransaction(books: Books, input: { transaction: number; entry: number }): BankTransaction {
   return books.tx(() => {
     const r = txRow(books, input.transaction);
     if (r.status !== 'inbox') {
-      throw new KassaError(r.status === 'booked' ? 'POSTED_IMMUTABLE' : 'INVALID_INPUT', `${cap(lineLabel(r))} staat niet meer in de inbox. Koppelen kan alleen bij een regel die nog niet geboekt is.`, { field: 'transaction' });
+      throw new KassaError(r.status === 'booked' ? 'POSTED_IMMUTABLE' : 'INVALID_INPUT', said('err.bank.lineNotInInbox', '{{line}} staat niet meer in de inbox. Koppelen kan alleen bij een regel die nog niet geboekt is.', { line: lineSaid(r, true) }), { field: 'transaction' });
     }
     const entry = books.raw(`SELECT e.id, e.status FROM entries e WHERE e.id = ?`).get(input.entry) as { id: number; status: string } | undefined;
-    if (!entry || entry.status !== 'posted') throw new KassaError('NOT_FOUND', `Boeking ${input.entry} bestaat niet of is nog een concept.`, { field: 'entry' });
+    if (!entry || entry.status !== 'posted') throw new KassaError('NOT_FOUND', said('err.bank.entryNotFoundOrDraft', 'Boeking {{entry}} bestaat niet of is nog een concept.', { entry: input.entry }), { field: 'entry' });
     const m = candidates(books, r, entry.id)[0];
     if (!m) {
       throw new KassaError(
         'INVALID_INPUT',
-        `Deze boeking past niet bij ${lineLabel(r)}. Koppelen kan alleen met een boeking op rekening ${r.bank_code} van hetzelfde bedrag, ` +
-          `met een datum tussen ${formatDateNl(shiftDays(r.date, -MATCH_DAYS))} en ${formatDateNl(shiftDays(r.date, MATCH_DAYS))}, die nog niet bij een bankregel hoort en niet is tegengeboekt.`,
+        said(
+          'err.bank.linkNoMatch',
+          'Deze boeking past niet bij {{line}}. Koppelen kan alleen met een boeking op rekening {{bank}} van hetzelfde bedrag, met een datum tussen {{from}} en {{to}}, die nog niet bij een bankregel hoort en niet is tegengeboekt.',
+          { line: lineSaid(r), bank: r.bank_code, from: formatDateNl(shiftDays(r.date, -MATCH_DAYS)), to: formatDateNl(shiftDays(r.date, MATCH_DAYS)) },
+        ),
         { field: 'entry' },
       );
     }

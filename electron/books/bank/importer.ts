@@ -24,6 +24,7 @@ import { parseStatement } from './parse';
 import { bookBalanceAt, dayBefore, inboxUpTo, recordStatementBalance, refreshReconciliations } from './reconciliation';
 import { refreshSuggestions } from './suggest';
 import type { BankFormat, ParsedStatement, ParsedTransaction } from './types';
+import { said } from '../../../shared/phrase';
 
 export interface ImportInput {
   path?: string | undefined;
@@ -85,19 +86,25 @@ function yearWarnings(books: Books, lines: PreparedLine[]): BankWarning[] {
     else if (y.status !== 'open') closed.push(l);
   }
   const out: BankWarning[] = [];
-  const describe = (ls: PreparedLine[], what: string, todo: string) => {
+  const describe = (ls: PreparedLine[], closedYear: boolean) => {
     const first = ls[0];
     if (!first) return;
-    const w: BankWarning = {
-      message: ls.length === 1
-        ? `${first.tx.line !== undefined ? `Regel ${first.tx.line}: ` : ''}de datum ${formatDateNl(first.tx.date)} valt ${what}. ${todo}`
-        : `${ls.length} regels (vanaf ${formatDateNl(first.tx.date)}${first.tx.line !== undefined ? `, regel ${first.tx.line}` : ''}) vallen ${what}. ${todo}`,
-    };
+    const date = formatDateNl(first.tx.date);
+    const line = first.tx.line;
+    const which = ls.length > 1
+      ? line !== undefined ? said('err.bankWarn.linesFromAt', '{{count}} regels (vanaf {{date}}, regel {{line}})', { count: ls.length, date, line }) : said('err.bankWarn.linesFrom', '{{count}} regels (vanaf {{date}})', { count: ls.length, date })
+      : line !== undefined ? said('err.bankWarn.dateAt', 'Regel {{line}}: de datum {{date}}', { line, date }) : said('err.bankWarn.date', 'De datum {{date}}', { date });
+    const text = closedYear
+      ? ls.length > 1 ? said('err.bankWarn.closedMany', '{{which}} vallen in een afgesloten boekjaar. Die regels kunt u niet meer boeken. Staan ze al in de boeken, negeer ze dan.', { which })
+        : said('err.bankWarn.closedOne', '{{which}} valt in een afgesloten boekjaar. Die regels kunt u niet meer boeken. Staan ze al in de boeken, negeer ze dan.', { which })
+      : ls.length > 1 ? said('err.bankWarn.noYearMany', '{{which}} vallen niet in een boekjaar van deze administratie. Open eerst dat boekjaar; tot dan blijven die regels in de inbox.', { which })
+        : said('err.bankWarn.noYearOne', '{{which}} valt niet in een boekjaar van deze administratie. Open eerst dat boekjaar; tot dan blijven die regels in de inbox.', { which });
+    const w: BankWarning = { message: text.message, says: text.says };
     if (first.tx.line !== undefined) w.line = first.tx.line;
     out.push(w);
   };
-  describe(none, 'niet in een boekjaar van deze administratie', 'Open eerst dat boekjaar; tot dan blijven die regels in de inbox.');
-  describe(closed, 'in een afgesloten boekjaar', 'Die regels kunt u niet meer boeken. Staan ze al in de boeken, negeer ze dan.');
+  describe(none, false);
+  describe(closed, true);
   return out;
 }
 
@@ -107,14 +114,18 @@ function differenceOf(kind: 'opening' | 'closing', date: string, bankCents: numb
     if (bank === book) return null;
     return {
       kind, date, bank: centsToString(bank), book: centsToString(book), difference: centsToString(bank - book),
-      message: `Het beginsaldo van dit afschrift (${formatEuro(bank)}) is niet gelijk aan het saldo in de boeken op ${formatDateNl(date)} (${formatEuro(book)}). Het verschil is ${formatEuro(bank - book)}. Misschien is het beginsaldo nog niet geboekt, of ontbreekt er een eerder afschrift.`,
+      ...said('err.bankCheck.opening', 'Het beginsaldo van dit afschrift ({{bank}}) is niet gelijk aan het saldo in de boeken op {{date}} ({{book}}). Het verschil is {{difference}}. Misschien is het beginsaldo nog niet geboekt, of ontbreekt er een eerder afschrift.', {
+        bank: formatEuro(bank), date: formatDateNl(date), book: formatEuro(book), difference: formatEuro(bank - book),
+      }),
     };
   }
   const expected = book + inbox;
   if (bank === expected) return null;
   return {
     kind, date, bank: centsToString(bank), book: centsToString(expected), difference: centsToString(bank - expected),
-    message: `Het eindsaldo van dit afschrift (${formatEuro(bank)}) is niet gelijk aan het saldo in de boeken op ${formatDateNl(date)} als alle regels uit de inbox geboekt zijn (${formatEuro(expected)}). Het verschil is ${formatEuro(bank - expected)}.`,
+    ...said('err.bankCheck.closing', 'Het eindsaldo van dit afschrift ({{bank}}) is niet gelijk aan het saldo in de boeken op {{date}} als alle regels uit de inbox geboekt zijn ({{book}}). Het verschil is {{difference}}.', {
+      bank: formatEuro(bank), date: formatDateNl(date), book: formatEuro(expected), difference: formatEuro(bank - expected),
+    }),
   };
 }
 
@@ -154,7 +165,7 @@ function refuseDuplicateFile(books: Books, hash: string): void {
   if (!dup) return;
   throw new KassaError(
     'DUPLICATE',
-    `Dit bestand is al ingelezen op ${formatDateNl(dup.imported_at.slice(0, 10))} ("${dup.file_name}", ${dup.transaction_count} regels, rekening ${dup.code}). Er is niets veranderd.`,
+    said('err.bank.alreadyImported', 'Dit bestand is al ingelezen op {{importedAt}} ("{{fileName}}", {{lines}} regels, rekening {{code}}). Er is niets veranderd.', { importedAt: formatDateNl(dup.imported_at.slice(0, 10)), fileName: dup.file_name, lines: dup.transaction_count, code: dup.code }),
     { field: 'path', details: { importedAt: dup.imported_at, fileName: dup.file_name } },
   );
 }
@@ -175,7 +186,7 @@ export function importStatement(books: Books, input: ImportInput): BankImportRes
     if (setIban) {
       books.raw('UPDATE accounts SET iban = ? WHERE id = ?').run(st.accountIban, account.id);
       appendAudit(books, 'accounts.update', 'account', account.code, { code: account.code, iban: st.accountIban, from: 'bank.import' });
-      warnings.push({ message: `Rekening ${account.code} (${account.name}) had nog geen IBAN. Het IBAN ${formatIban(st.accountIban)} van dit afschrift is daar nu bij opgeslagen.` });
+      warnings.push(said('err.bankWarn.ibanStored', 'Rekening {{code}} ({{name}}) had nog geen IBAN. Het IBAN {{iban}} van dit afschrift is daar nu bij opgeslagen.', { code: account.code, name: account.name, iban: formatIban(st.accountIban) }));
     }
 
     const byFp = books.raw('SELECT 1 FROM bank_transactions WHERE account_id = ? AND fingerprint = ?');
@@ -184,7 +195,7 @@ export function importStatement(books: Books, input: ImportInput): BankImportRes
     const duplicates = lines.length - fresh.length;
     warnings.push(...yearWarnings(books, fresh));
     if (lines.length > 0 && fresh.length === 0) {
-      warnings.push({ message: `Alle ${lines.length} regels van dit afschrift waren al eerder ingelezen. Er zijn geen nieuwe regels bijgekomen.` });
+      warnings.push(said('err.bankWarn.allKnown', 'Alle {{count}} regels van dit afschrift waren al eerder ingelezen. Er zijn geen nieuwe regels bijgekomen.', { count: lines.length }));
     }
 
     const openingDate = st.from !== undefined ? dayBefore(st.from) : null;

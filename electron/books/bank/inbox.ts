@@ -15,7 +15,8 @@ import { bankAccountByCode } from './bankAccounts';
 import { invoiceForLine } from './invoiceLink';
 import { createRuleRow } from './rules';
 import { refreshSuggestions } from './suggest';
-import { getTransaction, lineLabel, toTransactions, txRow, TX_SELECT, type TxRow } from './transactions';
+import { getTransaction, lineSaid, toTransactions, txRow, TX_SELECT, type TxRow } from './transactions';
+import { said } from '../../../shared/phrase';
 
 export interface InboxFilter {
   account?: string | undefined;
@@ -90,10 +91,10 @@ export interface AssignInput {
 function inboxRow(books: Books, id: number, field = 'transaction'): TxRow {
   const r = txRow(books, id, field);
   if (r.status === 'booked') {
-    throw new KassaError('POSTED_IMMUTABLE', `${cap(lineLabel(r))} is al geboekt. Wilt u het anders? Zet de regel dan terug naar de inbox (dat maakt een tegenboeking).`, { field });
+    throw new KassaError('POSTED_IMMUTABLE', said('err.bank.linePostedReopen', '{{line}} is al geboekt. Wilt u het anders? Zet de regel dan terug naar de inbox (dat maakt een tegenboeking).', { line: lineSaid(r, true) }), { field });
   }
   if (r.status === 'ignored') {
-    throw new KassaError('INVALID_INPUT', `${cap(lineLabel(r))} staat op "negeren". Zet de regel eerst terug in de inbox.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.bank.lineIgnored', '{{line}} staat op "negeren". Zet de regel eerst terug in de inbox.', { line: lineSaid(r, true) }), { field });
   }
   return r;
 }
@@ -120,17 +121,17 @@ export interface ResolvedChoice {
 export function resolveChoice(books: Books, r: TxRow, c: Omit<AssignInput, 'transaction' | 'remember'>, prefix = ''): ResolvedChoice {
   const account = accountForPosting(books, c.account, `${prefix}account`);
   if (account.id === r.account_id) {
-    throw new KassaError('INVALID_INPUT', `Kies de andere kant van de boeking, niet de bankrekening ${account.code} zelf.`, { field: `${prefix}account` });
+    throw new KassaError('INVALID_INPUT', said('err.bank.otherSide', 'Kies de andere kant van de boeking, niet de bankrekening {{code}} zelf.', { code: account.code }), { field: `${prefix}account` });
   }
   let contact = c.contact ?? null;
   let invoice: number | null = null;
   if (c.invoice !== undefined) {
     const inv = invoiceForLine(books, c.invoice, r.amount_cents, `${prefix}invoice`);
     if (account.code !== inv.account) {
-      throw new KassaError('INVALID_INPUT', `Een betaling van ${inv.label} boekt u op rekening ${inv.account}. Kies die rekening, of laat de factuur weg.`, { field: `${prefix}account` });
+      throw new KassaError('INVALID_INPUT', said('err.bank.invoiceAccount', 'Een betaling van {{invoice}} boekt u op rekening {{account}}. Kies die rekening, of laat de factuur weg.', { invoice: inv.said, account: inv.account }), { field: `${prefix}account` });
     }
     if (contact !== null && contact !== inv.contact) {
-      throw new KassaError('INVALID_INPUT', `De relatie past niet bij ${inv.label}.`, { field: `${prefix}contact` });
+      throw new KassaError('INVALID_INPUT', said('err.bank.invoiceContact', 'De relatie past niet bij {{invoice}}.', { invoice: inv.said }), { field: `${prefix}contact` });
     }
     contact = inv.contact;
     invoice = inv.id;
@@ -142,17 +143,17 @@ export function resolveChoice(books: Books, r: TxRow, c: Omit<AssignInput, 'tran
       if (!(e instanceof KassaError)) throw e;
       // the grant check names "line.grant"; here the field is the input's own
       const field = `${prefix}${(e.field ?? 'line.grant').split('.').pop()}`;
-      throw new KassaError(e.code, e.message, { field, ...(e.details ? { details: e.details } : {}) });
+      throw new KassaError(e.code, e.said, { field, ...(e.details ? { details: e.details } : {}) });
     }
   }
   if (c.person !== undefined && !exists(books, 'persons', c.person)) {
-    throw new KassaError('NOT_FOUND', `Vrijwilliger ${c.person} bestaat niet.`, { field: `${prefix}person` });
+    throw new KassaError('NOT_FOUND', said('err.vol.personNotFound', 'Vrijwilliger {{person}} bestaat niet.', { person: c.person }), { field: `${prefix}person` });
   }
   // Money out on the volunteer fee account is a volunteer payment: the volunteer is needed, and the
   // same limits as "Vrijwilliger betalen" apply (confirm checks again, with the payments made by then).
   const volunteerKind = r.amount_cents < 0 ? volunteerKindOf(account.code) : null;
   if (volunteerKind === 'fee' && c.person === undefined) {
-    throw new KassaError('INVALID_INPUT', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies wie deze vergoeding krijgt; dan controleert de app ook het maximum.', {
+    throw new KassaError('INVALID_INPUT', said('err.bank.feeNeedsVolunteerCheck', 'Een vrijwilligersvergoeding hoort bij een vrijwilliger. Kies wie deze vergoeding krijgt; dan controleert de app ook het maximum.'), {
       field: `${prefix}person`,
     });
   }
@@ -160,7 +161,7 @@ export function resolveChoice(books: Books, r: TxRow, c: Omit<AssignInput, 'tran
     assertVolunteerPaymentAllowed(books, { person: c.person, date: r.date, kind: volunteerKind, amountCents: -r.amount_cents }, `${prefix}person`);
   }
   if (contact !== null && !exists(books, 'contacts', contact)) {
-    throw new KassaError('NOT_FOUND', `Relatie ${contact} bestaat niet.`, { field: `${prefix}contact` });
+    throw new KassaError('NOT_FOUND', said('err.contact.notFound', 'Relatie {{contact}} bestaat niet.', { contact }), { field: `${prefix}contact` });
   }
   return {
     accountId: account.id, grant: c.grant ?? null, budgetLine: c.budgetLine ?? null, person: c.person ?? null, contact, invoice,
@@ -183,7 +184,7 @@ export function assignTransaction(books: Books, input: AssignInput): BankTransac
     appendAudit(books, 'bank.assign', 'bank_transaction', r.id, { ...input });
     if (input.remember) {
       if (r.counterparty_iban === null) {
-        throw new KassaError('INVALID_INPUT', 'Deze regel heeft geen tegenrekening (IBAN). Maak zelf een regel met een tekst uit de omschrijving.', { field: 'remember' });
+        throw new KassaError('INVALID_INPUT', said('err.bank.noCounterIban', 'Deze regel heeft geen tegenrekening (IBAN). Maak zelf een regel met een tekst uit de omschrijving.'), { field: 'remember' });
       }
       createRuleRow(books, {
         iban: r.counterparty_iban, account: input.account,
@@ -210,10 +211,10 @@ export function ignoreTransactions(books: Books, ids: number[], ignored = true):
     const rows = books.raw(`${TX_SELECT} WHERE t.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as TxRow[];
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.find((id) => !found.has(id));
-    if (missing !== undefined) throw new KassaError('NOT_FOUND', `Bankregel ${missing} bestaat niet.`, { field: 'transactions' });
+    if (missing !== undefined) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFound', 'Bankregel {{missing}} bestaat niet.', { missing }), { field: 'transactions' });
     const booked = rows.find((r) => r.status === 'booked');
     if (booked) {
-      throw new KassaError('POSTED_IMMUTABLE', `${cap(lineLabel(booked))} is al geboekt. Negeren kan alleen bij regels die nog niet geboekt zijn.`, { field: 'transactions' });
+      throw new KassaError('POSTED_IMMUTABLE', said('err.bank.linePostedNoIgnore', '{{line}} is al geboekt. Negeren kan alleen bij regels die nog niet geboekt zijn.', { line: lineSaid(booked, true) }), { field: 'transactions' });
     }
     const to = ignored ? 'ignored' : 'inbox';
     const upd = books.raw('UPDATE bank_transactions SET status = ? WHERE id = ? AND status <> ?');
@@ -282,6 +283,3 @@ export function acceptSuggestions(books: Books, input: { ids?: number[] | undefi
   });
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

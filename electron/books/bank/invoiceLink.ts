@@ -11,7 +11,8 @@ import type { Books } from '../../db/books';
 import { PAYABLES, RECEIVABLES } from '../invoices/finalise';
 import { registerPayment, reversePayment } from '../invoices/payments';
 import { openItems } from '../invoices/queries';
-import { invoiceLabel, invoiceRow, openOf } from '../invoices/rows';
+import { invoiceLabel, invoiceRow, invoiceSaid, openOf } from '../invoices/rows';
+import { said, type Said } from '../../../shared/phrase';
 
 /** Far enough ahead that every final invoice counts, whatever today's date is. */
 const ALL_DATES = '9999-12-31';
@@ -39,6 +40,8 @@ export interface InvoiceForLine {
   kind: 'sales' | 'purchase';
   number: string | null;
   label: string;
+  /** The label as said text, for errors that name the invoice. */
+  said: Said;
   contact: number;
   account: string;
   openCents: number;
@@ -50,27 +53,28 @@ export interface InvoiceForLine {
  * what is open. Refunds are registered on the invoice itself.
  */
 export function invoiceForLine(books: Books, invoice: number, amountCents: number, field = 'invoice'): InvoiceForLine {
-  if (!hasInvoices(books)) throw new KassaError('NOT_FOUND', 'Deze administratie heeft geen facturen.', { field });
+  if (!hasInvoices(books)) throw new KassaError('NOT_FOUND', said('err.invoice.noInvoices', 'Deze administratie heeft geen facturen.'), { field });
   const r = invoiceRow(books, invoice, field);
   const label = invoiceLabel(r);
-  if (r.status !== 'final') throw new KassaError('INVALID_INPUT', `${cap(label)} is nog een concept. Maak de factuur eerst definitief.`, { field });
-  if (r.credit_of !== null) throw new KassaError('INVALID_INPUT', `${cap(label)} is een creditfactuur. Koppel de betaling aan de factuur zelf.`, { field });
+  const it = invoiceSaid(r, true);
+  if (r.status !== 'final') throw new KassaError('INVALID_INPUT', said('err.bank.invoiceDraft', '{{invoice}} is nog een concept. Maak de factuur eerst definitief.', { invoice: it }), { field });
+  if (r.credit_of !== null) throw new KassaError('INVALID_INPUT', said('err.bank.invoiceIsCredit', '{{invoice}} is een creditfactuur. Koppel de betaling aan de factuur zelf.', { invoice: it }), { field });
   const open = openOf(r);
   const needIn = r.kind === 'sales';
   if (amountCents === 0 || (amountCents > 0) !== needIn) {
     throw new KassaError(
       'INVALID_INPUT',
       needIn
-        ? `${cap(label)} is een verkoopfactuur: daarbij hoort geld dat binnenkomt. Deze regel is een betaling.`
-        : `${cap(label)} is een inkoopfactuur: daarbij hoort geld dat u betaalt. Deze regel is geld dat binnenkwam.`,
+        ? said('err.bank.salesNeedsIn', '{{invoice}} is een verkoopfactuur: daarbij hoort geld dat binnenkomt. Deze regel is een betaling.', { invoice: it })
+        : said('err.bank.purchaseNeedsOut', '{{invoice}} is een inkoopfactuur: daarbij hoort geld dat u betaalt. Deze regel is geld dat binnenkwam.', { invoice: it }),
       { field },
     );
   }
-  if (open <= 0) throw new KassaError('INVALID_INPUT', `${cap(label)} is al betaald. Er staat niets meer open.`, { field });
+  if (open <= 0) throw new KassaError('INVALID_INPUT', said('err.bank.invoicePaid', '{{invoice}} is al betaald. Er staat niets meer open.', { invoice: it }), { field });
   if (Math.abs(amountCents) > open) {
-    throw new KassaError('INVALID_INPUT', `Dit bedrag is meer dan er van ${label} nog openstaat. Boek het verschil apart of kies een andere factuur.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.bank.moreThanOpen', 'Dit bedrag is meer dan er van {{invoice}} nog openstaat. Boek het verschil apart of kies een andere factuur.', { invoice: invoiceSaid(r) }), { field });
   }
-  return { id: r.id, kind: r.kind, number: r.number, label, contact: r.contact_id, account: r.kind === 'sales' ? RECEIVABLES : PAYABLES, openCents: open };
+  return { id: r.id, kind: r.kind, number: r.number, label, said: invoiceSaid(r), contact: r.contact_id, account: r.kind === 'sales' ? RECEIVABLES : PAYABLES, openCents: open };
 }
 
 /** The confirmed bank entry (bank against 1300/1400 with the contact) becomes the invoice's payment. */
@@ -88,6 +92,3 @@ export function undoInvoicePayments(books: Books, entryId: number, date: string 
   for (const p of payments) reversePayment(books, { payment: p.id, ...(date ? { date } : {}) });
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

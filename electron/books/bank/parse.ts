@@ -5,6 +5,7 @@ import { parseCsvStatement } from './csv';
 import { assertSizeWithinLimit, byteLimit, decodeBankBytes, readBankFile } from './decode';
 import { camtVersion, detectFormat } from './detect';
 import { bankError, sentence, wrapUnexpected } from './errors';
+import { joinSaid, said } from '../../../shared/phrase';
 import { mergeParts } from './merge';
 import { parseMt940 } from './mt940';
 import { BANK_FORMATS, type BankFormat, type ParsedStatement, type ParseWarning, type StatementPart } from './types';
@@ -20,14 +21,15 @@ function unknownFormat(text: string): never {
   const head = text.replace(/^[\s\uFEFF]+/, '');
   if (head.startsWith('<')) {
     const v = camtVersion(head);
-    const what = v !== null ? `een ${v}-bestand` : 'een XML-bestand';
     throw bankError(
-      `Dit is ${what}, geen dagafschrift in camt.053-formaat. Download bij de bank het afschrift als CAMT.053, MT940 of CSV.`,
+      v !== null
+        ? said('err.bankFile.otherCamt', 'Dit is een {{version}}-bestand, geen dagafschrift in camt.053-formaat. Download bij de bank het afschrift als CAMT.053, MT940 of CSV.', { version: v })
+        : said('err.bankFile.otherXml', 'Dit is een XML-bestand, geen dagafschrift in camt.053-formaat. Download bij de bank het afschrift als CAMT.053, MT940 of CSV.'),
       { reason: 'unknown-format' },
     );
   }
   throw bankError(
-    'De app herkent dit bestand niet als bankafschrift. Gebruik een CAMT.053- of MT940-bestand, of de CSV-download van ING, Rabobank, ABN AMRO, Triodos, bunq, Knab of ASN/SNS/RegioBank.',
+    said('err.bankFile.unknown', 'De app herkent dit bestand niet als bankafschrift. Gebruik een CAMT.053- of MT940-bestand, of de CSV-download van ING, Rabobank, ABN AMRO, Triodos, bunq, Knab of ASN/SNS/RegioBank.'),
     { reason: 'unknown-format' },
   );
 }
@@ -59,9 +61,10 @@ function parseForced(text: string, format: BankFormat): { parts: StatementPart[]
     // A file nothing recognises may still be this format with one bad value: then its own message helps more.
     const reason = (err.details as { reason?: string } | undefined)?.reason;
     if (detected === null && !['syntax', 'missing', 'currency', 'unknown-format', 'account'].includes(reason ?? '')) throw err;
-    const other = detected !== null ? ` Het lijkt op een bestand in het formaat ${BANK_FORMAT_LABELS[detected]}.` : '';
+    const head = said('err.bankFile.notChosenFormat', 'Dit bestand lijkt niet op een bestand in het formaat {{format}}.', { format: BANK_FORMAT_LABELS[format] });
+    const tail = said('err.bankFile.chooseRightFormat', 'Kies het juiste formaat, of kies geen formaat: dan herkent de app het zelf.');
     throw bankError(
-      `Dit bestand lijkt niet op een bestand in het formaat ${BANK_FORMAT_LABELS[format]}.${other} Kies het juiste formaat, of kies geen formaat: dan herkent de app het zelf.`,
+      detected !== null ? joinSaid(head, said('err.bankFile.looksLike', 'Het lijkt op een bestand in het formaat {{format}}.', { format: BANK_FORMAT_LABELS[detected] }), tail) : joinSaid(head, tail),
       { reason: 'unknown-format', chosen: format, ...(detected !== null ? { detected } : {}), cause: err.message },
     );
   }
@@ -76,7 +79,7 @@ export function parseStatement(bytes: Uint8Array, opts: ParseOptions = {}): Pars
   try {
     assertSizeWithinLimit(bytes.length, byteLimit(opts.maxBytes));
     if (opts.format !== undefined && !(BANK_FORMATS as readonly string[]).includes(opts.format)) {
-      throw bankError(`Het formaat '${String(opts.format)}' bestaat niet.`, { reason: 'unknown-format' });
+      throw bankError(said('err.bankFile.noSuchFormat', "Het formaat '{{format}}' bestaat niet.", { format: String(opts.format) }), { reason: 'unknown-format' });
     }
     const { text } = decodeBankBytes(bytes);
     const format = opts.format ?? detectFormat(text) ?? unknownFormat(text);

@@ -10,7 +10,7 @@
 import { formatDateNl } from '../../../shared/dates';
 import { KassaError } from '../../../shared/errors';
 import { centsToString, formatEuro } from '../../../shared/money';
-import { Sentences, type Phrase, type Said } from '../../../shared/phrase';
+import { said, Sentences, type Phrase, type Said } from '../../../shared/phrase';
 import { addDifference } from '../../../shared/rules/bankDifference';
 import type {
   BankAccountReconciliationStatus, BankReconciliation, BankReconciliationRow, BankReconciliationStatus, BankWarning,
@@ -91,9 +91,9 @@ export function recordStatementBalance(books: Books, accountId: number, importId
   const old = books.raw('SELECT bank_balance_cents AS c FROM reconciliations WHERE account_id = ? AND statement_date = ?').get(accountId, date) as { c: number } | undefined;
   if (old) {
     if (old.c === cents) return null;
-    return {
-      message: `Volgens dit afschrift was het saldo op ${formatDateNl(date)} ${formatEuro(cents)}, maar volgens een eerder afschrift ${formatEuro(old.c)}. Controleer bij de bank welk afschrift klopt.`,
-    };
+    return said('err.bankWarn.otherBalance', 'Volgens dit afschrift was het saldo op {{date}} {{amount}}, maar volgens een eerder afschrift {{earlier}}. Controleer bij de bank welk afschrift klopt.', {
+      date: formatDateNl(date), amount: formatEuro(cents), earlier: formatEuro(old.c),
+    });
   }
   books
     .raw(`INSERT INTO reconciliations (account_id, statement_date, bank_balance_cents, book_balance_cents, difference_cents, import_id, checked_at, reconciled_at)
@@ -178,7 +178,7 @@ function differenceMessage(date: string, bank: bigint, book: bigint, unbooked: n
 }
 
 /** A Said as the two API fields. */
-const said = (x: Said): { message: string; says: Phrase[] } => ({ message: x.message, says: x.says ?? [] });
+const withSays = (x: Said): { message: string; says: Phrase[] } => ({ message: x.message, says: x.says ?? [] });
 
 const say = (dutch: string, key: string, params?: Record<string, string | number>): Said => new Sentences().add(dutch, key, params).said();
 
@@ -254,7 +254,7 @@ function bankBalanceOn(books: Books, accountId: number, date: string): bigint | 
  */
 export function reconciliationStatus(books: Books, year: number): BankReconciliationStatus {
   const fy = books.raw('SELECT start_date, end_date FROM fiscal_years WHERE year = ?').get(year) as { start_date: string; end_date: string } | undefined;
-  if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${year} bestaat niet in deze administratie.`, { field: 'year' });
+  if (!fy) throw new KassaError('NOT_FOUND', said('err.year.notInAdministration', 'Boekjaar {{year}} bestaat niet in deze administratie.', { year }), { field: 'year' });
   const end = fy.end_date;
   const accounts: BankAccountReconciliationStatus[] = bankAccounts(books).map((a) => {
     const book = bookBalanceAt(books, a.id, end);
@@ -265,18 +265,18 @@ export function reconciliationStatus(books: Books, year: number): BankReconcilia
     const base = { account: accountRef(a), bookBalance: centsToString(book), inboxCount: inbox.count };
     if (imports.n === 0) {
       if (!postings && book === 0n) {
-        return { ...base, state: 'unused', reconciled: true, date: null, bankBalance: null, difference: null, ...said(say(`Rekening ${name} is in ${year} niet gebruikt.`, 'bank.unused', { account: name, year })) };
+        return { ...base, state: 'unused', reconciled: true, date: null, bankBalance: null, difference: null, ...withSays(say(`Rekening ${name} is in ${year} niet gebruikt.`, 'bank.unused', { account: name, year })) };
       }
       return {
         ...base, state: 'no-statement', reconciled: false, date: null, bankBalance: null, difference: null,
-        ...said(say(`Voor rekening ${name} is geen bankafschrift ingelezen. Lees het afschrift tot en met ${formatDateNl(end)} in om te controleren of de boeken kloppen.`, 'bank.noStatementYear', { account: name, date: formatDateNl(end) })),
+        ...withSays(say(`Voor rekening ${name} is geen bankafschrift ingelezen. Lees het afschrift tot en met ${formatDateNl(end)} in om te controleren of de boeken kloppen.`, 'bank.noStatementYear', { account: name, date: formatDateNl(end) })),
       };
     }
     const bank = bankBalanceOn(books, a.id, end);
     if (bank === null) {
       return {
         ...base, state: 'not-covered', reconciled: false, date: null, bankBalance: null, difference: null,
-        ...said(imports.last !== null && imports.last < end
+        ...withSays(imports.last !== null && imports.last < end
           ? say(`De afschriften van rekening ${name} lopen tot ${formatDateNl(imports.last)}. Lees ook de afschriften tot en met ${formatDateNl(end)} in.`, 'bank.statementsUntil', { account: name, last: formatDateNl(imports.last), date: formatDateNl(end) })
           : say(`Voor rekening ${name} is het banksaldo op ${formatDateNl(end)} niet bekend. Lees een afschrift met begin- en eindsaldo in dat tot en met ${formatDateNl(end)} loopt.`, 'bank.balanceUnknown', { account: name, date: formatDateNl(end) })),
       };
@@ -285,15 +285,15 @@ export function reconciliationStatus(books: Books, year: number): BankReconcilia
     const shown = { date: end, bankBalance: centsToString(bank), difference: centsToString(diff) };
     if (diff !== 0n && diff !== inbox.cents) {
       const s = new Sentences().add(`Rekening ${name}:`, 'bank.accountLabel', { account: name });
-      return { ...base, ...shown, state: 'differences', reconciled: false, ...said(differenceMessage(end, bank, book, inbox.count, inbox.cents, s)) };
+      return { ...base, ...shown, state: 'differences', reconciled: false, ...withSays(differenceMessage(end, bank, book, inbox.count, inbox.cents, s)) };
     }
     if (inbox.count > 0 || diff !== 0n) {
       return {
         ...base, ...shown, state: 'inbox', reconciled: false,
-        ...said(say(`Rekening ${name}: ${inbox.count === 1 ? 'er staat nog 1 regel' : `er staan nog ${inbox.count} regels`} tot en met ${formatDateNl(end)} in de inbox. Boek of negeer ze eerst.`, 'bank.inboxUntil', { account: name, count: inbox.count, date: formatDateNl(end) })),
+        ...withSays(say(`Rekening ${name}: ${inbox.count === 1 ? 'er staat nog 1 regel' : `er staan nog ${inbox.count} regels`} tot en met ${formatDateNl(end)} in de inbox. Boek of negeer ze eerst.`, 'bank.inboxUntil', { account: name, count: inbox.count, date: formatDateNl(end) })),
       };
     }
-    return { ...base, ...shown, state: 'reconciled', reconciled: true, ...said(say(`Rekening ${name} klopt op ${formatDateNl(end)}: ${formatEuro(bank)}.`, 'bank.accountAgrees', { account: name, date: formatDateNl(end), amount: formatEuro(bank) })) };
+    return { ...base, ...shown, state: 'reconciled', reconciled: true, ...withSays(say(`Rekening ${name} klopt op ${formatDateNl(end)}: ${formatEuro(bank)}.`, 'bank.accountAgrees', { account: name, date: formatDateNl(end), amount: formatEuro(bank) })) };
   });
   return { year, endDate: end, reconciled: accounts.every((a) => a.reconciled), accounts };
 }

@@ -12,6 +12,7 @@ import { accountForPosting } from '../accounts';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { refreshSuggestions } from './suggest';
+import { said } from '../../../shared/phrase';
 
 export interface RuleInput {
   iban?: string | undefined;
@@ -40,19 +41,19 @@ const SELECT = `SELECT r.*, a.code, a.name FROM bank_rules r JOIN accounts a ON 
 export function createRuleRow(books: Books, input: RuleInput, createdFrom = 'user'): number {
   const account = accountForPosting(books, input.account, 'account');
   if (input.iban === undefined && !input.text?.trim()) {
-    throw new KassaError('INVALID_INPUT', 'Vul een tegenrekening (IBAN) of een tekst in.', { field: 'iban' });
+    throw new KassaError('INVALID_INPUT', said('err.bank.ruleNeedsIbanOrText', 'Vul een tegenrekening (IBAN) of een tekst in.'), { field: 'iban' });
   }
   if (input.budgetLine !== undefined && input.grant === undefined) {
-    throw new KassaError('INVALID_INPUT', 'Kies ook de subsidie waar deze begrotingsregel bij hoort.', { field: 'grant' });
+    throw new KassaError('INVALID_INPUT', said('err.grant.chooseGrantOfLine', 'Kies ook de subsidie waar deze begrotingsregel bij hoort.'), { field: 'grant' });
   }
   if (input.grant !== undefined && books.raw('SELECT 1 FROM grants WHERE id = ?').get(input.grant) === undefined) {
-    throw new KassaError('NOT_FOUND', `Subsidie ${input.grant} bestaat niet.`, { field: 'grant' });
+    throw new KassaError('NOT_FOUND', said('err.grant.notFound', 'Subsidie {{grant}} bestaat niet.', { grant: input.grant }), { field: 'grant' });
   }
   if (input.budgetLine !== undefined && books.raw('SELECT 1 FROM grant_budget_lines WHERE id = ? AND grant_id = ?').get(input.budgetLine, input.grant) === undefined) {
-    throw new KassaError('BUDGET_LINE_MISMATCH', 'Deze begrotingsregel hoort niet bij die subsidie.', { field: 'budgetLine' });
+    throw new KassaError('BUDGET_LINE_MISMATCH', said('err.grant.lineNotOfGrant', 'Deze begrotingsregel hoort niet bij die subsidie.'), { field: 'budgetLine' });
   }
   if (input.person !== undefined && books.raw('SELECT 1 FROM persons WHERE id = ?').get(input.person) === undefined) {
-    throw new KassaError('NOT_FOUND', `Vrijwilliger ${input.person} bestaat niet.`, { field: 'person' });
+    throw new KassaError('NOT_FOUND', said('err.vol.personNotFound', 'Vrijwilliger {{person}} bestaat niet.', { person: input.person }), { field: 'person' });
   }
   const iban = input.iban !== undefined ? normaliseIban(input.iban) : null;
   const text = input.text?.trim() || null;
@@ -98,7 +99,7 @@ export function listRules(books: Books): BankRule[] {
 
 export function getRule(books: Books, id: number): BankRule {
   const r = listRules(books).find((x) => x.id === id);
-  if (!r) throw new KassaError('NOT_FOUND', `Regel ${id} bestaat niet.`, { field: 'id' });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.bank.ruleNotFound', 'Regel {{id}} bestaat niet.', { id }), { field: 'id' });
   return r;
 }
 
@@ -113,7 +114,7 @@ export function createRule(books: Books, input: RuleInput): BankRule {
 export function deleteRule(books: Books, id: number): { deleted: boolean } {
   return books.tx(() => {
     const r = books.raw(`${SELECT} WHERE r.id = ?`).get(id) as RuleRow | undefined;
-    if (!r) throw new KassaError('NOT_FOUND', `Regel ${id} bestaat niet.`, { field: 'id' });
+    if (!r) throw new KassaError('NOT_FOUND', said('err.bank.ruleNotFound', 'Regel {{id}} bestaat niet.', { id }), { field: 'id' });
     books.raw('DELETE FROM bank_rules WHERE id = ?').run(id);
     appendAudit(books, 'bank.rules.delete', 'bank_rule', id, { iban: r.match_iban, text: r.match_text, account: r.code });
     refreshSuggestions(books);

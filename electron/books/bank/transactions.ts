@@ -5,6 +5,7 @@ import type { BankChoice, BankSuggestion, BankTransaction } from '../../../share
 import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
 import { findHandMatch } from './handMatch';
+import { said, type Said } from '../../../shared/phrase';
 
 /** A bank_transactions row with the codes and names the API shows. */
 export interface TxRow {
@@ -109,7 +110,7 @@ export function toTransactions(books: Books, rows: TxRow[]): BankTransaction[] {
 
 export function txRow(books: Books, id: number, field = 'transaction'): TxRow {
   const r = books.raw(`${TX_SELECT} WHERE t.id = ?`).get(id) as TxRow | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', `Bankregel ${id} bestaat niet.`, { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFoundId', 'Bankregel {{id}} bestaat niet.', { id }), { field });
   return r;
 }
 
@@ -118,7 +119,17 @@ export function getTransaction(books: Books, id: number): BankTransaction {
 }
 
 /** How a line is named in messages: "de regel van 12-01-2026 (€ 150,00, Wijkcentrum De Kroon)". */
-export function lineLabel(r: { date: string; amount_cents: number; counterparty_name: string | null; description: string }): string {
+export function lineLabel(r: LabelRow): string {
+  return lineSaid(r).message;
+}
+
+type LabelRow = { date: string; amount_cents: number; counterparty_name: string | null; description: string };
+
+/** The line's name as said text, to put in an error ("de regel van 3 maart 2026 (€ 12,50, Jansen)"); capital at a sentence's start. */
+export function lineSaid(r: LabelRow, capital = false): Said {
   const who = r.counterparty_name?.trim() || r.description.trim().slice(0, 40);
-  return `de regel van ${formatDateNl(r.date)} (${formatEuro(r.amount_cents)}${who ? `, ${who}` : ''})`;
+  const params = { date: formatDateNl(r.date), amount: formatEuro(r.amount_cents), who: who ? `, ${who}` : '' };
+  return capital
+    ? said('err.bank.lineCap', 'De regel van {{date}} ({{amount}}{{who}})', params)
+    : said('err.bank.line', 'de regel van {{date}} ({{amount}}{{who}})', params);
 }

@@ -2,6 +2,7 @@ import { KassaError } from '../../../shared/errors';
 import { allocationProblem, type GrantForAllocation, type GrantStatus } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
 import type { AccountRef } from '../accounts';
+import { said } from '../../../shared/phrase';
 
 interface GrantRow { id: number; project: string; status: GrantStatus; start_date: string; end_date: string; archived: number }
 
@@ -19,7 +20,7 @@ export function checkLineAllocation(
 ): void {
   if (line.grant === undefined) {
     if (line.budgetLine === undefined) return;
-    throw new KassaError('INVALID_INPUT', 'Kies ook de subsidie waar deze begrotingsregel bij hoort.', { field: `${field}.grant` });
+    throw new KassaError('INVALID_INPUT', said('err.grant.chooseGrantOfLine', 'Kies ook de subsidie waar deze begrotingsregel bij hoort.'), { field: `${field}.grant` });
   }
   const row = books.raw('SELECT id, project, status, start_date, end_date, archived FROM grants WHERE id = ?').get(line.grant) as GrantRow | undefined;
   const grant: GrantForAllocation | null = row

@@ -7,6 +7,7 @@ import { proRata, roundToEuro, spendLevel } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
 import { exactAll } from '../../db/exact';
 import { appendAudit } from '../audit';
+import { said } from '../../../shared/phrase';
 
 /**
  * The annual budget (begroting): one positive amount per income or expense account and year, in
@@ -87,7 +88,7 @@ export function setBudget(books: Books, input: { year: number; lines: { account:
   return books.tx(() => {
     const fy = yearRow(books, input.year);
     if (fy?.status === 'closed') {
-      throw new KassaError('YEAR_CLOSED', `Boekjaar ${input.year} is afgesloten. De begroting van dat jaar kan niet meer veranderen.`, { field: 'year' });
+      throw new KassaError('YEAR_CLOSED', said('err.budget.yearClosed', 'Boekjaar {{year}} is afgesloten. De begroting van dat jaar kan niet meer veranderen.', { year: input.year }), { field: 'year' });
     }
     const accounts = new Map(plAccounts(books).map((a) => [a.code, a]));
     const seen = new Set<string>();
@@ -96,10 +97,10 @@ export function setBudget(books: Books, input: { year: number; lines: { account:
       const a = accounts.get(l.account);
       if (!a) {
         const other = books.raw('SELECT name FROM accounts WHERE code = ?').get(l.account) as { name: string } | undefined;
-        if (other) throw new KassaError('INVALID_INPUT', `Rekening ${l.account} (${other.name}) is geen baten- of lastenrekening. Een begroting gaat over baten en lasten.`, { field: `${field}.account` });
-        throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${l.account} bestaat niet. Kies een rekening uit het rekeningschema.`, { field: `${field}.account` });
+        if (other) throw new KassaError('INVALID_INPUT', said('err.budget.notIncomeOrCost', 'Rekening {{account}} ({{name}}) is geen baten- of lastenrekening. Een begroting gaat over baten en lasten.', { account: l.account, name: other.name }), { field: `${field}.account` });
+        throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknownChooseAccount', 'Rekening {{account}} bestaat niet. Kies een rekening uit het rekeningschema.', { account: l.account }), { field: `${field}.account` });
       }
-      if (seen.has(l.account)) throw new KassaError('DUPLICATE', `Rekening ${l.account} staat twee keer in de begroting.`, { field: `${field}.account` });
+      if (seen.has(l.account)) throw new KassaError('DUPLICATE', said('err.budget.accountTwice', 'Rekening {{account}} staat twee keer in de begroting.', { account: l.account }), { field: `${field}.account` });
       seen.add(l.account);
       return { id: a.id, cents: parseAmount(l.amount, `${field}.amount`, { allowZero: true }) };
     });
@@ -167,10 +168,10 @@ const rank = (layout: Layout, key: string) => {
  */
 export function budgetVsActual(books: Books, input: { year: number; to?: string | undefined }): BudgetVsActual {
   const fy = yearRow(books, input.year);
-  if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${input.year} bestaat niet in deze administratie.`, { field: 'year' });
+  if (!fy) throw new KassaError('NOT_FOUND', said('err.year.notInAdministration', 'Boekjaar {{year}} bestaat niet in deze administratie.', { year: input.year }), { field: 'year' });
   const to = input.to === undefined || input.to > fy.end_date ? fy.end_date : input.to;
   if (to < fy.start_date) {
-    throw new KassaError('INVALID_INPUT', `De datum ${formatDateNl(to)} ligt voor het begin van boekjaar ${input.year} (${formatDateNl(fy.start_date)}).`, { field: 'to' });
+    throw new KassaError('INVALID_INPUT', said('err.budget.dateBeforeYear', 'De datum {{to}} ligt voor het begin van boekjaar {{year}} ({{start}}).', { to: formatDateNl(to), year: input.year, start: formatDateNl(fy.start_date) }), { field: 'to' });
   }
   const layout = ((books.raw('SELECT layout FROM organisation WHERE id = 1').get() as { layout: Layout } | undefined)?.layout ?? 'rj640') as Layout;
   const actuals = to === fy.end_date ? wholeYearActuals(books, input.year) : periodActuals(books, fy.start_date, to);

@@ -11,6 +11,7 @@ import {
   DATE, EURO, PERCENT, addTableSheet, dateValue, euroCell, euroValue, formulaCell, newWorkbook, styleTotalRow, sumCell,
   writeWorkbookAtomic, type SheetHeader,
 } from './workbook';
+import { said } from '../../../shared/phrase';
 
 /**
  * The spreadsheets a funder receives: a (project) budget with its coverage plan, and the
@@ -49,7 +50,7 @@ export async function exportBudgetXlsx(books: Books, input: { grant?: number | u
   } else {
     const project = input.project!.trim();
     coverage = getCoverage(books, project);
-    if (!coverage.exists) throw new KassaError('NOT_FOUND', `Er is geen project "${project}". Kies een project uit de lijst.`, { field: 'project' });
+    if (!coverage.exists) throw new KassaError('NOT_FOUND', said('err.grant.noProject', 'Er is geen project "{{project}}". Kies een project uit de lijst.', { project }), { field: 'project' });
     const span = books.raw('SELECT MIN(start_date) AS f, MAX(end_date) AS t FROM grants WHERE project = ? COLLATE NOCASE').get(project) as { f: string | null; t: string | null };
     from = span.f;
     to = span.t;

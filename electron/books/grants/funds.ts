@@ -4,6 +4,7 @@ import type { FundType } from '../../../shared/rules/grants';
 import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
+import { said } from '../../../shared/phrase';
 
 /**
  * Funds are contacts of kind 'fund' (table `contacts`, migration 0002, shared with invoices): a
@@ -30,13 +31,13 @@ export function listFunds(books: Books, includeArchived = false): Fund[] {
 
 export function getFund(books: Books, id: number, field = 'fund'): Fund {
   const r = books.raw(`${SELECT} AND c.id = ?`).get(id) as FundRow | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', 'Dit fonds bestaat niet in deze administratie. Kies een fonds uit de lijst of maak het eerst aan.', { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.grant.fundNotFound', 'Dit fonds bestaat niet in deze administratie. Kies een fonds uit de lijst of maak het eerst aan.'), { field });
   return toFund(r);
 }
 
 function checkUniqueName(books: Books, name: string, exceptId: number | null): void {
   const other = books.raw(`SELECT id FROM contacts WHERE kind = 'fund' AND name = ? COLLATE NOCASE AND id IS NOT ?`).get(name, exceptId) as { id: number } | undefined;
-  if (other) throw new KassaError('DUPLICATE', `Er is al een fonds met de naam "${name}". Kies dat fonds of geef een andere naam.`, { field: 'name' });
+  if (other) throw new KassaError('DUPLICATE', said('err.grant.fundExists', 'Er is al een fonds met de naam "{{name}}". Kies dat fonds of geef een andere naam.', { name }), { field: 'name' });
 }
 
 export interface FundInput {

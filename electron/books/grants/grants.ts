@@ -7,6 +7,7 @@ import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { getFund } from './funds';
+import { said } from '../../../shared/phrase';
 
 /** Grants (applications and awards) from a fund for a project, with their budget lines. */
 
@@ -72,7 +73,7 @@ export function toGrantBase(books: Books, r: GrantRow): Omit<Grant, 'budgetLines
 
 export function grantRow(books: Books, id: number, field = 'grant'): GrantRow {
   const r = books.raw(`${GRANT_SELECT} WHERE g.id = ?`).get(id) as GrantRow | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', 'Deze subsidie bestaat niet in deze administratie. Kies een subsidie uit de lijst.', { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.grant.notInAdministration', 'Deze subsidie bestaat niet in deze administratie. Kies een subsidie uit de lijst.'), { field });
   return r;
 }
 
@@ -112,7 +113,7 @@ function resolveAward(status: GrantStatus | undefined, awarded: string | undefin
   else if (awarded !== undefined) s = current?.status === 'settled' ? 'settled' : 'awarded';
   else s = current?.status ?? 'applied';
   if (status === 'applied' && awarded !== undefined) {
-    throw new KassaError('INVALID_INPUT', 'Een aanvraag heeft nog geen toegekend bedrag. Kies "toegekend" als het fonds de subsidie heeft toegezegd.', { field: 'awarded' });
+    throw new KassaError('INVALID_INPUT', said('err.grant.applicationNoAmount', 'Een aanvraag heeft nog geen toegekend bedrag. Kies "toegekend" als het fonds de subsidie heeft toegezegd.'), { field: 'awarded' });
   }
   let a: number | null = awarded !== undefined ? parseAmount(awarded, 'awarded', { allowZero: true }) : current?.awarded ?? null;
   if (s === 'applied' || s === 'rejected') a = null;
@@ -124,8 +125,8 @@ function checkBudgetLineAccounts(books: Books, codes: string[] | undefined, fiel
   const ids: number[] = [];
   for (const [j, code] of (codes ?? []).entries()) {
     const a = books.raw('SELECT id, type, name FROM accounts WHERE code = ?').get(code) as { id: number; type: string; name: string } | undefined;
-    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet. Kies een kostenrekening uit het rekeningschema.`, { field: `${field}.accounts.${j}` });
-    if (a.type !== 'expense') throw new KassaError('INVALID_INPUT', `Rekening ${code} (${a.name}) is geen kostenrekening. Een begrotingsregel hoort bij kosten.`, { field: `${field}.accounts.${j}` });
+    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.grant.unknownCostAccount', 'Rekening {{code}} bestaat niet. Kies een kostenrekening uit het rekeningschema.', { code }), { field: `${field}.accounts.${j}` });
+    if (a.type !== 'expense') throw new KassaError('INVALID_INPUT', said('err.grant.notCostAccount', 'Rekening {{code}} ({{name}}) is geen kostenrekening. Een begrotingsregel hoort bij kosten.', { code, name: a.name }), { field: `${field}.accounts.${j}` });
     if (!ids.includes(a.id)) ids.push(a.id);
   }
   return ids;
@@ -135,7 +136,7 @@ function checkUniqueNames(lines: { name: string }[], field: string): void {
   const seen = new Set<string>();
   lines.forEach((l, i) => {
     const key = l.name.trim().toLowerCase();
-    if (seen.has(key)) throw new KassaError('DUPLICATE', `Er zijn twee begrotingsregels met de naam "${l.name.trim()}". Geef elke regel een eigen naam.`, { field: `${field}.${i}.name` });
+    if (seen.has(key)) throw new KassaError('DUPLICATE', said('err.grant.lineNameTwice', 'Er zijn twee begrotingsregels met de naam "{{name}}". Geef elke regel een eigen naam.', { name: l.name.trim() }), { field: `${field}.${i}.name` });
     seen.add(key);
   });
 }
@@ -188,14 +189,14 @@ export function updateGrant(books: Books, input: Partial<GrantInput> & { id: num
     const applied = input.applied !== undefined ? parseAmount(input.applied, 'applied', { allowZero: true }) : cur.applied_cents;
     const award = resolveAward(input.status, input.awarded, applied, { status: cur.status, awarded: cur.awarded_cents });
     if (award.status === 'rejected' && cur.status !== 'rejected' && cur.has_allocations) {
-      throw new KassaError('HAS_POSTINGS', `Op de subsidie voor "${cur.project}" staan al boekingen. Een afgewezen subsidie kan geen boekingen hebben. Maak eerst tegenboekingen of kies een andere stand.`, { field: 'status' });
+      throw new KassaError('HAS_POSTINGS', said('err.grant.rejectedHasPostings', 'Op de subsidie voor "{{project}}" staan al boekingen. Een afgewezen subsidie kan geen boekingen hebben. Maak eerst tegenboekingen of kies een andere stand.', { project: cur.project }), { field: 'status' });
     }
     const start = input.startDate ?? cur.start_date;
     const end = input.endDate ?? cur.end_date;
-    if (end < start) throw new KassaError('INVALID_INPUT', 'De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.', { field: 'endDate' });
+    if (end < start) throw new KassaError('INVALID_INPUT', said('err.grant.endBeforeStart', 'De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.'), { field: 'endDate' });
     const outside = expenseOutside(books, cur.id, start, end);
     if (outside) {
-      throw new KassaError('GRANT_PERIOD', `Er zijn kosten op deze subsidie geboekt op ${formatDateNl(outside)}. Die datum valt dan buiten de periode. Kies een periode waar alle geboekte kosten in vallen.`, {
+      throw new KassaError('GRANT_PERIOD', said('err.grant.costsOutsidePeriod', 'Er zijn kosten op deze subsidie geboekt op {{outside}}. Die datum valt dan buiten de periode. Kies een periode waar alle geboekte kosten in vallen.', { outside: formatDateNl(outside) }), {
         field: outside < start ? 'startDate' : 'endDate',
       });
     }
@@ -234,7 +235,7 @@ export function deleteGrant(books: Books, id: number): { deleted: boolean } {
   return books.tx(() => {
     const g = grantRow(books, id, 'id');
     if (g.has_allocations) {
-      throw new KassaError('HAS_POSTINGS', `Op de subsidie voor "${g.project}" staan boekingen. Verwijderen kan niet; archiveer de subsidie.`, { field: 'id' });
+      throw new KassaError('HAS_POSTINGS', said('err.grant.hasPostingsArchive', 'Op de subsidie voor "{{project}}" staan boekingen. Verwijderen kan niet; archiveer de subsidie.', { project: g.project }), { field: 'id' });
     }
     books.raw('DELETE FROM grant_budget_line_accounts WHERE budget_line_id IN (SELECT id FROM grant_budget_lines WHERE grant_id = ?)').run(id);
     books.raw('DELETE FROM grant_budget_lines WHERE grant_id = ?').run(id);
@@ -259,16 +260,16 @@ export function setBudgetLines(books: Books, grantId: number, lines: BudgetLineI
       if (l.id === undefined) return;
       if (!byId.has(l.id)) {
         const other = books.raw('SELECT grant_id FROM grant_budget_lines WHERE id = ?').get(l.id) as { grant_id: number } | undefined;
-        if (other) throw new KassaError('BUDGET_LINE_MISMATCH', `Begrotingsregel ${l.id} hoort bij een andere subsidie, niet bij "${g.project}".`, { field: `${fieldPrefix}.${i}.id` });
-        throw new KassaError('NOT_FOUND', `Begrotingsregel ${l.id} bestaat niet.`, { field: `${fieldPrefix}.${i}.id` });
+        if (other) throw new KassaError('BUDGET_LINE_MISMATCH', said('err.grant.lineOfOtherGrant', 'Begrotingsregel {{id}} hoort bij een andere subsidie, niet bij "{{project}}".', { id: l.id, project: g.project }), { field: `${fieldPrefix}.${i}.id` });
+        throw new KassaError('NOT_FOUND', said('err.grant.lineNotFound', 'Begrotingsregel {{id}} bestaat niet.', { id: l.id }), { field: `${fieldPrefix}.${i}.id` });
       }
-      if (keep.has(l.id)) throw new KassaError('DUPLICATE', `Begrotingsregel ${l.id} staat twee keer in de lijst.`, { field: `${fieldPrefix}.${i}.id` });
+      if (keep.has(l.id)) throw new KassaError('DUPLICATE', said('err.grant.lineTwice', 'Begrotingsregel {{id}} staat twee keer in de lijst.', { id: l.id }), { field: `${fieldPrefix}.${i}.id` });
       keep.add(l.id);
     });
     for (const old of existing) {
       if (keep.has(old.id)) continue;
       if (old.hasAllocations) {
-        throw new KassaError('HAS_POSTINGS', `Op begrotingsregel "${old.name}" staan boekingen. Die regel kan niet weg. Zet het bedrag eventueel op 0.`, { field: fieldPrefix });
+        throw new KassaError('HAS_POSTINGS', said('err.grant.lineHasPostings', 'Op begrotingsregel "{{name}}" staan boekingen. Die regel kan niet weg. Zet het bedrag eventueel op 0.', { name: old.name }), { field: fieldPrefix });
       }
       books.raw('DELETE FROM grant_budget_line_accounts WHERE budget_line_id = ?').run(old.id);
       books.raw('DELETE FROM grant_budget_lines WHERE id = ?').run(old.id);

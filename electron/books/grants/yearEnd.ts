@@ -9,6 +9,7 @@ import { appendAudit } from '../audit';
 import { postEntry, type LineInput, type Posted } from '../entries';
 import { grantRow } from './grants';
 import { grantFlows } from './report';
+import { said } from '../../../shared/phrase';
 
 /**
  * Year end of a grant: the unspent part (received minus spent) is moved to where it belongs.
@@ -27,7 +28,7 @@ const RESERVE_COUNTER = '0590';
 
 function accountName(books: Books, code: string): string {
   const a = books.raw('SELECT name FROM accounts WHERE code = ?').get(code) as { name: string } | undefined;
-  if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet in het rekeningschema. Maak hem eerst aan.`, { field: 'grant' });
+  if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.createFirst', 'Rekening {{code}} bestaat niet in het rekeningschema. Maak hem eerst aan.', { code }), { field: 'grant' });
   return a.name;
 }
 
@@ -49,7 +50,7 @@ const str = (p: GrantPositions) => ({ reserve: centsToString(p.reserve), deferre
 export function yearEndProposal(books: Books, input: { grant: number; year: number }): YearEndProposal {
   const g = grantRow(books, input.grant);
   const fy = books.raw('SELECT end_date FROM fiscal_years WHERE year = ?').get(input.year) as { end_date: string } | undefined;
-  if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${input.year} bestaat niet in deze administratie.`, { field: 'year' });
+  if (!fy) throw new KassaError('NOT_FOUND', said('err.year.notInAdministration', 'Boekjaar {{year}} bestaat niet in deze administratie.', { year: input.year }), { field: 'year' });
   const date = fy.end_date;
   const flows = grantFlows(books, g.id, date);
   const unspent = flows.received - flows.spent;
@@ -116,7 +117,7 @@ export function yearEndConfirm(books: Books, input: { grant: number; year: numbe
   return books.tx(() => {
     const p = yearEndProposal(books, input);
     if (p.nothingToDo) {
-      throw new KassaError('INVALID_INPUT', 'Voor deze subsidie hoeft aan het eind van dit jaar niets te worden geboekt. Alles staat al goed.', { field: 'grant' });
+      throw new KassaError('INVALID_INPUT', said('err.grant.nothingAtYearEnd', 'Voor deze subsidie hoeft aan het eind van dit jaar niets te worden geboekt. Alles staat al goed.'), { field: 'grant' });
     }
     const g = grantRow(books, input.grant);
     const lines: LineInput[] = p.lines.map((l) => ({

@@ -6,6 +6,7 @@ import { KassaError } from '../../../shared/errors';
 import { detectAttachmentMime, MAX_ATTACHMENT_BYTES, type AttachmentMime } from '../../../shared/rules/attachmentKind';
 import type { Books } from '../../db/books';
 import { nowIso } from '../clock';
+import { said } from '../../../shared/phrase';
 
 /**
  * Files kept inside the administration: a supplier's invoice (PDF, PNG or JPEG, at most 20 MB) and
@@ -21,15 +22,17 @@ function formatMb(bytes: number): string {
 }
 
 export function tooLarge(size: number, max: number, field: string): KassaError {
-  return new KassaError('INVALID_INPUT', `Het bestand is ${formatMb(size)} MB. Dat is te groot: het mag hoogstens ${max / MB} MB zijn.`, {
+  return new KassaError('INVALID_INPUT', said('err.file.tooBigMb', 'Het bestand is {{size}} MB. Dat is te groot: het mag hoogstens {{max}} MB zijn.', { size: formatMb(size), max: max / MB }), {
     field,
     details: { reason: 'too_large', size, max },
   });
 }
 
 function wrongType(field: string, allowed: readonly AttachmentMime[]): KassaError {
-  const what = allowed.includes('application/pdf') ? 'een PDF, PNG of JPEG (foto)' : 'een PNG- of JPEG-afbeelding';
-  return new KassaError('INVALID_INPUT', `Dit bestand is geen ${what}. Alleen zulke bestanden kunnen worden bewaard.`, {
+  const text = allowed.includes('application/pdf')
+    ? said('err.file.notPdfOrImage', 'Dit bestand is geen PDF, PNG of JPEG (foto). Alleen zulke bestanden kunnen worden bewaard.')
+    : said('err.file.notImage', 'Dit bestand is geen PNG- of JPEG-afbeelding. Alleen zulke bestanden kunnen worden bewaard.');
+  return new KassaError('INVALID_INPUT', text, {
     field,
     details: { reason: 'wrong_type' },
   });
@@ -51,13 +54,13 @@ export function readFileBytes(src: AttachmentSource, field: string, max: number)
     let size: number;
     try {
       const st = fs.statSync(file);
-      if (!st.isFile()) throw new KassaError('INVALID_INPUT', `"${path.basename(file)}" is geen bestand.`, { field });
+      if (!st.isFile()) throw new KassaError('INVALID_INPUT', said('err.file.notAFile', '"{{path}}" is geen bestand.', { path: path.basename(file) }), { field });
       size = st.size;
     } catch (e) {
       if (e instanceof KassaError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand "${path.basename(file)}" bestaat niet.`, { field });
-      if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', `U hebt geen toegang tot "${path.basename(file)}".`, { field });
+      if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', said('err.file.notFound', 'Het bestand "{{path}}" bestaat niet.', { path: path.basename(file) }), { field });
+      if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', said('err.file.noAccess', 'U hebt geen toegang tot "{{path}}".', { path: path.basename(file) }), { field });
       throw e;
     }
     // Refuse a huge file before reading it into memory.
@@ -67,7 +70,7 @@ export function readFileBytes(src: AttachmentSource, field: string, max: number)
     name = src.name.trim();
     bytes = decodeBase64(src.data);
   }
-  if (bytes.length === 0) throw new KassaError('INVALID_INPUT', 'Het bestand is leeg.', { field, details: { reason: 'empty' } });
+  if (bytes.length === 0) throw new KassaError('INVALID_INPUT', said('err.file.empty', 'Het bestand is leeg.'), { field, details: { reason: 'empty' } });
   if (bytes.length > max) throw tooLarge(bytes.length, max, field);
   return { name, bytes };
 }

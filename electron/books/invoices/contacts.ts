@@ -7,6 +7,7 @@ import type { Books } from '../../db/books';
 import type { ContactsTable } from '../../db/schema';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
+import { said } from '../../../shared/phrase';
 
 /**
  * Contacts: customers, suppliers, funds and others. Shared with grants (funds) and the bank import.
@@ -35,7 +36,7 @@ export function toContact(r: Row): Contact {
 
 export function contactRow(books: Books, id: number, field = 'contact'): Row {
   const r = books.first(books.db.selectFrom('contacts').selectAll().where('id', '=', id));
-  if (!r) throw new KassaError('NOT_FOUND', `Contact ${id} bestaat niet. Kies een bestaande klant of leverancier.`, { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.contact.notFoundChoose', 'Contact {{id}} bestaat niet. Kies een bestaande klant of leverancier.', { id }), { field });
   return r;
 }
 
@@ -71,7 +72,7 @@ export function listContacts(
 
 function checkFundType(kind: ContactKind, fundType: string | null | undefined): void {
   if (fundType && kind !== 'fund') {
-    throw new KassaError('INVALID_INPUT', 'Alleen een fonds heeft een soort fonds. Kies bij "soort contact" voor fonds, of laat het soort fonds leeg.', { field: 'fundType' });
+    throw new KassaError('INVALID_INPUT', said('err.contact.fundTypeOnlyFund', 'Alleen een fonds heeft een soort fonds. Kies bij "soort contact" voor fonds, of laat het soort fonds leeg.'), { field: 'fundType' });
   }
 }
 

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit';
 import { today } from '../clock';
 import { checkCreditRoom, prepareDraft, writeDraft } from './drafts';
 import { finaliseInvoice } from './finalise';
+import { said } from '../../../shared/phrase';
 
 /**
  * Credit notes (creditfacturen): an invoice of its own with its own number from the same series,
@@ -25,13 +26,13 @@ export function creditInvoice(
 ): CreditResult {
   return books.tx(() => {
     const o = books.first(books.db.selectFrom('invoices').selectAll().where('id', '=', input.id));
-    if (!o) throw new KassaError('NOT_FOUND', `Factuur ${input.id} bestaat niet.`, { field: 'id' });
-    if (o.kind !== 'sales') throw new KassaError('INVALID_INPUT', 'Alleen een verkoopfactuur kunt u hier crediteren.', { field: 'id' });
-    if (o.status !== 'final') throw new KassaError('INVALID_INPUT', 'Dit is nog een concept. Pas het concept aan of verwijder het; crediteren is niet nodig.', { field: 'id' });
-    if (o.credit_of !== null) throw new KassaError('INVALID_INPUT', `${o.number} is zelf een creditfactuur. Die kunt u niet crediteren.`, { field: 'id' });
+    if (!o) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id: input.id }), { field: 'id' });
+    if (o.kind !== 'sales') throw new KassaError('INVALID_INPUT', said('err.invoice.creditOnlySales', 'Alleen een verkoopfactuur kunt u hier crediteren.'), { field: 'id' });
+    if (o.status !== 'final') throw new KassaError('INVALID_INPUT', said('err.invoice.creditDraft', 'Dit is nog een concept. Pas het concept aan of verwijder het; crediteren is niet nodig.'), { field: 'id' });
+    if (o.credit_of !== null) throw new KassaError('INVALID_INPUT', said('err.invoice.creditOfCredit', '{{number}} is zelf een creditfactuur. Die kunt u niet crediteren.', { number: o.number }), { field: 'id' });
     const date = input.date ?? today();
     if (date < o.issue_date) {
-      throw new KassaError('INVALID_INPUT', `De creditfactuur kan niet eerder zijn dan factuur ${o.number} (${formatDateNl(o.issue_date)}).`, { field: 'date' });
+      throw new KassaError('INVALID_INPUT', said('err.invoice.creditBeforeInvoice', 'De creditfactuur kan niet eerder zijn dan factuur {{number}} ({{issueDate}}).', { number: o.number, issueDate: formatDateNl(o.issue_date) }), { field: 'date' });
     }
     const lines: LineIn[] =
       input.lines ??

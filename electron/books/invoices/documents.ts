@@ -15,6 +15,7 @@ import { openItems, assertSales } from './queries';
 import { invoiceRow, openOf } from './rows';
 import { readConfig } from './settings';
 import { invoiceToUbl } from './ubl';
+import { said } from '../../../shared/phrase';
 
 /**
  * Documents of stored invoices: the PDF (to a file, or as base64 for the live preview), the UBL
@@ -38,7 +39,7 @@ function safeFilePart(s: string): string {
 
 function storedDocument(books: Books, id: number): StoredDocument {
   const r = invoiceRow(books, id);
-  assertSales(r, 'PDF of e-factuur');
+  assertSales(r);
   const lines = books
     .raw(`SELECT description, quantity, unit_price_cents, vat_rate, vat_reason FROM invoice_lines WHERE invoice_id = ? ORDER BY position`)
     .all(id) as { description: string; quantity: string; unit_price_cents: number; vat_rate: InvoiceData['lines'][number]['vatRate']; vat_reason: VatReason | null }[];
@@ -74,8 +75,8 @@ async function renderStored(d: StoredDocument): Promise<Buffer> {
       throw new KassaError(
         'INVALID_INPUT',
         e.field === 'iban'
-          ? 'Vul eerst een geldig IBAN van de stichting in (bij Instellingen). Dat staat op de factuur en in de betaal-QR-code.'
-          : e.message,
+          ? said('err.invoice.sellerIban', 'Vul eerst een geldig IBAN van de stichting in (bij Instellingen). Dat staat op de factuur en in de betaal-QR-code.')
+          : e.said,
         { field: `seller.${e.field}` },
       );
     }
@@ -97,7 +98,7 @@ export async function invoicePdfData(books: Books, input: { id: number } | { dra
     d = storedDocument(books, input.id);
   } else {
     if (input.draft.kind !== 'sales') {
-      throw new KassaError('INVALID_INPUT', 'Van een inkoopfactuur maakt u geen PDF: die komt van de leverancier. Bekijk de bijlage.', { field: 'draft.kind' });
+      throw new KassaError('INVALID_INPUT', said('err.invoice.noPdfPurchase', 'Van een inkoopfactuur maakt u geen PDF: die komt van de leverancier. Bekijk de bijlage.'), { field: 'draft.kind' });
     }
     let creditOf: number | null = null;
     let original: { number: string | null; issueDate: string } | null = null;
@@ -123,7 +124,7 @@ export async function invoicePdfData(books: Books, input: { id: number } | { dra
 /** invoices.ubl: the UBL 2.1 (Peppol BIS 3.0) e-invoice of a final sales invoice, written atomically. */
 export function invoiceUblFile(books: Books, id: number, target: string): FileWritten {
   const d = storedDocument(books, id);
-  if (d.draft) throw new KassaError('INVALID_INPUT', 'Een e-factuur kan alleen van een definitieve factuur. Maak de factuur eerst definitief.', { field: 'id' });
+  if (d.draft) throw new KassaError('INVALID_INPUT', said('err.invoice.eInvoiceFinalOnly', 'Een e-factuur kan alleen van een definitieve factuur. Maak de factuur eerst definitief.'), { field: 'id' });
   const xml = invoiceToUbl(d.invoice, sellerParty(d.seller), d.buyer);
   return writeFileGuarded(target, xml);
 }
@@ -147,12 +148,12 @@ export async function reminderPdfFile(books: Books, input: ReminderInput): Promi
     chosen = input.ids.map((id, i) => {
       const r = invoiceRow(books, id, `ids.${i}`);
       if (r.kind !== 'sales' || r.status !== 'final' || r.credit_of !== null) {
-        throw new KassaError('INVALID_INPUT', `Factuur ${r.number ?? id} is geen definitieve verkoopfactuur.`, { field: `ids.${i}` });
+        throw new KassaError('INVALID_INPUT', said('err.invoice.notFinalSales', 'Factuur {{number}} is geen definitieve verkoopfactuur.', { number: r.number ?? id }), { field: `ids.${i}` });
       }
       if (contactId === undefined) contactId = r.contact_id;
-      if (r.contact_id !== contactId) throw new KassaError('INVALID_INPUT', 'Een herinnering gaat naar één klant. Kies facturen van dezelfde klant.', { field: `ids.${i}` });
+      if (r.contact_id !== contactId) throw new KassaError('INVALID_INPUT', said('err.invoice.reminderOneCustomer', 'Een herinnering gaat naar één klant. Kies facturen van dezelfde klant.'), { field: `ids.${i}` });
       const open = openOf(r);
-      if (open <= 0) throw new KassaError('INVALID_INPUT', `Factuur ${r.number} is al betaald.`, { field: `ids.${i}` });
+      if (open <= 0) throw new KassaError('INVALID_INPUT', said('err.invoice.alreadyPaid', 'Factuur {{number}} is al betaald.', { number: r.number }), { field: `ids.${i}` });
       return { number: r.number!, issueDate: r.issue_date, dueDate: r.due_date, openCents: open };
     });
   } else {
@@ -162,7 +163,7 @@ export async function reminderPdfFile(books: Books, input: ReminderInput): Promi
       .filter((i) => i.openCents > 0);
   }
   const contact = contactRow(books, contactId!, 'contact');
-  if (chosen.length === 0) throw new KassaError('INVALID_INPUT', `${contact.name} heeft geen openstaande facturen. Een herinnering is niet nodig.`, { field: 'contact' });
+  if (chosen.length === 0) throw new KassaError('INVALID_INPUT', said('err.invoice.noOpenInvoices', '{{name}} heeft geen openstaande facturen. Een herinnering is niet nodig.', { name: contact.name }), { field: 'contact' });
   const seller = currentSeller(books);
   const config = readConfig(books);
   const pdf = await renderReminderPdf({
@@ -182,7 +183,7 @@ export async function reminderPdfFile(books: Books, input: ReminderInput): Promi
 /** invoices.attachment: the stored file of a purchase invoice, as base64 or written to path. */
 export function invoiceAttachment(books: Books, id: number, target?: string): AttachmentData {
   const r = invoiceRow(books, id);
-  if (r.attachment_id === null) throw new KassaError('NOT_FOUND', 'Bij deze factuur is geen bijlage bewaard.', { field: 'id' });
+  if (r.attachment_id === null) throw new KassaError('NOT_FOUND', said('err.invoice.noAttachment', 'Bij deze factuur is geen bijlage bewaard.'), { field: 'id' });
   const meta = attachmentMeta(books, r.attachment_id)!;
   const bytes = attachmentBytes(books, r.attachment_id)!;
   if (target) {

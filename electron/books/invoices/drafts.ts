@@ -17,6 +17,7 @@ import { dropAttachmentIfUnused, readAttachmentSource, storeAttachment } from '.
 import { contactRow } from './contacts';
 import { buyerOf, currentSeller, sellerParty } from './parties';
 import { readConfig } from './settings';
+import { said } from '../../../shared/phrase';
 
 /**
  * Drafts: check, calculate and store what the treasurer typed. A draft may still miss legally
@@ -72,15 +73,15 @@ function tableExists(books: Books, name: string): boolean {
 /** A grant (and budget line) named on a line must exist, belong together and not be rejected. */
 export function checkGrant(books: Books, grant: number | undefined | null, budgetLine: number | undefined | null, field: string): void {
   if (grant == null && budgetLine == null) return;
-  if (grant == null) throw new KassaError('INVALID_INPUT', 'Kies eerst de subsidie waar deze begrotingsregel bij hoort.', { field: `${field}.grant` });
-  if (!tableExists(books, 'grants')) throw new KassaError('NOT_FOUND', `Subsidie ${grant} bestaat niet.`, { field: `${field}.grant` });
+  if (grant == null) throw new KassaError('INVALID_INPUT', said('err.grant.chooseGrantFirst', 'Kies eerst de subsidie waar deze begrotingsregel bij hoort.'), { field: `${field}.grant` });
+  if (!tableExists(books, 'grants')) throw new KassaError('NOT_FOUND', said('err.grant.notFound', 'Subsidie {{grant}} bestaat niet.', { grant }), { field: `${field}.grant` });
   const g = books.raw('SELECT status FROM grants WHERE id = ?').get(grant) as { status: string } | undefined;
-  if (!g) throw new KassaError('NOT_FOUND', `Subsidie ${grant} bestaat niet.`, { field: `${field}.grant` });
-  if (g.status === 'rejected') throw new KassaError('INVALID_INPUT', 'Deze subsidie is afgewezen. Daarop kunt u niets boeken.', { field: `${field}.grant` });
+  if (!g) throw new KassaError('NOT_FOUND', said('err.grant.notFound', 'Subsidie {{grant}} bestaat niet.', { grant }), { field: `${field}.grant` });
+  if (g.status === 'rejected') throw new KassaError('INVALID_INPUT', said('err.grant.rejected', 'Deze subsidie is afgewezen. Daarop kunt u niets boeken.'), { field: `${field}.grant` });
   if (budgetLine != null) {
     const b = tableExists(books, 'grant_budget_lines') ? books.raw('SELECT grant_id FROM grant_budget_lines WHERE id = ?').get(budgetLine) as { grant_id: number } | undefined : undefined;
-    if (!b) throw new KassaError('NOT_FOUND', `Begrotingsregel ${budgetLine} bestaat niet.`, { field: `${field}.budgetLine` });
-    if (b.grant_id !== grant) throw new KassaError('INVALID_INPUT', 'Deze begrotingsregel hoort niet bij de gekozen subsidie.', { field: `${field}.budgetLine` });
+    if (!b) throw new KassaError('NOT_FOUND', said('err.grant.budgetLineNotFound', 'Begrotingsregel {{budgetLine}} bestaat niet.', { budgetLine }), { field: `${field}.budgetLine` });
+    if (b.grant_id !== grant) throw new KassaError('INVALID_INPUT', said('err.grant.lineNotOfChosenGrant', 'Deze begrotingsregel hoort niet bij de gekozen subsidie.'), { field: `${field}.budgetLine` });
   }
 }
 
@@ -88,20 +89,20 @@ interface AccountRow { id: number; code: string; name: string; type: string; kin
 
 function lineAccount(books: Books, code: string, field: string, kind: 'sales' | 'purchase'): AccountRow {
   const a = books.first(books.db.selectFrom('accounts').select(['id', 'code', 'name', 'type', 'kind', 'archived']).where('code', '=', code)) as AccountRow | undefined;
-  if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet. Kies een rekening uit het rekeningschema.`, { field });
-  if (a.archived) throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${code} (${a.name}) is gearchiveerd. Kies een andere rekening.`, { field });
+  if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknownChoose', 'Rekening {{code}} bestaat niet. Kies een rekening uit het rekeningschema.', { code }), { field });
+  if (a.archived) throw new KassaError('ACCOUNT_ARCHIVED', said('err.account.archivedChooseOther', 'Rekening {{code}} ({{name}}) is gearchiveerd. Kies een andere rekening.', { code, name: a.name }), { field });
   if (kind === 'sales' && a.type !== 'income') {
-    throw new KassaError('INVALID_INPUT', `Rekening ${code} (${a.name}) is geen opbrengstenrekening. Kies waar de opbrengst bij hoort, bijvoorbeeld 8400.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.notIncomeAccount', 'Rekening {{code}} ({{name}}) is geen opbrengstenrekening. Kies waar de opbrengst bij hoort, bijvoorbeeld 8400.', { code, name: a.name }), { field });
   }
   if (kind === 'purchase' && !(a.type === 'expense' || (a.type === 'asset' && a.kind === null && a.code !== '1300'))) {
-    throw new KassaError('INVALID_INPUT', `Rekening ${code} (${a.name}) is geen kostenrekening. Kies waar de kosten bij horen, bijvoorbeeld 4300.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.notCostAccount', 'Rekening {{code}} ({{name}}) is geen kostenrekening. Kies waar de kosten bij horen, bijvoorbeeld 4300.', { code, name: a.name }), { field });
   }
   return a;
 }
 
 function checkDates(issueDate: string, dueDate: string | null | undefined): void {
   if (dueDate && dueDate < issueDate) {
-    throw new KassaError('INVALID_INPUT', `De vervaldatum (${formatDateNl(dueDate)}) ligt vóór de factuurdatum (${formatDateNl(issueDate)}).`, { field: 'dueDate' });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.dueBeforeIssue', 'De vervaldatum ({{dueDate}}) ligt vóór de factuurdatum ({{issueDate}}).', { dueDate: formatDateNl(dueDate), issueDate: formatDateNl(issueDate) }), { field: 'dueDate' });
   }
 }
 
@@ -159,7 +160,7 @@ function preparePurchase(books: Books, input: PurchaseIn): PreparedDraft {
     if (lineVat !== 0 && vatStatus !== 'liable') {
       throw new KassaError(
         'INVALID_INPUT',
-        `Regel ${i + 1}: deze stichting rekent geen btw en krijgt de btw dus niet terug. Vul het hele bedrag inclusief btw in bij "bedrag" en laat de btw leeg.`,
+        said('err.invoice.noVatBack', 'Regel {{line}}: deze stichting rekent geen btw en krijgt de btw dus niet terug. Vul het hele bedrag inclusief btw in bij "bedrag" en laat de btw leeg.', { line: i + 1 }),
         { field: `lines.${i}.vat` },
       );
     }
@@ -170,7 +171,7 @@ function preparePurchase(books: Books, input: PurchaseIn): PreparedDraft {
       vatCents: lineVat, accountId: a.id, accountCode: a.code, grant: l.grant ?? null, budgetLine: l.budgetLine ?? null,
     };
   });
-  if (!Number.isSafeInteger(net + vat)) throw new KassaError('INVALID_INPUT', 'Het bedrag is te groot.', { field: 'lines' });
+  if (!Number.isSafeInteger(net + vat)) throw new KassaError('INVALID_INPUT', said('err.money.tooBig', 'Het bedrag is te groot.'), { field: 'lines' });
   return {
     kind: 'purchase', contact: contactRow(books, input.contact), issueDate: input.issueDate, dueDate: input.dueDate ?? null,
     supplyDate: null, buyerReference: null, orderReference: null, note: input.note ?? null, number: input.number.trim(), creditOf: null,
@@ -184,7 +185,7 @@ export function prepareDraft(books: Books, input: DraftIn, opts: { creditOf?: nu
   checkDates(input.issueDate, input.dueDate);
   const p = input.kind === 'purchase' ? preparePurchase(books, input) : prepareSales(books, input, opts.creditOf ?? null);
   if (opts.checkContact !== false && p.contact.archived) {
-    throw new KassaError('INVALID_INPUT', `${p.contact.name} is gearchiveerd. Zet het contact eerst terug, of kies een ander.`, { field: 'contact' });
+    throw new KassaError('INVALID_INPUT', said('err.contact.archived', '{{name}} is gearchiveerd. Zet het contact eerst terug, of kies een ander.', { name: p.contact.name }), { field: 'contact' });
   }
   return p;
 }
@@ -221,7 +222,7 @@ function checkDuplicatePurchase(books: Books, p: PreparedDraft, selfId: number |
   if (dup) {
     throw new KassaError(
       'DUPLICATE',
-      `Factuur ${p.number} van ${p.contact.name} is al ingevoerd (factuurdatum ${formatDateNl(dup.issue_date)}). Dezelfde factuur twee keer boeken kan niet.`,
+      said('err.invoice.duplicatePurchase', 'Factuur {{number}} van {{name}} is al ingevoerd (factuurdatum {{issueDate}}). Dezelfde factuur twee keer boeken kan niet.', { number: p.number, name: p.contact.name, issueDate: formatDateNl(dup.issue_date) }),
       { field: 'number', details: { existing: dup.id } },
     );
   }
@@ -237,11 +238,11 @@ export function writeDraft(
   let oldAttachment: number | null = null;
   if (opts.id !== undefined) {
     const old = books.first(books.db.selectFrom('invoices').select(['status', 'kind', 'attachment_id', 'number', 'credit_of']).where('id', '=', opts.id));
-    if (!old) throw new KassaError('NOT_FOUND', `Factuur ${opts.id} bestaat niet.`, { field: 'id' });
+    if (!old) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id: opts.id }), { field: 'id' });
     if (old.status !== 'draft') {
-      throw new KassaError('POSTED_IMMUTABLE', `Factuur ${old.number ?? opts.id} is al definitief en kan niet meer worden veranderd. Maak een creditfactuur.`, { field: 'id' });
+      throw new KassaError('POSTED_IMMUTABLE', said('err.invoice.finalNoChange', 'Factuur {{number}} is al definitief en kan niet meer worden veranderd. Maak een creditfactuur.', { number: old.number ?? opts.id }), { field: 'id' });
     }
-    if (old.kind !== p.kind) throw new KassaError('INVALID_INPUT', 'Een verkoopfactuur kan geen inkoopfactuur worden, of andersom. Maak een nieuwe.', { field: 'kind' });
+    if (old.kind !== p.kind) throw new KassaError('INVALID_INPUT', said('err.invoice.kindFixed', 'Een verkoopfactuur kan geen inkoopfactuur worden, of andersom. Maak een nieuwe.'), { field: 'kind' });
     attachmentId = old.attachment_id;
     oldAttachment = old.attachment_id;
   }
@@ -286,7 +287,7 @@ export function saveDraft(books: Books, input: DraftIn): SaveDraftResult {
         const o = books.first(books.db.selectFrom('invoices').select(['number', 'issue_date', 'contact_id']).where('id', '=', creditOf))!;
         original = { number: o.number, issueDate: o.issue_date };
         if (input.contact !== o.contact_id) {
-          throw new KassaError('INVALID_INPUT', 'Een creditfactuur gaat naar dezelfde klant als de factuur die hij corrigeert.', { field: 'contact' });
+          throw new KassaError('INVALID_INPUT', said('err.invoice.creditSameCustomer', 'Een creditfactuur gaat naar dezelfde klant als de factuur die hij corrigeert.'), { field: 'contact' });
         }
       }
     }
@@ -314,8 +315,8 @@ export function checkCreditRoom(books: Books, originalId: number, creditGross: n
     throw new KassaError(
       'LIMIT_EXCEEDED',
       room <= 0
-        ? `Factuur ${o.number} is al helemaal gecrediteerd. Een nieuwe creditfactuur kan niet.`
-        : `Deze creditfactuur (${formatEuroAbs(creditGross)}) is hoger dan wat er van factuur ${o.number} nog over is (${formatEuroAbs(room)}). Maak het bedrag lager.`,
+        ? said('err.invoice.fullyCredited', 'Factuur {{number}} is al helemaal gecrediteerd. Een nieuwe creditfactuur kan niet.', { number: o.number })
+        : said('err.invoice.creditTooHigh', 'Deze creditfactuur ({{credit}}) is hoger dan wat er van factuur {{number}} nog over is ({{room}}). Maak het bedrag lager.', { credit: formatEuroAbs(creditGross), number: o.number, room: formatEuroAbs(room) }),
       { field: 'lines', details: { room: centsToString(room), credit: centsToString(-creditGross) } },
     );
   }
@@ -327,9 +328,9 @@ const formatEuroAbs = (cents: number): string => formatEuro(Math.abs(cents));
 export function deleteDraft(books: Books, id: number): { deleted: boolean } {
   return books.tx(() => {
     const r = books.first(books.db.selectFrom('invoices').select(['status', 'number', 'attachment_id']).where('id', '=', id));
-    if (!r) throw new KassaError('NOT_FOUND', `Factuur ${id} bestaat niet.`, { field: 'id' });
+    if (!r) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id }), { field: 'id' });
     if (r.status !== 'draft') {
-      throw new KassaError('POSTED_IMMUTABLE', `Factuur ${r.number ?? id} is definitief en kan niet worden verwijderd. Maak een creditfactuur.`, { field: 'id' });
+      throw new KassaError('POSTED_IMMUTABLE', said('err.invoice.finalNoDelete', 'Factuur {{number}} is definitief en kan niet worden verwijderd. Maak een creditfactuur.', { number: r.number ?? id }), { field: 'id' });
     }
     books.run(books.db.deleteFrom('invoice_lines').where('invoice_id', '=', id));
     books.run(books.db.deleteFrom('invoices').where('id', '=', id));

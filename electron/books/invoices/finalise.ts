@@ -23,6 +23,7 @@ import { registerPayment } from './payments';
 import { invoiceRow } from './rows';
 import { readConfig } from './settings';
 import { volunteerWarnings } from './warnings';
+import { said } from '../../../shared/phrase';
 
 /**
  * Finalising: the draft gets its number (sales: the next of its series), is booked through
@@ -100,7 +101,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   );
   checkZeroRateReasons(calc.lines, buyer);
   const gross = calc.totals.grossCents;
-  if (gross === 0) throw new KassaError('INVALID_INPUT', 'Het totaal van deze factuur is € 0,00. Een factuur zonder bedrag kan niet worden geboekt.', { field: 'lines' });
+  if (gross === 0) throw new KassaError('INVALID_INPUT', said('err.invoice.zeroTotal', 'Het totaal van deze factuur is € 0,00. Een factuur zonder bedrag kan niet worden geboekt.'), { field: 'lines' });
 
   let original: { number: string | null; issue_date: string } | null = null;
   if (credit) {
@@ -114,7 +115,7 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   const number = renderNumber(format, year, seq);
   const clash = books.raw(`SELECT 1 FROM invoices WHERE kind = 'sales' AND number = ?`).get(number);
   if (clash) {
-    throw new KassaError('CONFLICT', `Het nummer ${number} is al gebruikt door een andere nummering. Pas de nummering aan bij de factuurinstellingen.`, { field: 'numberFormat' });
+    throw new KassaError('CONFLICT', said('err.invoice.numberTaken', 'Het nummer {{number}} is al gebruikt door een andere nummering. Pas de nummering aan bij de factuurinstellingen.', { number }), { field: 'numberFormat' });
   }
   const dueDate = credit ? row.issue_date : (row.due_date ?? addDays(row.issue_date, config.paymentDays));
 
@@ -170,7 +171,7 @@ function finalisePurchase(books: Books, id: number, paidFrom: string | undefined
   const vat = lines.reduce((s, l) => s + l.vat_cents, 0);
   const net = lines.reduce((s, l) => s + l.net_cents, 0);
   if (vat !== 0 && vatStatus !== 'liable') {
-    throw new KassaError('INVALID_INPUT', 'Deze stichting rekent geen btw meer, maar op de factuur staat btw die u zou terugkrijgen. Zet het hele bedrag inclusief btw op de regels.', { field: 'lines' });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.noVatAnyMore', 'Deze stichting rekent geen btw meer, maar op de factuur staat btw die u zou terugkrijgen. Zet het hele bedrag inclusief btw op de regels.'), { field: 'lines' });
   }
   const gross = net + vat;
   // Paid on the spot: nothing is ever due, so no due date (and never "te laat").
@@ -208,7 +209,7 @@ function finalisePurchase(books: Books, id: number, paidFrom: string | undefined
 function checkPaidFrom(books: Books, code: string): void {
   const account = accountForPosting(books, code, 'paidFrom');
   if (account.kind === null) {
-    throw new KassaError('INVALID_INPUT', `Rekening ${code} (${account.name}) is geen kas of bankrekening. Kies de kas of de bankrekening waarmee u betaalde.`, { field: 'paidFrom' });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.paidFromNotMoney', 'Rekening {{code}} ({{name}}) is geen kas of bankrekening. Kies de kas of de bankrekening waarmee u betaalde.', { code, name: account.name }), { field: 'paidFrom' });
   }
 }
 
@@ -216,10 +217,10 @@ function checkPaidFrom(books: Books, code: string): void {
 export function finaliseInvoice(books: Books, id: number, opts: { paidFrom?: string | undefined } = {}): FinaliseResult {
   return books.tx(() => {
     const r = books.first(books.db.selectFrom('invoices').select(['status', 'kind', 'number']).where('id', '=', id));
-    if (!r) throw new KassaError('NOT_FOUND', `Factuur ${id} bestaat niet.`, { field: 'id' });
-    if (r.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', `Factuur ${r.number ?? id} is al definitief. Er is niets veranderd.`, { field: 'id' });
+    if (!r) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id }), { field: 'id' });
+    if (r.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', said('err.invoice.alreadyFinal', 'Factuur {{number}} is al definitief. Er is niets veranderd.', { number: r.number ?? id }), { field: 'id' });
     if (r.kind === 'sales' && opts.paidFrom !== undefined) {
-      throw new KassaError('INVALID_INPUT', 'Alleen een inkoopfactuur kan bij het boeken al betaald zijn. Registreer de betaling van een verkoopfactuur als het geld binnen is.', { field: 'paidFrom' });
+      throw new KassaError('INVALID_INPUT', said('err.invoice.salesPaidOnSpot', 'Alleen een inkoopfactuur kan bij het boeken al betaald zijn. Registreer de betaling van een verkoopfactuur als het geld binnen is.'), { field: 'paidFrom' });
     }
     return r.kind === 'sales' ? finaliseSales(books, id) : finalisePurchase(books, id, opts.paidFrom);
   });

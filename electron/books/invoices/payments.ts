@@ -8,8 +8,9 @@ import { today } from '../clock';
 import { getEntry, postEntry, reverseEntry } from '../entries';
 import { contactRow } from './contacts';
 import { PAYABLES, RECEIVABLES } from './finalise';
-import { entryRefOf, invoiceLabel, invoiceRow, openOf, stateOf, type InvoiceRow } from './rows';
+import { entryRefOf, invoiceLabel, invoiceRow, invoiceSaid, openOf, stateOf, type InvoiceRow } from './rows';
 import { volunteerWarnings } from './warnings';
+import { said } from '../../../shared/phrase';
 
 /**
  * Payments settle final invoices. Two ways in:
@@ -38,9 +39,9 @@ function direction(r: InvoiceRow, open: number): Direction {
 
 function settleable(books: Books, invoice: number): InvoiceRow {
   const r = invoiceRow(books, invoice, 'invoice');
-  if (r.status !== 'final') throw new KassaError('INVALID_INPUT', 'Dit is nog een concept. Maak de factuur eerst definitief.', { field: 'invoice' });
+  if (r.status !== 'final') throw new KassaError('INVALID_INPUT', said('err.invoice.payDraft', 'Dit is nog een concept. Maak de factuur eerst definitief.'), { field: 'invoice' });
   if (r.credit_of !== null) {
-    throw new KassaError('INVALID_INPUT', `${r.number} is een creditfactuur. Registreer een terugbetaling bij factuur ${r.credit_of_number}.`, { field: 'invoice' });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.payCreditNote', '{{number}} is een creditfactuur. Registreer een terugbetaling bij factuur {{original}}.', { number: r.number, original: r.credit_of_number }), { field: 'invoice' });
   }
   return r;
 }
@@ -70,12 +71,12 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
     const r = settleable(books, input.invoice);
     const open = openOf(r);
     const label = invoiceLabel(r);
-    if (open === 0) throw new KassaError('INVALID_INPUT', `${capital(label)} is al helemaal betaald. Er staat niets meer open.`, { field: 'invoice' });
+    if (open === 0) throw new KassaError('INVALID_INPUT', said('err.invoice.fullyPaid', '{{invoice}} is al helemaal betaald. Er staat niets meer open.', { invoice: invoiceSaid(r, true) }), { field: 'invoice' });
     const dir = direction(r, open);
     const openAbs = Math.abs(open);
     const requested = input.amount !== undefined ? parseAmount(input.amount, 'amount') : null;
     if (requested !== null && requested > openAbs) {
-      throw new KassaError('INVALID_INPUT', `Dit is meer dan er van ${label} nog openstaat (${formatEuro(openAbs)}). Vul hoogstens dat bedrag in.`, {
+      throw new KassaError('INVALID_INPUT', said('err.invoice.moreThanOpen', 'Dit is meer dan er van {{invoice}} nog openstaat ({{open}}). Vul hoogstens dat bedrag in.', { invoice: invoiceSaid(r), open: formatEuro(openAbs) }), {
         field: 'amount',
         details: { open: centsToString(openAbs) },
       });
@@ -91,18 +92,18 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
 
     if (input.bankEntry !== undefined) {
       if (input.account !== undefined || input.date !== undefined) {
-        throw new KassaError('INVALID_INPUT', 'Kies óf een bestaande bankboeking, óf vul datum en rekening in. Niet allebei.', { field: 'bankEntry' });
+        throw new KassaError('INVALID_INPUT', said('err.invoice.entryOrDate', 'Kies óf een bestaande bankboeking, óf vul datum en rekening in. Niet allebei.'), { field: 'bankEntry' });
       }
       const e = getEntry(books, input.bankEntry);
-      if (e.status !== 'posted') throw new KassaError('INVALID_INPUT', 'Deze bankboeking is nog een concept. Boek haar eerst.', { field: 'bankEntry' });
+      if (e.status !== 'posted') throw new KassaError('INVALID_INPUT', said('err.invoice.bankEntryDraft', 'Deze bankboeking is nog een concept. Boek haar eerst.'), { field: 'bankEntry' });
       if (e.reversedBy !== null || e.reversalOf !== null) {
-        throw new KassaError('INVALID_INPUT', `Boeking ${e.ref} is tegengeboekt of is zelf een tegenboeking. Kies de juiste bankboeking.`, { field: 'bankEntry' });
+        throw new KassaError('INVALID_INPUT', said('err.invoice.entryReversed', 'Boeking {{ref}} is tegengeboekt of is zelf een tegenboeking. Kies de juiste bankboeking.', { ref: e.ref }), { field: 'bankEntry' });
       }
       const moneyCodes = new Set(
         (books.raw('SELECT code FROM accounts WHERE kind IS NOT NULL').all() as { code: string }[]).map((a) => a.code),
       );
       if (!e.lines.some((l) => moneyCodes.has(l.account))) {
-        throw new KassaError('INVALID_INPUT', `Boeking ${e.ref} is geen bank- of kasboeking.`, { field: 'bankEntry' });
+        throw new KassaError('INVALID_INPUT', said('err.invoice.notMoneyEntry', 'Boeking {{ref}} is geen bank- of kasboeking.', { ref: e.ref }), { field: 'bankEntry' });
       }
       const signed = (l: { debit: string | null; credit: string | null }) => (l.debit !== null ? parseAmount(l.debit) : -parseAmount(l.credit!));
       const sumOn = (code: string) =>
@@ -115,19 +116,19 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
       bankRef = { id: e.id, ref: e.ref ?? '' };
       if (onControl > 0) {
         const room = onControl - used;
-        if (room <= 0) throw new KassaError('INVALID_INPUT', `Het bedrag van boeking ${e.ref} is al helemaal aan facturen gekoppeld.`, { field: 'bankEntry' });
+        if (room <= 0) throw new KassaError('INVALID_INPUT', said('err.invoice.entryFullyLinked', 'Het bedrag van boeking {{ref}} is al helemaal aan facturen gekoppeld.', { ref: e.ref }), { field: 'bankEntry' });
         amount = requested ?? Math.min(openAbs, room);
         if (amount > room) {
-          throw new KassaError('INVALID_INPUT', `Van boeking ${e.ref} is nog ${formatEuro(room)} niet gekoppeld. Vul hoogstens dat bedrag in.`, { field: 'amount' });
+          throw new KassaError('INVALID_INPUT', said('err.invoice.entryRoomLeft', 'Van boeking {{ref}} is nog {{room}} niet gekoppeld. Vul hoogstens dat bedrag in.', { ref: e.ref, room: formatEuro(room) }), { field: 'amount' });
         }
         paymentEntry = bankRef;
         method = 'linked';
       } else if (onSuspense > 0) {
         const room = onSuspense - used;
-        if (room <= 0) throw new KassaError('INVALID_INPUT', `Het bedrag van boeking ${e.ref} is al helemaal aan facturen gekoppeld.`, { field: 'bankEntry' });
+        if (room <= 0) throw new KassaError('INVALID_INPUT', said('err.invoice.entryFullyLinked', 'Het bedrag van boeking {{ref}} is al helemaal aan facturen gekoppeld.', { ref: e.ref }), { field: 'bankEntry' });
         amount = requested ?? Math.min(openAbs, room);
         if (amount > room) {
-          throw new KassaError('INVALID_INPUT', `Van boeking ${e.ref} is nog ${formatEuro(room)} niet gekoppeld. Vul hoogstens dat bedrag in.`, { field: 'amount' });
+          throw new KassaError('INVALID_INPUT', said('err.invoice.entryRoomLeft', 'Van boeking {{ref}} is nog {{room}} niet gekoppeld. Vul hoogstens dat bedrag in.', { ref: e.ref, room: formatEuro(room) }), { field: 'amount' });
         }
         // Move the money from Vraagposten to Debiteuren (Crediteuren): a memorial entry on the bank entry's date.
         const moveCents = amount * dir.controlSign;
@@ -150,8 +151,9 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
         const controlName = dir.control === RECEIVABLES ? 'Debiteuren (1300)' : 'Crediteuren (1400)';
         throw new KassaError(
           'INVALID_INPUT',
-          `Boeking ${e.ref} staat niet op ${controlName} of Vraagposten (2000)${refund ? ' in de richting van een terugbetaling' : ''}. ` +
-            'Registreer de betaling dan zonder bankboeking, of corrigeer eerst de bankboeking.',
+          refund
+            ? said('err.invoice.entryNotOnControlRefund', 'Boeking {{ref}} staat niet op {{control}} of Vraagposten (2000) in de richting van een terugbetaling. Registreer de betaling dan zonder bankboeking, of corrigeer eerst de bankboeking.', { ref: e.ref, control: controlName })
+            : said('err.invoice.entryNotOnControl', 'Boeking {{ref}} staat niet op {{control}} of Vraagposten (2000). Registreer de betaling dan zonder bankboeking, of corrigeer eerst de bankboeking.', { ref: e.ref, control: controlName }),
           { field: 'bankEntry' },
         );
       }
@@ -160,10 +162,10 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
       const accountCode = input.account ?? '1100';
       const money = accountForPosting(books, accountCode, 'account');
       if (money.kind === null) {
-        throw new KassaError('INVALID_INPUT', `Rekening ${accountCode} (${money.name}) is geen bank- of kasrekening. Kies waar het geld binnenkwam of vandaan ging.`, { field: 'account' });
+        throw new KassaError('INVALID_INPUT', said('err.money.notMoneyAccountPay', 'Rekening {{code}} ({{name}}) is geen bank- of kasrekening. Kies waar het geld binnenkwam of vandaan ging.', { code: accountCode, name: money.name }), { field: 'account' });
       }
       if (date < r.issue_date) {
-        throw new KassaError('INVALID_INPUT', `De betaaldatum ligt vóór de factuurdatum. Controleer de datum.`, { field: 'date' });
+        throw new KassaError('INVALID_INPUT', said('err.invoice.paidBeforeIssue', 'De betaaldatum ligt vóór de factuurdatum. Controleer de datum.'), { field: 'date' });
       }
       amount = requested ?? openAbs;
       const controlCents = amount * dir.controlSign;
@@ -202,10 +204,10 @@ export function registerPayment(books: Books, input: PaymentInput): PaymentResul
 export function reversePayment(books: Books, input: { payment: number; date?: string | undefined }): PaymentResult {
   return books.tx(() => {
     const p = books.first(books.db.selectFrom('invoice_payments').selectAll().where('id', '=', input.payment));
-    if (!p) throw new KassaError('NOT_FOUND', `Betaling ${input.payment} bestaat niet.`, { field: 'payment' });
-    if (p.method === 'reversal') throw new KassaError('INVALID_INPUT', 'Dit is zelf al een correctie van een betaling.', { field: 'payment' });
+    if (!p) throw new KassaError('NOT_FOUND', said('err.invoice.paymentNotFound', 'Betaling {{payment}} bestaat niet.', { payment: input.payment }), { field: 'payment' });
+    if (p.method === 'reversal') throw new KassaError('INVALID_INPUT', said('err.invoice.paymentIsCorrection', 'Dit is zelf al een correctie van een betaling.'), { field: 'payment' });
     const done = books.first(books.db.selectFrom('invoice_payments').select('id').where('reversal_of', '=', p.id));
-    if (done) throw new KassaError('ALREADY_REVERSED', 'Deze betaling is al ongedaan gemaakt.', { field: 'payment' });
+    if (done) throw new KassaError('ALREADY_REVERSED', said('err.invoice.paymentUndone', 'Deze betaling is al ongedaan gemaakt.'), { field: 'payment' });
     let entry: EntryRef;
     if (p.method === 'posted') {
       const rev = reverseEntry(books, { id: p.entry_id, ...(input.date ? { date: input.date } : {}) });

@@ -1,6 +1,7 @@
 import { KassaError } from '../../../shared/errors';
 import { formatIban } from '../../../shared/validation/iban';
 import type { BuyerParty, PostalAddress, SellerParty } from '../../../shared/rules/invoiceModel';
+import { said } from '../../../shared/phrase';
 
 /**
  * Building blocks of every PDF the app makes (invoice, reminder, volunteer statement, annual
@@ -105,7 +106,7 @@ function addressLines(a: PostalAddress): string[] {
 export function drawLetterhead(doc: PDFKit.PDFDocument, seller: SellerParty, logo?: Buffer | null): number {
   let logoBottom = PAGE.top;
   if (logo && logo.length > 0) {
-    if (!imageKind(logo)) throw new KassaError('INVALID_INPUT', 'Het logo moet een PNG- of JPEG-afbeelding zijn.', { field: 'logo' });
+    if (!imageKind(logo)) throw new KassaError('INVALID_INPUT', said('err.invoice.logoKind', 'Het logo moet een PNG- of JPEG-afbeelding zijn.'), { field: 'logo' });
     doc.image(logo, PAGE.left, PAGE.top, { fit: [180, 70] });
     logoBottom = PAGE.top + 70;
   }

@@ -16,6 +16,7 @@ import { DRAFT_NUMBER } from './drafts';
 import { buyerOf, currentSeller, parseBuyer, parseSeller, sellerParty } from './parties';
 import { invoiceRow, invoiceSelect, openOf, toSummary, type InvoiceRow } from './rows';
 import { readConfig } from './settings';
+import { said } from '../../../shared/phrase';
 
 /** Reading invoices: the paged list, one whole invoice, and the open items with their age. */
 
@@ -233,8 +234,8 @@ export function openItems(books: Books, f: { date?: string | undefined; kind?: I
   return { date, kind, items: items.map(({ openCents: _o, ...rest }) => rest), buckets, total: centsToString(total) };
 }
 
-export function assertSales(r: InvoiceRow, what: string): void {
+export function assertSales(r: InvoiceRow): void {
   if (r.kind !== 'sales') {
-    throw new KassaError('INVALID_INPUT', `Van een inkoopfactuur maakt u geen ${what}: die komt van de leverancier. Bekijk de bijlage.`, { field: 'id' });
+    throw new KassaError('INVALID_INPUT', said('err.invoice.noDocumentPurchase', 'Van een inkoopfactuur maakt u geen PDF of e-factuur: die komt van de leverancier. Bekijk de bijlage.'), { field: 'id' });
   }
 }

@@ -7,6 +7,7 @@ import { isOverdue } from '../../../shared/rules/openItems';
 import type { Books } from '../../db/books';
 import type { InvoicesTable } from '../../db/schema';
 import { entryRef } from '../entries';
+import { said, type Said } from '../../../shared/phrase';
 
 /**
  * Reading invoices with what has happened to them: paid (sum of payments), credited (sum of final
@@ -53,7 +54,7 @@ export function invoiceSelect(asOf?: string): { sql: string; params: unknown[] }
 export function invoiceRow(books: Books, id: number, field = 'id'): InvoiceRow {
   const q = invoiceSelect();
   const row = books.raw(`${q.sql} WHERE i.id = ?`).get(...q.params, id) as InvoiceRow | undefined;
-  if (!row) throw new KassaError('NOT_FOUND', `Factuur ${id} bestaat niet.`, { field });
+  if (!row) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id }), { field });
   return row;
 }
 
@@ -81,7 +82,7 @@ export function entryRefOf(books: Books, id: number): EntryRef {
   const e = books.raw('SELECT e.id, j.code, e.year, e.number FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?').get(id) as
     | { id: number; code: string; year: number; number: number | null }
     | undefined;
-  if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`);
+  if (!e) throw new KassaError('NOT_FOUND', said('err.entry.notFound', 'Boeking {{id}} bestaat niet.', { id }));
   return { id: e.id, ref: entryRef(e.code, e.year, e.number) ?? `concept ${e.id}` };
 }
 
@@ -114,8 +115,28 @@ export function toSummary(r: InvoiceRow, asOf: string): InvoiceSummary {
 }
 
 /** "factuur 2026-0001", "creditfactuur 2026-0002", "inkoopfactuur 123 van X", "concept 12". */
-export function invoiceLabel(r: Pick<InvoiceRow, 'kind' | 'number' | 'credit_of' | 'id' | 'status'> & { contact_name?: string }): string {
-  if (r.kind === 'purchase') return `inkoopfactuur ${r.number ?? r.id}${r.contact_name ? ` van ${r.contact_name}` : ''}`;
-  if (r.status === 'draft' || r.number === null) return `concept ${r.id}`;
-  return `${r.credit_of !== null ? 'creditfactuur' : 'factuur'} ${r.number}`;
+export function invoiceLabel(r: LabelRow): string {
+  return invoiceSaid(r).message;
+}
+
+type LabelRow = Pick<InvoiceRow, 'kind' | 'number' | 'credit_of' | 'id' | 'status'> & { contact_name?: string };
+
+/** The invoice's name as said text, for errors that name it; capital at a sentence's start. */
+export function invoiceSaid(r: LabelRow, capital = false): Said {
+  if (r.kind === 'purchase') {
+    const number = r.number ?? r.id;
+    if (r.contact_name) {
+      const p = { number, name: r.contact_name };
+      return capital ? said('err.invoice.labelPurchaseFromCap', 'Inkoopfactuur {{number}} van {{name}}', p) : said('err.invoice.labelPurchaseFrom', 'inkoopfactuur {{number}} van {{name}}', p);
+    }
+    return capital ? said('err.invoice.labelPurchaseCap', 'Inkoopfactuur {{number}}', { number }) : said('err.invoice.labelPurchase', 'inkoopfactuur {{number}}', { number });
+  }
+  if (r.status === 'draft' || r.number === null) {
+    return capital ? said('err.invoice.labelDraftCap', 'Concept {{id}}', { id: r.id }) : said('err.invoice.labelDraft', 'concept {{id}}', { id: r.id });
+  }
+  const number = r.number;
+  if (r.credit_of !== null) {
+    return capital ? said('err.invoice.labelCreditCap', 'Creditfactuur {{number}}', { number }) : said('err.invoice.labelCredit', 'creditfactuur {{number}}', { number });
+  }
+  return capital ? said('err.invoice.labelSalesCap', 'Factuur {{number}}', { number }) : said('err.invoice.labelSales', 'factuur {{number}}', { number });
 }

@@ -8,6 +8,7 @@ import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { today } from '../clock';
 import { attachmentMeta, readAttachmentSource, storeAttachment } from './attachments';
+import { said } from '../../../shared/phrase';
 
 /** Invoice settings of one administration, as key/value rows in invoice_settings. */
 export interface InvoiceConfig {
@@ -116,11 +117,11 @@ export function setInvoiceSettings(books: Books, input: SettingsInput): InvoiceS
     }
     if (input.defaultIncomeAccount !== undefined) {
       const a = books.first(books.db.selectFrom('accounts').select(['type', 'archived', 'name']).where('code', '=', input.defaultIncomeAccount));
-      if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.defaultIncomeAccount} bestaat niet.`, { field: 'defaultIncomeAccount' });
+      if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code: input.defaultIncomeAccount }), { field: 'defaultIncomeAccount' });
       if (a.type !== 'income') {
-        throw new KassaError('INVALID_INPUT', `Rekening ${input.defaultIncomeAccount} (${a.name}) is geen opbrengstenrekening. Kies een rekening uit de 8000-groep.`, { field: 'defaultIncomeAccount' });
+        throw new KassaError('INVALID_INPUT', said('err.invoice.defaultNotIncome', 'Rekening {{code}} ({{name}}) is geen opbrengstenrekening. Kies een rekening uit de 8000-groep.', { code: input.defaultIncomeAccount, name: a.name }), { field: 'defaultIncomeAccount' });
       }
-      if (a.archived) throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${input.defaultIncomeAccount} is gearchiveerd.`, { field: 'defaultIncomeAccount' });
+      if (a.archived) throw new KassaError('ACCOUNT_ARCHIVED', said('err.account.archivedShort', 'Rekening {{code}} is gearchiveerd.', { code: input.defaultIncomeAccount }), { field: 'defaultIncomeAccount' });
       put(books, 'defaultIncomeAccount', input.defaultIncomeAccount);
     }
     if (input.bic !== undefined) put(books, 'bic', input.bic);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { OverviewState } from '../../../shared/api/overview';
+import { said, type Phrase, type Said } from '../../../shared/phrase';
 import { Books } from '../../db/books';
 import { KASSA_APP_ID } from '../../db/open';
 import { SCHEMA_VERSION } from '../../db/migrations';
@@ -20,7 +21,10 @@ import { SCHEMA_VERSION } from '../../db/migrations';
 
 export type ReadOnlyResult =
   | { state: 'ok'; books: Books }
-  | { state: Exclude<OverviewState, 'ok'>; message: string };
+  | { state: Exclude<OverviewState, 'ok'>; message: string; says?: Phrase[] | undefined };
+
+/** A state the coach reads in the overview: its Dutch text and phrases (shared/phrase.ts). */
+const state = (s: Exclude<OverviewState, 'ok'>, text: Said): ReadOnlyResult => ({ state: s, message: text.message, says: text.says });
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -54,14 +58,14 @@ export function openReadOnly(file: string): ReadOnlyResult {
   const name = path.basename(file);
   const wal = `${file}-wal`;
   const h = header(file);
-  if (!h) return { state: 'error', message: `"${name}" kan niet worden gelezen.` };
+  if (!h) return state('error', said('coachState.unreadable', '"{{name}}" kan niet worden gelezen.', { name }));
   if (h.magic !== SQLITE_MAGIC || h.appId !== KASSA_APP_ID) {
     // A file whose header is still in its -wal (never checkpointed) looks empty: it is in use.
-    if (h.magic === SQLITE_MAGIC && h.appId === 0 && fs.existsSync(wal)) return { state: 'in-use', message: 'In gebruik: de administratie is nu geopend.' };
-    return { state: 'not-kassa', message: `"${name}" is geen administratie van Kijk op de Kassa.` };
+    if (h.magic === SQLITE_MAGIC && h.appId === 0 && fs.existsSync(wal)) return state('in-use', said('coachState.inUse', 'In gebruik: de administratie is nu geopend.'));
+    return state('not-kassa', said('coachState.notKassa', '"{{name}}" is geen administratie van Kijk op de Kassa.', { name }));
   }
-  if (h.userVersion > SCHEMA_VERSION) return { state: 'newer', message: 'Nieuwere versie: werk het programma bij om deze administratie te openen.' };
-  if (h.userVersion < SCHEMA_VERSION) return { state: 'older', message: 'Oudere versie: open hem om bij te werken.' };
+  if (h.userVersion > SCHEMA_VERSION) return state('newer', said('coachState.newer', 'Nieuwere versie: werk het programma bij om deze administratie te openen.'));
+  if (h.userVersion < SCHEMA_VERSION) return state('older', said('coachState.older', 'Oudere versie: open hem om bij te werken.'));
 
   if (fs.existsSync(wal)) {
     const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
@@ -70,21 +74,26 @@ export function openReadOnly(file: string): ReadOnlyResult {
     } catch (e) {
       sqlite.close();
       const code = (e as { code?: string }).code ?? '';
-      if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { state: 'in-use', message: 'In gebruik: de administratie is nu geopend, op deze of een andere computer.' };
-      return { state: 'error', message: `"${name}" kan niet worden gelezen (${code || 'onbekende fout'}).` };
+      if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return state('in-use', said('coachState.inUseHere', 'In gebruik: de administratie is nu geopend, op deze of een andere computer.'));
+      return code
+        ? state('error', said('coachState.unreadableCode', '"{{name}}" kan niet worden gelezen ({{code}}).', { name, code }))
+        : state('error', said('coachState.unreadableUnknown', '"{{name}}" kan niet worden gelezen (onbekende fout).', { name }));
     }
     return { state: 'ok', books: new Books(file, sqlite) };
   }
 
   const before = stamp(file);
   const bytes = fs.readFileSync(file);
-  if (fs.existsSync(wal) || stamp(file) !== before) return { state: 'in-use', message: 'In gebruik: de administratie werd net geopend.' };
+  if (fs.existsSync(wal) || stamp(file) !== before) return state('in-use', said('coachState.justOpened', 'In gebruik: de administratie werd net geopend.'));
   // Our copy only: a WAL-mode header cannot be opened from memory, a rollback-mode one can.
   bytes[18] = 1;
   bytes[19] = 1;
   try {
     return { state: 'ok', books: new Books(file, new Database(bytes, { readonly: true })) };
   } catch (e) {
-    return { state: 'error', message: `"${name}" kan niet worden gelezen (${(e as { code?: string }).code ?? 'beschadigd'}).` };
+    const code = (e as { code?: string }).code;
+    return code
+      ? state('error', said('coachState.unreadableCode', '"{{name}}" kan niet worden gelezen ({{code}}).', { name, code }))
+      : state('error', said('coachState.damaged', '"{{name}}" kan niet worden gelezen (beschadigd).', { name }));
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Overview, OverviewRow } from '../../../shared/api/overview';
 import { KassaError } from '../../../shared/errors';
+import { joinSaid, said } from '../../../shared/phrase';
 import type { Books } from '../../db/books';
 import { listBackupFiles } from '../../backups/backups';
 import { adminIdOf } from '../../backups/identity';
@@ -26,11 +27,11 @@ const STATE_WEIGHT = { 'in-use': 0, older: 1, newer: 1, 'not-kassa': 0, error: 3
 export function kassaFilesIn(folder: string): string[] {
   let names: string[];
   try {
-    if (!fs.statSync(folder).isDirectory()) throw new KassaError('INVALID_INPUT', `"${folder}" is geen map.`, { field: 'folder' });
+    if (!fs.statSync(folder).isDirectory()) throw new KassaError('INVALID_INPUT', said('err.file.notAFolderQuoted', '"{{folder}}" is geen map.', { folder }), { field: 'folder' });
     names = fs.readdirSync(folder);
   } catch (e) {
     if (e instanceof KassaError) throw e;
-    throw new KassaError('FILE_NOT_FOUND', `De map "${folder}" bestaat niet of kan niet worden gelezen.`, { field: 'folder' });
+    throw new KassaError('FILE_NOT_FOUND', said('err.file.folderUnreadable', 'De map "{{folder}}" bestaat niet of kan niet worden gelezen.', { folder }), { field: 'folder' });
   }
   return names.filter((n) => n.toLowerCase().endsWith('.kassa')).sort((a, b) => a.localeCompare(b, 'nl')).map((n) => path.join(folder, n));
 }
@@ -54,15 +55,19 @@ export async function scanRow(file: string, opts: ScanOptions): Promise<Overview
   const today = opts.today ?? localToday();
   if (opts.open && path.resolve(opts.open.path) === abs) {
     const s = await computeSignals(opts.open, today, lastBackupDay(opts.settingsDir, abs, opts.open));
-    return { ...base, state: 'ok', stateMessage: 'Nu geopend in dit venster.', ...s, attention: s.signals.reduce((t, x) => t + x.weight, 0) };
+    const open = said('coachState.openHere', 'Nu geopend in dit venster.');
+    return { ...base, state: 'ok', stateMessage: open.message, stateSays: open.says, ...s, attention: s.signals.reduce((t, x) => t + x.weight, 0) };
   }
   const r = openReadOnly(abs);
-  if (r.state !== 'ok') return { ...base, ...EMPTY, signals: [], state: r.state, stateMessage: r.message, attention: STATE_WEIGHT[r.state] };
+  if (r.state !== 'ok') return { ...base, ...EMPTY, signals: [], state: r.state, stateMessage: r.message, stateSays: r.says, attention: STATE_WEIGHT[r.state] };
   try {
     const s = await computeSignals(r.books, today, lastBackupDay(opts.settingsDir, abs, r.books));
     return { ...base, state: 'ok', stateMessage: null, ...s, attention: s.signals.reduce((t, x) => t + x.weight, 0) };
   } catch (e) {
-    return { ...base, ...EMPTY, signals: [], state: 'error', stateMessage: `Kon niet worden gelezen: ${(e as Error).message}`, attention: STATE_WEIGHT.error };
+    // A KassaError brings its own phrases; anything else (SQLite) its own words as the reason.
+    const reason = e instanceof KassaError ? e.said : said('coachState.reason', '{{reason}}', { reason: (e as Error).message });
+    const text = joinSaid(said('coachState.couldNotRead', 'Kon niet worden gelezen:'), reason);
+    return { ...base, ...EMPTY, signals: [], state: 'error', stateMessage: text.message, stateSays: text.says, attention: STATE_WEIGHT.error };
   } finally {
     r.books.close();
   }

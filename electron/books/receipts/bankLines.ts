@@ -6,6 +6,7 @@ import { nowIso } from '../clock';
 import { dropAttachmentIfUnused } from '../invoices/attachments';
 import { linkToEntry, receiptMeta, storeReceipt } from './store';
 import type { ReceiptBytes } from './read';
+import { said } from '../../../shared/phrase';
 
 /**
  * Receipts on a bank line before it is booked. The link stays with the line (the record of what
@@ -15,7 +16,7 @@ import type { ReceiptBytes } from './read';
 
 function inboxLine(books: Books, id: number): { id: number; status: string; entry_id: number | null } {
   const r = books.raw('SELECT id, status, entry_id FROM bank_transactions WHERE id = ?').get(id) as { id: number; status: string; entry_id: number | null } | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', `Bankregel ${id} bestaat niet.`, { field: 'transaction' });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.bank.lineNotFoundId', 'Bankregel {{id}} bestaat niet.', { id }), { field: 'transaction' });
   return r;
 }
 
@@ -44,7 +45,7 @@ export function removeReceiptFromLine(books: Books, transaction: number, attachm
   return books.tx(() => {
     const line = inboxLine(books, transaction);
     if (line.status === 'booked') {
-      throw new KassaError('POSTED_IMMUTABLE', 'Deze bankregel is al geboekt. Het bonnetje hoort nu bij de boeking en blijft bewaard.', { field: 'transaction' });
+      throw new KassaError('POSTED_IMMUTABLE', said('err.receipt.linePosted', 'Deze bankregel is al geboekt. Het bonnetje hoort nu bij de boeking en blijft bewaard.'), { field: 'transaction' });
     }
     const r = books.raw('DELETE FROM bank_transaction_attachments WHERE transaction_id = ? AND attachment_id = ?').run(transaction, attachmentId);
     if (r.changes === 0) return { removed: false };

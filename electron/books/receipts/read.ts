@@ -2,6 +2,7 @@ import { KassaError } from '../../../shared/errors';
 import type { FileInput } from '../../../shared/api/files';
 import { detectReceiptKind, MAX_ATTACHMENT_BYTES, MIME_EXTENSION, type AttachmentMime } from '../../../shared/rules/attachmentKind';
 import { readFileBytes, tooLarge } from '../invoices/attachments';
+import { said } from '../../../shared/phrase';
 
 /** A receipt's bytes, checked and ready to store (a HEIC photo already converted to JPEG). */
 export interface ReceiptBytes {
@@ -12,7 +13,7 @@ export interface ReceiptBytes {
 }
 
 function wrongKind(field: string): KassaError {
-  return new KassaError('INVALID_INPUT', 'Dit bestand is geen foto (JPEG, PNG, WebP of HEIC) en geen PDF. Kies een foto of een PDF van het bonnetje.', {
+  return new KassaError('INVALID_INPUT', said('err.receipt.wrongKind', 'Dit bestand is geen foto (JPEG, PNG, WebP of HEIC) en geen PDF. Kies een foto of een PDF van het bonnetje.'), {
     field,
     details: { reason: 'wrong_type' },
   });
@@ -33,7 +34,7 @@ async function heicToJpeg(bytes: Buffer, field: string): Promise<Buffer> {
   try {
     return Buffer.from(await convert({ buffer: bytes, format: 'JPEG', quality: 0.9 }));
   } catch {
-    throw new KassaError('INVALID_INPUT', 'Deze HEIC-foto kan niet worden gelezen. Het bestand is misschien beschadigd. Maak de foto opnieuw of kies een JPEG.', {
+    throw new KassaError('INVALID_INPUT', said('err.receipt.heicUnreadable', 'Deze HEIC-foto kan niet worden gelezen. Het bestand is misschien beschadigd. Maak de foto opnieuw of kies een JPEG.'), {
       field,
       details: { reason: 'heic_unreadable' },
     });

@@ -8,6 +8,7 @@ import { entryRef } from '../entries';
 import type { ReceiptBytes } from './read';
 import { appendFact } from '../history/facts';
 import { RECEIPT_FACT, receiptFactRef } from './fact';
+import { said } from '../../../shared/phrase';
 
 /**
  * Receipts live in the shared `attachments` table, stored once per content: the same photo added
@@ -32,7 +33,7 @@ export function storeReceipt(books: Books, file: ReceiptBytes): { id: number; re
 
 export function receiptMeta(books: Books, id: number, field = 'id'): Receipt {
   const r = books.raw(`${META} WHERE id = ?`).get(id) as Receipt | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', 'Dit bonnetje bestaat niet (meer).', { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.receipt.notFound', 'Dit bonnetje bestaat niet (meer).'), { field });
   return r;
 }
 
@@ -55,9 +56,9 @@ function postedEntry(books: Books, id: number, field: string): { id: number; ref
   const e = books
     .raw('SELECT e.status, j.code, e.year, e.number FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?')
     .get(id) as { status: string; code: string; year: number; number: number | null } | undefined;
-  if (!e) throw new KassaError('NOT_FOUND', `Boeking ${id} bestaat niet.`, { field });
+  if (!e) throw new KassaError('NOT_FOUND', said('err.entry.notFound', 'Boeking {{id}} bestaat niet.', { id }), { field });
   if (e.status !== 'posted') {
-    throw new KassaError('INVALID_INPUT', 'Een bonnetje kan alleen bij een geboekte boeking. Boek het concept eerst.', { field });
+    throw new KassaError('INVALID_INPUT', said('err.receipt.postFirst', 'Een bonnetje kan alleen bij een geboekte boeking. Boek het concept eerst.'), { field });
   }
   return { id, ref: entryRef(e.code, e.year, e.number)!, journal: e.code, year: e.year, number: e.number! };
 }

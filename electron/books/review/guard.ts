@@ -1,5 +1,6 @@
 import { KassaError } from '../../../shared/errors';
 import type { Books } from '../../db/books';
+import { said } from '../../../shared/phrase';
 
 /**
  * Read-only while the kascommissie reviews (issue 19). One central rule in the dispatcher rather
@@ -58,7 +59,7 @@ export function reviewYear(books: Books): number | null {
 export function reviewActiveError(year: number): KassaError {
   return new KassaError(
     'REVIEW_ACTIVE',
-    `De kascommissie controleert nu boekjaar ${year}. Zolang de controle loopt, kan er niets worden geboekt of veranderd. Rond eerst de controle af bij "Kascommissie".`,
+    said('err.review.active', 'De kascommissie controleert nu boekjaar {{year}}. Zolang de controle loopt, kan er niets worden geboekt of veranderd. Rond eerst de controle af bij "Kascommissie".', { year }),
     { details: { year } },
   );
 }

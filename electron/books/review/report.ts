@@ -8,6 +8,7 @@ import { createPdf, FONT, FONT_BOLD, GREY, PAGE, pdfText } from '../invoices/pdf
 import { writeFileGuarded } from '../../files/write';
 import { Pack } from '../statements/pdf';
 import { getReview } from './reviews';
+import { said } from '../../../shared/phrase';
 
 /**
  * "Verslag van de kascommissie" (issue 19): who, when, which year, the checklist with what the app
@@ -37,7 +38,7 @@ export function headText(r: Review): string {
 
 export async function exportReviewPdf(books: Books, input: { id?: number | undefined; path: string }): Promise<{ path: string; bytes: number; pages: number }> {
   const r = input.id !== undefined ? await getReview(books, input.id) : ((await getReview(books)) ?? (await latestReview(books)));
-  if (!r) throw new KassaError('NOT_FOUND', 'Er is nog geen controle door de kascommissie. Begin eerst een controle.');
+  if (!r) throw new KassaError('NOT_FOUND', said('err.review.noneYet', 'Er is nog geen controle door de kascommissie. Begin eerst een controle.'));
   const org = books.raw('SELECT name FROM organisation WHERE id = 1').get() as { name: string };
   const { doc, done } = createPdf(`Verslag van de kascommissie ${r.year} ${org.name}`, org.name);
   const p = new Pack(doc, `${org.name} · Verslag van de kascommissie over ${r.year} · ${r.code}`);

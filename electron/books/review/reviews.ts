@@ -10,6 +10,7 @@ import { getYear } from '../statements/balances';
 import { recordFact } from './chain';
 import { computeChecklist } from './checklist';
 import { DEFAULT_SAMPLE_SIZE, DEFAULT_THRESHOLD_CENTS, drawYearSample, LARGE_CENTS, sampleEntry } from './sample';
+import { joinSaid, said } from '../../../shared/phrase';
 
 /**
  * A kascommissie review (issue 19): started on a closed year (or one ready to close), worked
@@ -35,7 +36,7 @@ export function activeReviewRow(books: Books): ReviewRow | undefined {
 function reviewRow(books: Books, id: number | undefined): ReviewRow {
   const r = id === undefined ? activeReviewRow(books) : (books.raw('SELECT * FROM reviews WHERE id = ?').get(id) as ReviewRow | undefined);
   if (!r) {
-    throw new KassaError('NOT_FOUND', id === undefined ? 'Er loopt nu geen controle door de kascommissie. Begin eerst een controle.' : `Controle ${id} bestaat niet.`, { field: 'id' });
+    throw new KassaError('NOT_FOUND', id === undefined ? said('err.review.noneRunning', 'Er loopt nu geen controle door de kascommissie. Begin eerst een controle.') : said('err.review.notFound', 'Controle {{id}} bestaat niet.', { id }), { field: 'id' });
   }
   return r;
 }
@@ -133,16 +134,17 @@ export interface StartInput {
 export async function startReview(books: Books, input: StartInput): Promise<Review> {
   const id = books.tx(() => {
     const active = activeReviewRow(books);
-    if (active) throw new KassaError('REVIEW_ACTIVE', `De kascommissie controleert al boekjaar ${active.year}. Rond die controle eerst af.`);
+    if (active) throw new KassaError('REVIEW_ACTIVE', said('err.review.alreadyActive', 'De kascommissie controleert al boekjaar {{year}}. Rond die controle eerst af.', { year: active.year }));
     const fy = getYear(books, input.year);
     if (fy.status === 'open') {
       const blocks = checkYear(books, { year: fy.year }).problems.filter((p) => p.severity === 'block');
       if (blocks.length > 0) {
-        throw new KassaError('YEAR_NOT_READY', `Boekjaar ${fy.year} is nog niet klaar om af te sluiten. De kascommissie controleert een afgesloten jaar, of een jaar dat klaar is om af te sluiten. ${blocks.map((b) => b.message).join(' ')}`, { field: 'year' });
+        const head = said('err.review.yearNotReady', 'Boekjaar {{year}} is nog niet klaar om af te sluiten. De kascommissie controleert een afgesloten jaar, of een jaar dat klaar is om af te sluiten.', { year: fy.year });
+        throw new KassaError('YEAR_NOT_READY', joinSaid(head, ...blocks), { field: 'year' });
       }
     }
     if (input.reviewDate < fy.end) {
-      throw new KassaError('INVALID_INPUT', `De controle kan pas na het einde van het boekjaar (${formatDateNl(fy.end)}).`, { field: 'reviewDate' });
+      throw new KassaError('INVALID_INPUT', said('err.review.afterYearEnd', 'De controle kan pas na het einde van het boekjaar ({{end}}).', { end: formatDateNl(fy.end) }), { field: 'reviewDate' });
     }
     const threshold = input.threshold !== undefined ? parseAmount(input.threshold, 'threshold', { allowZero: true }) : DEFAULT_THRESHOLD_CENTS;
     const size = input.sampleSize ?? DEFAULT_SAMPLE_SIZE;
@@ -189,16 +191,16 @@ export async function markReview(books: Books, input: { on: 'checklist' | 'sampl
     const r = activeRow(books);
     if (input.on === 'checklist') {
       const keys = ['bank', 'cash', 'receipts', 'volunteers', 'grants', 'invoices', 'yearEnd', 'history'];
-      if (!keys.includes(input.target)) throw new KassaError('INVALID_INPUT', `"${input.target}" is geen punt van de lijst.`, { field: 'target' });
+      if (!keys.includes(input.target)) throw new KassaError('INVALID_INPUT', said('err.review.notAnItem', '"{{target}}" is geen punt van de lijst.', { target: input.target }), { field: 'target' });
     } else {
       const inSample = books
         .raw(`SELECT 1 FROM review_sample s JOIN entries e ON e.id = s.entry_id JOIN journals j ON j.id = e.journal_id
               WHERE s.review_id = ? AND j.code || ' ' || e.year || '-' || printf('%04d', e.number) = ?`)
         .get(r.id, input.target);
-      if (!inSample) throw new KassaError('NOT_FOUND', `Boeking ${input.target} zit niet in de steekproef.`, { field: 'target' });
+      if (!inSample) throw new KassaError('NOT_FOUND', said('err.review.notInSample', 'Boeking {{target}} zit niet in de steekproef.', { target: input.target }), { field: 'target' });
     }
     if (input.verdict !== 'akkoord' && !input.remark) {
-      throw new KassaError('INVALID_INPUT', input.verdict === 'vraag' ? 'Schrijf de vraag op.' : 'Schrijf op wat er niet klopt.', { field: 'remark' });
+      throw new KassaError('INVALID_INPUT', input.verdict === 'vraag' ? said('err.review.writeQuestion', 'Schrijf de vraag op.') : said('err.review.writeWrong', 'Schrijf op wat er niet klopt.'), { field: 'remark' });
     }
     addRemark(books, r, { kind: input.on, target: input.target, verdict: input.verdict, text: input.remark ?? null, author: input.author ?? firstReviewer(books, r) });
   });
@@ -217,7 +219,7 @@ export async function answerQuestion(books: Books, input: { question: number; te
   books.tx(() => {
     const r = activeRow(books);
     const q = books.raw(`SELECT kind, verdict FROM review_remarks WHERE review_id = ? AND seq = ?`).get(r.id, input.question) as { kind: string; verdict: Verdict | null } | undefined;
-    if (!q || !(q.kind === 'question' || q.verdict === 'vraag')) throw new KassaError('NOT_FOUND', `Vraag ${input.question} bestaat niet.`, { field: 'question' });
+    if (!q || !(q.kind === 'question' || q.verdict === 'vraag')) throw new KassaError('NOT_FOUND', said('err.review.questionNotFound', 'Vraag {{question}} bestaat niet.', { question: input.question }), { field: 'question' });
     addRemark(books, r, { kind: 'answer', target: String(input.question), text: input.text, author: input.author ?? 'Penningmeester' });
   });
   return (await getReview(books))!;
@@ -225,8 +227,8 @@ export async function answerQuestion(books: Books, input: { question: number; te
 
 function moneyAccount(books: Books, code: string, kind: 'cash' | 'bank'): void {
   const a = books.raw('SELECT kind FROM accounts WHERE code = ?').get(code) as { kind: string | null } | undefined;
-  if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${code} bestaat niet.`, { field: 'account' });
-  if (a.kind !== kind) throw new KassaError('INVALID_INPUT', kind === 'cash' ? `Rekening ${code} is geen kas.` : `Rekening ${code} is geen bankrekening.`, { field: 'account' });
+  if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code }), { field: 'account' });
+  if (a.kind !== kind) throw new KassaError('INVALID_INPUT', kind === 'cash' ? said('err.review.notCash', 'Rekening {{code}} is geen kas.', { code }) : said('err.review.notBank', 'Rekening {{code}} is geen bankrekening.', { code }), { field: 'account' });
 }
 
 export async function recordCashCount(books: Books, input: { account: string; date: string; amount: string; author?: string | undefined }): Promise<Review> {
@@ -235,7 +237,7 @@ export async function recordCashCount(books: Books, input: { account: string; da
     moneyAccount(books, input.account, 'cash');
     const fy = getYear(books, r.year);
     if (input.date < fy.start || input.date > r.review_date) {
-      throw new KassaError('INVALID_INPUT', `Vul de datum in waarop het geld is geteld: in of na ${fy.year}, en niet na de dag van de controle.`, { field: 'date' });
+      throw new KassaError('INVALID_INPUT', said('err.review.countDate', 'Vul de datum in waarop het geld is geteld: in of na {{year}}, en niet na de dag van de controle.', { year: fy.year }), { field: 'date' });
     }
     const cents = parseAmount(input.amount, 'amount', { allowZero: true });
     addRemark(books, r, { kind: 'cash_count', target: input.account, cents, date: input.date, author: input.author ?? 'Penningmeester' });
@@ -259,7 +261,9 @@ export async function finishReview(books: Books, input: { conclusion: Conclusion
   const id = books.tx(() => {
     const r = activeRow(books);
     if (open.length > 0) {
-      throw new KassaError('INVALID_INPUT', `Er ${open.length === 1 ? 'staat nog 1 vraag' : `staan nog ${open.length} vragen`} open voor de penningmeester. Laat die eerst beantwoorden.`, { field: 'conclusion' });
+      throw new KassaError('INVALID_INPUT', open.length === 1
+        ? said('err.review.oneQuestionOpen', 'Er staat nog 1 vraag open voor de penningmeester. Laat die eerst beantwoorden.')
+        : said('err.review.questionsOpen', 'Er staan nog {{count}} vragen open voor de penningmeester. Laat die eerst beantwoorden.', { count: open.length }), { field: 'conclusion' });
     }
     books.raw(`UPDATE reviews SET status = 'finished', finished_at = ?, conclusion = ?, conclusion_text = ? WHERE id = ?`).run(nowIso(), input.conclusion, input.text ?? null, r.id);
     recordFact(books, 'review_end', reviewCode(r.year, r.number));

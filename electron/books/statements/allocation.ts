@@ -4,6 +4,7 @@ import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { accountsInfo, hasTable, type AccountInfo } from './balances';
 import { lineFor } from './layout';
+import { said } from '../../../shared/phrase';
 
 /**
  * Objectives (doelstellingen) and cost allocation keys (verdeelsleutels), stored in the file
@@ -86,7 +87,7 @@ export function getAllocation(books: Books, year?: number): Allocation {
 }
 
 function requireTables(books: Books): void {
-  if (!hasTable(books, 'objectives')) throw new KassaError('INVALID_INPUT', 'Dit bestand is te oud voor doelstellingen. Open het opnieuw in deze versie van het programma.');
+  if (!hasTable(books, 'objectives')) throw new KassaError('INVALID_INPUT', said('err.allocation.fileTooOld', 'Dit bestand is te oud voor doelstellingen. Open het opnieuw in deze versie van het programma.'));
 }
 
 /**
@@ -101,15 +102,15 @@ export function setObjectives(books: Books, input: { objectives: { id?: number |
     const seen = new Set<string>();
     input.objectives.forEach((o, i) => {
       const name = o.name.trim().toLowerCase();
-      if (seen.has(name)) throw new KassaError('INVALID_INPUT', `De doelstelling "${o.name.trim()}" staat er twee keer in. Geef elke doelstelling een eigen naam.`, { field: `objectives.${i}.name` });
+      if (seen.has(name)) throw new KassaError('INVALID_INPUT', said('err.allocation.objectiveTwice', 'De doelstelling "{{name}}" staat er twee keer in. Geef elke doelstelling een eigen naam.', { name: o.name.trim() }), { field: `objectives.${i}.name` });
       seen.add(name);
-      if (o.id !== undefined && !known.has(o.id)) throw new KassaError('NOT_FOUND', 'Deze doelstelling bestaat niet (meer). Laad het scherm opnieuw.', { field: `objectives.${i}.id` });
+      if (o.id !== undefined && !known.has(o.id)) throw new KassaError('NOT_FOUND', said('err.allocation.objectiveGone', 'Deze doelstelling bestaat niet (meer). Laad het scherm opnieuw.'), { field: `objectives.${i}.id` });
     });
     const keep = new Set(input.objectives.flatMap((o) => (o.id === undefined ? [] : [o.id])));
     const used = books.raw(`SELECT DISTINCT o.id, o.name, a.code FROM allocation_keys k JOIN objectives o ON o.id = k.objective_id JOIN accounts a ON a.id = k.account_id ORDER BY a.code`);
     for (const u of used.all() as { id: number; name: string; code: string }[]) {
       if (!keep.has(u.id)) {
-        throw new KassaError('INVALID_INPUT', `De doelstelling "${u.name}" staat nog in de verdeelsleutel van rekening ${u.code}. Pas eerst die verdeelsleutel aan.`, { field: 'objectives' });
+        throw new KassaError('INVALID_INPUT', said('err.allocation.objectiveInKey', 'De doelstelling "{{name}}" staat nog in de verdeelsleutel van rekening {{code}}. Pas eerst die verdeelsleutel aan.', { name: u.name, code: u.code }), { field: 'objectives' });
       }
     }
     // Park the kept names first so a swap of two names does not trip the unique index.
@@ -138,15 +139,15 @@ export function setKeys(
     const year = input.year ?? 0;
     if (input.year !== undefined) {
       const fy = books.raw('SELECT status FROM fiscal_years WHERE year = ?').get(input.year) as { status: string } | undefined;
-      if (!fy) throw new KassaError('NOT_FOUND', `Boekjaar ${input.year} bestaat niet.`, { field: 'year' });
+      if (!fy) throw new KassaError('NOT_FOUND', said('err.year.notFound', 'Boekjaar {{year}} bestaat niet.', { year: input.year }), { field: 'year' });
       if (fy.status === 'closed') {
-        throw new KassaError('YEAR_CLOSED', `Boekjaar ${input.year} is afgesloten. De verdeelsleutel van dat jaar ligt vast. Kies een open jaar; de nieuwe sleutel geldt vanaf dat jaar.`, { field: 'year' });
+        throw new KassaError('YEAR_CLOSED', said('err.allocation.yearClosed', 'Boekjaar {{year}} is afgesloten. De verdeelsleutel van dat jaar ligt vast. Kies een open jaar; de nieuwe sleutel geldt vanaf dat jaar.', { year: input.year }), { field: 'year' });
       }
     }
     const a = accountsInfo(books).find((x) => x.code === input.account);
-    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.account} bestaat niet.`, { field: 'account' });
+    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code: input.account }), { field: 'account' });
     if (!costLineOf(a)) {
-      throw new KassaError('INVALID_INPUT', `Rekening ${a.code} (${a.name}) is geen kostenrekening voor doelstellingen, werving of beheer. Alleen die kosten kunt u verdelen.`, { field: 'account' });
+      throw new KassaError('INVALID_INPUT', said('err.allocation.notAllocatable', 'Rekening {{code}} ({{name}}) is geen kostenrekening voor doelstellingen, werving of beheer. Alleen die kosten kunt u verdelen.', { code: a.code, name: a.name }), { field: 'account' });
     }
     const objectives = new Set(listObjectives(books).map((o) => o.id));
     const seen = new Set<string>();
@@ -155,19 +156,19 @@ export function setKeys(
       const field = `shares.${i}`;
       const [whole, frac = ''] = s.percent.split('.');
       const bp = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-      if (bp <= 0) throw new KassaError('INVALID_INPUT', 'Een deel moet meer dan 0 % zijn. Laat een regel weg als er niets naartoe gaat.', { field: `${field}.percent` });
+      if (bp <= 0) throw new KassaError('INVALID_INPUT', said('err.allocation.shareAboveZero', 'Een deel moet meer dan 0 % zijn. Laat een regel weg als er niets naartoe gaat.'), { field: `${field}.percent` });
       const objectiveId = s.target === 'doelstelling' ? (s.objectiveId ?? null) : null;
       if (s.target === 'doelstelling' && (objectiveId === null || !objectives.has(objectiveId))) {
-        throw new KassaError('INVALID_INPUT', 'Kies een doelstelling die bestaat. Maak hem eerst aan bij de doelstellingen.', { field: `${field}.objectiveId` });
+        throw new KassaError('INVALID_INPUT', said('err.allocation.objectiveMustExist', 'Kies een doelstelling die bestaat. Maak hem eerst aan bij de doelstellingen.'), { field: `${field}.objectiveId` });
       }
       const id = `${s.target}:${objectiveId ?? ''}`;
-      if (seen.has(id)) throw new KassaError('INVALID_INPUT', 'Elke doelstelling, werving en beheer mag maar één keer in de verdeelsleutel staan.', { field });
+      if (seen.has(id)) throw new KassaError('INVALID_INPUT', said('err.allocation.onceEach', 'Elke doelstelling, werving en beheer mag maar één keer in de verdeelsleutel staan.'), { field });
       seen.add(id);
       total += bp;
       return { target: s.target, objectiveId, bp };
     });
     if (rows.length > 0 && total !== 10000) {
-      throw new KassaError('INVALID_INPUT', `De delen tellen op tot ${percentOf(total).replace('.', ',')} %. Samen moeten ze precies 100 % zijn.`, { field: 'shares' });
+      throw new KassaError('INVALID_INPUT', said('err.allocation.not100', 'De delen tellen op tot {{total}} %. Samen moeten ze precies 100 % zijn.', { total: percentOf(total).replace('.', ',') }), { field: 'shares' });
     }
     books.raw('DELETE FROM allocation_keys WHERE account_id = ? AND from_year = ?').run(a.id, year);
     const insert = books.raw('INSERT INTO allocation_keys (account_id, target, objective_id, share_bp, from_year) VALUES (?, ?, ?, ?, ?)');

@@ -3,6 +3,7 @@ import type { AccountType, Layout, MoneyKind } from '../../../shared/chart';
 import type { Statement } from 'better-sqlite3';
 import type { Books } from '../../db/books';
 import { exactAll } from '../../db/exact';
+import { said } from '../../../shared/phrase';
 
 /**
  * The figures the statements are made of, read with a handful of aggregate queries:
@@ -66,7 +67,7 @@ const YEAR_SQL = 'SELECT year, start_date AS start, end_date AS end, status FROM
 
 export function getYear(books: Books, year: number, field = 'year'): YearRow {
   const r = books.raw(`${YEAR_SQL} WHERE year = ?`).get(year) as YearRow | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', `Boekjaar ${year} bestaat niet in deze administratie.`, { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.year.notInAdministration', 'Boekjaar {{year}} bestaat niet in deze administratie.', { year }), { field });
   return r;
 }
 

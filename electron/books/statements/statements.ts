@@ -11,7 +11,7 @@ import { APPROPRIATION_LINES, BALANCE_ACTIVA, BALANCE_PASSIVA, incomeLayout, lin
 import { buildRows, type Columns } from './rows';
 import { listObjectives, storedKeys } from './allocation';
 import { costAllocationStatement, splitCosts } from './split';
-import { phrase, type Phrase } from '../../../shared/phrase';
+import { said, phrase, type Phrase } from '../../../shared/phrase';
 
 /** Sum of the profit-and-loss accounts in a set of balances (signed: a surplus is negative, a credit). */
 function profitAndLoss(accounts: AccountInfo[], b: Balances): bigint {
@@ -55,7 +55,7 @@ export function balanceSheet(books: Books, input: { year?: number; date?: string
   let date: string;
   if (input.year !== undefined) date = getYear(books, input.year).end;
   else if (input.date !== undefined) date = input.date;
-  else throw new KassaError('INVALID_INPUT', 'Kies een boekjaar of een datum.', { field: 'year' });
+  else throw new KassaError('INVALID_INPUT', said('err.statement.yearOrDate', 'Kies een boekjaar of een datum.'), { field: 'year' });
 
   const fy = yearOfDate(books, date);
   const prevYear = fy ? findYear(books, fy.year - 1) : undefined;

@@ -15,6 +15,7 @@ import { STATEMENT_LINES } from '../../../shared/chart';
 import { contactsOfYear, customersSuppliersXml, custSupId } from './xafParties';
 import { isControlAccount, isVatAccount, readXafRefs, takeVatSlot, vatCodesXml, vatXml } from './xafRefs';
 import { el, group, opt } from './xafXml';
+import { said } from '../../../shared/phrase';
 
 /**
  * XML Auditfile Financieel 3.2 (namespace http://www.auditfiles.nl/XAF/3.2) of one fiscal year:
@@ -73,7 +74,7 @@ function taxNumber(org: { vat_number: string | null; rsin: string | null }): str
   if (!n) {
     throw new KassaError(
       'INVALID_INPUT',
-      'Voor een auditfile is het RSIN van de stichting nodig (of het btw-nummer). U vindt het RSIN op het uittreksel van de KvK. Vul het in bij Instellingen. Er is geen bestand gemaakt.',
+      said('err.statement.xafNeedsRsin', 'Voor een auditfile is het RSIN van de stichting nodig (of het btw-nummer). U vindt het RSIN op het uittreksel van de KvK. Vul het in bij Instellingen. Er is geen bestand gemaakt.'),
       { field: 'rsin' },
     );
   }

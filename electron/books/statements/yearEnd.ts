@@ -18,7 +18,7 @@ import {
   type AccountInfo,
 } from './balances';
 import { defaultEquityAccount, yearResult } from './statements';
-import { phrase } from '../../../shared/phrase';
+import { joinSaid, said, phrase } from '../../../shared/phrase';
 import { differenceWords } from '../../../shared/rules/bankDifference';
 
 /**
@@ -300,7 +300,7 @@ function resolveAppropriation(
 ): { account: AccountInfo; cents: bigint }[] {
   if (!given || given.length === 0) {
     const target = defaultEquityAccount(accounts);
-    if (!target) throw new KassaError('INVALID_INPUT', 'Er is geen rekening voor reserves. Maak eerst een rekening van het soort eigen vermogen.', { field: 'appropriation' });
+    if (!target) throw new KassaError('INVALID_INPUT', said('err.yearEnd.noReserveAccount', 'Er is geen rekening voor reserves. Maak eerst een rekening van het soort eigen vermogen.'), { field: 'appropriation' });
     return result === 0n ? [] : [{ account: target, cents: result }];
   }
   const byCode = new Map(accounts.map((a) => [a.code, a]));
@@ -308,11 +308,11 @@ function resolveAppropriation(
   given.forEach((g, i) => {
     const a = byCode.get(g.account);
     const field = `appropriation.${i}.account`;
-    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${g.account} bestaat niet.`, { field });
+    if (!a) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code: g.account }), { field });
     if (a.type !== 'equity') {
-      throw new KassaError('INVALID_INPUT', `Rekening ${a.code} (${a.name}) is geen reserve of fonds. Kies een rekening van het eigen vermogen, bijvoorbeeld 0590 Overige reserves.`, { field });
+      throw new KassaError('INVALID_INPUT', said('err.yearEnd.notReserve', 'Rekening {{code}} ({{name}}) is geen reserve of fonds. Kies een rekening van het eigen vermogen, bijvoorbeeld 0590 Overige reserves.', { code: a.code, name: a.name }), { field });
     }
-    if (a.archived) throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${a.code} (${a.name}) is gearchiveerd. Kies een andere reserve.`, { field });
+    if (a.archived) throw new KassaError('ACCOUNT_ARCHIVED', said('err.yearEnd.reserveArchived', 'Rekening {{code}} ({{name}}) is gearchiveerd. Kies een andere reserve.', { code: a.code, name: a.name }), { field });
     const cents = BigInt(parseAmount(g.amount, `appropriation.${i}.amount`, { allowNegative: true, allowZero: true }));
     const prev = merged.get(a.code);
     merged.set(a.code, { account: a, cents: (prev?.cents ?? 0n) + cents });
@@ -322,7 +322,9 @@ function resolveAppropriation(
   if (total !== result) {
     throw new KassaError(
       'INVALID_INPUT',
-      `De verdeling telt op tot ${formatEuro(total)}, maar het saldo van ${result < 0n ? 'het tekort' : 'het jaar'} is ${formatEuro(result)}. Verdeel precies het saldo.`,
+      result < 0n
+        ? said('err.yearEnd.splitDeficit', 'De verdeling telt op tot {{total}}, maar het saldo van het tekort is {{result}}. Verdeel precies het saldo.', { total: formatEuro(total), result: formatEuro(result) })
+        : said('err.yearEnd.splitResult', 'De verdeling telt op tot {{total}}, maar het saldo van het jaar is {{result}}. Verdeel precies het saldo.', { total: formatEuro(total), result: formatEuro(result) }),
       { field: 'appropriation', details: { total: centsToString(total), result: centsToString(result) } },
     );
   }
@@ -342,11 +344,11 @@ export function closeFiscalYear(
 ): YearEndClosed {
   return books.tx(() => {
     const fy = getYear(books, input.year);
-    if (fy.status === 'closed') throw new KassaError('YEAR_CLOSED', `Boekjaar ${fy.year} is al afgesloten.`, { field: 'year' });
+    if (fy.status === 'closed') throw new KassaError('YEAR_CLOSED', said('err.year.alreadyClosed', 'Boekjaar {{year}} is al afgesloten.', { year: fy.year }), { field: 'year' });
     const check = checkYear(books, { year: fy.year }, today);
     const blocks = check.problems.filter((p) => p.severity === 'block');
     if (blocks.length > 0) {
-      throw new KassaError('YEAR_NOT_READY', `Boekjaar ${fy.year} kan nog niet worden afgesloten. ${blocks.map((b) => b.message).join(' ')}`, {
+      throw new KassaError('YEAR_NOT_READY', joinSaid(said('err.yearEnd.cannotClose', 'Boekjaar {{year}} kan nog niet worden afgesloten.', { year: fy.year }), ...blocks), {
         field: 'year',
         details: { problems: blocks },
       });
@@ -405,11 +407,11 @@ export function reopenFiscalYear(books: Books, input: { year: number; reason: st
   return books.tx(() => {
     const fy = getYear(books, input.year);
     const reason = input.reason.trim();
-    if (reason.length < 10) throw new KassaError('INVALID_INPUT', 'Schrijf in minstens 10 tekens op waarom u het boekjaar heropent.', { field: 'reason' });
-    if (fy.status !== 'closed') throw new KassaError('INVALID_INPUT', `Boekjaar ${fy.year} is niet afgesloten. Heropenen is niet nodig.`, { field: 'year' });
+    if (reason.length < 10) throw new KassaError('INVALID_INPUT', said('err.yearEnd.reopenReason', 'Schrijf in minstens 10 tekens op waarom u het boekjaar heropent.'), { field: 'reason' });
+    if (fy.status !== 'closed') throw new KassaError('INVALID_INPUT', said('err.yearEnd.notClosed', 'Boekjaar {{year}} is niet afgesloten. Heropenen is niet nodig.', { year: fy.year }), { field: 'year' });
     const next = findYear(books, fy.year + 1);
     if (next && next.status === 'closed') {
-      throw new KassaError('YEAR_CLOSED', `Boekjaar ${next.year} is ook afgesloten. Heropen eerst ${next.year}, daarna ${fy.year}.`, { field: 'year' });
+      throw new KassaError('YEAR_CLOSED', said('err.yearEnd.nextClosed', 'Boekjaar {{next}} is ook afgesloten. Heropen eerst {{next}}, daarna {{year}}.', { next: next.year, year: fy.year }), { field: 'year' });
     }
     books.raw(`UPDATE fiscal_years SET status = 'open', closed_at = NULL WHERE year = ?`).run(fy.year);
     const closing = activeClosingEntry(books, fy.year);

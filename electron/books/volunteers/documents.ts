@@ -13,6 +13,7 @@ import { listPayments } from './payments';
 import { personRow } from './persons';
 import { renderStatementPdf, type StatementDocument } from './statementPdf';
 import { buildOverviewWorkbook } from './overviewXlsx';
+import { said } from '../../../shared/phrase';
 
 /**
  * The volunteer documents: yearly statements (PDF, one or all) and the overview (Excel).
@@ -58,7 +59,7 @@ export async function statementsPdf(books: Books, input: { year: number; dir: st
     )
     .all(`${input.year}-01-01`, `${input.year}-12-31`) as { id: number; name: string }[];
   if (persons.length === 0) {
-    throw new KassaError('NOT_FOUND', `In ${input.year} zijn er geen betalingen aan vrijwilligers. Er is geen overzicht gemaakt.`, { field: 'year' });
+    throw new KassaError('NOT_FOUND', said('err.vol.noPaymentsInYear', 'In {{year}} zijn er geen betalingen aan vrijwilligers. Er is geen overzicht gemaakt.', { year: input.year }), { field: 'year' });
   }
   const used = new Set<string>();
   const files: { person: number; name: string; path: string }[] = [];

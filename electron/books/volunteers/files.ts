@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KassaError } from '../../../shared/errors';
+import { said } from '../../../shared/phrase';
 
 /** A folder that must exist, for batch output. */
 export function existingDir(dir: string, field = 'dir'): string {
@@ -9,9 +10,9 @@ export function existingDir(dir: string, field = 'dir'): string {
   try {
     st = fs.statSync(abs);
   } catch {
-    throw new KassaError('FILE_NOT_FOUND', `De map ${abs} bestaat niet. Kies een bestaande map.`, { field });
+    throw new KassaError('FILE_NOT_FOUND', said('err.file.folderNotFoundChoose', 'De map {{folder}} bestaat niet. Kies een bestaande map.', { folder: abs }), { field });
   }
-  if (!st.isDirectory()) throw new KassaError('INVALID_INPUT', `"${abs}" is geen map. Kies een map.`, { field });
+  if (!st.isDirectory()) throw new KassaError('INVALID_INPUT', said('err.file.notAFolderQuotedChoose', '"{{folder}}" is geen map. Kies een map.', { folder: abs }), { field });
   return abs;
 }
 

@@ -28,6 +28,7 @@ import { openYearFor } from '../years';
 import { limitsFor } from './limits';
 import { personRow } from './persons';
 import { readReceipt, storeReceipt, type ReceiptInput } from './receipts';
+import { said } from '../../../shared/phrase';
 
 /** The account a payment to be paid later is booked on (DESIGN.md section 6). */
 export const PAYABLE_ACCOUNT = '1500';
@@ -235,7 +236,7 @@ function toPayment(r: PaymentRow): VolunteerPayment {
 
 export function getPayment(books: Books, id: number, field = 'id'): VolunteerPayment {
   const r = books.raw(`${PAYMENT_SELECT} WHERE v.id = ?`).get(id) as PaymentRow | undefined;
-  if (!r) throw new KassaError('NOT_FOUND', `Betaling ${id} bestaat niet.`, { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.vol.paymentNotFound', 'Betaling {{id}} bestaat niet.', { id }), { field });
   return toPayment(r);
 }
 
@@ -275,7 +276,7 @@ export interface PayInput extends CheckInput {
 export function moneyAccount(books: Books, code: string, field: string): AccountRef {
   const a = accountForPosting(books, code, field);
   if (a.kind === null) {
-    throw new KassaError('INVALID_INPUT', `Rekening ${code} (${a.name}) is geen bank- of kasrekening. Kies de bank, de kas of "later betalen".`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.vol.payFromMoney', 'Rekening {{code}} ({{name}}) is geen bank- of kasrekening. Kies de bank, de kas of "later betalen".', { code, name: a.name }), { field });
   }
   return a;
 }
@@ -314,7 +315,7 @@ export function payVolunteer(books: Books, input: PayInput): VolunteerPayResult 
   return books.tx(() => {
     const person = personRow(books, input.person);
     if (person.archived) {
-      throw new KassaError('INVALID_INPUT', `${person.name} is gearchiveerd. Zet deze persoon eerst weer actief.`, { field: 'person' });
+      throw new KassaError('INVALID_INPUT', said('err.vol.personArchived', '{{name}} is gearchiveerd. Zet deze persoon eerst weer actief.', { name: person.name }), { field: 'person' });
     }
     openYearFor(books, input.date, 'date');
     const amountCents = parseAmount(input.amount, 'amount');
@@ -403,7 +404,7 @@ export function payVolunteer(books: Books, input: PayInput): VolunteerPayResult 
 export function cancelPayment(books: Books, input: { id: number; date?: string | undefined }): VolunteerPayment {
   return books.tx(() => {
     const p = getPayment(books, input.id);
-    if (p.status === 'cancelled') throw new KassaError('ALREADY_REVERSED', 'Deze betaling is al geannuleerd.', { field: 'id' });
+    if (p.status === 'cancelled') throw new KassaError('ALREADY_REVERSED', said('err.vol.alreadyCancelled', 'Deze betaling is al geannuleerd.'), { field: 'id' });
     if (p.paidEntryId !== null && p.paidEntryId !== p.entryId) {
       throw new KassaError(
         'INVALID_INPUT',
@@ -416,7 +417,7 @@ export function cancelPayment(books: Books, input: { id: number; date?: string |
     if (date.slice(0, 4) !== p.date.slice(0, 4) || date < p.date) {
       throw new KassaError(
         'INVALID_INPUT',
-        `Kies voor de tegenboeking een datum in ${p.date.slice(0, 4)}, op of na ${formatDateNl(p.date)}. Dan kloppen de jaartotalen van de vrijwilliger.`,
+        said('err.vol.reversalDate', 'Kies voor de tegenboeking een datum in {{year}}, op of na {{date}}. Dan kloppen de jaartotalen van de vrijwilliger.', { year: p.date.slice(0, 4), date: formatDateNl(p.date) }),
         { field: 'date' },
       );
     }
@@ -430,7 +431,7 @@ export function cancelPayment(books: Books, input: { id: number; date?: string |
 export function attachReceipt(books: Books, input: { payment: number; receipt: ReceiptInput }): VolunteerPayment {
   return books.tx(() => {
     const p = getPayment(books, input.payment, 'payment');
-    if (p.hasReceipt) throw new KassaError('CONFLICT', 'Bij deze betaling is al een bon bewaard.', { field: 'payment' });
+    if (p.hasReceipt) throw new KassaError('CONFLICT', said('err.vol.receiptKept', 'Bij deze betaling is al een bon bewaard.'), { field: 'payment' });
     const r = readReceipt(input.receipt);
     const attachmentId = storeReceipt(books, r);
     books.run(books.db.updateTable('volunteer_payments').set({ attachment_id: attachmentId }).where('id', '=', p.id));
@@ -445,7 +446,7 @@ export function getReceipt(books: Books, paymentId: number): { fileName: string;
     .get(paymentId) as { name: string; mime: string; data: Buffer } | undefined;
   if (!r) {
     getPayment(books, paymentId, 'payment');
-    throw new KassaError('NOT_FOUND', 'Bij deze betaling is geen bon bewaard.', { field: 'payment' });
+    throw new KassaError('NOT_FOUND', said('err.vol.noReceipt', 'Bij deze betaling is geen bon bewaard.'), { field: 'payment' });
   }
   return { fileName: r.name, mime: r.mime, dataBase64: r.data.toString('base64') };
 }
@@ -475,15 +476,15 @@ export function payableRows(books: Books, ids: number[], field = 'paymentIds'): 
   );
   return ids.map((id, i) => {
     const f = `${field}.${i}`;
-    if (seen.has(id)) throw new KassaError('INVALID_INPUT', `Betaling ${id} staat twee keer in de lijst.`, { field: f });
+    if (seen.has(id)) throw new KassaError('INVALID_INPUT', said('err.vol.paymentTwice', 'Betaling {{id}} staat twee keer in de lijst.', { id }), { field: f });
     seen.add(id);
     const r = st.get(id) as PayableRow | undefined;
-    if (!r) throw new KassaError('NOT_FOUND', `Betaling ${id} bestaat niet.`, { field: f });
+    if (!r) throw new KassaError('NOT_FOUND', said('err.vol.paymentNotFound', 'Betaling {{id}} bestaat niet.', { id }), { field: f });
     if (r.status === 'paid') {
-      throw new KassaError('CONFLICT', `De vergoeding van ${r.person_name} van ${formatDateNl(r.date)} is al betaald.`, { field: f });
+      throw new KassaError('CONFLICT', said('err.vol.alreadyPaid', 'De vergoeding van {{person}} van {{date}} is al betaald.', { person: r.person_name, date: formatDateNl(r.date) }), { field: f });
     }
     if (r.status === 'cancelled') {
-      throw new KassaError('INVALID_INPUT', `De vergoeding van ${r.person_name} van ${formatDateNl(r.date)} is geannuleerd.`, { field: f });
+      throw new KassaError('INVALID_INPUT', said('err.vol.feeCancelled', 'De vergoeding van {{person}} van {{date}} is geannuleerd.', { person: r.person_name, date: formatDateNl(r.date) }), { field: f });
     }
     return r;
   });
@@ -506,7 +507,7 @@ export function bookPayout(
     if (r.date > input.date) {
       throw new KassaError(
         'INVALID_INPUT',
-        `De betaaldatum ${formatDateNl(input.date)} ligt voor de datum van de vergoeding van ${r.person_name} (${formatDateNl(r.date)}). Kies een latere datum.`,
+        said('err.vol.paidBeforeFee', 'De betaaldatum {{date}} ligt voor de datum van de vergoeding van {{person}} ({{feeDate}}). Kies een latere datum.', { date: formatDateNl(input.date), person: r.person_name, feeDate: formatDateNl(r.date) }),
         { field: input.dateField },
       );
     }
@@ -539,9 +540,9 @@ export function markPaid(
     let sourceRef = 'payout';
     if (input.batch !== undefined) {
       const b = books.first(books.db.selectFrom('volunteer_sepa_batches').select(['id', 'message_id']).where('id', '=', input.batch));
-      if (!b) throw new KassaError('NOT_FOUND', `Betaalbestand ${input.batch} bestaat niet.`, { field: 'batch' });
+      if (!b) throw new KassaError('NOT_FOUND', said('err.vol.batchNotFound', 'Betaalbestand {{batch}} bestaat niet.', { batch: input.batch }), { field: 'batch' });
       ids = (books.raw(`SELECT id FROM volunteer_payments WHERE sepa_batch_id = ? AND status = 'approved' ORDER BY id`).all(b.id) as { id: number }[]).map((r) => r.id);
-      if (ids.length === 0) throw new KassaError('CONFLICT', 'Alle betalingen uit dit betaalbestand zijn al als betaald geboekt.', { field: 'batch' });
+      if (ids.length === 0) throw new KassaError('CONFLICT', said('err.vol.batchAllPaid', 'Alle betalingen uit dit betaalbestand zijn al als betaald geboekt.'), { field: 'batch' });
       description = `Uitbetaling vrijwilligers, betaalbestand ${b.message_id}`;
       sourceRef = `sepa:${b.id}`;
     }
@@ -574,7 +575,7 @@ export function assertVolunteerPaymentAllowed(
 ): VolunteerCheck {
   const person = personRow(books, input.person, field);
   if (person.archived) {
-    throw new KassaError('INVALID_INPUT', `${person.name} is gearchiveerd. Zet deze persoon eerst weer actief.`, { field });
+    throw new KassaError('INVALID_INPUT', said('err.vol.personArchived', '{{name}} is gearchiveerd. Zet deze persoon eerst weer actief.', { name: person.name }), { field });
   }
   const { api } = runCheck(books, { person: person.id, date: input.date, kind: input.kind, amount: centsToString(input.amountCents) });
   if (api.blocks.length > 0) {

@@ -5,6 +5,7 @@ import type { Books } from '../../db/books';
 import type { PersonsTable } from '../../db/schema';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
+import { said } from '../../../shared/phrase';
 
 /** Persons: volunteers (and anyone else a line's person dimension points to). Never deleted, only archived. */
 
@@ -44,7 +45,7 @@ export interface PersonInput {
 /** The person row, or NOT_FOUND in Dutch for the given input field. */
 export function personRow(books: Books, id: number, field = 'person'): PersonRow {
   const r = books.first(books.db.selectFrom('persons').selectAll().where('id', '=', id));
-  if (!r) throw new KassaError('NOT_FOUND', `Persoon ${id} bestaat niet. Kies een vrijwilliger uit de lijst.`, { field });
+  if (!r) throw new KassaError('NOT_FOUND', said('err.vol.personNotFoundChoose', 'Persoon {{id}} bestaat niet. Kies een vrijwilliger uit de lijst.', { id }), { field });
   return r;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { KassaError } from '../../../shared/errors';
 import type { Books } from '../../db/books';
 import { nowIso } from '../clock';
+import { said } from '../../../shared/phrase';
 
 /**
  * Receipts of volunteer payments, stored as rows of the shared `attachments` table (migration 0002).
@@ -38,31 +39,31 @@ export function readReceipt(input: ReceiptInput, field = 'receipt'): Receipt {
       const st = fs.statSync(input.path);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       if (st.size > MAX_RECEIPT_BYTES) {
-        throw new KassaError('INVALID_INPUT', 'De bon is te groot (meer dan 20 MB). Maak een kleinere foto of scan.', { field });
+        throw new KassaError('INVALID_INPUT', said('err.vol.receiptTooBig', 'De bon is te groot (meer dan 20 MB). Maak een kleinere foto of scan.'), { field });
       }
       data = fs.readFileSync(input.path);
     } catch (e) {
       if (e instanceof KassaError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', `Het bestand van de bon bestaat niet: ${name}.`, { field });
-      if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', `Het bestand van de bon kan niet worden gelezen: ${name}.`, { field });
-      throw new KassaError('INVALID_INPUT', `Het bestand van de bon kan niet worden gelezen: ${name}.`, { field });
+      if (code === 'ENOENT') throw new KassaError('FILE_NOT_FOUND', said('err.vol.receiptFileMissing', 'Het bestand van de bon bestaat niet: {{name}}.', { name }), { field });
+      if (code === 'EACCES' || code === 'EPERM') throw new KassaError('READ_ONLY', said('err.vol.receiptUnreadable', 'Het bestand van de bon kan niet worden gelezen: {{name}}.', { name }), { field });
+      throw new KassaError('INVALID_INPUT', said('err.vol.receiptUnreadable', 'Het bestand van de bon kan niet worden gelezen: {{name}}.', { name }), { field });
     }
   } else {
     name = input.fileName.trim();
     const b64 = input.dataBase64.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) {
-      throw new KassaError('INVALID_INPUT', 'Het bestand van de bon is beschadigd. Kies het bestand opnieuw.', { field });
+      throw new KassaError('INVALID_INPUT', said('err.vol.receiptDamaged', 'Het bestand van de bon is beschadigd. Kies het bestand opnieuw.'), { field });
     }
     data = Buffer.from(b64, 'base64');
     if (data.length > MAX_RECEIPT_BYTES) {
-      throw new KassaError('INVALID_INPUT', 'De bon is te groot (meer dan 20 MB). Maak een kleinere foto of scan.', { field });
+      throw new KassaError('INVALID_INPUT', said('err.vol.receiptTooBig', 'De bon is te groot (meer dan 20 MB). Maak een kleinere foto of scan.'), { field });
     }
   }
-  if (data.length === 0) throw new KassaError('INVALID_INPUT', 'Het bestand van de bon is leeg.', { field });
+  if (data.length === 0) throw new KassaError('INVALID_INPUT', said('err.vol.receiptEmpty', 'Het bestand van de bon is leeg.'), { field });
   const mime = sniff(data);
   if (!mime) {
-    throw new KassaError('INVALID_INPUT', 'Een bon moet een PDF, een PNG of een JPG (foto) zijn. Kies een ander bestand.', { field });
+    throw new KassaError('INVALID_INPUT', said('err.vol.receiptKind', 'Een bon moet een PDF, een PNG of een JPG (foto) zijn. Kies een ander bestand.'), { field });
   }
   return { name: name.slice(0, 200) || 'bon', mime, data };
 }

@@ -12,6 +12,7 @@ import { nowIso, today } from '../clock';
 import { writeFileGuarded } from '../../files/write';
 import { pain001Xml } from './pain001';
 import { bookPayout, payableRows } from './payments';
+import { said } from '../../../shared/phrase';
 
 /**
  * volunteers.sepa: a pain.001.001.03 batch for approved (booked on 1500, not yet paid) payments.
@@ -43,25 +44,25 @@ export interface SepaInput {
 
 export function exportSepa(books: Books, input: SepaInput): SepaExportResult {
   if (input.executionDate < today()) {
-    throw new KassaError('INVALID_INPUT', `De uitvoerdatum ${formatDateNl(input.executionDate)} ligt in het verleden. Kies vandaag of een latere dag.`, {
+    throw new KassaError('INVALID_INPUT', said('err.vol.executionPast', 'De uitvoerdatum {{executionDate}} ligt in het verleden. Kies vandaag of een latere dag.', { executionDate: formatDateNl(input.executionDate) }), {
       field: 'executionDate',
     });
   }
   const debtor = books.first(
     books.db.selectFrom('accounts').select(['id', 'code', 'name', 'kind', 'iban', 'archived']).where('code', '=', input.debtorAccount),
   );
-  if (!debtor) throw new KassaError('UNKNOWN_ACCOUNT', `Rekening ${input.debtorAccount} bestaat niet.`, { field: 'debtorAccount' });
+  if (!debtor) throw new KassaError('UNKNOWN_ACCOUNT', said('err.account.unknown', 'Rekening {{code}} bestaat niet.', { code: input.debtorAccount }), { field: 'debtorAccount' });
   if (debtor.kind !== 'bank') {
-    throw new KassaError('INVALID_INPUT', `Rekening ${debtor.code} (${debtor.name}) is geen bankrekening. Kies de bankrekening waarvan u betaalt.`, { field: 'debtorAccount' });
+    throw new KassaError('INVALID_INPUT', said('err.vol.debtorNotBank', 'Rekening {{code}} ({{name}}) is geen bankrekening. Kies de bankrekening waarvan u betaalt.', { code: debtor.code, name: debtor.name }), { field: 'debtorAccount' });
   }
-  if (debtor.archived) throw new KassaError('ACCOUNT_ARCHIVED', `Rekening ${debtor.code} (${debtor.name}) is gearchiveerd.`, { field: 'debtorAccount' });
+  if (debtor.archived) throw new KassaError('ACCOUNT_ARCHIVED', said('err.account.archivedNamed', 'Rekening {{code}} ({{name}}) is gearchiveerd.', { code: debtor.code, name: debtor.name }), { field: 'debtorAccount' });
   if (!debtor.iban || !isValidIban(debtor.iban)) {
-    throw new KassaError('INVALID_INPUT', `Bij rekening ${debtor.code} (${debtor.name}) staat geen goed IBAN. Vul het IBAN in bij Rekeningen.`, { field: 'debtorAccount' });
+    throw new KassaError('INVALID_INPUT', said('err.vol.debtorNoIban', 'Bij rekening {{code}} ({{name}}) staat geen goed IBAN. Vul het IBAN in bij Rekeningen.', { code: debtor.code, name: debtor.name }), { field: 'debtorAccount' });
   }
   const org = books.first(books.db.selectFrom('organisation').select(['name']));
   const target = path.resolve(input.path);
   const dir = path.dirname(target);
-  if (!fs.existsSync(dir)) throw new KassaError('FILE_NOT_FOUND', `De map ${dir} bestaat niet.`, { field: 'path' });
+  if (!fs.existsSync(dir)) throw new KassaError('FILE_NOT_FOUND', said('err.file.folderNotFound', 'De map {{dir}} bestaat niet.', { dir }), { field: 'path' });
 
   let written = false;
   try {
@@ -81,7 +82,7 @@ export function exportSepa(books: Books, input: SepaInput): SepaExportResult {
         }
         const p = personSt.get(r.person_id) as { name: string; iban: string | null };
         if (!p.iban || !isValidIban(p.iban)) {
-          throw new KassaError('INVALID_INPUT', `Van ${p.name} is geen goed IBAN bekend. Vul het IBAN in bij de vrijwilliger.`, {
+          throw new KassaError('INVALID_INPUT', said('err.vol.personNoIban', 'Van {{name}} is geen goed IBAN bekend. Vul het IBAN in bij de vrijwilliger.', { name: p.name }), {
             field: `paymentIds.${i}`,
             details: { person: r.person_id },
           });

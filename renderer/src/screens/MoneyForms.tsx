@@ -12,7 +12,7 @@ import { useApp } from '../context';
 import { euroCents, parseInputAmount, parseInputCents, parseInputDate, todayNl } from '../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useMoneyAccounts, type FormErrors } from '../hooks';
 import { hrefFor } from '../router';
-import type { PickedFile } from './receipts/files';
+import { fileInputOf, type PickedFile } from './receipts/files';
 import { FormReceipts } from './receipts/FormReceipts';
 import { useReceiptPicker } from './receipts/ReceiptDrop';
 
@@ -139,7 +139,7 @@ function MoneyForm({ kind }: { kind: Kind }) {
     const f = validate();
     if (Object.keys(f).length > 0) return show({ fields: f, general: null });
     const base = { date: parseInputDate(s.date)!, description: s.description.trim(), amount: parseInputAmount(s.amount)!, ...grantFields(s.grant) };
-    const files = receipts.length > 0 ? { receipts: receipts.map((f) => ({ name: f.name, data: f.data })) } : {};
+    const files = receipts.length > 0 ? { receipts: receipts.map(fileInputOf) } : {};
     setBusy(true);
     try {
       const r =

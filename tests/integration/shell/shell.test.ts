@@ -5,6 +5,7 @@ import { CSP, IPC_CALL_CHANNEL, IPC_MENU_CHANNEL, WEB_PREFERENCES } from '../../
 import { startApp, type RunningShell } from '../../../electron/shell/start';
 import { cleanupTempDirs, tempDir } from '../helpers';
 import { fakeElectron, type FakeBrowserWindow, type FakeElectron } from './fakeElectron';
+import { filtersFor } from '../../../renderer/src/filePicking';
 
 /**
  * The Electron main process (electron/shell) driven through a fake `electron` module: the real
@@ -238,6 +239,29 @@ describe('files the renderer asks for', () => {
 
     // Cancelled: null, and nothing else happens.
     expect((await call('app.dialog.save', {})).result).toBeNull();
+  });
+
+  it('uploads: the path the open dialog gives is read by the main process (bank statement, receipt)', async () => {
+    const { fake, call, win, dir } = await started();
+    const year = new Date().getFullYear();
+    expect((await call('admin.create', { ...createInput(path.join(dir, 'plein.kassa')), year, iban: 'NL36INGB0007654321' })).error).toBeUndefined();
+    // The renderer asks with the filters of its file field (renderer/src/filePicking.ts).
+    const statement = path.join(__dirname, '..', '..', 'fixtures', 'bank', 'camt053-001-02-ing.xml');
+    fake.dialogAnswers.push(statement);
+    const chosen = await call('app.dialog.open', { title: 'Bankafschrift', filters: filtersFor('.xml,.sta,.csv', { fits: 'Bestanden die passen', all: 'Alle bestanden' }) });
+    expect(chosen.result).toBe(statement);
+    expect(fake.dialogCalls.at(-1)).toMatchObject({ kind: 'open', parent: win, options: { filters: [{ extensions: ['xml', 'sta', 'csv'] }, { extensions: ['*'] }] } });
+    const imported = await call('bank.import', { path: chosen.result });
+    expect(imported.error).toBeUndefined();
+    expect((imported.result as { added: number }).added).toBeGreaterThan(0);
+
+    const photo = path.join(__dirname, '..', '..', 'fixtures', 'receipts', 'bon.webp');
+    fake.dialogAnswers.push(photo);
+    const receipt = await call('app.dialog.open', { title: 'Bon', filters: filtersFor('image/jpeg,image/webp,application/pdf', { fits: 'Bestanden die passen', all: 'Alle bestanden' }) });
+    const spent = await call('money.spent', { date: `${year}-01-15`, description: 'Koffie', amount: '4.50', from: '1000', category: '4300', receipts: [{ path: receipt.result, name: 'bon.webp' }] });
+    expect(spent.error).toBeUndefined();
+    const list = await call('receipts.list', { entry: (spent.result as { id: number }).id });
+    expect(list.result).toMatchObject([{ name: 'bon.webp', mime: 'image/webp' }]);
   });
 
   it('the menu\'s Openen… uses the native open dialog and opens the chosen file', async () => {

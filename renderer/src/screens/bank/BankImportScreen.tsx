@@ -10,6 +10,9 @@ import { dateNl } from '../../format';
 import { useApi } from '../../hooks';
 import { navigate } from '../../router';
 import { readAsBase64 } from '../../fileBytes';
+import { FileChooser } from '../../components/FileChooser';
+import { serverText } from '../../serverText';
+import type { Chosen } from '../../filePicking';
 import { BankAccountSelect, errorText, Money, useBankAccounts } from './common';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -26,7 +29,7 @@ export function BankImportScreen({ params }: ScreenProps) {
   const { accounts } = useBankAccounts();
   const [account, setAccount] = useState(params.get('account') ?? '');
   const [format, setFormat] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  const [file, setFile] = useState<Chosen | null>(null);
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function BankImportScreen({ params }: ScreenProps) {
       fileRef.current?.focus();
       return;
     }
-    if (file.size > MAX_BYTES) {
+    if (file.kind === 'file' && file.file.size > MAX_BYTES) {
       // Refused before reading, like the app does with a path (the 50 MB of bank.import).
       setFieldErrors({ file: t('bank.import.tooLarge') });
       fileRef.current?.focus();
@@ -51,10 +54,10 @@ export function BankImportScreen({ params }: ScreenProps) {
     }
     setBusy(true);
     try {
-      const data = await readAsBase64(file);
+      // A path (desktop app) is read by the app itself, with the same 50 MB limit.
+      const source = file.kind === 'path' ? { path: file.path } : { data: await readAsBase64(file.file), fileName: file.name };
       const r = await call('bank.import', {
-        data,
-        fileName: file.name,
+        ...source,
         ...(format ? { format: format as (typeof BANK_FORMAT_NAMES)[number] } : {}),
         ...(account ? { account } : {}),
       });
@@ -78,15 +81,15 @@ export function BankImportScreen({ params }: ScreenProps) {
       <form className="form section card" onSubmit={(e) => void submit(e)} noValidate>
         <Field id="bank-file" label={t('bank.import.file')} hint={t('bank.import.fileHint')} error={fieldErrors.file}>
           {(a) => (
-            <input
-              {...a}
-              ref={fileRef}
-              type="file"
+            <FileChooser
+              a11y={a}
+              inputRef={fileRef}
               className="input"
               accept=".xml,.sta,.swi,.940,.csv,.tab,.txt"
-              data-testid="bank-file"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
+              title={t('bank.import.file')}
+              testId="bank-file"
+              onChosen={(files) => {
+                setFile(files[0] ?? null);
                 setResult(null);
               }}
             />
@@ -167,7 +170,7 @@ function ImportResult({ result: r }: { result: BankImportResult }) {
           <h3>{t('bank.import.warnings')}</h3>
           <ul>
             {r.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
+              <li key={i}>{serverText(w)}</li>
             ))}
           </ul>
         </div>
@@ -208,7 +211,7 @@ function ImportResult({ result: r }: { result: BankImportResult }) {
         <div className="warning" data-testid="bank-balance-differences">
           <ul>
             {b.differences.map((d) => (
-              <li key={d.kind}>{d.message}</li>
+              <li key={d.kind}>{serverText(d)}</li>
             ))}
           </ul>
         </div>

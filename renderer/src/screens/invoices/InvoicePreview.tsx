@@ -6,6 +6,8 @@ import { addDays } from '../../../../shared/rules/invoiceDates';
 import type { VatRate } from '../../../../shared/rules/invoiceModel';
 import { vatStatement } from '../../../../shared/rules/invoiceText';
 import { calculateInvoice, vatRateLabel, type InvoiceCalculation } from '../../../../shared/rules/invoiceVat';
+import { KassaError } from '../../../../shared/errors';
+import { serverText } from '../../serverText';
 import { formatIban } from '../../../../shared/validation/iban';
 import { dateNl } from '../../format';
 import { quantityNl } from './common';
@@ -48,7 +50,8 @@ export function previewCalculation(lines: PreviewLine[], vatStatus: Organisation
       { credit },
     );
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    // The check runs here too: its text in the UI language, like the app's own errors.
+    return e instanceof KassaError ? serverText(e.said) : e instanceof Error ? e.message : String(e);
   }
 }
 

@@ -15,6 +15,8 @@ import { readAsBase64 } from '../../fileBytes';
 import { useContacts } from './common';
 import { ContactDialog } from './Contacts';
 import { PurchasePayment } from './PurchasePayment';
+import { FileChooser } from '../../components/FileChooser';
+import type { Chosen } from '../../filePicking';
 
 /** Fields with their own place for an error on this form. */
 const SHOWN = /^(contact|number|issueDate|dueDate|paidFrom|attachment|lines\.\d+\.(description|account|amount|vat))$/;
@@ -45,7 +47,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
   const moneyAccounts = useMoneyAccounts(accounts.data);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<LineForm[]>([{ description: '', account: '4300', amount: '', vat: '' }]);
-  const [file, setFile] = useState<{ name: string; data: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; data: string } | { path: string; name: string } | null>(null);
   const [removeFile, setRemoveFile] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -74,9 +76,15 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
     setErrors((e) => dropErrors(e, Object.keys(patch).map((k) => `lines.${i}.${k}`)));
   };
 
-  async function chooseFile(f: File | undefined) {
+  async function chooseFile(chosen: Chosen | undefined) {
     setErrors((e) => dropErrors(e, ['attachment']));
-    if (!f) return setFile(null);
+    if (!chosen) return setFile(null);
+    // A path (desktop app): the app reads the file and checks its size and kind itself.
+    if (chosen.kind === 'path') {
+      setFile({ path: chosen.path, name: chosen.name });
+      return setRemoveFile(false);
+    }
+    const f = chosen.file;
     if (f.size > MAX_ATTACHMENT_BYTES) return setErrors({ fields: { attachment: t('invoices.purchase.attachmentTooBig') }, general: null });
     const head = new Uint8Array(await f.slice(0, 8).arrayBuffer());
     if (!detectAttachmentMime(head)) return setErrors({ fields: { attachment: t('invoices.purchase.attachmentWrong') }, general: null });
@@ -215,7 +223,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
         <Field id="pur-attachment" label={t('invoices.purchase.attachment')} error={err('attachment')} optional>
           {(a) => (
             <div>
-              <input {...a} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+              <FileChooser a11y={a} accept="application/pdf,image/png,image/jpeg" title={t('invoices.purchase.attachment')} onChosen={(files) => chooseFile(files[0])} />
               {existing.data?.attachment && !file && !removeFile ? (
                 <p>
                   {t('invoices.purchase.attachmentKept', { name: existing.data.attachment.name })}{' '}

@@ -4,7 +4,7 @@ import type { Receipt, ReceiptAdded } from '../../../../shared/api/receipts';
 import { call } from '../../api';
 import { useApp } from '../../context';
 import './common';
-import type { PickedFile } from './files';
+import { fileInputOf, type PickedFile } from './files';
 import { ReceiptDrop, useReceiptPicker } from './ReceiptDrop';
 import { ReceiptGallery } from './ReceiptGallery';
 
@@ -44,7 +44,7 @@ export function ReceiptsSection({ target, canAdd, where }: { target: { entry: nu
     setError(null);
     try {
       for (const f of files) {
-        const file = { name: f.name, data: f.data };
+        const file = fileInputOf(f);
         const added = isEntry ? await call('receipts.add', { entry: target.entry, file }) : await call('bank.receipts.add', { transaction: target.transaction, file });
         announce(addedMessage(t, added, where));
       }

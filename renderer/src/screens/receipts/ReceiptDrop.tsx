@@ -3,9 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { FieldError } from '../../components/Field';
 import './common';
 import { pickReceipt, type PickedFile } from './files';
+import { FileChooser } from '../../components/FileChooser';
+import { useApp } from '../../context';
+import { pickMode, type Chosen } from '../../filePicking';
+
+const RECEIPT_KINDS = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf';
 
 export interface ReceiptPicker {
   take: (list: FileList | null) => Promise<void>;
+  /** Files from the desktop app's open dialog: the app reads and checks them itself. */
+  takePaths: (chosen: Chosen[]) => void;
   problem: string | null;
   /** Spread on any element (a whole form) to accept a dropped file there too. */
   dropProps: { onDragOver: (e: DragEvent) => void; onDrop: (e: DragEvent) => void };
@@ -27,8 +34,14 @@ export function useReceiptPicker(onPicked: (files: PickedFile[]) => void): Recei
     setProblem(wrong.length > 0 ? wrong.join(' ') : null);
     if (picked.length > 0) onPicked(picked);
   }
+  function takePaths(chosen: Chosen[]) {
+    setProblem(null);
+    const picked = chosen.flatMap((c) => (c.kind === 'path' ? [{ name: c.name, path: c.path }] : []));
+    if (picked.length > 0) onPicked(picked);
+  }
   return {
     take,
+    takePaths,
     problem,
     dropProps: {
       onDragOver: (e) => {
@@ -51,7 +64,9 @@ export function ReceiptDrop({ id, picker, error, busy }: { id: string; picker: R
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const { capabilities } = useApp();
   const shown = picker.problem ?? error ?? null;
+  const described = `${id}-kinds${shown ? ` ${id}-error` : ''}`;
   return (
     <div
       className={`receipt-drop${over ? ' receipt-drop--over' : ''}${shown ? ' field--error' : ''}`}
@@ -67,24 +82,34 @@ export function ReceiptDrop({ id, picker, error, busy }: { id: string; picker: R
       }}
       data-testid={`${id}-drop`}
     >
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        className="receipt-drop__input"
-        accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif,application/pdf"
-        multiple
-        disabled={busy}
-        aria-describedby={`${id}-kinds${shown ? ` ${id}-error` : ''}`}
-        onChange={(e) => {
-          void picker.take(e.target.files).then(() => {
-            if (input.current) input.current.value = '';
-          });
-        }}
-      />
-      <label htmlFor={id} className="receipt-drop__label">
-        <span className="button">{t('receipts.choose')}</span> <span className="receipt-drop__text">{t('receipts.orDrop')}</span>
-      </label>
+      {pickMode(capabilities) === 'dialog' ? (
+        // Desktop app: the computer's own open dialog; dropping a file on the box still works.
+        <p className="receipt-drop__label">
+          <FileChooser a11y={{ id, 'aria-describedby': described }} accept={RECEIPT_KINDS} title={t('receipts.choose')} disabled={busy} onChosen={picker.takePaths} />{' '}
+          <span className="receipt-drop__text">{t('receipts.orDrop')}</span>
+        </p>
+      ) : (
+        <>
+          <input
+            ref={input}
+            id={id}
+            type="file"
+            className="receipt-drop__input"
+            accept={RECEIPT_KINDS}
+            multiple
+            disabled={busy}
+            aria-describedby={described}
+            onChange={(e) => {
+              void picker.take(e.target.files).then(() => {
+                if (input.current) input.current.value = '';
+              });
+            }}
+          />
+          <label htmlFor={id} className="receipt-drop__label">
+            <span className="button">{t('receipts.choose')}</span> <span className="receipt-drop__text">{t('receipts.orDrop')}</span>
+          </label>
+        </>
+      )}
       <p id={`${id}-kinds`} className="receipt-drop__kinds muted">{t('receipts.kinds')}</p>
       <FieldError id={`${id}-error`} error={shown} />
     </div>

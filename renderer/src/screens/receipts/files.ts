@@ -1,11 +1,12 @@
 import { bytesOf, readAsBase64 } from '../../fileBytes';
 import { detectReceiptKind, MAX_ATTACHMENT_BYTES } from '../../../../shared/rules/attachmentKind';
 
-/** A file for the API's FileInput: its name and its bytes as base64. */
-export interface PickedFile {
-  name: string;
-  data: string;
-  size: number;
+/** A file for the API's FileInput: its name and its bytes as base64, or (desktop app) its path. */
+export type PickedFile = { name: string; data: string; size: number } | { name: string; path: string };
+
+/** The API's FileInput for a picked file. */
+export function fileInputOf(f: PickedFile): { name: string; data: string } | { path: string; name: string } {
+  return 'path' in f ? { path: f.path, name: f.name } : { name: f.name, data: f.data };
 }
 
 export type PickProblem = 'tooBig' | 'wrongType';

@@ -105,7 +105,7 @@ function Row({ row }: { row: OverviewRow }) {
         <div className="muted">{row.file}</div>
       </th>
       <td>
-        {row.stateMessage ? <p className={row.state === 'ok' ? 'muted' : 'coach-state'}>{row.stateMessage}</p> : null}
+        {row.stateMessage ? <p className={row.state === 'ok' ? 'muted' : 'coach-state'}>{serverText({ message: row.stateMessage, says: row.stateSays })}</p> : null}
         {row.state === 'ok' && row.signals.length === 0 ? <p>{t('coach.allGood')}</p> : null}
         <ul className="coach-signals">
           {row.signals.map((s) => (

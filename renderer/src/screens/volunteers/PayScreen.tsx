@@ -13,6 +13,8 @@ import { hrefFor } from '../../router';
 import { parseHours } from './common';
 import { readAsBase64 } from '../../fileBytes';
 import { serverText } from '../../serverText';
+import { FileChooser } from '../../components/FileChooser';
+import type { Chosen } from '../../filePicking';
 
 interface Form {
   person: string;
@@ -28,10 +30,7 @@ interface Form {
   confirm: string;
 }
 
-interface Receipt {
-  fileName: string;
-  dataBase64: string;
-}
+type Receipt = { fileName: string; dataBase64: string } | { path: string };
 
 const IDS: Record<string, string> = {
   person: 'vpay-person', date: 'vpay-date', kind: 'vpay-kind', hours: 'vpay-hours', amount: 'vpay-amount', description: 'vpay-description',
@@ -204,9 +203,12 @@ export function PayScreen({ params }: ScreenProps) {
     }
   }
 
-  async function chooseReceipt(file: File | undefined) {
+  async function chooseReceipt(chosen: Chosen | undefined) {
     setErrors((e) => dropErrors(e, ['receipt']));
-    if (!file) return setReceipt(null);
+    if (!chosen) return setReceipt(null);
+    // A path (desktop app): the app reads the file and checks it itself.
+    if (chosen.kind === 'path') return setReceipt({ path: chosen.path });
+    const file = chosen.file;
     if (file.size > MAX_RECEIPT) return show({ fields: { receipt: t('volunteers.pay.receiptHint') }, general: null });
     try {
       setReceipt({ fileName: file.name, dataBase64: await readAsBase64(file) });
@@ -336,7 +338,7 @@ export function PayScreen({ params }: ScreenProps) {
           </FieldSet>
           <Field id={IDS.receipt!} label={t('volunteers.pay.receipt')} hint={t('volunteers.pay.receiptHint')} error={err('receipt')} optional>
             {(a) => (
-              <input {...a} ref={fileRef} type="file" className="input" accept="image/png,image/jpeg,application/pdf" onChange={(e) => void chooseReceipt(e.target.files?.[0])} />
+              <FileChooser a11y={a} inputRef={fileRef} className="input" accept="image/png,image/jpeg,application/pdf" title={t('volunteers.pay.receipt')} onChosen={(files) => chooseReceipt(files[0])} />
             )}
           </Field>
           <label className="check" htmlFor="vpay-aswages">
