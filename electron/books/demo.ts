@@ -2,7 +2,7 @@ import type { Books } from '../db/books';
 import { appendAudit } from './audit';
 import { nowIso } from './clock';
 import { insertYear } from './years';
-import { entryFactRef, entryJson } from './history/entryFact';
+import { entryFactRef, PlainEntryJson } from './history/entryFact';
 import { FactAppender } from './history/facts';
 import { mulberry32Float } from '../../shared/rules/prng';
 
@@ -154,6 +154,7 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
   // stored once, not per fact).
   appendAudit(books, 'demo.generate', null, null, { transactions: n, seed: opts.seed, years });
   const facts = new FactAppender(books);
+  const json = new PlainEntryJson();
 
   let postings = 0;
   const balances = new Map<string, number>();
@@ -192,10 +193,7 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
     nextNumber.set(key, num);
     post.run(num, id);
     const jc = journalCode.get(journalId)!;
-    facts.append('entry', entryFactRef(jc, year, num), entryJson(
-      { journal: jc, year, number: num, date, description: t.desc, reversalOf: null },
-      t.lines.map(([code, cents]) => ({ account: code, cents, description: null, contact: null, grant: null, budgetLine: null, person: null })),
-    ));
+    facts.append('entry', entryFactRef(jc, year, num), json.entry(jc, year, num, date, t.desc, t.lines));
   }
   facts.finish();
   return { entries: n, postings, years };
