@@ -8,7 +8,8 @@ import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData
 /**
  * Pure rules for the tax-free volunteer fee (vrijwilligersvergoeding), DESIGN.md section 5.
  *
- * Money is always integer euro cents (a JS number that is a safe integer). Anything that needs
+ * Money is always integer euro cents (a JS number that is a safe integer); totals are added up in
+ * BigInt and handed on only when they are exact (personCents). Anything that needs
  * division or multiplication with a non-integer (the hourly rate) goes through decimal.js and is
  * compared exactly. Messages are Dutch at language level B1; code and comments are English.
  * No I/O: the caller supplies the person, the payment, the person's other payments and the limits.
@@ -350,6 +351,36 @@ function hasVolunteerFee(payments: readonly DatedPayment[], year: number): boole
   return payments.some((p) => p.ymd.y === year && p.kind === 'fee' && !p.asWages && p.amountCents > 0);
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A person's total, added up exactly (BigInt), handed on as a number of cents. One person's
+ * payments in one year pass 2^53 cents (about € 90 trillion) only with some 90,000 payments at the
+ * € 999.999.999,99 cap of a line: then the app refuses with a clear message rather than show, or
+ * check a limit against, a rounded figure.
+ */
+export function personCents(total: bigint, year: number): number {
+  if (total <= SAFE && total >= -SAFE) return Number(total);
+  const text = new Sentences()
+    .add(
+      `De betalingen aan één persoon in ${year} tellen op tot meer dan € 90.071.992.547.409,91. Zo'n groot bedrag kan de app niet precies optellen. Controleer de betalingen van deze persoon. Er is niets opgeslagen.`,
+      'vol.totalTooLarge',
+      { year },
+    )
+    .said();
+  throw new KassaError('INVALID_AMOUNT', text.message, { details: { says: text.says } });
+}
+
+/** `part` as a whole percentage of `whole`, rounded down, in exact integers. */
+function percentOf(part: number, whole: number): number {
+  return Number((BigInt(part) * 100n) / BigInt(whole));
+}
+
+/** part / whole >= 4 / 5, in exact integers (part * 5 may pass 2^53 where part does not). */
+function atLeast80(part: number, whole: number): boolean {
+  return BigInt(part) * 5n >= BigInt(whole) * 4n;
+}
+
 function countsToward(p: DatedPayment, reimbursementsCount: boolean): boolean {
   if (p.asWages) return false;
   return p.kind === 'fee' || reimbursementsCount;
@@ -383,10 +414,10 @@ function otherMonthThatFits(
   month: number, amountCents: number, history: readonly DatedPayment[], limits: LimitsRow, yearLeftCents: number, reimbursementsCount: boolean,
 ): number | null {
   if (amountCents > limits.perMonthCents || amountCents > yearLeftCents) return null;
-  const perMonth = new Array<number>(13).fill(0);
-  for (const p of history) if (countsToward(p, reimbursementsCount)) perMonth[p.ymd.m]! += p.amountCents;
+  const perMonth = new Array<bigint>(13).fill(0n);
+  for (const p of history) if (countsToward(p, reimbursementsCount)) perMonth[p.ymd.m]! += BigInt(p.amountCents);
   const order = [...Array.from({ length: 12 - month }, (_, i) => month + 1 + i), ...Array.from({ length: month - 1 }, (_, i) => month - 1 - i)];
-  return order.find((m) => perMonth[m]! + amountCents <= limits.perMonthCents) ?? null;
+  return order.find((m) => perMonth[m]! + BigInt(amountCents) <= BigInt(limits.perMonthCents)) ?? null;
 }
 
 /**
@@ -527,31 +558,35 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   const current: DatedPayment = { ymd: date, kind: payment.kind, amountCents: amountOk ? payment.amountCents : 0, asWages };
   const reimbursementsCount = hasVolunteerFee([...sameYear, current], date.y);
 
-  let yearCents = 0;
-  let monthCents = 0;
-  let monthReimbursementCents = 0;
-  let yearReimbursementCents = 0;
+  // Added up in BigInt: the sums and the limit checks on them stay exact (personCents).
+  let yearSum = 0n;
+  let monthSum = 0n;
+  let monthReimbursementCents = 0n;
+  let yearReimbursementCents = 0n;
   for (const p of sameYear) {
     if (!countsToward(p, reimbursementsCount)) continue;
-    yearCents += p.amountCents;
-    if (p.kind === 'reimbursement') yearReimbursementCents += p.amountCents;
+    const cents = BigInt(p.amountCents);
+    yearSum += cents;
+    if (p.kind === 'reimbursement') yearReimbursementCents += cents;
     if (p.ymd.m === date.m) {
-      monthCents += p.amountCents;
-      if (p.kind === 'reimbursement') monthReimbursementCents += p.amountCents;
+      monthSum += cents;
+      if (p.kind === 'reimbursement') monthReimbursementCents += cents;
     }
   }
   const counted = amountOk && countsToward(current, reimbursementsCount);
-  const add = counted ? current.amountCents : 0;
+  const add = counted ? BigInt(current.amountCents) : 0n;
+  const monthCents = personCents(monthSum, date.y);
+  const yearCents = personCents(yearSum, date.y);
   const totals: VolunteerTotals = {
     monthCents,
     yearCents,
     monthLeftCents: Math.max(0, limits.perMonthCents - monthCents),
     yearLeftCents: Math.max(0, limits.perYearCents - yearCents),
-    monthAfterCents: monthCents + add,
-    yearAfterCents: yearCents + add,
+    monthAfterCents: personCents(monthSum + add, date.y),
+    yearAfterCents: personCents(yearSum + add, date.y),
   };
   const maxAmountCents = minCents(totals.monthLeftCents, totals.yearLeftCents);
-  const reimbursementInvolved = reimbursementsCount && (payment.kind === 'reimbursement' || monthReimbursementCents > 0 || yearReimbursementCents > 0);
+  const reimbursementInvolved = reimbursementsCount && (payment.kind === 'reimbursement' || monthReimbursementCents > 0n || yearReimbursementCents > 0n);
 
   // --- hourly limit -------------------------------------------------------------------------
   let hourlyRateCents: number | undefined;
@@ -604,8 +639,8 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
     }
     // 80 % of the yearly maximum, in integer arithmetic: after / max >= 4 / 5. Not beside a block:
     // "with this payment" would describe a payment that cannot be made.
-    if (!overMonth && !overYear && totals.yearAfterCents * 5 >= limits.perYearCents * 4) {
-      const percent = Math.floor((totals.yearAfterCents * 100) / limits.perYearCents);
+    if (!overMonth && !overYear && atLeast80(totals.yearAfterCents, limits.perYearCents)) {
+      const percent = percentOf(totals.yearAfterCents, limits.perYearCents);
       const v = { year: date.y, after: formatEuro(totals.yearAfterCents), percent, perYear: formatEuro(limits.perYearCents), left: formatEuro(limits.perYearCents - totals.yearAfterCents) };
       const text = new Sentences()
         .add(
@@ -719,43 +754,48 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
 export function summariseYear(payments: readonly PastVolunteerPayment[], limits: LimitsRow, year: number = limits.year): YearSummary {
   const dated = payments.map((p, i) => toDated(p, `payments.${i}`)).filter((p) => p.ymd.y === year);
   const reimbursementsCount = hasVolunteerFee(dated, year);
-  const months: MonthSummary[] = [];
-  for (let m = 1; m <= 12; m++) {
-    months.push({ month: m, feeCents: 0, reimbursementCents: 0, countedCents: 0, asWagesCents: 0, leftCents: 0, overCents: 0 });
-  }
+  // Added up in BigInt per month and for the year; handed on as numbers only when exact (personCents).
+  type Sums = { fee: bigint; reimbursement: bigint; counted: bigint; asWages: bigint };
+  const zero = (): Sums => ({ fee: 0n, reimbursement: 0n, counted: 0n, asWages: 0n });
+  const perMonth = Array.from({ length: 12 }, zero);
+  const all = zero();
   for (const p of dated) {
-    const month = months[p.ymd.m - 1]!;
-    if (p.asWages) {
-      month.asWagesCents += p.amountCents;
-      continue;
+    const sums = [perMonth[p.ymd.m - 1]!, all];
+    const cents = BigInt(p.amountCents);
+    for (const t of sums) {
+      if (p.asWages) {
+        t.asWages += cents;
+        continue;
+      }
+      if (p.kind === 'fee') t.fee += cents;
+      else t.reimbursement += cents;
+      if (countsToward(p, reimbursementsCount)) t.counted += cents;
     }
-    if (p.kind === 'fee') month.feeCents += p.amountCents;
-    else month.reimbursementCents += p.amountCents;
-    if (countsToward(p, reimbursementsCount)) month.countedCents += p.amountCents;
   }
-  let feeCents = 0;
-  let reimbursementCents = 0;
-  let totalCents = 0;
-  let asWagesCents = 0;
-  for (const month of months) {
-    month.leftCents = Math.max(0, limits.perMonthCents - month.countedCents);
-    month.overCents = Math.max(0, month.countedCents - limits.perMonthCents);
-    feeCents += month.feeCents;
-    reimbursementCents += month.reimbursementCents;
-    totalCents += month.countedCents;
-    asWagesCents += month.asWagesCents;
-  }
+  const months: MonthSummary[] = perMonth.map((t, i) => {
+    const countedCents = personCents(t.counted, year);
+    return {
+      month: i + 1,
+      feeCents: personCents(t.fee, year),
+      reimbursementCents: personCents(t.reimbursement, year),
+      countedCents,
+      asWagesCents: personCents(t.asWages, year),
+      leftCents: Math.max(0, limits.perMonthCents - countedCents),
+      overCents: Math.max(0, countedCents - limits.perMonthCents),
+    };
+  });
+  const totalCents = personCents(all.counted, year);
   return {
     year,
     limits,
     reimbursementsCount,
     months,
-    feeCents,
-    reimbursementCents,
+    feeCents: personCents(all.fee, year),
+    reimbursementCents: personCents(all.reimbursement, year),
     totalCents,
-    asWagesCents,
+    asWagesCents: personCents(all.asWages, year),
     leftCents: Math.max(0, limits.perYearCents - totalCents),
     overCents: Math.max(0, totalCents - limits.perYearCents),
-    percentOfYear: Math.floor((Math.max(0, totalCents) * 100) / limits.perYearCents),
+    percentOfYear: percentOf(Math.max(0, totalCents), limits.perYearCents),
   };
 }

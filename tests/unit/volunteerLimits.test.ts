@@ -705,3 +705,38 @@ describe('one short limit message that says what is possible (issue 18)', () => 
     expect(plain(y.blocks[0]!.message)).toContain('niet meer dan € 100,00');
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Totals at the edge of what a number holds exactly (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+describe('totals up to 2^53 cents', () => {
+  const limits = limitsForYear(2026).limits;
+  const CAP = 99_999_999_999;
+  const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+  // Payments at the cap of a line plus a remainder: exactly Number.MAX_SAFE_INTEGER cents in 2026.
+  const full = Number(SAFE / BigInt(CAP));
+  const rest = Number(SAFE % BigInt(CAP));
+  const payments: PastVolunteerPayment[] = [...Array.from({ length: full }, () => fee('2026-05-04', CAP, { asWages: true })), fee('2026-05-05', rest, { asWages: true })];
+
+  it('a person\'s year of exactly 2^53 - 1 cents is summed exactly; one cent more is refused in Dutch', () => {
+    const s = summariseYear(payments, limits);
+    expect(s.asWagesCents).toBe(Number.MAX_SAFE_INTEGER);
+    expect(s.months[4]!.asWagesCents).toBe(Number.MAX_SAFE_INTEGER);
+    let error: unknown = null;
+    try {
+      summariseYear([...payments, fee('2026-12-31', 1, { asWages: true })], limits);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KassaError);
+    expect((error as KassaError).code).toBe('INVALID_AMOUNT');
+    expect((error as KassaError).message).toContain('in 2026 tellen op tot meer dan € 90.071.992.547.409,91');
+    expect((error as KassaError).details?.says).toEqual([{ key: 'vol.totalTooLarge', params: { year: 2026 } }]);
+  });
+
+  it('the check refuses when the person\'s counted payments of the year pass 2^53 cents', () => {
+    const counted = payments.map((p) => ({ ...p, asWages: false }));
+    expect(() => checkVolunteerPayment({ person: ADULT, payment: fee('2026-06-01', 100), history: [...counted, fee('2026-01-02', 1)], limits })).toThrow(/niet precies optellen/);
+  });
+});

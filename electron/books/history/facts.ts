@@ -151,7 +151,8 @@ export class FactAppender {
       this.kindIds.set(kind, id);
     }
     const text = factText(kind, ref, json);
-    // Straight into the hash: measured faster than gathering texts into larger strings first.
+    // Straight into the hash: measured faster than gathering texts into larger strings first (a
+    // batch with one non-Latin-1 character is two-byte text, which Node turns into UTF-8 slowly).
     this.sha.update(text);
     this.pending.push(++this.count, id, ref, this.anchorField, factTag(text));
     this.anchorField = null;

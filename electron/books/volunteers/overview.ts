@@ -6,8 +6,9 @@ import type {
   VolunteerOverviewMonth,
   VolunteerOverviewPerson,
 } from '../../../shared/api/volunteers';
-import { summariseYear, type LimitsRow, type PastVolunteerPayment, type YearSummary } from '../../../shared/rules/volunteerLimits';
+import { personCents, summariseYear, type LimitsRow, type PastVolunteerPayment, type YearSummary } from '../../../shared/rules/volunteerLimits';
 import type { Books } from '../../db/books';
+import { exactAll } from '../../db/exact';
 import { limitsFor } from './limits';
 
 /**
@@ -15,21 +16,23 @@ import { limitsFor } from './limits';
  * totals in volunteer_month_totals (kept by triggers, see migration 0003), never a loop over
  * payments in JS. The per-person sums are then fed to the tested pure rules (summariseYear) as one
  * pseudo-payment per person, month and kind, which gives the same totals because those rules only
- * add amounts up.
+ * add amounts up. The sums are read as BigInt (db/exact.ts): a person's figures are exact or
+ * refused (personCents), the totals over all persons are added up in BigInt.
  */
 
+/** Read with safeIntegers: every integer is a BigInt. */
 interface AggRow {
-  id: number;
+  id: bigint;
   name: string;
   benefit: Benefit;
-  archived: number;
+  archived: bigint;
   iban: string | null;
-  m: number | null;
-  fee: number | null;
-  reimb: number | null;
-  wages_fee: number | null;
-  wages_reimb: number | null;
-  unpaid: number | null;
+  m: bigint | null;
+  fee: bigint | null;
+  reimb: bigint | null;
+  wages_fee: bigint | null;
+  wages_reimb: bigint | null;
+  unpaid: bigint | null;
 }
 
 const OVERVIEW_SQL = `
@@ -68,8 +71,8 @@ export function monthTotalsProblems(books: Books): string[] {
 
 export function levelOf(countedCents: number, maxCents: number): VolunteerLevel {
   if (countedCents >= maxCents) return 'blocked';
-  // 80 % in integers: counted / max >= 4 / 5
-  if (countedCents * 5 >= maxCents * 4) return 'warn80';
+  // 80 % in exact integers: counted / max >= 4 / 5 (counted * 5 may pass 2^53)
+  if (BigInt(countedCents) * 5n >= BigInt(maxCents) * 4n) return 'warn80';
   return 'ok';
 }
 
@@ -81,28 +84,29 @@ export interface PersonYear {
 
 /** Per person: the year's summary from the SQL aggregate. Used by the overview, the Excel file and the statements. */
 export function personYears(books: Books, year: number, limits: LimitsRow, onlyPerson?: number): PersonYear[] {
-  const rows = books.raw(OVERVIEW_SQL).all(`${year}-01`, `${year}-12`) as AggRow[];
+  const rows = exactAll<AggRow>(books.raw(OVERVIEW_SQL), `${year}-01`, `${year}-12`);
   const out: PersonYear[] = [];
-  let current: { person: PersonYear['person']; pseudo: PastVolunteerPayment[]; unpaid: number } | null = null;
+  let current: { person: PersonYear['person']; pseudo: PastVolunteerPayment[]; unpaid: bigint } | null = null;
   const flush = () => {
-    if (current) out.push({ person: current.person, summary: summariseYear(current.pseudo, limits, year), unpaidCents: current.unpaid });
+    if (current) out.push({ person: current.person, summary: summariseYear(current.pseudo, limits, year), unpaidCents: personCents(current.unpaid, year) });
   };
   for (const r of rows) {
-    if (onlyPerson !== undefined && r.id !== onlyPerson) continue;
-    if (!current || current.person.id !== r.id) {
+    const id = Number(r.id);
+    if (onlyPerson !== undefined && id !== onlyPerson) continue;
+    if (!current || current.person.id !== id) {
       flush();
-      current = { person: { id: r.id, name: r.name, benefit: r.benefit, archived: r.archived === 1, iban: r.iban }, pseudo: [], unpaid: 0 };
+      current = { person: { id, name: r.name, benefit: r.benefit, archived: r.archived === 1n, iban: r.iban }, pseudo: [], unpaid: 0n };
     }
     if (r.m === null) continue;
     const date = `${year}-${String(r.m).padStart(2, '0')}-01`;
-    const push = (kind: 'fee' | 'reimbursement', cents: number | null, asWages: boolean) => {
-      if (cents) current!.pseudo.push({ date, kind, amountCents: cents, asWages });
+    const push = (kind: 'fee' | 'reimbursement', cents: bigint | null, asWages: boolean) => {
+      if (cents) current!.pseudo.push({ date, kind, amountCents: personCents(cents, year), asWages });
     };
     push('fee', r.fee, false);
     push('reimbursement', r.reimb, false);
     push('fee', r.wages_fee, true);
     push('reimbursement', r.wages_reimb, true);
-    current.unpaid += r.unpaid ?? 0;
+    current.unpaid += r.unpaid ?? 0n;
   }
   flush();
   return out;
@@ -145,13 +149,14 @@ function toOverviewPerson(py: PersonYear, limits: LimitsRow): VolunteerOverviewP
 export function volunteerOverview(books: Books, year: number): VolunteerOverview {
   const { row, used } = limitsFor(books, year);
   const years = personYears(books, year, row);
-  const t = { fee: 0, reimbursement: 0, total: 0, asWages: 0, unpaid: 0 };
+  // Over all persons in BigInt: each person's figures are exact numbers, their sum may not be.
+  const t = { fee: 0n, reimbursement: 0n, total: 0n, asWages: 0n, unpaid: 0n };
   for (const py of years) {
-    t.fee += py.summary.feeCents;
-    t.reimbursement += py.summary.reimbursementCents;
-    t.total += py.summary.totalCents;
-    t.asWages += py.summary.asWagesCents;
-    t.unpaid += py.unpaidCents;
+    t.fee += BigInt(py.summary.feeCents);
+    t.reimbursement += BigInt(py.summary.reimbursementCents);
+    t.total += BigInt(py.summary.totalCents);
+    t.asWages += BigInt(py.summary.asWagesCents);
+    t.unpaid += BigInt(py.unpaidCents);
   }
   return {
     year,

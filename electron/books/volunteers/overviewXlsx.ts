@@ -23,8 +23,11 @@ const STATUS: Record<VolunteerLevel, string> = { ok: 'In orde', warn80: 'Let op:
 const KIND = { fee: 'Vergoeding voor inzet', reimbursement: 'Onkostenvergoeding' } as const;
 const PAY_STATUS = { approved: 'Nog te betalen', paid: 'Betaald', cancelled: 'Geannuleerd' } as const;
 
-/** Euros as an Excel number. Only for the cell: the app's own sums stay in integer cents. */
-const eur = (cents: number) => Number(centsToString(cents));
+/**
+ * Euros as an Excel number. Only for the cell (Excel keeps 15 digits): the app's own sums stay in
+ * integer cents, the totals over many persons or payments in BigInt.
+ */
+const eur = (cents: number | bigint) => Number(centsToString(cents));
 
 function col(n: number): string {
   let s = '';
@@ -32,12 +35,12 @@ function col(n: number): string {
   return s;
 }
 
-function money(cell: Cell, cents: number): void {
+function money(cell: Cell, cents: number | bigint): void {
   cell.value = eur(cents);
   cell.numFmt = EURO;
 }
 
-function formula(cell: Cell, f: string, resultCents: number): void {
+function formula(cell: Cell, f: string, resultCents: number | bigint): void {
   cell.value = { formula: f, result: eur(resultCents) };
   cell.numFmt = EURO;
 }
@@ -123,7 +126,7 @@ export async function buildOverviewWorkbook(books: Books, year: number): Promise
   const totalRow = ws.getRow(last + 1);
   totalRow.getCell(1).value = 'Totaal';
   totalRow.font = { bold: true };
-  const sumOf = (pick: (py: (typeof years)[number]) => number) => years.reduce((t, py) => t + pick(py), 0);
+  const sumOf = (pick: (py: (typeof years)[number]) => number) => years.reduce((t, py) => t + BigInt(pick(py)), 0n);
   for (let c = 2; c <= cWages; c++) {
     if (c === cLeft) continue;
     const letter = col(c);
@@ -166,9 +169,9 @@ export async function buildOverviewWorkbook(books: Books, year: number): Promise
   });
   const pFirst = 2;
   const pLast = 1 + payments.length;
-  const sumCents = (f: (p: (typeof payments)[number]) => boolean) => payments.filter(f).reduce((t, p) => t + parseAmount(p.amount), 0);
+  const sumCents = (f: (p: (typeof payments)[number]) => boolean) => payments.filter(f).reduce((t, p) => t + BigInt(parseAmount(p.amount)), 0n);
   const base = pLast + 2;
-  const totals: [string, string, number][] = [
+  const totals: [string, string, bigint][] = [
     ['Totaal', `SUM(G${pFirst}:G${Math.max(pLast, pFirst)})`, sumCents(() => true)],
     [KIND.fee, `SUMIFS(G${pFirst}:G${Math.max(pLast, pFirst)},C${pFirst}:C${Math.max(pLast, pFirst)},"${KIND.fee}",H${pFirst}:H${Math.max(pLast, pFirst)},"Nee")`, sumCents((p) => p.kind === 'fee' && !p.asWages)],
     [KIND.reimbursement, `SUMIFS(G${pFirst}:G${Math.max(pLast, pFirst)},C${pFirst}:C${Math.max(pLast, pFirst)},"${KIND.reimbursement}",H${pFirst}:H${Math.max(pLast, pFirst)},"Nee")`, sumCents((p) => p.kind === 'reimbursement' && !p.asWages)],

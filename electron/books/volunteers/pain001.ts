@@ -31,7 +31,8 @@ export interface Pain001Batch {
 export const PAIN001_NS = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03';
 
 export function pain001Xml(b: Pain001Batch): string {
-  const total = b.transfers.reduce((s, t) => s + t.amountCents, 0);
+  // Exact above 2^53 cents too: the bank checks CtrlSum against the sum of the amounts.
+  const total = b.transfers.reduce((s, t) => s + BigInt(t.amountCents), 0n);
   const count = String(b.transfers.length);
   const ctrlSum = centsToString(total);
   // A name written wholly outside the SEPA character set would vanish; the bank needs one.

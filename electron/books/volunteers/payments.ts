@@ -1,5 +1,5 @@
 import { KassaError } from '../../../shared/errors';
-import { centsToString, formatEuro, parseAmount } from '../../../shared/money';
+import { centsToString, formatEuro, MAX_AMOUNT_CENTS, parseAmount } from '../../../shared/money';
 import { formatDateNl } from '../../../shared/dates';
 import {
   AS_WAGES_CONFIRMATION,
@@ -502,7 +502,7 @@ export function bookPayout(
   openYearFor(books, input.date, input.dateField);
   const bank = moneyAccount(books, input.account, input.accountField);
   const payable = accountForPosting(books, PAYABLE_ACCOUNT, input.accountField);
-  let total = 0;
+  let total = 0n;
   for (const r of rows) {
     if (r.date > input.date) {
       throw new KassaError(
@@ -511,7 +511,15 @@ export function bookPayout(
         { field: input.dateField },
       );
     }
-    total += r.amount_cents;
+    total += BigInt(r.amount_cents);
+  }
+  // The bank side is one line: more than a line can hold is refused here, added up exactly.
+  if (total > BigInt(MAX_AMOUNT_CENTS)) {
+    throw new KassaError(
+      'INVALID_AMOUNT',
+      `Samen is dit ${formatEuro(total)}. Dat is meer dan € 999.999.999,99, het hoogste bedrag op één regel. Betaal de vergoedingen in delen. Er is niets opgeslagen.`,
+      { field: input.accountField },
+    );
   }
   const entry = postEntry(
     books,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KassaError } from '../../../shared/errors';
@@ -108,7 +109,7 @@ export function exportSepa(books: Books, input: SepaInput): SepaExportResult {
         debtorIban: normaliseIban(debtor.iban!),
         transfers,
       });
-      const total = transfers.reduce((s, t) => s + t.amountCents, 0);
+      const total = transfers.reduce((s, t) => s + BigInt(t.amountCents), 0n); // exact, stored as a 64-bit integer
       const sha = createHash('sha256').update(xml).digest('hex');
       const { lastInsertRowid: batch } = books.run(
         books.db.insertInto('volunteer_sepa_batches').values({
@@ -117,7 +118,8 @@ export function exportSepa(books: Books, input: SepaInput): SepaExportResult {
           execution_date: input.executionDate,
           debtor_account_id: debtor.id,
           count: transfers.length,
-          total_cents: total,
+          // Bound as a 64-bit integer: exact also above 2^53 cents.
+          total_cents: sql<number>`${total}`,
           file_name: path.basename(target),
           file_sha256: sha,
         }),

@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { EntryBatch } from '../../../electron/books/bank/batchPost';
-import { entryJson } from '../../../electron/books/history/entryFact';
+import { entryJson, PlainEntryJson } from '../../../electron/books/history/entryFact';
 import { factJson, factKind } from '../../../electron/books/history/facts';
 import { cleanupTempDirs, makeBooks } from '../helpers';
 
@@ -50,6 +50,13 @@ describe('the canonical JSON of an entry', () => {
       expect(factJson(factKind('entry')!, books, 'BANK/2026/1')).toBe(old);
       const bulk = [...factKind('entry')!.allJson!(books)];
       expect(bulk).toEqual([['BANK/2026/1', old]]);
+      // The demo load's builder: the same text for lines without description or dimensions, also
+      // the second time a text comes by (then from its cache).
+      const plain = new PlainEntryJson();
+      const plainLines = [{ ...lines[0]!, description: null, contact: null }, { ...lines[1]!, person: null }];
+      for (let i = 0; i < 2; i++) {
+        expect(plain.entry('BANK', 2026, 1, '2026-05-01', description, plainLines.map((l) => [l.account, l.cents] as const))).toBe(JSON.stringify({ ...head, lines: plainLines }));
+      }
     } finally {
       b.close();
     }
