@@ -7,6 +7,8 @@ export default {
   input: 'dist/electron/cli.js',
   platform: 'node',
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !BUNDLED.some((p) => id === p || id.startsWith(`${p}/`)),
-  output: { file: 'dist/kassa.cjs', format: 'cjs' },
+  // One file: bin/kassa.js keeps V8's code cache for it. The dispatcher's lazy import() of each API
+  // domain (electron/apiDomains.ts) becomes a lazy require inside it, run only when called.
+  output: { file: 'dist/kassa.cjs', format: 'cjs', codeSplitting: false },
   logLevel: 'warn',
 };
