@@ -9,6 +9,6 @@ export default {
   external: (id) => !id.startsWith('.') && !id.startsWith('/') && !BUNDLED.some((p) => id === p || id.startsWith(`${p}/`)),
   // One file: bin/kassa.js keeps V8's code cache for it. The dispatcher's lazy import() of each API
   // domain (electron/apiDomains.ts) becomes a lazy require inside it, run only when called.
-  output: { file: 'dist/kassa.cjs', format: 'cjs', codeSplitting: false },
+  output: { file: 'dist/kassa.cjs', format: 'cjs', codeSplitting: false, comments: false, charset: 'ascii' },
   logLevel: 'warn',
 };

@@ -25,7 +25,10 @@ try {
   cachedData = undefined;
 }
 
-const script = new vm.Script(Module.wrap(bytes.toString('utf8')), { filename: bundle, cachedData });
+// The build writes the bundle as ASCII (rolldown charset 'ascii'): read as latin1 it becomes a
+// one-byte string without UTF-8 decoding, half the memory and time of a two-byte one.
+const source = require('node:buffer').isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
 const mod = new Module(bundle, module);
 mod.filename = bundle;
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
