@@ -59,8 +59,9 @@ export function openInBrowser(url: string): void {
   }
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+/** The browser mode's start: scripts/start.mjs calls it in its own process (from dist/web.cjs). */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const args = parseArgs(argv);
   let server;
   try {
     server = await startWebServer({

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,14 +93,24 @@ function foreground(cmd, args, env = process.env) {
   });
 }
 
-function startBrowser(line, rest) {
-  const webMain = path.join(root, 'dist', 'electron', 'webMain.js');
-  if (!fs.existsSync(webMain)) {
+/**
+ * The browser mode runs in this process (a second Node would only add its own start-up): the server
+ * bundle dist/web.cjs, with V8's code cache beside it like the CLI's (bin/runBundle.js).
+ */
+async function startBrowser(line, rest) {
+  const bundle = path.join(root, 'dist', 'web.cjs');
+  if (!fs.existsSync(bundle)) {
     console.error('Kijk op de Kassa is nog niet gebouwd: voer eerst "npm run build" uit. / Not built yet: run "npm run build" first.');
     process.exit(1);
   }
   console.log(line);
-  foreground(process.execPath, [webMain, ...rest]);
+  const { runBundle } = createRequire(import.meta.url)('../bin/runBundle.js');
+  const web = runBundle(bundle, 'web');
+  await web.exports.main(rest);
+  // Once the first page has had time to load, so the code it made the server run is cached too; at
+  // the latest when the server stops.
+  setTimeout(web.saveCache, 5_000).unref();
+  process.once('exit', web.saveCache);
 }
 
 function main() {

@@ -51,17 +51,21 @@ export function centsToString(cents: number | bigint): string {
   return `${neg ? '-' : ''}${euros}.${rest}`;
 }
 
-const nlFormatter = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
-const nlPlain = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Made on first use: building an Intl formatter loads ICU's locale data (~20 ms), which a CLI report
+// that prints decimal strings never needs.
+let nlFormatter: Intl.NumberFormat | undefined;
+let nlPlain: Intl.NumberFormat | undefined;
 
 /** Format cents for Dutch readers: "€ 1.234,56". Uses Decimal so large sums never lose a cent. */
 export function formatEuro(cents: number | bigint): string {
   // Intl formats a string decimal exactly (ES2023 "exact decimal" strings); stay within Number for sane sums.
+  nlFormatter ??= new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
   return nlFormatter.format(centsToString(cents) as unknown as number);
 }
 
 /** "1.234,56" without the euro sign, for tables and inputs. */
 export function formatAmountNl(cents: number | bigint): string {
+  nlPlain ??= new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return nlPlain.format(centsToString(cents) as unknown as number);
 }
 

@@ -15,6 +15,7 @@ import { adminIdOf, shortId, storedAdminId } from './identity';
 import { chosenBackupRoot } from './settings';
 import { processAlive } from '../db/create';
 import { said } from '../../shared/phrase';
+import { sameBytes } from '../files/sameBytes';
 
 /**
  * Making, listing, checking and rotating the backups of one administration. A backup is a copy
@@ -127,10 +128,6 @@ function fsyncFile(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function sha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 /** The backups in one folder, newest first. Only files named like our backups count. */
@@ -275,7 +272,7 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
     // copy out of the "last 10". Two backups of the same state are byte for byte the same.
     const newest = backupsIn(folder)[0];
     try {
-      if (newest && newest.sizeBytes === fs.statSync(tmp).size && sha256(newest.path) === sha256(tmp)) {
+      if (newest && newest.sizeBytes === fs.statSync(tmp).size && sameBytes(newest.path, tmp)) {
         removeFileSet(tmp);
         return { ...newest, created: false, removed: 0 };
       }

@@ -129,11 +129,18 @@ function scanLines(books: Books, from: string | null, to: string | null): SumRow
 }
 
 /** Bank and cash balances now, income and expenses of the year, and the result so far. */
+/**
+ * The dashboard's figures from account_totals (kept per account and fiscal year by the posting
+ * trigger): a few rows instead of every posting of the bank accounts and of the year, which took
+ * ~40 ms on 100k entries at every start. A posted entry's lines lie within its fiscal year (triggers
+ * NO_OPEN_YEAR and LINE_MISMATCH), so the year's totals are the lines dated in that year.
+ */
 export function dashboard(books: Books, input: { year?: number }): Dashboard {
   const year = input.year ?? (books.raw(`SELECT year FROM fiscal_years WHERE status = 'open' ORDER BY year DESC LIMIT 1`).get() as { year: number } | undefined)?.year ?? null;
   const money = books
     .raw(
-      `SELECT a.code, a.name, a.kind, (SELECT COALESCE(SUM(amount_cents), 0) FROM lines l WHERE l.account_id = a.id AND l.posted = 1) AS bal
+      `SELECT a.code, a.name, a.kind,
+              (SELECT COALESCE(SUM(t.debit_cents - t.credit_cents), 0) FROM account_totals t WHERE t.account_id = a.id) AS bal
        FROM accounts a WHERE a.kind IS NOT NULL AND a.archived = 0 ORDER BY a.code`,
     )
     .safeIntegers(true)
@@ -143,9 +150,8 @@ export function dashboard(books: Books, input: { year?: number }): Dashboard {
   if (year !== null) {
     const sums = books
       .raw(
-        `SELECT a.type, COALESCE(SUM(l.amount_cents), 0) AS s FROM lines l JOIN accounts a ON a.id = l.account_id
-         JOIN fiscal_years f ON f.year = ? WHERE l.posted = 1 AND l.date BETWEEN f.start_date AND f.end_date
-         AND a.type IN ('income','expense') GROUP BY a.type`,
+        `SELECT a.type, COALESCE(SUM(t.debit_cents - t.credit_cents), 0) AS s FROM account_totals t JOIN accounts a ON a.id = t.account_id
+         WHERE t.year = ? AND a.type IN ('income','expense') GROUP BY a.type`,
       )
       .safeIntegers(true)
       .all(year) as { type: string; s: bigint }[];

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KassaError } from '../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { sameBytes } from '../files/sameBytes';
 
 /**
  * Schema migrations, all pending ones and the new user_version in ONE SQLite transaction. SQLite's
@@ -69,16 +70,6 @@ export async function migrate(sqlite: Database.Database, opts: { copy?: string |
     );
   }
   if (fkWasOn) sqlite.pragma('foreign_keys = ON');
-}
-
-function sameBytes(a: string, b: string): boolean {
-  try {
-    if (fs.statSync(a).size !== fs.statSync(b).size) return false;
-    const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
-    return hash(a) === hash(b);
-  } catch {
-    return false;
-  }
 }
 
 /** `file.v3.voor-update.bak`, then `file.v3.voor-update-2.bak`, …: a name that is free, or a copy that already holds these bytes. */

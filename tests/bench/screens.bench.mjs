@@ -4,7 +4,7 @@
 // account, trial balance, balance sheet, bank inbox). Prints wall times, the server's CPU time and
 // the load average: on a shared machine the wall times grow with other people's work.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -29,10 +29,23 @@ const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-screens-'));
 /** The server as `npm start` runs it, without npm's own start-up: node scripts/start.mjs FILE. */
 const start = (page) => startBrowserMode(page, process.execPath, ['scripts/start.mjs', file], settingsDir);
 
-/** CPU seconds (user + system) so far of every process in the server's session (detached: its own). */
+/**
+ * CPU seconds (user + system) so far of every process in the server's session (detached: its own),
+ * in clock ticks from /proc (ps only gives whole seconds, which made every start read 0 or 1 s).
+ */
 function cpuOfTree(pid) {
-  const out = spawnSync('ps', ['-o', 'times=', '--sid', String(pid)], { encoding: 'utf8' }).stdout;
-  return out.split('\n').filter(Boolean).reduce((s, l) => s + Number(l.trim()), 0);
+  const pids = spawnSync('ps', ['-o', 'pid=', '--sid', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  let ticks = 0;
+  for (const p of pids) {
+    try {
+      // Fields after the ")" of the command name: utime and stime are the 12th and 13th.
+      const f = readFileSync(`/proc/${p.trim()}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
 }
 
 // A screen: its menu entry and what shows that its data is on screen.

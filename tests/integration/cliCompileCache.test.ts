@@ -1,5 +1,5 @@
 /**
- * bin/kassa.js runs the bundle with V8's code cache kept beside it. The cache is only ever a speed-up:
+ * bin/kassa.js runs the bundle with V8's code cache kept beside it (bin/runBundle.js). The cache is only ever a speed-up:
  * a missing, corrupt or stale cache must never change what a command does. Each test works on its own
  * copy of bin/ and dist/kassa.cjs (node_modules linked), so the suite's real cache is not touched.
  */
@@ -15,7 +15,7 @@ function install(): { bin: string; dist: string; caches: () => string[] } {
   const root = tempDir('kassa-bin-');
   fs.mkdirSync(path.join(root, 'bin'));
   fs.mkdirSync(path.join(root, 'dist'));
-  fs.copyFileSync(path.join(ROOT, 'bin', 'kassa.js'), path.join(root, 'bin', 'kassa.js'));
+  for (const f of ['kassa.js', 'runBundle.js']) fs.copyFileSync(path.join(ROOT, 'bin', f), path.join(root, 'bin', f));
   fs.copyFileSync(path.join(ROOT, 'dist', 'kassa.cjs'), path.join(root, 'dist', 'kassa.cjs'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   const dist = path.join(root, 'dist');

@@ -517,7 +517,7 @@ export function bookPayout(
   if (total > BigInt(MAX_AMOUNT_CENTS)) {
     throw new KassaError(
       'INVALID_AMOUNT',
-      `Samen is dit ${formatEuro(total)}. Dat is meer dan € 999.999.999,99, het hoogste bedrag op één regel. Betaal de vergoedingen in delen. Er is niets opgeslagen.`,
+      said('err.vol.payoutTooBig', 'Samen is dit {{total}}. Dat is meer dan € 999.999.999,99, het hoogste bedrag op één regel. Betaal de vergoedingen in delen. Er is niets opgeslagen.', { total: formatEuro(total) }),
       { field: input.accountField },
     );
   }
