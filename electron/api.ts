@@ -1,19 +1,11 @@
 import { ZodError } from 'zod';
-import type { ApiOutput, Contract, MethodName } from '../shared/api';
-import type { ParsedInputOf } from '../shared/api/define';
 import { KassaError, type KassaErrorData } from '../shared/errors';
-import type { Phrase } from '../shared/phrase';
+import { said, type Phrase } from '../shared/phrase';
 import type { Books } from './db/books';
 import { translateDbError } from './db/errors';
 import { findMethod } from './apiDomains';
 import { underReview } from './books/review/guard';
 import type { Session } from './session';
-import { said } from '../shared/phrase';
-
-export type Handler<M extends MethodName> = (
-  ctx: { session: Session; books: Books },
-  input: ParsedInputOf<Contract[M]>,
-) => ApiOutput<M> | Promise<ApiOutput<M>>;
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
 function fromZod(err: ZodError): KassaError {

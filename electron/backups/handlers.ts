@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupListItem, BackupSettings, backupsMethods } from '../../shared/api/backups';
 import { KassaError } from '../../shared/errors';
-import type { Handler } from '../api';
+import type { Handler } from '../handler';
 import { defaultSettingsDir } from '../app/paths';
 import { samePath } from '../app/settings';
 import { writeError } from '../files/errors';

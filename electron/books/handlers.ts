@@ -1,5 +1,5 @@
 import type { booksMethods } from '../../shared/api/books';
-import type { Handler } from '../api';
+import type { Handler } from '../handler';
 import type { Books } from '../db/books';
 import { openBooks } from '../db/open';
 import { quickCheck } from '../db/quickCheck';

@@ -2,7 +2,7 @@ import { KassaError } from '../../shared/errors';
 import { centsToString, parseAmount } from '../../shared/money';
 import { formatDateNl } from '../../shared/dates';
 import type { OpeningBalance, OpeningItem, OpeningResult } from '../../shared/api/opening';
-import type { Handler } from '../api';
+import type { Handler } from '../handler';
 import type { Books } from '../db/books';
 import { accountForPosting } from './accounts';
 import { appendAudit } from './audit';

@@ -1,5 +1,5 @@
 import type { GrantsMethodName } from '../../../shared/api/grants';
-import type { Handler } from '../../api';
+import type { Handler } from '../../handler';
 import { budgetVsActual, getBudget, setBudget, suggestBudget } from './budgets';
 import { getCoverage, listProjects, setCoverage } from './coverage';
 import { exportBudgetXlsx, exportVerantwoordingXlsx } from './exports';

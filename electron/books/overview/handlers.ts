@@ -1,4 +1,4 @@
-import type { Handler } from '../../api';
+import type { Handler } from '../../handler';
 import { defaultSettingsDir } from '../../app/paths';
 import { scanOverview } from './scan';
 

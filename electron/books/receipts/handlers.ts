@@ -1,4 +1,4 @@
-import type { Handler } from '../../api';
+import type { Handler } from '../../handler';
 import type { Books } from '../../db/books';
 import type { Posted } from '../entries';
 import { addReceiptToLine, lineReceipts, removeReceiptFromLine } from './bankLines';

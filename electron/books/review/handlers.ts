@@ -1,6 +1,6 @@
 import type { ReviewMethodName } from '../../../shared/api/review';
 import { parseAmount } from '../../../shared/money';
-import type { Handler } from '../../api';
+import type { Handler } from '../../handler';
 import { computeChecklist } from './checklist';
 import { exportReviewPdf } from './report';
 import {

@@ -1,5 +1,5 @@
 import type { StatementsMethodName } from '../../../shared/api/statements';
-import type { Handler } from '../../api';
+import type { Handler } from '../../handler';
 import { getAllocation, setKeys, setObjectives } from './allocation';
 import { anbiReport, setAnbiItem } from './anbi';
 import { cashFlow } from './cashFlow';
