@@ -4,6 +4,7 @@ import { nowIso } from './clock';
 import { insertYear } from './years';
 import { entryFactRef, PlainEntryJson } from './history/entryFact';
 import { FactAppender } from './history/facts';
+import { DemoWriter } from './demoWriter';
 import { mulberry32Float } from '../../shared/rules/prng';
 
 /**
@@ -154,10 +155,7 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
   }
   const yearRows = new Map((books.raw('SELECT year, start_date FROM fiscal_years').all() as { year: number; start_date: string }[]).map((y) => [y.year, y.start_date]));
 
-  const insEntry = books.raw(`INSERT INTO entries (journal_id, year, number, date, description, status, source, created_at) VALUES (?, ?, NULL, ?, ?, 'draft', 'demo', ?)`);
-  const insLine = books.raw(`INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (?, ?, ?, ?, 0)`);
-  const post = books.raw(`UPDATE entries SET status = 'posted', number = ? WHERE id = ?`);
-  const created = nowIso();
+  const writer = new DemoWriter(books, nowIso(), acc);
   const journalCode = new Map((books.raw('SELECT id, code FROM journals').all() as { id: number; code: string }[]).map((j) => [j.id, j.code]));
   // The demo's own audit row first, so every fact of the load anchors to it (the anchor is then
   // stored once, not per fact).
@@ -192,18 +190,17 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
     for (const [code, cents] of t.lines) balances.set(code, (balances.get(code) ?? 0) + cents);
     const moneyCode = t.lines.find(([c]) => c === '1100' || c === '1000' || c === '1110')?.[0];
     const journalId = (moneyCode && journalOf.get(moneyCode)) || mem;
-    const id = Number(insEntry.run(journalId, year, date, t.desc, created).lastInsertRowid);
-    for (const [code, cents] of t.lines) {
-      insLine.run(id, acc.get(code)!, cents, date);
-      postings++;
-    }
     const key = `${journalId}/${year}`;
     const num = (nextNumber.get(key) ?? 0) + 1;
     nextNumber.set(key, num);
-    post.run(num, id);
+    writer.add(journalId, year, num, date, t.desc, t.lines);
+    postings += t.lines.length;
     const jc = journalCode.get(journalId)!;
     facts.append('entry', entryFactRef(jc, year, num), json.entry(jc, year, num, date, t.desc, t.lines));
   }
+  // The facts are only rows and a running hash: appending them before their entries' batch is
+  // written changes nothing, as all of it commits or rolls back together.
+  writer.flush();
   facts.finish();
   return { entries: n, postings, years };
 }
