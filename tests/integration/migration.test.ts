@@ -70,19 +70,22 @@ async function objectsOfMigration(v: number): Promise<string[]> {
       const migrator = new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) }), provider: { getMigrations: async () => MIGRATIONS } });
       const { error } = await migrator.migrateTo(names[upTo - 1]!);
       if (error) throw error;
-      const created = db.prepare(`SELECT type || ' ' || name AS name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+      const created = db.prepare(`SELECT type || ' ' || name AS name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string | null }[];
       // Columns too: a migration may only add columns to existing tables.
-      const columns = db.prepare(`SELECT 'column ' || m.name || '.' || p.name AS name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
-      return new Set([...created, ...columns].map((r) => r.name));
+      const columns = db.prepare(`SELECT 'column ' || m.name || '.' || p.name AS name, NULL AS sql FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: null }[];
+      return new Map([...created, ...columns].map((r) => [r.name, r.sql]));
     } finally {
       db.close();
     }
   };
   const before = await objects(v);
-  const added = [...(await objects(v + 1))].filter((n) => !before.has(n));
+  const after = await objects(v + 1);
+  const added = [...after.keys()].filter((n) => !before.has(n));
   // Objects first; a column of a table the migration itself creates is no clash to plant.
   const tables = new Set(added.filter((n) => n.startsWith('table ')).map((n) => n.slice(6)));
-  return [...added.filter((n) => !n.startsWith('column ')), ...added.filter((n) => n.startsWith('column ') && !tables.has(n.slice(7).split('.')[0]!))];
+  // A migration that only replaces objects (same name, new SQL) drops them first: 'replaced trigger x'.
+  const replaced = [...after].filter(([n, sql]) => before.has(n) && before.get(n) !== sql).map(([n]) => `replaced ${n}`);
+  return [...added.filter((n) => !n.startsWith('column ')), ...added.filter((n) => n.startsWith('column ') && !tables.has(n.slice(7).split('.')[0]!)), ...replaced];
 }
 
 let freshSchema: string[] | null = null;
@@ -206,10 +209,13 @@ describe('a failing migration', () => {
     // the next migration creates, so its CREATE fails halfway through the upgrade.
     const clash = (await objectsOfMigration(v))[0];
     expect(clash, `migration ${v + 1} creates nothing`).toBeDefined();
-    const [type, name] = clash!.split(' ') as [string, string];
+    const [type, name, replacedName] = clash!.split(' ') as [string, string, string | undefined];
     const raw = new Database(file);
     // Triggers have a name space of their own; tables, indexes and views share one.
-    if (type === 'column') {
+    if (type === 'replaced') {
+      // …or removed an object the next migration replaces, so its DROP fails.
+      raw.exec(`DROP ${name.toUpperCase()} "${replacedName!}"`);
+    } else if (type === 'column') {
       const [table, column] = name.split('.') as [string, string];
       raw.exec(`ALTER TABLE "${table}" ADD COLUMN "${column}" TEXT`);
     } else {
