@@ -1,9 +1,13 @@
 import { Kysely, sql } from 'kysely';
 
 /**
- * The two posting triggers of 0001, doing the same checks and the same bookkeeping with fewer passes
- * over the entry's lines (a million-posting load spent a tenth of its posting time on them):
+ * Three triggers of 0001 that run for every entry posted and every line written, doing the same
+ * checks and the same bookkeeping with fewer lookups (measured on the million-posting demo load:
+ * about an eighth of the posting and of the line-writing time):
  *
+ * - lines_insert_check looks the line's entry (and its year) up once instead of three times; the
+ *   entry is joined to a one-row anchor, so a line whose entry or year is missing is still checked
+ *   (and then refused by the foreign key) exactly as before. Same errors, same order.
  * - entries_post_check reads the lines once for count, sum and dates instead of three times. It
  *   raises the same errors in the same order: UNBALANCED (fewer than two lines or a sum other than
  *   zero), then NOT_GAPLESS, then LINE_MISMATCH. A NULL number still passes here, as before: the
@@ -13,6 +17,15 @@ import { Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
+    `DROP TRIGGER lines_insert_check`,
+    `CREATE TRIGGER lines_insert_check BEFORE INSERT ON lines BEGIN
+      SELECT CASE
+          WHEN NEW.posted <> 0 OR e.status <> 'draft' THEN RAISE(ABORT, 'POSTED_IMMUTABLE')
+          WHEN NEW.date <> e.date THEN RAISE(ABORT, 'LINE_MISMATCH')
+          WHEN f.status <> 'open' THEN RAISE(ABORT, 'YEAR_CLOSED')
+        END
+        FROM (SELECT NEW.entry_id AS id) AS line LEFT JOIN entries e ON e.id = line.id LEFT JOIN fiscal_years f ON f.year = e.year;
+    END`,
     `DROP TRIGGER entries_post_check`,
     `CREATE TRIGGER entries_post_check BEFORE UPDATE OF status ON entries WHEN OLD.status = 'draft' AND NEW.status = 'posted' BEGIN
       SELECT CASE
