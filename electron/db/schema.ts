@@ -165,6 +165,8 @@ export interface InvoicesTable {
   buyer_json: string | null;
   created_at: string;
   finalised_at: string | null;
+  /** A purchase paid on the spot: the kas or bank account (0017); never with a due date. */
+  paid_from_account_id: number | null;
 }
 
 export interface InvoiceLinesTable {

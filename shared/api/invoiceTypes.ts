@@ -68,8 +68,10 @@ export interface InvoiceSummary {
   creditOfNumber: string | null;
   contact: { id: number; name: string };
   issueDate: string;
-  /** Null on a draft without an explicit due date (finalising fills it in). */
+  /** Null on a draft without an explicit due date (finalising fills it in), and on a purchase paid on the spot. */
   dueDate: string | null;
+  /** A purchase paid on the spot (draft or final): the kas or bank account it was paid from. Never late. */
+  paidFrom: string | null;
   net: string;
   vat: string;
   gross: string;
@@ -179,6 +181,8 @@ export interface Warning {
 export interface SaveDraftResult {
   id: number;
   gross: string;
+  /** As saved: the kas or bank account of a purchase paid on the spot, or null. */
+  paidFrom: string | null;
   /** What still blocks finalising (the draft is saved anyway). */
   problems: FieldProblemOut[];
 }
@@ -188,7 +192,7 @@ export interface FinaliseResult {
   number: string;
   entry: EntryRef;
   gross: string;
-  /** null: a purchase paid on the spot (paidFrom), which has no due date. */
+  /** null: a purchase paid on the spot (its draft's paidFrom), which has no due date. */
   dueDate: string | null;
   warnings: Warning[];
 }

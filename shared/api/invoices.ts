@@ -110,6 +110,13 @@ const DraftBase = {
   issueDate: IsoDate,
   dueDate: blankToNull(IsoDate),
   note: optText('De notitie', 2000),
+  /**
+   * A purchase paid on the spot (cash, or the PIN card): the kas or bank account it was paid from.
+   * Kept with the draft; finalising books the payment with it on the invoice date and gives no due
+   * date. null or left out: still to be paid. Refused on a sales invoice (here in the shared base so
+   * that it is refused there, not silently dropped).
+   */
+  paidFrom: blankToNull(AccountCode),
 };
 
 export const SalesDraftInput = z.object({
@@ -173,16 +180,8 @@ export const invoicesMethods = {
   'invoices.get': method<Invoice>()(z.object({ id: Id })),
   'invoices.saveDraft': method<SaveDraftResult>()(DraftInput),
   'invoices.deleteDraft': method<{ deleted: boolean }>()(z.object({ id: Id })),
-  'invoices.finalise': method<FinaliseResult>()(
-    z.object({
-      id: Id,
-      /**
-       * A purchase paid on the spot (cash, or the PIN card): the bank or cash account it was paid
-       * from. The payment is booked on the invoice date with the invoice, and it gets no due date.
-       */
-      paidFrom: AccountCode.optional(),
-    }),
-  ),
+  /** A purchase saved with paidFrom is booked together with its payment and gets no due date. */
+  'invoices.finalise': method<FinaliseResult>()(z.object({ id: Id })),
   'invoices.credit': method<CreditResult>()(
     z.object({
       /** The final sales invoice to correct. */

@@ -245,7 +245,7 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     expect(final.gross).toBe('500.00');
     await screenshot(page, 'invoices-13-intra-community-final');
 
-    // 4. A purchase paid at the till: booked with its payment, no due date, never "te laat".
+    // 4. A purchase paid at the till: kept with its draft, booked with its payment, no due date, never "te laat".
     await goto('#/purchase-edit');
     await page.getByLabel('Factuurnummer van de leverancier').fill('Bon 0815');
     await page.getByLabel('Regel 1: Omschrijving').fill('Koffie en koekjes buurtavond');
@@ -263,6 +263,17 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     expect(await page.getByTestId('purchase-paid-from').inputValue()).toBe('1000');
     await screenshot(page, 'invoices-14-purchase-paid-cash');
     await checkA11y(page);
+    // Saved as a draft, left, and reopened from the list: the draft itself remembers "paid from the kas".
+    await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await expect.poll(async () => (await api<InvoiceList>('invoices.list', { kind: 'purchase', status: 'draft' })).items.map((i) => [i.paidFrom, i.dueDate])).toEqual([['1000', null]]);
+    await goto('#/purchases');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'Bon 0815' }).click();
+    await page.getByTestId('invoice-paid-on-the-spot').waitFor();
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await expect.poll(() => page.getByLabel('Factuurnummer van de leverancier').inputValue()).toBe('Bon 0815');
+    expect(await page.getByTestId('purchase-paid-now').isChecked()).toBe(true);
+    expect(await page.getByTestId('purchase-paid-from').inputValue()).toBe('1000');
+    expect(await page.locator('#pur-dueDate').count()).toBe(0);
     await page.getByRole('button', { name: 'Opslaan en boeken' }).click();
     await page.getByTestId('invoice-paid-on-the-spot').waitFor({ timeout: 15_000 });
     expect(await page.locator('.inv-state').getAttribute('data-state')).toBe('paid');

@@ -10,11 +10,13 @@ import { invoiceReadiness } from '../../../shared/rules/invoiceReadiness';
 import { calculateInvoice, checkZeroRateReasons, type InvoiceCalculation } from '../../../shared/rules/invoiceVat';
 import type { Books } from '../../db/books';
 import type { ContactsTable } from '../../db/schema';
+import type { AccountRef } from '../accounts';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { openYearFor } from '../years';
 import { dropAttachmentIfUnused, readAttachmentSource, storeAttachment } from './attachments';
 import { contactRow } from './contacts';
+import { checkPaidFrom } from './paidFrom';
 import { buyerOf, currentSeller, sellerParty } from './parties';
 import { readConfig } from './settings';
 import { said } from '../../../shared/phrase';
@@ -62,6 +64,8 @@ export interface PreparedDraft {
   vatCents: number;
   grossCents: number;
   calc: InvoiceCalculation | null;
+  /** A purchase paid on the spot: the kas or bank account, checked. */
+  paidFrom: AccountRef | null;
 }
 
 export const DRAFT_NUMBER = 'CONCEPT';
@@ -144,7 +148,7 @@ function prepareSales(books: Books, input: SalesIn, creditOf: number | null): Pr
     kind: 'sales', contact, issueDate: input.issueDate, dueDate: input.dueDate ?? null,
     supplyDate: input.supplyDate ?? null, buyerReference: input.buyerReference ?? null, orderReference: input.orderReference ?? null,
     note: input.note ?? null, number: null, creditOf, vatStatus, lines,
-    netCents: calc.totals.netCents, vatCents: calc.totals.vatCents, grossCents: calc.totals.grossCents, calc,
+    netCents: calc.totals.netCents, vatCents: calc.totals.vatCents, grossCents: calc.totals.grossCents, calc, paidFrom: null,
   };
 }
 
@@ -175,7 +179,7 @@ function preparePurchase(books: Books, input: PurchaseIn): PreparedDraft {
   return {
     kind: 'purchase', contact: contactRow(books, input.contact), issueDate: input.issueDate, dueDate: input.dueDate ?? null,
     supplyDate: null, buyerReference: null, orderReference: null, note: input.note ?? null, number: input.number.trim(), creditOf: null,
-    vatStatus, lines, netCents: net, vatCents: vat, grossCents: net + vat, calc: null,
+    vatStatus, lines, netCents: net, vatCents: vat, grossCents: net + vat, calc: null, paidFrom: null,
   };
 }
 
@@ -184,6 +188,7 @@ export function prepareDraft(books: Books, input: DraftIn, opts: { creditOf?: nu
   openYearFor(books, input.issueDate, 'issueDate');
   checkDates(input.issueDate, input.dueDate);
   const p = input.kind === 'purchase' ? preparePurchase(books, input) : prepareSales(books, input, opts.creditOf ?? null);
+  if (input.paidFrom != null) p.paidFrom = checkPaidFrom(books, p, input.paidFrom);
   if (opts.checkContact !== false && p.contact.archived) {
     throw new KassaError('INVALID_INPUT', said('err.contact.archived', '{{name}} is gearchiveerd. Zet het contact eerst terug, of kies een ander.', { name: p.contact.name }), { field: 'contact' });
   }
@@ -254,7 +259,7 @@ export function writeDraft(
     kind: p.kind, contact_id: p.contact.id, issue_date: p.issueDate, supply_date: p.supplyDate, due_date: p.dueDate,
     buyer_reference: p.buyerReference, order_reference: p.orderReference, note: p.note, number: p.kind === 'purchase' ? p.number : null,
     credit_of: p.creditOf, vat_status: p.vatStatus, net_cents: p.netCents, vat_cents: p.vatCents, gross_cents: p.grossCents,
-    attachment_id: attachmentId,
+    attachment_id: attachmentId, paid_from_account_id: p.paidFrom?.id ?? null,
   };
   let id: number;
   if (opts.id !== undefined) {
@@ -296,7 +301,7 @@ export function saveDraft(books: Books, input: DraftIn): SaveDraftResult {
     const id = writeDraft(books, p, { id: input.id, attachment: input.kind === 'purchase' ? input.attachment : undefined });
     const { attachment: _a, ...auditInput } = input as DraftIn & { attachment?: unknown };
     appendAudit(books, 'invoices.saveDraft', 'invoice', id, { ...auditInput, gross: centsToString(p.grossCents) });
-    return { id, gross: centsToString(p.grossCents), problems: salesProblems(books, p, original) };
+    return { id, gross: centsToString(p.grossCents), paidFrom: p.paidFrom?.code ?? null, problems: salesProblems(books, p, original) };
   });
 }
 

@@ -20,6 +20,7 @@ import { contactRow } from './contacts';
 import { checkCreditRoom, checkGrant } from './drafts';
 import { buyerOf, currentSeller, sellerParty } from './parties';
 import { registerPayment } from './payments';
+import { checkPaidFrom } from './paidFrom';
 import { invoiceRow } from './rows';
 import { readConfig } from './settings';
 import { volunteerWarnings } from './warnings';
@@ -160,8 +161,10 @@ function finaliseSales(books: Books, id: number): FinaliseResult {
   return { id, number, entry: { id: entry.id, ref: entry.ref }, gross: centsToString(gross), dueDate, warnings: [] };
 }
 
-function finalisePurchase(books: Books, id: number, paidFrom: string | undefined): FinaliseResult {
+function finalisePurchase(books: Books, id: number): FinaliseResult {
   const row = invoiceRow(books, id);
+  // Paid on the spot, as saved with the draft; checked again (the account may be archived since).
+  const paidFrom = row.paid_from_code !== null ? checkPaidFrom(books, { kind: 'purchase', dueDate: row.due_date }, row.paid_from_code).code : null;
   openYearFor(books, row.issue_date, 'issueDate');
   const config = readConfig(books);
   const contact = contactRow(books, row.contact_id);
@@ -175,8 +178,7 @@ function finalisePurchase(books: Books, id: number, paidFrom: string | undefined
   }
   const gross = net + vat;
   // Paid on the spot: nothing is ever due, so no due date (and never "te laat").
-  const dueDate = paidFrom !== undefined ? null : (row.due_date ?? addDays(row.issue_date, config.paymentDays));
-  if (paidFrom !== undefined) checkPaidFrom(books, paidFrom);
+  const dueDate = paidFrom !== null ? null : (row.due_date ?? addDays(row.issue_date, config.paymentDays));
   const posting: LineInput[] = lines.map((l) => ({ account: l.code, ...side(l.net_cents), description: l.description.slice(0, 500), contact: contact.id, ...dims(l) }));
   if (vat !== 0) {
     ensureVatAccount(books);
@@ -198,30 +200,19 @@ function finalisePurchase(books: Books, id: number, paidFrom: string | undefined
   const warnings: Warning[] = volunteerWarnings(books, contact, row.issue_date);
   appendAudit(books, 'invoices.finalise', 'invoice', id, { number: row.number, gross: centsToString(gross), entry: entry.ref, warnings: warnings.map((w) => w.code) });
   appendFact(books, 'invoice', invoiceFactRef(books, id));
-  if (paidFrom !== undefined && gross > 0) {
+  if (paidFrom !== null && gross > 0) {
     // Same transaction: a cash purchase is never booked without its payment.
     registerPayment(books, { invoice: id, account: paidFrom, date: row.issue_date });
   }
   return { id, number: row.number ?? '', entry: { id: entry.id, ref: entry.ref }, gross: centsToString(gross), dueDate, warnings };
 }
 
-/** The account a purchase was paid from on the spot: a bank or cash account of this administration. */
-function checkPaidFrom(books: Books, code: string): void {
-  const account = accountForPosting(books, code, 'paidFrom');
-  if (account.kind === null) {
-    throw new KassaError('INVALID_INPUT', said('err.invoice.paidFromNotMoney', 'Rekening {{code}} ({{name}}) is geen kas of bankrekening. Kies de kas of de bankrekening waarmee u betaalde.', { code, name: account.name }), { field: 'paidFrom' });
-  }
-}
-
 /** invoices.finalise: number, book and freeze a draft in one transaction. */
-export function finaliseInvoice(books: Books, id: number, opts: { paidFrom?: string | undefined } = {}): FinaliseResult {
+export function finaliseInvoice(books: Books, id: number): FinaliseResult {
   return books.tx(() => {
     const r = books.first(books.db.selectFrom('invoices').select(['status', 'kind', 'number']).where('id', '=', id));
     if (!r) throw new KassaError('NOT_FOUND', said('err.invoice.notFound', 'Factuur {{id}} bestaat niet.', { id }), { field: 'id' });
     if (r.status !== 'draft') throw new KassaError('POSTED_IMMUTABLE', said('err.invoice.alreadyFinal', 'Factuur {{number}} is al definitief. Er is niets veranderd.', { number: r.number ?? id }), { field: 'id' });
-    if (r.kind === 'sales' && opts.paidFrom !== undefined) {
-      throw new KassaError('INVALID_INPUT', said('err.invoice.salesPaidOnSpot', 'Alleen een inkoopfactuur kan bij het boeken al betaald zijn. Registreer de betaling van een verkoopfactuur als het geld binnen is.'), { field: 'paidFrom' });
-    }
-    return r.kind === 'sales' ? finaliseSales(books, id) : finalisePurchase(books, id, opts.paidFrom);
+    return r.kind === 'sales' ? finaliseSales(books, id) : finalisePurchase(books, id);
   });
 }

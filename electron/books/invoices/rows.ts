@@ -24,6 +24,8 @@ export interface InvoiceRow extends Selectable<InvoicesTable> {
   entry_number: number | null;
   paid_cents: number;
   credited_cents: number;
+  /** The code of paid_from_account_id. */
+  paid_from_code: string | null;
 }
 
 /**
@@ -40,14 +42,15 @@ export function invoiceSelect(asOf?: string): { sql: string; params: unknown[] }
     params.push(asOf, asOf);
   }
   const sql = `SELECT i.*, c.name AS contact_name, o.number AS credit_of_number, o.issue_date AS credit_of_date,
-      j.code AS entry_journal, e.year AS entry_year, e.number AS entry_number,
+      j.code AS entry_journal, e.year AS entry_year, e.number AS entry_number, pf.code AS paid_from_code,
       COALESCE((SELECT SUM(p.amount_cents) FROM invoice_payments p WHERE p.invoice_id = i.id ${paidCond}), 0) AS paid_cents,
       COALESCE((SELECT -SUM(cn.gross_cents) FROM invoices cn WHERE cn.credit_of = i.id AND cn.status = 'final' ${creditCond}), 0) AS credited_cents
     FROM invoices i
     JOIN contacts c ON c.id = i.contact_id
     LEFT JOIN invoices o ON o.id = i.credit_of
     LEFT JOIN entries e ON e.id = i.entry_id
-    LEFT JOIN journals j ON j.id = e.journal_id`;
+    LEFT JOIN journals j ON j.id = e.journal_id
+    LEFT JOIN accounts pf ON pf.id = i.paid_from_account_id`;
   return { sql, params };
 }
 
@@ -101,6 +104,7 @@ export function toSummary(r: InvoiceRow, asOf: string): InvoiceSummary {
     contact: { id: r.contact_id, name: r.contact_name },
     issueDate: r.issue_date,
     dueDate: r.due_date,
+    paidFrom: r.paid_from_code,
     net: centsToString(r.net_cents),
     vat: centsToString(r.vat_cents),
     gross: centsToString(r.gross_cents),

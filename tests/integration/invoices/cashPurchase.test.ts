@@ -1,7 +1,9 @@
 /**
- * A purchase paid on the spot (cash from the kas, or the PIN card): booked with its payment in one
- * call, no due date, never "te laat" — not in the list, the invoice, the overdue filter or the open
- * items, even when its payment is reversed later. Bad input writes nothing.
+ * A purchase paid on the spot (cash from the kas, or the PIN card). "Paid from" is a fact of the
+ * draft (issues 16/18): saved with it, read back when the draft is reopened, and used by finalising,
+ * which books the purchase with its payment and no due date. Such an invoice is never "te laat" —
+ * not as a draft, not in the list, the invoice, the overdue filter or the open items, even when its
+ * payment is reversed later. Bad input writes nothing.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Entry } from '../../../shared/api/types';
@@ -12,12 +14,13 @@ import { expectNothingWritten, getInvoice, makeInvoiceBooks, salesDraft, custome
 
 afterAll(cleanupTempDirs);
 
-const cashPurchase = (contact: number) => ({
+const cashPurchase = (contact: number, extra: Record<string, unknown> = {}) => ({
   kind: 'purchase',
   contact,
   number: 'Bon 0815',
   issueDate: '2026-03-10',
   lines: [{ description: 'Koffie en koekjes buurtavond', account: '4200', amount: '23.45' }],
+  ...extra,
 });
 
 describe('the overdue rule', () => {
@@ -31,17 +34,26 @@ describe('the overdue rule', () => {
 });
 
 describe('a purchase paid on the spot', () => {
-  it('is booked and paid from the kas on its date, has no due date and is never late', async () => {
+  it('keeps "paid from the kas" with the draft; finalising later books it paid, without a due date, never late', async () => {
     const b = await makeInvoiceBooks();
     const s = await supplier(b, { name: 'Supermarkt Hoek' });
-    const d = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id));
-    const f = await b.call<FinaliseResult>('invoices.finalise', { id: d.id, paidFrom: '1000' });
+    const d = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id, { paidFrom: '1000' }));
+    expect(d.paidFrom).toBe('1000');
+    // Reopened (another session of the editor): the choice is still there, and nothing is due.
+    expect(await getInvoice(b, d.id)).toMatchObject({ status: 'draft', paidFrom: '1000', dueDate: null, overdue: false });
+    const drafts = await b.call<InvoiceList>('invoices.list', { kind: 'purchase', status: 'draft' });
+    expect(drafts.items.map((i) => [i.paidFrom, i.dueDate, i.overdue])).toEqual([['1000', null, false]]);
+    // Saved again as it came back: still paid from the kas.
+    const again = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id, { id: d.id, paidFrom: '1000', note: 'Met bon' }));
+    expect(again.paidFrom).toBe('1000');
+
+    const f = await b.call<FinaliseResult>('invoices.finalise', { id: d.id });
     expect(f.dueDate).toBeNull();
     const inv = await getInvoice(b, d.id);
-    expect(inv).toMatchObject({ dueDate: null, state: 'paid', open: '0.00', overdue: false });
-    // The payment is a kas entry on the invoice date: debit 1400, credit 1000.
+    expect(inv).toMatchObject({ dueDate: null, paidFrom: '1000', state: 'paid', open: '0.00', overdue: false });
     const list = await b.call<InvoiceList>('invoices.list', { kind: 'purchase' });
     expect(list.items.map((i) => [i.state, i.overdue, i.dueDate])).toEqual([['paid', false, null]]);
+    // The payment is a kas entry on the invoice date: debit 1400, credit 1000.
     const entries = await b.call<{ items: Entry[] }>('entries.list', { account: '1000' });
     expect(entries.items.map((e) => [e.date, e.lines.map((l) => [l.account, l.debit, l.credit])])).toEqual([
       ['2026-03-10', [['1000', null, '23.45'], ['1400', '23.45', null]]],
@@ -57,31 +69,57 @@ describe('a purchase paid on the spot', () => {
     b.close();
   });
 
-  it('a purchase paid later keeps its due date and can be late (the control case)', async () => {
+  it('saved again without it, the draft is to be paid later: it gets a due date and can be late (the control case)', async () => {
     const b = await makeInvoiceBooks();
     const s = await supplier(b);
-    const d = await b.call<SaveDraftResult>('invoices.saveDraft', { ...cashPurchase(s.id), dueDate: '2026-04-09' });
+    const d = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id, { paidFrom: '1100' }));
+    const later = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id, { id: d.id, dueDate: '2026-04-09' }));
+    expect(later.paidFrom).toBeNull();
+    expect((await getInvoice(b, d.id)).paidFrom).toBeNull();
     const f = await b.call<FinaliseResult>('invoices.finalise', { id: d.id });
     expect(f.dueDate).toBe('2026-04-09');
+    expect((await getInvoice(b, d.id)).payments).toEqual([]);
     const open = await b.call<OpenItems>('invoices.openItems', { kind: 'purchase', date: '2026-04-19' });
     expect(open.items.map((i) => [i.dueDate, i.daysOverdue])).toEqual([['2026-04-09', 10]]);
     b.close();
   });
 
-  it('refuses an account that is no kas or bank, and a sales invoice "paid on the spot"; nothing written', async () => {
+  it('refuses an account that is no kas or bank, a due date beside it, and a sales invoice "paid on the spot"; nothing written', async () => {
     const b = await makeInvoiceBooks();
     const s = await supplier(b);
-    const d = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id));
     await expectNothingWritten(b, async () => {
-      const e = await expectKassaError(b.call('invoices.finalise', { id: d.id, paidFrom: '4300' }), 'INVALID_INPUT');
+      const e = await expectKassaError(b.call('invoices.saveDraft', cashPurchase(s.id, { paidFrom: '4300' })), 'INVALID_INPUT');
       expect(e.field).toBe('paidFrom');
       expect(e.message).toMatch(/geen kas of bankrekening/);
+      const due = await expectKassaError(b.call('invoices.saveDraft', cashPurchase(s.id, { paidFrom: '1000', dueDate: '2026-04-09' })), 'INVALID_INPUT');
+      expect(due.field).toBe('dueDate');
+      expect(due.message).toMatch(/al betaald en heeft dus geen vervaldatum/);
     });
-    const c = await customer(b);
-    const sd = await b.call<SaveDraftResult>('invoices.saveDraft', salesDraft(c.id));
+    // An existing draft keeps what it had when such a save is refused.
+    const d = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id));
     await expectNothingWritten(b, async () => {
-      const e = await expectKassaError(b.call('invoices.finalise', { id: sd.id, paidFrom: '1000' }), 'INVALID_INPUT');
+      await expectKassaError(b.call('invoices.saveDraft', cashPurchase(s.id, { id: d.id, paidFrom: '8000', note: 'nee' })), 'INVALID_INPUT');
+    });
+    expect(await getInvoice(b, d.id)).toMatchObject({ status: 'draft', paidFrom: null, note: null });
+
+    const c = await customer(b);
+    await expectNothingWritten(b, async () => {
+      const e = await expectKassaError(b.call('invoices.saveDraft', salesDraft(c.id, { paidFrom: '1000' })), 'INVALID_INPUT');
+      expect(e.field).toBe('paidFrom');
       expect(e.message).toMatch(/Alleen een inkoopfactuur/);
+    });
+    b.close();
+  });
+
+  it('checks the account again when finalising: archived since the draft was saved, nothing is booked', async () => {
+    const b = await makeInvoiceBooks();
+    const s = await supplier(b);
+    await b.call('accounts.create', { code: '1010', name: 'Kas buurtfeest', type: 'asset', kind: 'cash' });
+    const d = await b.call<SaveDraftResult>('invoices.saveDraft', cashPurchase(s.id, { paidFrom: '1010' }));
+    await b.call('accounts.archive', { code: '1010' });
+    await expectNothingWritten(b, async () => {
+      const e = await expectKassaError(b.call('invoices.finalise', { id: d.id }), 'ACCOUNT_ARCHIVED');
+      expect(e.field).toBe('paidFrom');
     });
     expect((await getInvoice(b, d.id)).status).toBe('draft');
     b.close();

@@ -181,7 +181,7 @@ export function InvoiceViewScreen({ params }: ScreenProps) {
         <dd>{dateNl(d.issueDate)}</dd>
         {d.supplyDate ? (<><dt>{t('invoices.view.supplyDate')}</dt><dd>{dateNl(d.supplyDate)}</dd></>) : null}
         {d.dueDate && !d.credit ? (<><dt>{t('invoices.view.dueDate')}</dt><dd>{dateNl(d.dueDate)}</dd></>) : null}
-        {!d.dueDate && !sales && d.status === 'final' ? (<><dt>{t('invoices.view.dueDate')}</dt><dd data-testid="invoice-paid-on-the-spot">{t('invoices.view.paidOnTheSpot')}</dd></>) : null}
+        {!d.dueDate && !sales && (d.status === 'final' || d.paidFrom !== null) ? (<><dt>{t('invoices.view.dueDate')}</dt><dd data-testid="invoice-paid-on-the-spot">{t('invoices.view.paidOnTheSpot')}</dd></>) : null}
         {d.creditOf ? (<><dt>{t('invoices.view.creditOf')}</dt><dd><a href={hrefFor('invoice', { id: d.creditOf })}>{d.creditOfNumber}</a></dd></>) : null}
         {d.entry ? (<><dt>{t('invoices.view.entry')}</dt><dd>{d.entry.ref}</dd></>) : null}
         <dt>{t('invoices.view.gross')}</dt>

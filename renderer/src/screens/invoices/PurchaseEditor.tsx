@@ -42,8 +42,8 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
   const [number, setNumber] = useState('');
   const [issueDate, setIssueDate] = useState(todayNl());
   const [dueDate, setDueDate] = useState('');
-  // Paid at the till: the kas or bank account; kept in the route while the draft is saved and reopened.
-  const [paidFrom, setPaidFrom] = useState<string | null>(params.get('paid'));
+  // Paid at the till: the kas or bank account, saved with the draft (so reopening it keeps the choice).
+  const [paidFrom, setPaidFrom] = useState<string | null>(null);
   const moneyAccounts = useMoneyAccounts(accounts.data);
   const [note, setNote] = useState('');
   const [lines, setLines] = useState<LineForm[]>([{ description: '', account: '4300', amount: '', vat: '' }]);
@@ -63,6 +63,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
     setNumber(d.number ?? '');
     setIssueDate(dateNl(d.issueDate));
     setDueDate(dateNl(d.dueDate));
+    setPaidFrom(d.paidFrom);
     setNote(d.note ?? '');
     setLines(d.lines.map((l) => ({
       description: l.description, account: l.account, amount: amountForInput(toCents(l.net) ?? 0n),
@@ -111,15 +112,16 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
     setBusy(true);
     try {
       const input = {
-        kind: 'purchase' as const, ...(id !== null ? { id } : {}), contact: Number(contact), number, issueDate: iso!, dueDate: due, note, lines: apiLines,
+        kind: 'purchase' as const, ...(id !== null ? { id } : {}), contact: Number(contact), number, issueDate: iso!, dueDate: due, paidFrom, note, lines: apiLines,
         ...(file ? { attachment: file } : removeFile ? { attachment: null } : {}),
       };
       const saved = (await call('invoices.saveDraft', input)) as SaveDraftResult;
-      if (id === null) window.history.replaceState(null, '', hrefFor('purchase-edit', { id: saved.id, ...(paidFrom !== null ? { paid: paidFrom } : {}) }));
+      if (id === null) window.history.replaceState(null, '', hrefFor('purchase-edit', { id: saved.id }));
       setId(saved.id);
       booksChanged();
       if (book) {
-        const f = (await call('invoices.finalise', { id: saved.id, ...(paidFrom !== null ? { paidFrom } : {}) })) as FinaliseResult;
+        // Paid on the spot or not is part of the saved draft; finalising reads it from there.
+        const f = (await call('invoices.finalise', { id: saved.id })) as FinaliseResult;
         announce(t('invoices.edit.finalised', { number: f.number }));
         for (const w of f.warnings) announce(w.message, 'info');
         navigate('invoice', { id: saved.id });
