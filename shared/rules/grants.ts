@@ -5,6 +5,7 @@
  * Money is integer cents as bigint.
  */
 import { formatDateNl } from '../dates';
+import { said, type Said } from '../phrase';
 
 export const GRANT_STATUSES = ['applied', 'awarded', 'rejected', 'settled'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
@@ -131,12 +132,22 @@ export function spendLevel(budget: bigint, actual: bigint): Spend {
 }
 
 /** The Dutch warning for a spend level, or null when there is nothing to say. */
-export function spendWarning(what: string, s: Spend, remainingText: string, overText: string): string | null {
-  const pct = s.percent === null ? '' : `${s.percent.replace('.', ',')} %`;
+export function spendWarning(what: { line: string } | 'grant', s: Spend, remainingText: string, overText: string): Said | null {
+  const percent = s.percent === null ? '' : `${s.percent.replace('.', ',')} %`;
+  // One text per subject, not a subject filled in: the English puts it elsewhere in the sentence.
+  if (what === 'grant') {
+    switch (s.level) {
+      case 'near': return said('err.grant.warn.grantNear', 'Let op: de begroting van deze subsidie is voor {{percent}} besteed. Er is nog {{remaining}} over.', { percent, remaining: remainingText });
+      case 'full': return said('err.grant.warn.grantFull', 'De begroting van deze subsidie is helemaal besteed. Nieuwe kosten passen niet meer in de begroting.');
+      case 'over': return said('err.grant.warn.grantOver', 'De begroting van deze subsidie is overschreden met {{over}}. Overleg met het fonds of zoek andere dekking.', { over: overText });
+      default: return null;
+    }
+  }
+  const name = what.line;
   switch (s.level) {
-    case 'near': return `Let op: ${what} is voor ${pct} besteed. Er is nog ${remainingText} over.`;
-    case 'full': return `${what[0]?.toUpperCase()}${what.slice(1)} is helemaal besteed. Nieuwe kosten passen niet meer in de begroting.`;
-    case 'over': return `${what[0]?.toUpperCase()}${what.slice(1)} is overschreden met ${overText}. Overleg met het fonds of zoek andere dekking.`;
+    case 'near': return said('err.grant.warn.lineNear', 'Let op: begrotingsregel "{{name}}" is voor {{percent}} besteed. Er is nog {{remaining}} over.', { name, percent, remaining: remainingText });
+    case 'full': return said('err.grant.warn.lineFull', 'Begrotingsregel "{{name}}" is helemaal besteed. Nieuwe kosten passen niet meer in de begroting.', { name });
+    case 'over': return said('err.grant.warn.lineOver', 'Begrotingsregel "{{name}}" is overschreden met {{over}}. Overleg met het fonds of zoek andere dekking.', { name, over: overText });
     default: return null;
   }
 }
