@@ -59,9 +59,8 @@ export interface LineForAllocation {
 
 export type AllocationCode = 'NOT_FOUND' | 'GRANT_REJECTED' | 'GRANT_PERIOD' | 'BUDGET_LINE_MISMATCH' | 'INVALID_INPUT';
 
-export interface AllocationProblem {
+export interface AllocationProblem extends Said {
   code: AllocationCode;
-  message: string;
   /** Which part of the line: 'grant' or 'budgetLine'. */
   field: 'grant' | 'budgetLine';
 }
@@ -77,31 +76,35 @@ export interface AllocationProblem {
  */
 export function allocationProblem(grant: GrantForAllocation | null, line: LineForAllocation, budgetLineGiven: boolean): AllocationProblem | null {
   if (!grant) {
-    return { code: 'NOT_FOUND', field: 'grant', message: 'Deze subsidie bestaat niet in deze administratie. Kies een subsidie uit de lijst.' };
+    return { code: 'NOT_FOUND', field: 'grant', ...said('err.grant.alloc.notFound', 'Deze subsidie bestaat niet in deze administratie. Kies een subsidie uit de lijst.') };
   }
-  const name = `"${grant.project}"`;
+  const project = grant.project;
   if (grant.status === 'rejected') {
-    return { code: 'GRANT_REJECTED', field: 'grant', message: `De subsidie voor ${name} is afgewezen. U kunt daar niets op boeken. Kies een andere subsidie of boek zonder subsidie.` };
+    return { code: 'GRANT_REJECTED', field: 'grant', ...said('err.grant.alloc.rejected', 'De subsidie voor "{{project}}" is afgewezen. U kunt daar niets op boeken. Kies een andere subsidie of boek zonder subsidie.', { project }) };
   }
   if (grant.archived) {
-    return { code: 'INVALID_INPUT', field: 'grant', message: `De subsidie voor ${name} is gearchiveerd. Haal hem eerst uit het archief als u er nog op wilt boeken.` };
+    return { code: 'INVALID_INPUT', field: 'grant', ...said('err.grant.alloc.archived', 'De subsidie voor "{{project}}" is gearchiveerd. Haal hem eerst uit het archief als u er nog op wilt boeken.', { project }) };
   }
   if (line.accountType === 'expense' && (line.date < grant.startDate || line.date > grant.endDate)) {
     return {
       code: 'GRANT_PERIOD',
       field: 'grant',
-      message: `De datum ${formatDateNl(line.date)} valt buiten de periode van de subsidie voor ${name} (${formatDateNl(grant.startDate)} tot en met ${formatDateNl(grant.endDate)}). Kosten buiten die periode betaalt het fonds meestal niet.`,
+      ...said(
+        'err.grant.alloc.outsidePeriod',
+        'De datum {{date}} valt buiten de periode van de subsidie voor "{{project}}" ({{start}} tot en met {{end}}). Kosten buiten die periode betaalt het fonds meestal niet.',
+        { date: formatDateNl(line.date), project, start: formatDateNl(grant.startDate), end: formatDateNl(grant.endDate) },
+      ),
     };
   }
   if (budgetLineGiven) {
     if (!line.budgetLine || line.budgetLine.grantId === null) {
-      return { code: 'NOT_FOUND', field: 'budgetLine', message: 'Deze begrotingsregel bestaat niet. Kies een regel uit de begroting van de subsidie.' };
+      return { code: 'NOT_FOUND', field: 'budgetLine', ...said('err.grant.alloc.lineNotFound', 'Deze begrotingsregel bestaat niet. Kies een regel uit de begroting van de subsidie.') };
     }
     if (line.budgetLine.grantId !== grant.id) {
-      return { code: 'BUDGET_LINE_MISMATCH', field: 'budgetLine', message: `Deze begrotingsregel hoort bij een andere subsidie, niet bij ${name}. Kies een regel uit de begroting van ${name}.` };
+      return { code: 'BUDGET_LINE_MISMATCH', field: 'budgetLine', ...said('err.grant.alloc.lineOtherGrant', 'Deze begrotingsregel hoort bij een andere subsidie, niet bij "{{project}}". Kies een regel uit de begroting van "{{project}}".', { project }) };
     }
     if (line.accountType !== 'expense') {
-      return { code: 'INVALID_INPUT', field: 'budgetLine', message: 'Een begrotingsregel hoort alleen bij kosten. Laat de begrotingsregel leeg bij ontvangsten.' };
+      return { code: 'INVALID_INPUT', field: 'budgetLine', ...said('err.grant.alloc.lineOnIncome', 'Een begrotingsregel hoort alleen bij kosten. Laat de begrotingsregel leeg bij ontvangsten.') };
     }
   }
   return null;
