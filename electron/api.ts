@@ -29,7 +29,8 @@ export function toErrorData(e: unknown): KassaErrorData {
   const db = translateDbError(e);
   if (db instanceof KassaError) return db.toJSON();
   if (e instanceof ZodError) return fromZod(e).toJSON();
-  return { code: 'INTERNAL', message: 'Er ging iets mis in het programma. Er is niets veranderd. Probeer het opnieuw of maak een melding.', details: { cause: String((e as Error)?.message ?? e) } };
+  const internal = said('err.app.internal', 'Er ging iets mis in het programma. Er is niets veranderd. Probeer het opnieuw of maak een melding.');
+  return new KassaError('INTERNAL', internal, { details: { cause: String((e as Error)?.message ?? e) } }).toJSON();
 }
 
 /** Validate with the shared schema, then run the service. Throws KassaError. */

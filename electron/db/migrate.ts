@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { KassaError } from '../../shared/errors';
+import { joinSaid, said } from '../../shared/phrase';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { sameBytes } from '../files/sameBytes';
 
@@ -62,10 +63,13 @@ export async function migrate(sqlite: Database.Database, opts: { copy?: string |
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     if (fkWasOn) sqlite.pragma('foreign_keys = ON');
     if (e instanceof KassaError) throw e;
-    const kept = opts.copy ? ` Een kopie van vóór het bijwerken staat in "${path.basename(opts.copy)}".` : '';
+    const failed = step
+      ? said('err.db.update.failedAtStep', 'Het bijwerken van het bestand naar de nieuwe versie is mislukt (stap {{step}}). Er is niets veranderd: het bestand is nog precies zoals het was.', { step })
+      : said('err.db.update.failed', 'Het bijwerken van het bestand naar de nieuwe versie is mislukt. Er is niets veranderd: het bestand is nog precies zoals het was.');
+    const kept = opts.copy ? [said('err.db.update.copyKept', 'Een kopie van vóór het bijwerken staat in "{{name}}".', { name: path.basename(opts.copy) })] : [];
     throw new KassaError(
       'MIGRATION_FAILED',
-      `Het bijwerken van het bestand naar de nieuwe versie is mislukt${step ? ` (stap ${step})` : ''}. Er is niets veranderd: het bestand is nog precies zoals het was.${kept} Neem contact op met de helpdesk.`,
+      joinSaid(failed, ...kept, said('err.db.update.helpdesk', 'Neem contact op met de helpdesk.')),
       { details: { cause: String((e as Error)?.message ?? e), step } },
     );
   }

@@ -175,9 +175,13 @@ function preUpdateCopy(sqlite: Database.Database, file: string, version: number)
     const code = (e as NodeJS.ErrnoException).code;
     const full = code === 'ENOSPC' || code === 'EDQUOT';
     const ro = code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
-    const why = full ? 'de schijf is vol' : ro ? 'de map is alleen-lezen' : 'de kopie kon niet worden geschreven';
+    const why = full
+      ? said('err.db.update.whyDiskFull', 'de schijf is vol')
+      : ro
+        ? said('err.db.update.whyReadOnly', 'de map is alleen-lezen')
+        : said('err.db.update.whyNotWritten', 'de kopie kon niet worden geschreven');
     throw new KassaError(full ? 'DISK_FULL' : ro ? 'READ_ONLY' : 'WRITE_FAILED',
-      `Het bestand moet worden bijgewerkt, maar eerst wordt er een kopie van gemaakt en dat lukt niet: ${why}. Het bestand is niet veranderd.`,
+      said('err.db.update.copyFailed', 'Het bestand moet worden bijgewerkt, maar eerst wordt er een kopie van gemaakt en dat lukt niet: {{why}}. Het bestand is niet veranderd.', { why }),
       { details: { cause: String((e as Error)?.message ?? e) } });
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KassaError } from '../../shared/errors';
 import { openFiles } from '../db/openFiles';
 import { BACKUP_FOLDER_MARK, BACKUP_ROOT_NAME } from '../backups/names';
-import { said } from '../../shared/phrase';
+import { joinSaid, said, type Said } from '../../shared/phrase';
 
 /**
  * What no export, report or attachment may ever replace: the books themselves. Asked before the
@@ -20,8 +20,8 @@ import { said } from '../../shared/phrase';
 
 const SIDES = ['', '-wal', '-shm', '-journal'];
 
-function refuse(target: string, why: string, field: string): never {
-  throw new KassaError('PROTECTED_FILE', `${why} Kies een andere naam of map. Er is niets geschreven.`, {
+function refuse(target: string, why: Said, field: string): never {
+  throw new KassaError('PROTECTED_FILE', joinSaid(why, said('err.file.protected.chooseOther', 'Kies een andere naam of map. Er is niets geschreven.')), {
     field,
     details: { path: target },
   });
@@ -77,12 +77,12 @@ export function guardTarget(target: string, field = 'path', protect: readonly st
   const abs = path.resolve(target);
   const base = path.basename(abs);
   if (/\.kassa(-wal|-shm|-journal)?$/i.test(base)) {
-    refuse(abs, `"${base}" is een administratiebestand van Kijk op de Kassa. Daar schrijft het programma nooit een export of rapport overheen.`, field);
+    refuse(abs, said('err.file.protected.kassa', '"{{name}}" is een administratiebestand van Kijk op de Kassa. Daar schrijft het programma nooit een export of rapport overheen.', { name: base }), field);
   }
   const open = [...openFiles(), ...protect.map((p) => path.resolve(p))];
   for (const books of open) {
     for (const side of SIDES) {
-      if (samePath(abs, books + side)) refuse(abs, `"${base}" hoort bij de administratie die open is.`, field);
+      if (samePath(abs, books + side)) refuse(abs, said('err.file.protected.openBooks', '"{{name}}" hoort bij de administratie die open is.', { name: base }), field);
     }
   }
   const st = statOrNull(abs);
@@ -91,13 +91,13 @@ export function guardTarget(target: string, field = 'path', protect: readonly st
     for (const books of open) {
       for (const side of SIDES) {
         const other = statOrNull(books + side);
-        if (other && sameFile(st, other)) refuse(abs, `"${base}" is hetzelfde bestand als de administratie die open is (of een koppeling ernaar).`, field);
+        if (other && sameFile(st, other)) refuse(abs, said('err.file.protected.sameAsOpen', '"{{name}}" is hetzelfde bestand als de administratie die open is (of een koppeling ernaar).', { name: base }), field);
       }
     }
   }
   const folders = [path.dirname(abs), realFolder(path.dirname(abs))].filter((d): d is string => d !== null);
   if (folders.some(insideBackupFolder)) {
-    refuse(abs, `"${path.dirname(abs)}" is een map met back-ups. Daarin komen alleen back-ups, zodat het terugzetten altijd klopt.`, field);
+    refuse(abs, said('err.file.protected.backupFolder', '"{{path}}" is een map met back-ups. Daarin komen alleen back-ups, zodat het terugzetten altijd klopt.', { path: path.dirname(abs) }), field);
   }
   return abs;
 }

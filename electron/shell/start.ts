@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { KassaError } from '../../shared/errors';
+import { said } from '../../shared/phrase';
 import type { IpcHooks } from '../ipc';
 import { fileFromArgv } from '../app/argv';
 import { registerIpc } from '../ipc';
@@ -16,7 +18,7 @@ import { Windows } from './windows';
 const ADMIN_CHANGING = new Set(['admin.open', 'admin.create', 'admin.close', 'app.practice.open', 'app.practice.reset', 'app.settings.set']);
 
 const ALREADY_OPEN: ReturnType<NonNullable<IpcHooks['before']>> = {
-  error: { code: 'FILE_LOCKED', message: 'Deze administratie is al geopend in een ander venster. Dat venster staat nu vooraan.' },
+  error: new KassaError('FILE_LOCKED', said('err.app.openInOtherWindow', 'Deze administratie is al geopend in een ander venster. Dat venster staat nu vooraan.')).toJSON(),
 };
 
 export interface RunningShell {

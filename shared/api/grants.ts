@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FUND_TYPES, GRANT_STATUSES, type FundType, type GrantStatus, type SpendLevel } from '../rules/grants';
 import type { AccountType, Layout } from '../chart';
+import type { Phrase } from '../phrase';
 import { AccountCode, AmountOrZero, Iban, Id, IsoDate, Kvk, NonEmpty, Paging, Year } from './common';
 import { method } from './define';
 
@@ -79,6 +80,8 @@ export interface GrantWarning {
   level: SpendLevel;
   budgetLine: number | null;
   message: string;
+  /** The message as phrases, for a UI in another language (shared/phrase.ts). */
+  says?: Phrase[] | undefined;
 }
 
 export interface GrantReport {

@@ -5,6 +5,7 @@
  * Money is integer cents as bigint.
  */
 import { formatDateNl } from '../dates';
+import { said, type Said } from '../phrase';
 
 export const GRANT_STATUSES = ['applied', 'awarded', 'rejected', 'settled'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
@@ -58,9 +59,8 @@ export interface LineForAllocation {
 
 export type AllocationCode = 'NOT_FOUND' | 'GRANT_REJECTED' | 'GRANT_PERIOD' | 'BUDGET_LINE_MISMATCH' | 'INVALID_INPUT';
 
-export interface AllocationProblem {
+export interface AllocationProblem extends Said {
   code: AllocationCode;
-  message: string;
   /** Which part of the line: 'grant' or 'budgetLine'. */
   field: 'grant' | 'budgetLine';
 }
@@ -76,31 +76,35 @@ export interface AllocationProblem {
  */
 export function allocationProblem(grant: GrantForAllocation | null, line: LineForAllocation, budgetLineGiven: boolean): AllocationProblem | null {
   if (!grant) {
-    return { code: 'NOT_FOUND', field: 'grant', message: 'Deze subsidie bestaat niet in deze administratie. Kies een subsidie uit de lijst.' };
+    return { code: 'NOT_FOUND', field: 'grant', ...said('err.grant.alloc.notFound', 'Deze subsidie bestaat niet in deze administratie. Kies een subsidie uit de lijst.') };
   }
-  const name = `"${grant.project}"`;
+  const project = grant.project;
   if (grant.status === 'rejected') {
-    return { code: 'GRANT_REJECTED', field: 'grant', message: `De subsidie voor ${name} is afgewezen. U kunt daar niets op boeken. Kies een andere subsidie of boek zonder subsidie.` };
+    return { code: 'GRANT_REJECTED', field: 'grant', ...said('err.grant.alloc.rejected', 'De subsidie voor "{{project}}" is afgewezen. U kunt daar niets op boeken. Kies een andere subsidie of boek zonder subsidie.', { project }) };
   }
   if (grant.archived) {
-    return { code: 'INVALID_INPUT', field: 'grant', message: `De subsidie voor ${name} is gearchiveerd. Haal hem eerst uit het archief als u er nog op wilt boeken.` };
+    return { code: 'INVALID_INPUT', field: 'grant', ...said('err.grant.alloc.archived', 'De subsidie voor "{{project}}" is gearchiveerd. Haal hem eerst uit het archief als u er nog op wilt boeken.', { project }) };
   }
   if (line.accountType === 'expense' && (line.date < grant.startDate || line.date > grant.endDate)) {
     return {
       code: 'GRANT_PERIOD',
       field: 'grant',
-      message: `De datum ${formatDateNl(line.date)} valt buiten de periode van de subsidie voor ${name} (${formatDateNl(grant.startDate)} tot en met ${formatDateNl(grant.endDate)}). Kosten buiten die periode betaalt het fonds meestal niet.`,
+      ...said(
+        'err.grant.alloc.outsidePeriod',
+        'De datum {{date}} valt buiten de periode van de subsidie voor "{{project}}" ({{start}} tot en met {{end}}). Kosten buiten die periode betaalt het fonds meestal niet.',
+        { date: formatDateNl(line.date), project, start: formatDateNl(grant.startDate), end: formatDateNl(grant.endDate) },
+      ),
     };
   }
   if (budgetLineGiven) {
     if (!line.budgetLine || line.budgetLine.grantId === null) {
-      return { code: 'NOT_FOUND', field: 'budgetLine', message: 'Deze begrotingsregel bestaat niet. Kies een regel uit de begroting van de subsidie.' };
+      return { code: 'NOT_FOUND', field: 'budgetLine', ...said('err.grant.alloc.lineNotFound', 'Deze begrotingsregel bestaat niet. Kies een regel uit de begroting van de subsidie.') };
     }
     if (line.budgetLine.grantId !== grant.id) {
-      return { code: 'BUDGET_LINE_MISMATCH', field: 'budgetLine', message: `Deze begrotingsregel hoort bij een andere subsidie, niet bij ${name}. Kies een regel uit de begroting van ${name}.` };
+      return { code: 'BUDGET_LINE_MISMATCH', field: 'budgetLine', ...said('err.grant.alloc.lineOtherGrant', 'Deze begrotingsregel hoort bij een andere subsidie, niet bij "{{project}}". Kies een regel uit de begroting van "{{project}}".', { project }) };
     }
     if (line.accountType !== 'expense') {
-      return { code: 'INVALID_INPUT', field: 'budgetLine', message: 'Een begrotingsregel hoort alleen bij kosten. Laat de begrotingsregel leeg bij ontvangsten.' };
+      return { code: 'INVALID_INPUT', field: 'budgetLine', ...said('err.grant.alloc.lineOnIncome', 'Een begrotingsregel hoort alleen bij kosten. Laat de begrotingsregel leeg bij ontvangsten.') };
     }
   }
   return null;
@@ -131,12 +135,22 @@ export function spendLevel(budget: bigint, actual: bigint): Spend {
 }
 
 /** The Dutch warning for a spend level, or null when there is nothing to say. */
-export function spendWarning(what: string, s: Spend, remainingText: string, overText: string): string | null {
-  const pct = s.percent === null ? '' : `${s.percent.replace('.', ',')} %`;
+export function spendWarning(what: { line: string } | 'grant', s: Spend, remainingText: string, overText: string): Said | null {
+  const percent = s.percent === null ? '' : `${s.percent.replace('.', ',')} %`;
+  // One text per subject, not a subject filled in: the English puts it elsewhere in the sentence.
+  if (what === 'grant') {
+    switch (s.level) {
+      case 'near': return said('err.grant.warn.grantNear', 'Let op: de begroting van deze subsidie is voor {{percent}} besteed. Er is nog {{remaining}} over.', { percent, remaining: remainingText });
+      case 'full': return said('err.grant.warn.grantFull', 'De begroting van deze subsidie is helemaal besteed. Nieuwe kosten passen niet meer in de begroting.');
+      case 'over': return said('err.grant.warn.grantOver', 'De begroting van deze subsidie is overschreden met {{over}}. Overleg met het fonds of zoek andere dekking.', { over: overText });
+      default: return null;
+    }
+  }
+  const name = what.line;
   switch (s.level) {
-    case 'near': return `Let op: ${what} is voor ${pct} besteed. Er is nog ${remainingText} over.`;
-    case 'full': return `${what[0]?.toUpperCase()}${what.slice(1)} is helemaal besteed. Nieuwe kosten passen niet meer in de begroting.`;
-    case 'over': return `${what[0]?.toUpperCase()}${what.slice(1)} is overschreden met ${overText}. Overleg met het fonds of zoek andere dekking.`;
+    case 'near': return said('err.grant.warn.lineNear', 'Let op: begrotingsregel "{{name}}" is voor {{percent}} besteed. Er is nog {{remaining}} over.', { name, percent, remaining: remainingText });
+    case 'full': return said('err.grant.warn.lineFull', 'Begrotingsregel "{{name}}" is helemaal besteed. Nieuwe kosten passen niet meer in de begroting.', { name });
+    case 'over': return said('err.grant.warn.lineOver', 'Begrotingsregel "{{name}}" is overschreden met {{over}}. Overleg met het fonds of zoek andere dekking.', { name, over: overText });
     default: return null;
   }
 }

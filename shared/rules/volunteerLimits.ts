@@ -470,7 +470,7 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   if (!date) {
     blocks.push({
       code: 'INVALID_DATE',
-      message: 'De datum van de betaling klopt niet. Gebruik de vorm jjjj-mm-dd, bijvoorbeeld 2026-03-15.',
+      ...said('err.vol.check.dateInvalid', 'De datum van de betaling klopt niet. Gebruik de vorm jjjj-mm-dd, bijvoorbeeld 2026-03-15.'),
       field: 'payment.date',
     });
   }
@@ -479,13 +479,13 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
   if (!Number.isSafeInteger(payment.amountCents)) {
     blocks.push({
       code: 'INVALID_AMOUNT',
-      message: 'Het bedrag klopt niet. Vul een bedrag in euro en cent in, bijvoorbeeld 25,50.',
+      ...said('err.vol.check.amountInvalid', 'Het bedrag klopt niet. Vul een bedrag in euro en cent in, bijvoorbeeld 25,50.'),
       field: 'payment.amount',
     });
   } else if (payment.amountCents <= 0) {
     blocks.push({
       code: 'INVALID_AMOUNT',
-      message: 'Het bedrag moet hoger zijn dan € 0,00. Vul het bedrag in dat u betaalt.',
+      ...said('err.vol.check.amountNotPositive', 'Het bedrag moet hoger zijn dan € 0,00. Vul het bedrag in dat u betaalt.'),
       field: 'payment.amount',
     });
   } else {

@@ -65,9 +65,9 @@ describe('spendLevel', () => {
   });
 
   it('writes a Dutch warning', () => {
-    expect(spendWarning('begrotingsregel "Huur"', spendLevel(1000n, 950n), '€ 0,50', '')).toBe('Let op: begrotingsregel "Huur" is voor 95,0 % besteed. Er is nog € 0,50 over.');
-    expect(spendWarning('de begroting', spendLevel(1000n, 1200n), '', '€ 2,00')).toMatch(/^De begroting is overschreden met € 2,00/);
-    expect(spendWarning('x', spendLevel(1000n, 10n), '', '')).toBeNull();
+    expect(spendWarning({ line: 'Huur' }, spendLevel(1000n, 950n), '€ 0,50', '')?.message).toBe('Let op: begrotingsregel "Huur" is voor 95,0 % besteed. Er is nog € 0,50 over.');
+    expect(spendWarning('grant', spendLevel(1000n, 1200n), '', '€ 2,00')?.message).toMatch(/^De begroting van deze subsidie is overschreden met € 2,00/);
+    expect(spendWarning({ line: 'x' }, spendLevel(1000n, 10n), '', '')).toBeNull();
   });
 });
 

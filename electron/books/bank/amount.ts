@@ -9,6 +9,8 @@
  * - 'nl':    Dutch CSV, optional sign, "1.234,56" or "1234,56" or "1234".
  * - 'en':    dot-decimal CSV, optional sign, "1,234.56" or "1234.56" or "1234".
  */
+import { said, type Said } from '../../../shared/phrase';
+
 export type AmountStyle = 'dot' | 'mt940' | 'nl' | 'en';
 
 export type AmountResult = { ok: true; cents: number } | { ok: false; problem: 'format' | 'precision' | 'too-large' };
@@ -41,15 +43,15 @@ export function parseMt940Amount(raw: string): AmountResult {
   return parseAmount(/^\d+$/.test(raw.trim()) ? `${raw.trim()},` : raw, 'mt940');
 }
 
-/** Dutch words for why an amount was refused, to finish "het bedrag 'x' …". */
-export function amountProblemText(problem: 'format' | 'precision' | 'too-large'): string {
+/** Why an amount was refused, said as a part that finishes "het bedrag 'x' …". */
+export function amountProblemText(problem: 'format' | 'precision' | 'too-large'): Said {
   switch (problem) {
     case 'format':
-      return 'is geen geldig bedrag';
+      return said('err.bankFile.amountProblem.format', 'is geen geldig bedrag');
     case 'precision':
-      return 'heeft meer dan 2 cijfers achter de komma';
+      return said('err.bankFile.amountProblem.precision', 'heeft meer dan 2 cijfers achter de komma');
     case 'too-large':
-      return 'is te groot';
+      return said('err.bankFile.amountProblem.tooLarge', 'is te groot');
   }
 }
 

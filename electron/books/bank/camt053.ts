@@ -1,6 +1,8 @@
 import { amountProblemText, parseAmount } from './amount';
 import { fromIso } from './dates';
-import { bankError, quote } from './errors';
+import { atLine, bankError, quote } from './errors';
+import { BANK_PART, type BankPart } from './parts';
+import { said, type SaidValue } from '../../../shared/phrase';
 import { ibanLike } from './nl-iban';
 import type { ParsedTransaction, ParseWarning, StatementPart } from './types';
 import { elementLines, refuseUnsafeXml } from './xml';
@@ -21,9 +23,12 @@ interface Where {
   line: number | undefined;
 }
 
-function at(w: Where): string {
-  if (w.entry === undefined) return w.line === undefined ? '' : `Regel ${w.line}: `;
-  return w.line === undefined ? `Boeking ${w.entry}: ` : `Boeking ${w.entry} (regel ${w.line}): `;
+/** The start of a message about an entry or line ("Boeking 3 (regel 40): "), said as a part of its own. */
+function at(w: Where): SaidValue {
+  if (w.entry === undefined) return atLine(w.line);
+  return w.line === undefined
+    ? said('err.bankFile.at.entry', 'Boeking {{entry}}: ', { entry: w.entry })
+    : said('err.bankFile.at.entryLine', 'Boeking {{entry}} (regel {{line}}): ', { entry: w.entry, line: w.line });
 }
 
 function whereDetails(w: Where): { entry?: number; line?: number } {
@@ -34,18 +39,19 @@ function whereDetails(w: Where): { entry?: number; line?: number } {
 }
 
 /** Amount element with its Ccy attribute, to signed cents using the CdtDbtInd next to it. */
-function signedAmount(amtNode: unknown, indicator: unknown, w: Where, what: string): number {
+function signedAmount(amtNode: unknown, indicator: unknown, w: Where, part: BankPart): number {
+  const what = BANK_PART[part];
   const raw = text(amtNode);
-  if (raw === undefined) throw bankError(`${at(w)}${what} ontbreekt.`, { reason: 'missing', ...whereDetails(w) });
+  if (raw === undefined) throw bankError(said('err.bankFile.camt.missing', '{{at}}{{what}} ontbreekt.', { at: at(w), what }), { reason: 'missing', ...whereDetails(w) });
   const ccy = attr(Array.isArray(amtNode) ? amtNode[0] : amtNode, 'Ccy');
   if (ccy !== undefined && ccy !== 'EUR') {
-    throw bankError(`${at(w)}${what} is in '${quote(ccy, 8)}'. De app werkt alleen met euro's.`, { reason: 'currency', ...whereDetails(w) });
+    throw bankError(said('err.bankFile.camt.currency', "{{at}}{{what}} is in '{{currency}}'. De app werkt alleen met euro's.", { at: at(w), what, currency: quote(ccy, 8) }), { reason: 'currency', ...whereDetails(w) });
   }
   const r = parseAmount(raw, 'dot');
-  if (!r.ok) throw bankError(`${at(w)}${what} '${quote(raw)}' ${amountProblemText(r.problem)}.`, { reason: 'amount', ...whereDetails(w) });
+  if (!r.ok) throw bankError(said('err.bankFile.badAmount', "{{at}}{{what}} '{{raw}}' {{problem}}.", { at: at(w), what, raw: quote(raw), problem: amountProblemText(r.problem) }), { reason: 'amount', ...whereDetails(w) });
   const ind = text(indicator);
   if (ind !== 'CRDT' && ind !== 'DBIT') {
-    throw bankError(`${at(w)}bij ${what} staat '${quote(ind ?? '')}' in plaats van CRDT (bij) of DBIT (af).`, { reason: 'syntax', ...whereDetails(w) });
+    throw bankError(said('err.bankFile.camt.direction', "{{at}}bij {{what}} staat '{{value}}' in plaats van CRDT (bij) of DBIT (af).", { at: at(w), what, value: quote(ind ?? '') }), { reason: 'syntax', ...whereDetails(w) });
   }
   return ind === 'DBIT' ? -r.cents : r.cents;
 }
@@ -101,7 +107,7 @@ function txAmount(tx: XmlNode, entrySign: number, w: Where): number | undefined 
   const amt = direct ?? path(tx, 'AmtDtls', 'TxAmt', 'Amt') ?? path(tx, 'AmtDtls', 'InstdAmt', 'Amt');
   if (amt === undefined) return undefined;
   const ind = tx['CdtDbtInd'] ?? (entrySign < 0 ? 'DBIT' : 'CRDT');
-  return signedAmount(amt, ind, w, 'het bedrag van een deelpost');
+  return signedAmount(amt, ind, w, 'partAmount');
 }
 
 function buildTransaction(
@@ -132,14 +138,14 @@ function entryTransactions(ntry: XmlNode, w: Where, warnings: ParseWarning[]): P
   if (status !== undefined && status !== 'BOOK') {
     warnings.push({
       ...(w.line !== undefined ? { line: w.line } : {}),
-      message: `${at(w)}deze boeking heeft status '${quote(status, 8)}' (nog niet definitief) en is niet ingelezen.`,
+      ...said('err.bankWarn.notBooked', "{{at}}deze boeking heeft status '{{status}}' (nog niet definitief) en is niet ingelezen.", { at: at(w), status: quote(status, 8) }),
     });
     return [];
   }
-  const amountCents = signedAmount(ntry['Amt'], ntry['CdtDbtInd'], w, 'het bedrag');
+  const amountCents = signedAmount(ntry['Amt'], ntry['CdtDbtInd'], w, 'amount');
   const date = dateOf(ntry['BookgDt']) ?? dateOf(ntry['ValDt']);
   if (date === null) {
-    throw bankError(`${at(w)}de boekdatum ontbreekt of is geen geldige datum.`, { reason: 'date', ...whereDetails(w) });
+    throw bankError(said('err.bankFile.camt.noBookingDate', '{{at}}de boekdatum ontbreekt of is geen geldige datum.', { at: at(w) }), { reason: 'date', ...whereDetails(w) });
   }
   const valueDate = dateOf(ntry['ValDt']);
   const base: { date: string; valueDate?: string; bankRef?: string; line?: number; fallback: string } = {
@@ -193,7 +199,7 @@ function statementPart(stmt: XmlNode, stmtLine: number | undefined, entryNo: { n
   for (const bal of list(stmt['Bal'])) {
     const code = text(path(bal, 'Tp', 'CdOrPrtry', 'Cd')) ?? text(path(bal, 'Tp', 'CdOrPrtry', 'Prtry'));
     if (code !== 'OPBD' && code !== 'CLBD' && code !== 'PRCD') continue;
-    const what = code === 'OPBD' ? 'het beginsaldo' : code === 'CLBD' ? 'het eindsaldo' : 'het vorige eindsaldo';
+    const what: BankPart = code === 'OPBD' ? 'opening' : code === 'CLBD' ? 'closing' : 'previousClosing';
     const cents = signedAmount(bal['Amt'], bal['CdtDbtInd'], { line: stmtLine }, what);
     if (code === 'OPBD') part.openingBalanceCents = cents;
     else if (code === 'CLBD') part.closingBalanceCents = cents;
@@ -216,10 +222,10 @@ export function parseCamt053(text: string): { parts: StatementPart[]; warnings: 
   const doc = node(readXmlTree(text, ARRAY_TAGS));
   const root = node(path(doc, 'Document', 'BkToCstmrStmt'));
   if (!root) {
-    throw bankError('Dit XML-bestand is geen camt.053-bankafschrift: het onderdeel BkToCstmrStmt ontbreekt.', { reason: 'missing' });
+    throw bankError(said('err.bankFile.camt.notStatement', 'Dit XML-bestand is geen camt.053-bankafschrift: het onderdeel BkToCstmrStmt ontbreekt.'), { reason: 'missing' });
   }
   const stmts = list(root['Stmt']);
-  if (stmts.length === 0) throw bankError('Dit camt.053-bestand bevat geen afschrift (Stmt).', { reason: 'missing' });
+  if (stmts.length === 0) throw bankError(said('err.bankFile.camt.noStatement', 'Dit camt.053-bestand bevat geen afschrift (Stmt).'), { reason: 'missing' });
   const stmtLines = elementLines(text, 'Stmt');
   const ntryLines = elementLines(text, 'Ntry');
   const warnings: ParseWarning[] = [];

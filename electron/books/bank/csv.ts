@@ -1,4 +1,5 @@
 import { bankError } from './errors';
+import { said } from '../../../shared/phrase';
 import { parseAbnAmroCsv } from './csv/abnamro';
 import { parseAsnCsv } from './csv/asn';
 import { parseBunqCsv } from './csv/bunq';
@@ -25,6 +26,6 @@ const PARSERS: Record<CsvBankFormat, (rows: CsvRow[]) => CsvParseResult> = {
 /** Read the CSV (separator from the first line) and map its columns with the bank's own layout. */
 export function parseCsvStatement(text: string, format: CsvBankFormat): CsvParseResult {
   const rows = readCsv(text, detectSeparator(text));
-  if (rows.length === 0) throw bankError('Het bestand bevat geen regels.', { reason: 'empty' });
+  if (rows.length === 0) throw bankError(said('err.bankFile.noRows', 'Het bestand bevat geen regels.'), { reason: 'empty' });
   return PARSERS[format](rows);
 }

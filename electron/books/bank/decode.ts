@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { KassaError } from '../../../shared/errors';
 import { bankError } from './errors';
-import { said } from '../../../shared/phrase';
+import { said, type Said } from '../../../shared/phrase';
 
 /** Statements of a small foundation are kilobytes; 50 MB leaves room for years of camt. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -78,11 +78,11 @@ export function readBankFile(path: string, opts: { maxBytes?: number } = {}): Bu
 }
 
 /** Name a known binary document type, so the message can tell the user what to download instead. */
-function binaryKind(bytes: Uint8Array): string | null {
+function binaryKind(bytes: Uint8Array): Said | null {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('%PDF')) return 'een PDF-bestand';
-  if (head.startsWith('PK\u0003\u0004')) return 'een Excel- of zip-bestand';
-  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) return 'een oud Excel-bestand';
+  if (head.startsWith('%PDF')) return said('err.bankFile.kind.pdf', 'een PDF-bestand');
+  if (head.startsWith('PK\u0003\u0004')) return said('err.bankFile.kind.zip', 'een Excel- of zip-bestand');
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) return said('err.bankFile.kind.oldExcel', 'een oud Excel-bestand');
   return null;
 }
 
@@ -121,7 +121,7 @@ export function decodeBankBytes(bytes: Uint8Array): DecodedText {
   const kind = binaryKind(bytes);
   if (kind) {
     throw bankError(
-      `Dit is ${kind}, geen bankafschrift om in te lezen. Download bij de bank een CAMT.053-, MT940- of CSV-bestand.`,
+      said('err.bankFile.binary', 'Dit is {{kind}}, geen bankafschrift om in te lezen. Download bij de bank een CAMT.053-, MT940- of CSV-bestand.', { kind }),
       { reason: 'not-text' },
     );
   }

@@ -1,5 +1,5 @@
 import { KassaError } from '../../../shared/errors';
-import type { Said } from '../../../shared/phrase';
+import { said, type Said, type SaidValue } from '../../../shared/phrase';
 
 /** Why a bank file was refused; tests and the import layer can match on it. */
 export type BankErrorReason =
@@ -30,16 +30,21 @@ export function sentence(message: string): string {
 }
 
 /**
- * Every refusal of a bank file goes through here, so the code and shape stay the same. A said text
- * (shared/phrase.ts) can be shown in English too; plain text stays Dutch-only.
+ * Every refusal of a bank file goes through here, so the code and shape stay the same. Only a said
+ * text (shared/phrase.ts): a treasurer with an English screen reads it in English too. The Dutch
+ * gets its capital here when it starts with a lower-case part (no "Regel n: " in front).
  */
-export function bankError(message: string | Said, details: BankErrorDetails): KassaError {
-  return new KassaError('BAD_BANK_FILE', typeof message === 'string' ? sentence(message) : message, { details });
+export function bankError(message: Said, details: BankErrorDetails): KassaError {
+  return new KassaError('BAD_BANK_FILE', { ...message, message: sentence(message.message) }, { details });
 }
 
-/** "Regel 14: " — the prefix for messages about a source line. */
-export function atLine(line: number | undefined): string {
-  return line === undefined ? '' : `Regel ${line}: `;
+/**
+ * "Regel 14: ", the start of a message about a source line, said as a part of its own (nothing when
+ * there is no line). The Dutch message goes on in lower case after it; the English always with a
+ * capital ("Line 14: The amount…"), so it reads right with or without the line.
+ */
+export function atLine(line: number | undefined): SaidValue {
+  return line === undefined ? '' : said('err.bankFile.at.line', 'Regel {{line}}: ', { line });
 }
 
 /** Shorten what we quote from the file so a message stays readable. */
@@ -54,7 +59,7 @@ export function wrapUnexpected(err: unknown): KassaError {
   if (err instanceof KassaError) return err;
   const cause = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   return bankError(
-    'Het bankbestand kan niet gelezen worden door een onverwachte fout. Controleer of het bestand compleet is en download het zo nodig opnieuw bij de bank.',
+    said('err.bankFile.unexpected', 'Het bankbestand kan niet gelezen worden door een onverwachte fout. Controleer of het bestand compleet is en download het zo nodig opnieuw bij de bank.'),
     { reason: 'unexpected', cause },
   );
 }

@@ -182,7 +182,7 @@ export function importStatement(books: Books, input: ImportInput): BankImportRes
 
   return books.tx(() => {
     refuseDuplicateFile(books, hash);
-    const warnings: BankWarning[] = st.warnings.map((w) => ({ ...(w.line !== undefined ? { line: w.line } : {}), message: w.message }));
+    const warnings: BankWarning[] = st.warnings.map((w) => ({ ...(w.line !== undefined ? { line: w.line } : {}), message: w.message, ...(w.says ? { says: w.says } : {}) }));
     if (setIban) {
       books.raw('UPDATE accounts SET iban = ? WHERE id = ?').run(st.accountIban, account.id);
       appendAudit(books, 'accounts.update', 'account', account.code, { code: account.code, iban: st.accountIban, from: 'bank.import' });

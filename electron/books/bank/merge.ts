@@ -1,6 +1,7 @@
 import { formatEuro } from '../../../shared/money';
 import { isValidIban, normaliseIban } from '../../../shared/validation/iban';
 import { atLine, bankError, quote } from './errors';
+import { said } from '../../../shared/phrase';
 import type { BankFormat, ParsedStatement, ParseWarning, StatementPart } from './types';
 
 function sumCents(part: StatementPart): bigint {
@@ -14,14 +15,12 @@ function sumCheck(part: StatementPart, index: number, count: number, warnings: P
   const expected = BigInt(part.openingBalanceCents) + sum;
   if (expected === BigInt(part.closingBalanceCents)) return;
   const diff = BigInt(part.closingBalanceCents) - expected;
-  const opening = `beginsaldo (${formatEuro(part.openingBalanceCents)}) plus de boekingen (${formatEuro(sum)})`;
-  const closing = `niet gelijk aan het eindsaldo (${formatEuro(part.closingBalanceCents)})`;
+  const amounts = { opening: formatEuro(part.openingBalanceCents), sum: formatEuro(sum), closing: formatEuro(part.closingBalanceCents), diff: formatEuro(diff) };
   const which = part.statementId ? quote(part.statementId, 20) : String(index + 1);
-  const w: ParseWarning = {
-    message:
-      (count === 1 ? `Het ${opening} is ${closing}.` : `In afschrift ${which} is het ${opening} ${closing}.`) +
-      ` Het verschil is ${formatEuro(diff)}. Misschien ontbreken er boekingen in het bestand. Controleer het afschrift bij de bank.`,
-  };
+  const w: ParseWarning =
+    count === 1
+      ? said('err.bankWarn.sumMismatch', 'Het beginsaldo ({{opening}}) plus de boekingen ({{sum}}) is niet gelijk aan het eindsaldo ({{closing}}). Het verschil is {{diff}}. Misschien ontbreken er boekingen in het bestand. Controleer het afschrift bij de bank.', amounts)
+      : said('err.bankWarn.sumMismatchIn', 'In afschrift {{which}} is het beginsaldo ({{opening}}) plus de boekingen ({{sum}}) niet gelijk aan het eindsaldo ({{closing}}). Het verschil is {{diff}}. Misschien ontbreken er boekingen in het bestand. Controleer het afschrift bij de bank.', { which, opening: amounts.opening, sum: amounts.sum, closing: amounts.closing, diff: amounts.diff });
   if (part.line !== undefined) w.line = part.line;
   warnings.push(w);
 }
@@ -30,7 +29,7 @@ function sumCheck(part: StatementPart, index: number, count: number, warnings: P
 function checkAccount(part: StatementPart, warnings: ParseWarning[]): string {
   const account = normaliseIban(part.account);
   if (account === '') {
-    throw bankError(`${atLine(part.accountLine ?? part.line)}het rekeningnummer van het afschrift ontbreekt.`, {
+    throw bankError(said('err.bankFile.noAccount', '{{at}}het rekeningnummer van het afschrift ontbreekt.', { at: atLine(part.accountLine ?? part.line) }), {
       reason: 'account',
       ...(part.accountLine !== undefined ? { line: part.accountLine } : {}),
     });
@@ -38,14 +37,12 @@ function checkAccount(part: StatementPart, warnings: ParseWarning[]): string {
   if (/^[A-Z]{2}\d{2}/.test(account)) {
     if (!isValidIban(account)) {
       throw bankError(
-        `${atLine(part.accountLine ?? part.line)}het rekeningnummer '${quote(account, 34)}' is geen geldig IBAN. Het bestand is misschien beschadigd.`,
+        said('err.bankFile.badIban', "{{at}}het rekeningnummer '{{account}}' is geen geldig IBAN. Het bestand is misschien beschadigd.", { at: atLine(part.accountLine ?? part.line), account: quote(account, 34) }),
         { reason: 'account', ...(part.accountLine !== undefined ? { line: part.accountLine } : {}) },
       );
     }
   } else {
-    const w: ParseWarning = {
-      message: `${atLine(part.accountLine)}het rekeningnummer '${quote(account, 34)}' is geen IBAN. Controleer zelf of dit de juiste rekening is.`,
-    };
+    const w: ParseWarning = said('err.bankWarn.notIban', "{{at}}het rekeningnummer '{{account}}' is geen IBAN. Controleer zelf of dit de juiste rekening is.", { at: atLine(part.accountLine), account: quote(account, 34) });
     if (part.accountLine !== undefined) w.line = part.accountLine;
     warnings.push(w);
   }
@@ -60,19 +57,19 @@ function checkAccount(part: StatementPart, warnings: ParseWarning[]): string {
 export function mergeParts(format: BankFormat, parts: StatementPart[], warnings: ParseWarning[]): ParsedStatement {
   const first = parts[0];
   const last = parts[parts.length - 1];
-  if (!first || !last) throw bankError('Het bestand bevat geen afschrift.', { reason: 'missing' });
+  if (!first || !last) throw bankError(said('err.bankFile.noStatement', 'Het bestand bevat geen afschrift.'), { reason: 'missing' });
 
   const accounts = parts.map((p) => checkAccount(p, []));
   const accountIban = checkAccount(first, warnings);
   parts.forEach((p, i) => {
     if (accounts[i] !== accountIban) {
       throw bankError(
-        `${atLine(p.accountLine ?? p.line)}dit bestand bevat afschriften van meer dan één rekening (${accountIban} en ${quote(accounts[i] ?? '', 34)}). Download per rekening een apart bestand.`,
+        said('err.bankFile.twoAccounts', '{{at}}dit bestand bevat afschriften van meer dan één rekening ({{account}} en {{other}}). Download per rekening een apart bestand.', { at: atLine(p.accountLine ?? p.line), account: accountIban, other: quote(accounts[i] ?? '', 34) }),
         { reason: 'account', ...(p.accountLine !== undefined ? { line: p.accountLine } : {}) },
       );
     }
     if (p.currency !== 'EUR') {
-      throw bankError(`${atLine(p.line)}dit afschrift is in '${quote(p.currency, 8)}'. De app werkt alleen met rekeningen in euro's.`, {
+      throw bankError(said('err.bankFile.statementCurrency', "{{at}}dit afschrift is in '{{currency}}'. De app werkt alleen met rekeningen in euro's.", { at: atLine(p.line), currency: quote(p.currency, 8) }), {
         reason: 'currency',
         ...(p.line !== undefined ? { line: p.line } : {}),
       });
@@ -83,9 +80,11 @@ export function mergeParts(format: BankFormat, parts: StatementPart[], warnings:
     sumCheck(p, i, parts.length, warnings);
     const prev = parts[i - 1];
     if (prev?.closingBalanceCents !== undefined && p.openingBalanceCents !== undefined && prev.closingBalanceCents !== p.openingBalanceCents) {
-      const w: ParseWarning = {
-        message: `${atLine(p.line)}het beginsaldo van dit afschrift (${formatEuro(p.openingBalanceCents)}) is niet gelijk aan het eindsaldo van het afschrift ervoor (${formatEuro(prev.closingBalanceCents)}). Misschien ontbreekt er een afschrift.`,
-      };
+      const w: ParseWarning = said(
+        'err.bankWarn.gap',
+        '{{at}}het beginsaldo van dit afschrift ({{opening}}) is niet gelijk aan het eindsaldo van het afschrift ervoor ({{closing}}). Misschien ontbreekt er een afschrift.',
+        { at: atLine(p.line), opening: formatEuro(p.openingBalanceCents), closing: formatEuro(prev.closingBalanceCents) },
+      );
       if (p.line !== undefined) w.line = p.line;
       warnings.push(w);
     }

@@ -1,6 +1,8 @@
 import { amountProblemText, parseMt940Amount } from './amount';
 import { fromSwift, swiftEntryDate } from './dates';
 import { atLine, bankError, quote } from './errors';
+import { BANK_PART } from './parts';
+import { said } from '../../../shared/phrase';
 import type { Mt940Field } from './mt940-tags';
 import { ibanLike } from './nl-iban';
 import { isValidIban } from '../../../shared/validation/iban';
@@ -35,7 +37,7 @@ function amountCents(raw: string, line: number): number {
   // Whole euros without a comma (Knab) are read as "500,"; a dot or a second comma stays an error.
   const amount = parseMt940Amount(raw);
   if (!amount.ok) {
-    throw bankError(`${atLine(line)}het bedrag '${quote(raw)}' ${amountProblemText(amount.problem)}.`, { reason: 'amount', line });
+    throw bankError(said('err.bankFile.badAmount', "{{at}}{{what}} '{{raw}}' {{problem}}.", { at: atLine(line), what: BANK_PART.amount, raw: quote(raw), problem: amountProblemText(amount.problem) }), { reason: 'amount', line });
   }
   return amount.cents;
 }
@@ -61,17 +63,17 @@ function supplementary(tx: ParsedTransaction, more: string[]): void {
 export function parseLine61(f: Mt940Field): ParsedTransaction {
   const m = LINE61.exec(f.value.trimEnd());
   if (!m) {
-    throw bankError(`${atLine(f.line)}de boekingsregel (:61:) '${quote(f.value)}' kan niet gelezen worden.`, { reason: 'syntax', line: f.line });
+    throw bankError(said('err.bankFile.mt940.lineUnreadable', "{{at}}de boekingsregel (:61:) '{{value}}' kan niet gelezen worden.", { at: atLine(f.line), value: quote(f.value) }), { reason: 'syntax', line: f.line });
   }
   const [, valueRaw, entryRaw, mark, , amountRaw, , tailRaw] = m as unknown as [string, string, string | undefined, string, string | undefined, string, string, string];
   const valueDate = fromSwift(valueRaw);
   if (valueDate === null) {
-    throw bankError(`${atLine(f.line)}de datum '${valueRaw}' in de boekingsregel is geen geldige datum.`, { reason: 'date', line: f.line });
+    throw bankError(said('err.bankFile.mt940.lineDate', "{{at}}de datum '{{date}}' in de boekingsregel is geen geldige datum.", { at: atLine(f.line), date: valueRaw }), { reason: 'date', line: f.line });
   }
   const entry = entryRaw === undefined || entryRaw.trim() === '' ? undefined : entryRaw;
   const date = entry === undefined ? valueDate : swiftEntryDate(valueDate, entry);
   if (date === null) {
-    throw bankError(`${atLine(f.line)}de boekdatum '${entry}' in de boekingsregel is geen geldige datum.`, { reason: 'date', line: f.line });
+    throw bankError(said('err.bankFile.mt940.lineBookingDate', "{{at}}de boekdatum '{{date}}' in de boekingsregel is geen geldige datum.", { at: atLine(f.line), date: entry }), { reason: 'date', line: f.line });
   }
   const cents = amountCents(amountRaw, f.line);
   // C = credit, D = debit; RC = reversal of a credit (money out), RD = reversal of a debit (money in).

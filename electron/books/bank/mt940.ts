@@ -1,6 +1,8 @@
 import { amountProblemText, parseMt940Amount } from './amount';
 import { fromSwift } from './dates';
 import { atLine, bankError, quote } from './errors';
+import { BANK_PART } from './parts';
+import { said } from '../../../shared/phrase';
 import { applyInfo, info86 } from './mt940-info';
 import { parseLine61 } from './mt940-line61';
 import { splitMt940, type Mt940Field } from './mt940-tags';
@@ -29,15 +31,15 @@ interface Balance {
 function balanceAt(f: Mt940Field): Balance {
   const m = /^([CD])(\d{6})([A-Z]{3})(\S*)\s*$/.exec(f.value);
   if (!m) {
-    throw bankError(`${atLine(f.line)}het saldo (:${f.tag}:) '${quote(f.value)}' kan niet gelezen worden.`, { reason: 'syntax', line: f.line });
+    throw bankError(said('err.bankFile.mt940.balanceUnreadable', "{{at}}het saldo (:{{tag}}:) '{{value}}' kan niet gelezen worden.", { at: atLine(f.line), tag: f.tag, value: quote(f.value) }), { reason: 'syntax', line: f.line });
   }
   const date = fromSwift(m[2] as string);
   if (date === null) {
-    throw bankError(`${atLine(f.line)}de datum '${m[2]}' bij het saldo (:${f.tag}:) is geen geldige datum.`, { reason: 'date', line: f.line });
+    throw bankError(said('err.bankFile.mt940.balanceDate', "{{at}}de datum '{{date}}' bij het saldo (:{{tag}}:) is geen geldige datum.", { at: atLine(f.line), date: m[2], tag: f.tag }), { reason: 'date', line: f.line });
   }
   const amount = parseMt940Amount(m[4] as string);
   if (!amount.ok) {
-    throw bankError(`${atLine(f.line)}het saldo '${quote(m[4] as string)}' ${amountProblemText(amount.problem)}.`, { reason: 'amount', line: f.line });
+    throw bankError(said('err.bankFile.badAmount', "{{at}}{{what}} '{{raw}}' {{problem}}.", { at: atLine(f.line), what: BANK_PART.balance, raw: quote(m[4] as string), problem: amountProblemText(amount.problem) }), { reason: 'amount', line: f.line });
   }
   return { cents: m[1] === 'D' ? -amount.cents : amount.cents, date, currency: m[3] as string };
 }
@@ -74,7 +76,7 @@ function refuseMt942(fields: Mt940Field[], text: string): void {
   const looks942 = /\{2:[IO]942/.test(text) || fields.some((f) => f.tag === '34F' || f.tag === '13D' || f.tag === '90D' || f.tag === '90C');
   if (hasBalance || !looks942) return;
   throw bankError(
-    'Dit is een MT942-bestand: een tussentijds overzicht van de boekingen van vandaag. Daarin staan geen begin- en eindsaldo, en de boekingen kunnen nog veranderen. Download bij uw bank het dagafschrift als MT940 of CAMT.053, over een periode die al voorbij is.',
+    said('err.bankFile.mt940.isMt942', 'Dit is een MT942-bestand: een tussentijds overzicht van de boekingen van vandaag. Daarin staan geen begin- en eindsaldo, en de boekingen kunnen nog veranderen. Download bij uw bank het dagafschrift als MT940 of CAMT.053, over een periode die al voorbij is.'),
     { reason: 'unknown-format' },
   );
 }
@@ -82,7 +84,7 @@ function refuseMt942(fields: Mt940Field[], text: string): void {
 export function parseMt940(text: string): StatementPart[] {
   const fields = splitMt940(text);
   if (!fields.some((f) => f.tag === '20' || f.tag === '25')) {
-    throw bankError('Dit MT940-bestand bevat geen afschrift (de velden :20: en :25: ontbreken).', { reason: 'missing' });
+    throw bankError(said('err.bankFile.mt940.noStatement', 'Dit MT940-bestand bevat geen afschrift (de velden :20: en :25: ontbreken).'), { reason: 'missing' });
   }
   refuseMt942(fields, text);
   const parts: StatementPart[] = [];
@@ -93,16 +95,16 @@ export function parseMt940(text: string): StatementPart[] {
   const finish = (): void => {
     if (!part) return;
     if (!part.hasOpening) {
-      throw bankError(`${atLine(part.line)}het afschrift dat hier begint heeft geen beginsaldo (:60F:).`, { reason: 'missing', ...(part.line !== undefined ? { line: part.line } : {}) });
+      throw bankError(said('err.bankFile.mt940.noOpening', '{{at}}het afschrift dat hier begint heeft geen beginsaldo (:60F:).', { at: atLine(part.line) }), { reason: 'missing', ...(part.line !== undefined ? { line: part.line } : {}) });
     }
     if (!part.hasClosing) {
       throw bankError(
-        `${atLine(part.line)}het afschrift dat hier begint heeft geen eindsaldo (:62F:). Het bestand is waarschijnlijk niet compleet.`,
+        said('err.bankFile.mt940.noClosing', '{{at}}het afschrift dat hier begint heeft geen eindsaldo (:62F:). Het bestand is waarschijnlijk niet compleet.', { at: atLine(part.line) }),
         { reason: 'truncated', ...(part.line !== undefined ? { line: part.line } : {}) },
       );
     }
     if (part.account === '') {
-      throw bankError(`${atLine(part.line)}bij het afschrift dat hier begint ontbreekt het rekeningnummer (:25:).`, { reason: 'account', ...(part.line !== undefined ? { line: part.line } : {}) });
+      throw bankError(said('err.bankFile.mt940.noAccount', '{{at}}bij het afschrift dat hier begint ontbreekt het rekeningnummer (:25:).', { at: atLine(part.line) }), { reason: 'account', ...(part.line !== undefined ? { line: part.line } : {}) });
     }
     const { hasOpening: _o, hasClosing: _c, ...plain } = part;
     // The opening balance carries the date of the previous statement; the period is its bookings.
@@ -140,7 +142,7 @@ export function parseMt940(text: string): StatementPart[] {
       }
       case '61': {
         if (!part?.hasOpening || part.hasClosing) {
-          throw bankError(`${atLine(f.line)}deze boekingsregel (:61:) staat niet tussen een beginsaldo (:60F:) en een eindsaldo (:62F:).`, {
+          throw bankError(said('err.bankFile.mt940.lineOutside', '{{at}}deze boekingsregel (:61:) staat niet tussen een beginsaldo (:60F:) en een eindsaldo (:62F:).', { at: atLine(f.line) }), {
             reason: 'syntax',
             line: f.line,
           });
@@ -160,14 +162,14 @@ export function parseMt940(text: string): StatementPart[] {
       case '62F':
       case '62M': {
         if (!part?.hasOpening) {
-          throw bankError(`${atLine(f.line)}er staat een eindsaldo (:${f.tag}:) zonder beginsaldo (:60F:) ervoor.`, { reason: 'syntax', line: f.line });
+          throw bankError(said('err.bankFile.mt940.closingFirst', '{{at}}er staat een eindsaldo (:{{tag}}:) zonder beginsaldo (:60F:) ervoor.', { at: atLine(f.line), tag: f.tag }), { reason: 'syntax', line: f.line });
         }
         if (part.hasClosing) {
-          throw bankError(`${atLine(f.line)}dit afschrift heeft twee eindsaldi (:62F:).`, { reason: 'syntax', line: f.line });
+          throw bankError(said('err.bankFile.mt940.twoClosings', '{{at}}dit afschrift heeft twee eindsaldi (:62F:).', { at: atLine(f.line) }), { reason: 'syntax', line: f.line });
         }
         const b = balanceAt(f);
         if (b.currency !== part.currency) {
-          throw bankError(`${atLine(f.line)}het eindsaldo is in ${quote(b.currency, 8)}, het beginsaldo in ${quote(part.currency, 8)}.`, {
+          throw bankError(said('err.bankFile.mt940.currencies', '{{at}}het eindsaldo is in {{closing}}, het beginsaldo in {{opening}}.', { at: atLine(f.line), closing: quote(b.currency, 8), opening: quote(part.currency, 8) }), {
             reason: 'currency',
             line: f.line,
           });

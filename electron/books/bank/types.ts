@@ -3,6 +3,7 @@
  * Pure data, no database: the import/matching layer builds on this.
  */
 
+import type { Phrase } from '../../../shared/phrase';
 import { BANK_FORMAT_NAMES } from '../../../shared/api/bank';
 
 /** One list of formats for the contract and the parsers. */
@@ -30,9 +31,11 @@ export interface ParsedTransaction {
   line?: number;
 }
 
+/** A warning about the file, said (shared/phrase.ts) so an English screen shows it in English. */
 export interface ParseWarning {
   line?: number;
   message: string;
+  says?: Phrase[] | undefined;
 }
 
 export interface ParsedStatement {

@@ -1,4 +1,5 @@
 import { atLine, bankError } from './errors';
+import { said } from '../../../shared/phrase';
 
 /**
  * A one-pass XML reader for bank statements: checks that the document is well formed and builds
@@ -257,7 +258,7 @@ export function readXmlTree(text: string, arrayTags: ReadonlySet<string>): Tree 
     if (!(err instanceof XmlSyntax)) throw err;
     const { line, col } = lineAndColumn(text, err.at);
     throw bankError(
-      `${atLine(line)}het XML-bestand is hier niet goed opgebouwd (kolom ${col}). Het bestand is waarschijnlijk niet compleet of beschadigd.`,
+      said('err.bankFile.xml.brokenAt', '{{at}}het XML-bestand is hier niet goed opgebouwd (kolom {{col}}). Het bestand is waarschijnlijk niet compleet of beschadigd.', { at: atLine(line), col }),
       { reason: 'syntax', line, detail: err.detail },
     );
   }

@@ -3,6 +3,7 @@ import type * as FastXml from 'fast-xml-parser';
 /** Loaded at the first bank file, not at start-up: every report and CLI run would pay for it (issue 18). */
 const fastXml = (): typeof FastXml => require('fast-xml-parser') as typeof FastXml;
 import { atLine, bankError } from './errors';
+import { said } from '../../../shared/phrase';
 
 /**
  * Safe XML reading for bank files. A DOCTYPE or ENTITY declaration is refused outright (no
@@ -21,7 +22,7 @@ export function refuseUnsafeXml(text: string): void {
   if (m) {
     const line = lineOf(text, m.index);
     throw bankError(
-      `${atLine(line)}dit XML-bestand bevat een ${m[1]?.toUpperCase()}-verklaring. Een bankafschrift heeft die nooit; om veiligheidsredenen leest de app dit bestand niet.`,
+      said('err.bankFile.xml.declaration', '{{at}}dit XML-bestand bevat een {{kind}}-verklaring. Een bankafschrift heeft die nooit; om veiligheidsredenen leest de app dit bestand niet.', { at: atLine(line), kind: m[1]?.toUpperCase() }),
       { reason: 'unsafe-xml', line },
     );
   }
@@ -33,7 +34,9 @@ export function assertWellFormed(text: string): void {
   if (result !== true) {
     const line = result.err.line;
     throw bankError(
-      `${atLine(line)}het XML-bestand is hier niet goed opgebouwd${typeof result.err.col === "number" ? ` (kolom ${result.err.col})` : ""}. Het bestand is waarschijnlijk niet compleet of beschadigd.`,
+      typeof result.err.col === 'number'
+        ? said('err.bankFile.xml.brokenAt', '{{at}}het XML-bestand is hier niet goed opgebouwd (kolom {{col}}). Het bestand is waarschijnlijk niet compleet of beschadigd.', { at: atLine(line), col: result.err.col })
+        : said('err.bankFile.xml.broken', '{{at}}het XML-bestand is hier niet goed opgebouwd. Het bestand is waarschijnlijk niet compleet of beschadigd.', { at: atLine(line) }),
       { reason: 'syntax', line, detail: result.err.msg },
     );
   }
@@ -57,7 +60,7 @@ export function parseXml(text: string, arrayTags: ReadonlySet<string>): unknown 
   try {
     return parser.parse(text);
   } catch (err) {
-    throw bankError('Het XML-bestand kan niet gelezen worden. Het bestand is misschien beschadigd.', {
+    throw bankError(said('err.bankFile.xml.unreadable', 'Het XML-bestand kan niet gelezen worden. Het bestand is misschien beschadigd.'), {
       reason: 'syntax',
       detail: err instanceof Error ? err.message : String(err),
     });

@@ -33,7 +33,7 @@ export function checkLineAllocation(
   }
   const problem = allocationProblem(grant, { accountType: account.type, date, ...(budgetLine ? { budgetLine } : {}) }, line.budgetLine !== undefined);
   if (problem) {
-    throw new KassaError(problem.code, problem.message, {
+    throw new KassaError(problem.code, { message: problem.message, says: problem.says }, {
       field: `${field}.${problem.field}`,
       details: { grant: line.grant, ...(line.budgetLine !== undefined ? { budgetLine: line.budgetLine } : {}) },
     });

@@ -8,6 +8,7 @@ import type { Books } from '../../db/books';
 import { exactAll } from '../../db/exact';
 import { entryRef } from '../entries';
 import { GRANT_SELECT, getGrant, grantRow, toGrantBase, type GrantRow } from './grants';
+import { said } from '../../../shared/phrase';
 
 /**
  * Budget vs actual of a grant. Every figure is one SQL aggregate over the partial index
@@ -76,8 +77,8 @@ export function grantReport(books: Books, input: { grant: number; to?: string | 
     budgetTotal += budget;
     const actual = flows.spentByLine.get(b.id) ?? 0n;
     const s = spendLevel(budget, actual);
-    const w = spendWarning(`begrotingsregel "${b.name}"`, s, formatEuro(budget - actual), formatEuro(actual - budget));
-    if (w) warnings.push({ level: s.level, budgetLine: b.id, message: w });
+    const w = spendWarning({ line: b.name }, s, formatEuro(budget - actual), formatEuro(actual - budget));
+    if (w) warnings.push({ level: s.level, budgetLine: b.id, ...w });
     return {
       id: b.id, name: b.name, budget: b.amount, actual: centsToString(actual), remaining: centsToString(budget - actual),
       percent: s.percent, level: s.level, accounts: b.accounts,
@@ -87,17 +88,17 @@ export function grantReport(books: Books, input: { grant: number; to?: string | 
   if (unassigned !== 0n) {
     const s = spendLevel(0n, unassigned);
     lines.push({ id: null, name: NO_LINE, budget: '0.00', actual: centsToString(unassigned), remaining: centsToString(-unassigned), percent: null, level: s.level, accounts: [] });
-    warnings.push({ level: 'near', budgetLine: null, message: `Er is ${formatEuro(unassigned)} aan kosten op deze subsidie geboekt zonder begrotingsregel. Kies bij die boekingen een begrotingsregel (met een tegenboeking en een nieuwe boeking).` });
+    warnings.push({ level: 'near', budgetLine: null, ...said('err.grant.warn.noLine', 'Er is {{amount}} aan kosten op deze subsidie geboekt zonder begrotingsregel. Kies bij die boekingen een begrotingsregel (met een tegenboeking en een nieuwe boeking).', { amount: formatEuro(unassigned) }) });
   }
   const total = spendLevel(budgetTotal, flows.spent);
-  const totalWarning = spendWarning('de begroting van deze subsidie', total, formatEuro(budgetTotal - flows.spent), formatEuro(flows.spent - budgetTotal));
-  if (totalWarning && budgetTotal > 0n) warnings.unshift({ level: total.level, budgetLine: null, message: totalWarning });
+  const totalWarning = spendWarning('grant', total, formatEuro(budgetTotal - flows.spent), formatEuro(flows.spent - budgetTotal));
+  if (totalWarning && budgetTotal > 0n) warnings.unshift({ level: total.level, budgetLine: null, ...totalWarning });
   const awarded = grant.awarded === null ? null : cents(grant.awarded);
   if (awarded !== null && budgetTotal > awarded && grant.budgetLines.length > 0) {
-    warnings.push({ level: 'near', budgetLine: null, message: `De begroting (${formatEuro(budgetTotal)}) is hoger dan het toegekende bedrag (${formatEuro(awarded)}). Zoek dekking voor het verschil of pas de begroting aan.` });
+    warnings.push({ level: 'near', budgetLine: null, ...said('err.grant.warn.budgetAboveAward', 'De begroting ({{budget}}) is hoger dan het toegekende bedrag ({{awarded}}). Zoek dekking voor het verschil of pas de begroting aan.', { budget: formatEuro(budgetTotal), awarded: formatEuro(awarded) }) });
   }
   if (awarded !== null && flows.spent > awarded) {
-    warnings.push({ level: 'over', budgetLine: null, message: `Er is meer besteed (${formatEuro(flows.spent)}) dan het fonds heeft toegekend (${formatEuro(awarded)}).` });
+    warnings.push({ level: 'over', budgetLine: null, ...said('err.grant.warn.spentAboveAward', 'Er is meer besteed ({{spent}}) dan het fonds heeft toegekend ({{awarded}}).', { spent: formatEuro(flows.spent), awarded: formatEuro(awarded) }) });
   }
   const toReceive = awarded !== null && awarded > flows.received ? awarded - flows.received : 0n;
   return {

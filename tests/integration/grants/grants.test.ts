@@ -288,6 +288,8 @@ describe('grants.report: budget vs actual', () => {
     expect(r).toMatchObject({ received: '3000.00', awarded: '5000.00', toReceive: '2000.00', unspent: '-520.00' });
     expect(r.warnings.map((w) => [w.level, w.budgetLine])).toEqual([['near', b.huur], ['over', b.coaching]]);
     for (const w of r.warnings) expectDutch(w.message);
+    // Said as phrases too, so an English screen shows them in English (issue 18).
+    expect(r.warnings.map((w) => w.says?.[0]?.key)).toEqual(['err.grant.warn.lineNear', 'err.grant.warn.lineOver']);
     expect(r.warnings[0]!.message.replace(/\u00a0/g, ' ')).toBe('Let op: begrotingsregel "Huur buurthuis" is voor 92,0 % besteed. Er is nog € 80,00 over.');
     expect(r.warnings[1]!.message.replace(/\u00a0/g, ' ')).toContain('€ 100,00');
 

@@ -1,6 +1,7 @@
 import { normaliseIban } from '../../../../shared/validation/iban';
 import { fromCompact } from '../dates';
 import { atLine } from '../errors';
+import { said } from '../../../../shared/phrase';
 import { parseNarrative } from '../narrative';
 import { dutchIbanFromAccount } from '../nl-iban';
 import type { ParseWarning } from '../types';
@@ -42,23 +43,20 @@ export function parseAbnAmroCsv(rows: CsvRow[]): CsvParseResult {
       compact({
         line: row.line,
         date: dateAt(row, cell(row, 2), fromCompact),
-        valueDate: optionalDateAt(row, cell(row, 5), fromCompact, 'de rentedatum'),
+        valueDate: optionalDateAt(row, cell(row, 5), fromCompact, 'interestDate'),
         amountCents: amountAt(row, cell(row, 6), 'nl'),
         counterpartyName: info.name,
         counterpartyIban: info.iban,
         description: info.description,
         endToEndId: info.endToEndId,
-        balanceBeforeCents: amountAt(row, cell(row, 3), 'nl', 'het beginsaldo'),
-        balanceAfterCents: amountAt(row, cell(row, 4), 'nl', 'het eindsaldo'),
+        balanceBeforeCents: amountAt(row, cell(row, 3), 'nl', 'opening'),
+        balanceAfterCents: amountAt(row, cell(row, 4), 'nl', 'closing'),
       }),
     );
   }
   for (const t of txs) {
     if (t.balanceBeforeCents !== undefined && t.balanceAfterCents !== undefined && t.balanceBeforeCents + t.amountCents !== t.balanceAfterCents) {
-      warnings.push({
-        line: t.line,
-        message: `${atLine(t.line)}beginsaldo plus bedrag is niet gelijk aan het eindsaldo van deze regel.`,
-      });
+      warnings.push({ line: t.line, ...said('err.bankWarn.rowSum', '{{at}}beginsaldo plus bedrag is niet gelijk aan het eindsaldo van deze regel.', { at: atLine(t.line) }) });
     }
   }
   const account = singleAccount(rows.map((r) => ({ line: r.line, account: ownAccount(cell(r, 0)) })));

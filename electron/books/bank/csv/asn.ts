@@ -39,13 +39,13 @@ export function parseAsnCsv(rows: CsvRow[]): CsvParseResult {
       compact({
         line: row.line,
         date: dateAt(row, cell(row, 0), fromDutch),
-        valueDate: optionalDateAt(row, cell(row, 12), fromDutch, 'de valutadatum'),
+        valueDate: optionalDateAt(row, cell(row, 12), fromDutch, 'valueDate'),
         amountCents: amountAt(row, cell(row, 10), 'en'),
         counterpartyName: cell(row, 3),
         counterpartyIban: cell(row, 2).replace(/\s+/g, '').toUpperCase(),
         description: unquote(cell(row, 17)).replace(/\s+/g, ' ') || (paymentRef ? `Betalingskenmerk ${paymentRef}` : '') || cell(row, 3),
         bankRef: cell(row, 15),
-        balanceBeforeCents: amountAt(row, cell(row, 8), 'en', 'het saldo'),
+        balanceBeforeCents: amountAt(row, cell(row, 8), 'en', 'balance'),
       }),
     );
   }

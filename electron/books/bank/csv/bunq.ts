@@ -33,7 +33,7 @@ export function parseBunqCsv(rows: CsvRow[]): CsvParseResult {
       compact({
         line: row.line,
         date: dateAt(row, cell(row, c.date), fromIso),
-        valueDate: optionalDateAt(row, get(row, c.valueDate), fromIso, 'de rentedatum'),
+        valueDate: optionalDateAt(row, get(row, c.valueDate), fromIso, 'interestDate'),
         amountCents: amountAt(row, cell(row, c.amount), style),
         counterpartyName: get(row, c.name),
         counterpartyIban: get(row, c.counterparty).replace(/\s+/g, '').toUpperCase(),

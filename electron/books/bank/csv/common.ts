@@ -1,6 +1,8 @@
 import { normaliseIban } from '../../../../shared/validation/iban';
 import { amountProblemText, parseAmount, type AmountStyle } from '../amount';
 import { atLine, bankError, quote } from '../errors';
+import { BANK_PART, type BankPart } from '../parts';
+import { said } from '../../../../shared/phrase';
 import type { ParsedTransaction, ParseWarning, StatementPart } from '../types';
 import { headerIndex, type CsvRow } from './reader';
 
@@ -28,7 +30,7 @@ export function optionalCell(row: CsvRow, index: number | undefined): string {
 /** Every CSV parser refuses a booking in another currency the same way; `optional` lets an empty cell pass. */
 export function requireEuro(row: CsvRow, currency: string, opts: { optional?: boolean } = {}): void {
   if (currency === 'EUR' || (opts.optional === true && currency === '')) return;
-  throw bankError(`${atLine(row.line)}deze boeking is in '${quote(currency, 8)}'. De app werkt alleen met euro's.`, { reason: 'currency', line: row.line });
+  throw bankError(said('err.bankFile.csv.currency', "{{at}}deze boeking is in '{{currency}}'. De app werkt alleen met euro's.", { at: atLine(row.line), currency: quote(currency, 8) }), { reason: 'currency', line: row.line });
 }
 
 /**
@@ -39,14 +41,14 @@ export function requireEuro(row: CsvRow, currency: string, opts: { optional?: bo
  */
 export function headedCsv(rows: CsvRow[], bank: string) {
   const [header, ...body] = rows;
-  if (!header) throw bankError('Het bestand bevat geen kopregel.', { reason: 'missing' });
+  if (!header) throw bankError(said('err.bankFile.csv.noHeader', 'Het bestand bevat geen kopregel.'), { reason: 'missing' });
   const idx = headerIndex(header.cells);
   const names = (keys: string | readonly string[]): readonly string[] => (typeof keys === 'string' ? [keys] : keys);
   const find = (keys: string | readonly string[]): number | undefined => names(keys).map((k) => idx.get(k)).find((i) => i !== undefined);
   const need = (keys: string | readonly string[], label = names(keys)[0]!): number => {
     const i = find(keys);
     if (i === undefined) {
-      throw bankError(`${atLine(header.line)}de kolom '${label}' ontbreekt in de kopregel van dit ${bank}-bestand.`, { reason: 'missing', line: header.line });
+      throw bankError(said('err.bankFile.csv.noColumn', "{{at}}de kolom '{{column}}' ontbreekt in de kopregel van dit {{bank}}-bestand.", { at: atLine(header.line), column: label, bank }), { reason: 'missing', line: header.line });
     }
     return i;
   };
@@ -54,7 +56,7 @@ export function headedCsv(rows: CsvRow[], bank: string) {
     for (const row of body) {
       if (row.cells.length !== header!.cells.length) {
         throw bankError(
-          `${atLine(row.line)}deze regel heeft ${row.cells.length} kolommen, maar de kopregel heeft er ${header!.cells.length}. Het bestand is misschien niet compleet.`,
+          said('err.bankFile.csv.rowVsHeader', '{{at}}deze regel heeft {{count}} kolommen, maar de kopregel heeft er {{header}}. Het bestand is misschien niet compleet.', { at: atLine(row.line), count: row.cells.length, header: header!.cells.length }),
           { reason: 'syntax', line: row.line },
         );
       }
@@ -67,16 +69,22 @@ export function headedCsv(rows: CsvRow[], bank: string) {
 export function requireColumns(row: CsvRow, min: number, bank: string): void {
   if (row.cells.length < min) {
     throw bankError(
-      `${atLine(row.line)}deze regel heeft ${row.cells.length} ${row.cells.length === 1 ? 'kolom' : 'kolommen'}, maar een ${bank}-export heeft er ${min}. Het bestand is misschien niet compleet.`,
+      said('err.bankFile.csv.tooFewColumns', '{{at}}deze regel heeft {{count}} {{columns}}, maar een {{bank}}-export heeft er {{min}}. Het bestand is misschien niet compleet.', {
+        at: atLine(row.line),
+        count: row.cells.length,
+        columns: row.cells.length === 1 ? said('err.bankFile.csv.column', 'kolom') : said('err.bankFile.csv.columns', 'kolommen'),
+        bank,
+        min,
+      }),
       { reason: 'syntax', line: row.line },
     );
   }
 }
 
-export function amountAt(row: CsvRow, raw: string, style: AmountStyle, what = 'het bedrag'): number {
+export function amountAt(row: CsvRow, raw: string, style: AmountStyle, what: BankPart = 'amount'): number {
   const r = parseAmount(raw, style);
   if (!r.ok) {
-    throw bankError(`${atLine(row.line)}${what} '${quote(raw)}' ${amountProblemText(r.problem)}.`, {
+    throw bankError(said('err.bankFile.badAmount', "{{at}}{{what}} '{{raw}}' {{problem}}.", { at: atLine(row.line), what: BANK_PART[what], raw: quote(raw), problem: amountProblemText(r.problem) }), {
       reason: 'amount',
       line: row.line,
     });
@@ -87,36 +95,36 @@ export function amountAt(row: CsvRow, raw: string, style: AmountStyle, what = 'h
 /** An amount the bank writes without sign (the direction stands in another column). */
 export function unsignedAmountAt(row: CsvRow, raw: string): number {
   const cents = amountAt(row, raw, 'nl');
-  if (cents < 0) throw bankError(`${atLine(row.line)}het bedrag hoort zonder min-teken te staan.`, { reason: 'amount', line: row.line });
+  if (cents < 0) throw bankError(said('err.bankFile.csv.minus', '{{at}}het bedrag hoort zonder min-teken te staan.', { at: atLine(row.line) }), { reason: 'amount', line: row.line });
   return cents;
 }
 
-export function dateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what = 'de datum'): string {
+export function dateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what: BankPart = 'date'): string {
   const iso = parse(raw);
   if (iso === null) {
-    throw bankError(`${atLine(row.line)}${what} '${quote(raw)}' is geen geldige datum.`, { reason: 'date', line: row.line });
+    throw bankError(said('err.bankFile.badDate', "{{at}}{{what}} '{{raw}}' is geen geldige datum.", { at: atLine(row.line), what: BANK_PART[what], raw: quote(raw) }), { reason: 'date', line: row.line });
   }
   return iso;
 }
 
 /** Optional date column: empty is fine, garbage is not. */
-export function optionalDateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what: string): string | undefined {
+export function optionalDateAt(row: CsvRow, raw: string, parse: (s: string) => string | null, what: BankPart): string | undefined {
   return raw === '' ? undefined : dateAt(row, raw, parse, what);
 }
 
 /** Every row must be for the same own account; returns that account. */
 export function singleAccount(rows: { line: number; account: string }[]): { account: string; line: number } {
   const first = rows[0];
-  if (!first) throw bankError('Het bestand bevat geen boekingen.', { reason: 'missing' });
+  if (!first) throw bankError(said('err.bankFile.csv.noBookings', 'Het bestand bevat geen boekingen.'), { reason: 'missing' });
   const account = normaliseIban(first.account);
   if (account === '') {
-    throw bankError(`${atLine(first.line)}het eigen rekeningnummer ontbreekt.`, { reason: 'account', line: first.line });
+    throw bankError(said('err.bankFile.csv.noOwnAccount', '{{at}}het eigen rekeningnummer ontbreekt.', { at: atLine(first.line) }), { reason: 'account', line: first.line });
   }
   for (const r of rows) {
     const other = normaliseIban(r.account);
     if (other !== account) {
       throw bankError(
-        `${atLine(r.line)}dit bestand bevat boekingen van meer dan één rekening (${account} en ${quote(other, 34)}). Download per rekening een apart bestand.`,
+        said('err.bankFile.csv.twoAccounts', '{{at}}dit bestand bevat boekingen van meer dan één rekening ({{account}} en {{other}}). Download per rekening een apart bestand.', { at: atLine(r.line), account, other: quote(other, 34) }),
         { reason: 'account', line: r.line },
       );
     }
@@ -197,7 +205,7 @@ export function buildCsvPart(
       if ((after[i - 1] as number) + tx.amountCents !== after[i]) {
         warnings.push({
           line: tx.line,
-          message: `${atLine(tx.line)}het saldo bij deze boeking sluit niet aan op het saldo van de boeking ervoor. Misschien ontbreekt er een boeking in het bestand.`,
+          ...said('err.bankWarn.runningBalance', '{{at}}het saldo bij deze boeking sluit niet aan op het saldo van de boeking ervoor. Misschien ontbreekt er een boeking in het bestand.', { at: atLine(tx.line) }),
         });
       }
     }

@@ -1,5 +1,6 @@
 import { fromCompact, fromDutch, fromIso } from '../dates';
 import { atLine, bankError, quote } from '../errors';
+import { said } from '../../../../shared/phrase';
 import { splitLabels } from '../narrative';
 import type { ParseWarning } from '../types';
 import { amountAt, buildCsvPart, cell, compact, dateAt, headedCsv, optionalCell, requireEuro, singleAccount, unsignedAmountAt, type CsvParseResult, type CsvTransaction } from './common';
@@ -88,7 +89,7 @@ export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
   for (const row of rowsOf()) {
     const dir = cell(row, c.direction).toLowerCase();
     if (dir !== 'af' && dir !== 'bij' && dir !== 'debit' && dir !== 'credit') {
-      throw bankError(`${atLine(row.line)}in de kolom 'Af Bij' staat '${quote(cell(row, c.direction))}' in plaats van 'Af' of 'Bij'.`, {
+      throw bankError(said('err.bankFile.csv.ingDirection', "{{at}}in de kolom 'Af Bij' staat '{{value}}' in plaats van 'Af' of 'Bij'.", { at: atLine(row.line), value: quote(cell(row, c.direction)) }), {
         reason: 'syntax',
         line: row.line,
       });
@@ -110,7 +111,7 @@ export function parseIngCsv(rows: CsvRow[]): CsvParseResult {
         counterpartyIban: cell(row, c.counterparty).replace(/\s+/g, '').toUpperCase(),
         description: clean(description),
         endToEndId: clean(fields.get('kenmerk') ?? fields.get('reference')),
-        balanceAfterCents: get(row, c.balance) === '' ? undefined : amountAt(row, get(row, c.balance), 'nl', 'het saldo'),
+        balanceAfterCents: get(row, c.balance) === '' ? undefined : amountAt(row, get(row, c.balance), 'nl', 'balance'),
       }),
     );
   }

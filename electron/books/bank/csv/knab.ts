@@ -1,5 +1,6 @@
 import { fromDutch } from '../dates';
 import { atLine, bankError, quote } from '../errors';
+import { said } from '../../../../shared/phrase';
 import type { ParseWarning } from '../types';
 import { buildCsvPart, cell, compact, dateAt, headedCsv, optionalCell, optionalDateAt, requireEuro, singleAccount, unsignedAmountAt, type CsvParseResult, type CsvTransaction } from './common';
 import { headerKey, type CsvRow } from './reader';
@@ -50,7 +51,7 @@ export function parseKnabCsv(rows: CsvRow[]): CsvParseResult {
     requireEuro(row, get(row, c.currency), { optional: true });
     const dir = cell(row, c.direction).toUpperCase();
     if (dir !== 'C' && dir !== 'D') {
-      throw bankError(`${atLine(row.line)}in de kolom 'CreditDebet' staat '${quote(cell(row, c.direction))}' in plaats van 'C' of 'D'.`, {
+      throw bankError(said('err.bankFile.csv.knabDirection', "{{at}}in de kolom 'CreditDebet' staat '{{value}}' in plaats van 'C' of 'D'.", { at: atLine(row.line), value: quote(cell(row, c.direction)) }), {
         reason: 'syntax',
         line: row.line,
       });
@@ -63,7 +64,7 @@ export function parseKnabCsv(rows: CsvRow[]): CsvParseResult {
       compact({
         line: row.line,
         date: dateAt(row, booked !== '' ? booked : cell(row, c.date), fromDutch),
-        valueDate: optionalDateAt(row, get(row, c.valueDate), fromDutch, 'de valutadatum'),
+        valueDate: optionalDateAt(row, get(row, c.valueDate), fromDutch, 'valueDate'),
         amountCents: dir === 'D' ? -abs : abs,
         counterpartyName: name,
         counterpartyIban: get(row, c.counterparty).replace(/\s+/g, '').toUpperCase(),

@@ -44,14 +44,14 @@ export function parseRabobankCsv(rows: CsvRow[]): CsvParseResult {
       compact({
         line: row.line,
         date: dateAt(row, cell(row, c.date), fromIso),
-        valueDate: optionalDateAt(row, get(row, c.valueDate), fromIso, 'de rentedatum'),
+        valueDate: optionalDateAt(row, get(row, c.valueDate), fromIso, 'interestDate'),
         amountCents: amountAt(row, cell(row, c.amount), 'nl'),
         counterpartyName: get(row, c.name) || get(row, c.ultimate),
         counterpartyIban: get(row, c.counterparty).replace(/\s+/g, '').toUpperCase(),
         description: text || (paymentRef ? `Betalingskenmerk ${paymentRef}` : '') || get(row, c.name),
         bankRef: get(row, c.seq).replace(/^0+(?=\d)/, ''),
         endToEndId: get(row, c.reference),
-        balanceAfterCents: balanceRaw === '' ? undefined : amountAt(row, balanceRaw, 'nl', 'het saldo'),
+        balanceAfterCents: balanceRaw === '' ? undefined : amountAt(row, balanceRaw, 'nl', 'balance'),
       }),
     );
   }

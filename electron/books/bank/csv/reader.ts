@@ -1,4 +1,5 @@
 import { atLine, bankError } from '../errors';
+import { said } from '../../../../shared/phrase';
 
 /** One CSV record with the (1-based) source line it starts on. */
 export interface CsvRow {
@@ -81,7 +82,7 @@ export function readCsv(text: string, separator: CsvSeparator): CsvRow[] {
   }
   if (inQuotes) {
     throw bankError(
-      `${atLine(quoteLine)}hier begint een tekst tussen aanhalingstekens (") die niet wordt afgesloten. Het bestand is waarschijnlijk niet compleet.`,
+      said('err.bankFile.csv.openQuote', '{{at}}hier begint een tekst tussen aanhalingstekens (") die niet wordt afgesloten. Het bestand is waarschijnlijk niet compleet.', { at: atLine(quoteLine) }),
       { reason: 'truncated', line: quoteLine },
     );
   }

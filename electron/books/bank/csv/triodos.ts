@@ -1,5 +1,6 @@
 import { fromDutch } from '../dates';
 import { atLine, bankError, quote } from '../errors';
+import { said } from '../../../../shared/phrase';
 import type { ParseWarning } from '../types';
 import { amountAt, buildCsvPart, cell, compact, dateAt, requireColumns, singleAccount, unsignedAmountAt, type CsvParseResult, type CsvTransaction } from './common';
 import type { CsvRow } from './reader';
@@ -27,7 +28,7 @@ export function parseTriodosCsv(rows: CsvRow[]): CsvParseResult {
     requireColumns(row, TRIODOS_COLUMNS, 'Triodos');
     const dir = cell(row, 3).toLowerCase();
     if (dir !== 'debet' && dir !== 'credit') {
-      throw bankError(`${atLine(row.line)}in de vierde kolom staat '${quote(cell(row, 3))}' in plaats van 'Debet' of 'Credit'.`, {
+      throw bankError(said('err.bankFile.csv.triodosDirection', "{{at}}in de vierde kolom staat '{{value}}' in plaats van 'Debet' of 'Credit'.", { at: atLine(row.line), value: quote(cell(row, 3)) }), {
         reason: 'syntax',
         line: row.line,
       });
@@ -42,7 +43,7 @@ export function parseTriodosCsv(rows: CsvRow[]): CsvParseResult {
         counterpartyName: cell(row, 4),
         counterpartyIban: cell(row, 5).replace(/\s+/g, '').toUpperCase(),
         description: cell(row, 7).replace(/\s+/g, ' ') || cell(row, 4),
-        balanceAfterCents: balanceRaw === '' ? undefined : amountAt(row, balanceRaw, 'nl', 'het saldo'),
+        balanceAfterCents: balanceRaw === '' ? undefined : amountAt(row, balanceRaw, 'nl', 'balance'),
       }),
     );
   }

@@ -16,6 +16,7 @@ import { SaveFileButton } from '../../components/SaveFile';
 
 const XLSX = { name: 'Excel', extensions: ['xlsx'] };
 import { fileSafe } from '../../paths';
+import { serverText } from '../../serverText';
 
 /** One grant: budget vs actual per line with a chart and warnings, booking on it, exports and year end. Route: grant?id=N. */
 export function GrantScreen({ params }: ScreenProps) {
@@ -66,7 +67,7 @@ function GrantDetail({ report: r }: { report: GrantReport }) {
           <h2 id="grant-warnings-title">{t('grants.detail.warningsTitle')}</h2>
           <ul>
             {r.warnings.map((w, i) => (
-              <li key={i} data-level={w.level}>{w.message}</li>
+              <li key={i} data-level={w.level}>{serverText(w)}</li>
             ))}
           </ul>
         </section>
