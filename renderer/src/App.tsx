@@ -4,6 +4,7 @@ import { call } from './api';
 import i18n from './i18n';
 import { useApp } from './context';
 import { hrefFor, navigate, useRoute, type ScreenId } from './router';
+import type { ScreenProps } from './screenProps';
 import { AccountsScreen } from './screens/Accounts';
 import { DashboardScreen } from './screens/Dashboard';
 import { JournalScreen } from './screens/Journal';
@@ -22,10 +23,6 @@ import { OverviewScreen, REVIEW_MENU, reviewScreens } from './screens/review';
 import { HelpButton, LESSONS_MENU, LessonPanel, lessonScreens, ScreenHint } from './screens/lessons';
 import { WelcomeScreen } from './screens/Welcome';
 import { OpeningScreen } from './screens/receipts/OpeningScreen';
-
-export interface ScreenProps {
-  params: URLSearchParams;
-}
 
 /** The screens of the books and where they sit in the menu. Other features add theirs here. */
 const SCREENS: Record<string, ComponentType<ScreenProps>> = {

@@ -6,7 +6,7 @@
  * opening the screen with ?maak=1, which makes the backup and shows the result.
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import i18n from '../../i18n';
 import { navigate } from '../../router';
 import { BackupsScreen } from './BackupsScreen';

@@ -4,7 +4,7 @@
  * Importing this module also registers the screens' texts (see common.tsx).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { BudgetScreen } from './BudgetScreen';
 import { CoverageScreen } from './CoverageScreen';

@@ -5,7 +5,7 @@
  * Importing this module also registers the texts (see common.ts).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { navigate } from '../../router';
 import './common';
 import { LessonScreen } from './LessonScreen';

@@ -5,7 +5,7 @@
  * Importing this module registers the screens' texts.
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
