@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { lessonIndex } from './lessonIndexPlugin';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,7 +10,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), lessonIndex(fileURLToPath(new URL('./lessons', import.meta.url)))],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
