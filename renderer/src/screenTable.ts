@@ -87,26 +87,44 @@ const LAZY_SCREENS: Record<string, Group> = {
   lesson: 'lessons',
 };
 
-/** One lazy component per route, made once: React.lazy remembers what it loaded. */
-const lazyScreens = new Map<string, ComponentType<ScreenProps>>();
+/** Groups whose chunk has been loaded, with their screen tables. */
+const loadedGroups = new Map<Group, Table>();
 
-/** The component for a route id, or undefined for an unknown id (the shell shows "not found"). */
+function loadGroup(group: Group): Promise<Table> {
+  return GROUPS[group]().then((table) => {
+    loadedGroups.set(group, table);
+    return table;
+  });
+}
+
+/**
+ * The component chosen for each route, kept for good: a route must keep one component type, or
+ * React would remount a screen (losing what the user typed) when the shell re-renders.
+ */
+const chosen = new Map<string, ComponentType<ScreenProps>>();
+
+/**
+ * The component for a route id, or undefined for an unknown id (the shell shows "not found"). A
+ * screen whose chunk is already loaded (prefetched) is drawn directly: a React.lazy wrapper would
+ * still suspend once and show the fallback for a frame or more.
+ */
 export function screenFor(id: string): ComponentType<ScreenProps> | undefined {
   const eager = SCREENS[id];
   if (eager) return eager;
+  const known = chosen.get(id);
+  if (known) return known;
   const group = LAZY_SCREENS[id];
   if (!group) return undefined;
-  let screen = lazyScreens.get(id);
-  if (!screen) {
-    screen = lazy(() =>
-      GROUPS[group]().then((table) => {
+  const screen =
+    loadedGroups.get(group)?.[id] ??
+    lazy(() =>
+      loadGroup(group).then((table) => {
         const component = table[id];
         if (!component) throw new Error(`screen ${id} missing from group ${group}`);
         return { default: component };
       }),
     );
-    lazyScreens.set(id, screen);
-  }
+  chosen.set(id, screen);
   return screen;
 }
 
@@ -121,16 +139,16 @@ type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { tim
 let prefetching = false;
 
 /**
- * Load every group's chunk (and the lesson panel's) ahead, one per idle moment so typing and clicking on the dashboard stay
- * smooth. A failure here is left to the click that needs the chunk: the shell's ScreenBoundary
- * then says so.
+ * Load every group's chunk (and the lesson panel's) ahead, one per idle moment so typing and
+ * clicking on the dashboard stay smooth. A failure here is left to the click that needs the chunk:
+ * the shell's ScreenBoundary then says so.
  */
 export function prefetchScreens(): void {
   if (prefetching) return;
   prefetching = true;
-  const queue: (() => Promise<unknown>)[] = [...PREFETCH_ORDER.map((g) => GROUPS[g]), loadLessonPanel];
+  const queue: (() => Promise<unknown>)[] = [...PREFETCH_ORDER.map((g) => () => loadGroup(g)), loadLessonPanel];
   const w = window as IdleWindow;
-  const whenIdle = (cb: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 2000 }) : window.setTimeout(cb, 50));
+  const whenIdle = (cb: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 1000 }) : window.setTimeout(cb, 50));
   const next = () => {
     const load = queue.shift();
     if (!load) return;
