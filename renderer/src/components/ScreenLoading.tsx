@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 /**
  * What the main area shows while a screen's chunk loads. It keeps the height of a screen so the
  * page does not jump, and its text only fades in after a moment (styles.css), so the usual short
- * wait shows nothing at all.
+ * wait shows nothing at all. aria-busy tells assistive technology (and the e2e tests' settle
+ * helpers) that the main area is not ready yet.
  */
 export function ScreenLoading() {
   const { t } = useTranslation();
   return (
-    <div className="screen-loading" data-testid="screen-loading">
+    <div className="screen-loading" data-testid="screen-loading" aria-busy="true">
       <p className="screen-loading__text">{t('shell.loadingScreen')}</p>
     </div>
   );
