@@ -79,7 +79,7 @@ describe.skipIf(!rendererBuilt())('browser mode, with the built renderer', () =>
     }
   });
 
-  it('fetches every screen chunk ahead after the dashboard, as JavaScript under the CSP, and draws a lazy screen', async () => {
+  it('fetches every screen chunk ahead after the dashboard, as JavaScript under the CSP; lazy screens draw and take focus', async () => {
     // Issue 18, code-split renderer (renderer/src/screenTable.ts): the server must serve the extra
     // chunks with a script MIME type, and the idle prefetch must reach every one of them.
     const dir = tempDir('kassa-e2e-chunks-');
@@ -100,8 +100,15 @@ describe.skipIf(!rendererBuilt())('browser mode, with the built renderer', () =>
       await app.page.locator('main[data-screen="dashboard"] h1').waitFor();
       await expect.poll(() => served.size, { timeout: 30_000 }).toBe(chunks.length);
       for (const [name, answer] of served) expect(answer, name).toBe('200 text/javascript; charset=utf-8');
-      await app.page.locator('nav a[data-screen="journal"]').click();
+      // Keyboard focus still goes to the new screen's h1 after a menu click…
+      await app.page.locator('nav a[data-screen="journal"]').focus();
+      await app.page.keyboard.press('Enter');
       await app.page.locator('main[data-screen="journal"] h1').waitFor();
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('main')?.dataset.screen + ' ' + document.activeElement?.tagName)).toBe('journal H1');
+      // …and when a fresh page opens straight on a lazy screen, before any prefetch, once its chunk is in.
+      await app.page.goto(`${new URL(app.url).origin}/#/trial-balance`);
+      await app.page.locator('main[data-screen="trial-balance"] h1').waitFor();
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('main')?.dataset.screen + ' ' + document.activeElement?.tagName)).toBe('trial-balance H1');
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
