@@ -78,12 +78,13 @@ const networkMessage = () => i18n.t('errors.connection');
  * The service-error texts (serverText.ts with renderer/src/i18n/errors, ~90 kB for both languages)
  * are loaded with the first error, not in the first script chunk; the screens that show server
  * texts import them themselves, and the shell's prefetch loads those screens in idle time.
+ * (".js": the Node typecheck of tests that reach this file resolves dynamic imports as node16.)
  */
 async function unwrap(response: unknown): Promise<unknown> {
   if (typeof response === 'object' && response !== null) {
     const r = response as { result?: unknown; error?: unknown };
     if ('error' in r && r.error) {
-      const { phrasesOf, serverText } = await import('./serverText');
+      const { phrasesOf, serverText } = await import('./serverText.js');
       const e = r.error as { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
       const details = typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined;
       const message = typeof e.message === 'string' ? e.message : i18n.t('errors.unknown');
