@@ -1,68 +1,35 @@
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
+import { HelpButton } from './components/lessons/HelpButton';
+import { LessonPanelSlot } from './components/lessons/LessonPanelSlot';
+import { ScreenHint } from './components/lessons/ScreenHint';
+import { ScreenBoundary, ScreenLoading } from './components/ScreenLoading';
 import i18n from './i18n';
 import { useApp } from './context';
-import { hrefFor, navigate, useRoute, type ScreenId } from './router';
-import { AccountsScreen } from './screens/Accounts';
-import { DashboardScreen } from './screens/Dashboard';
-import { JournalScreen } from './screens/Journal';
-import { LedgerScreen } from './screens/Ledger';
-import { ManualEntryScreen } from './screens/ManualEntry';
-import { MoneyInScreen, MoneyOutScreen, TransferScreen } from './screens/MoneyForms';
-import { SettingsScreen } from './screens/Settings';
-import { TrialBalanceScreen } from './screens/TrialBalance';
-import { VOLUNTEER_MENU, volunteerScreens } from './screens/volunteers';
-import { GRANTS_MENU, grantScreens } from './screens/grants';
-import { INVOICES_MENU, invoiceScreens } from './screens/invoices';
-import { STATEMENTS_MENU, statementScreens } from './screens/statements';
-import { BACKUPS_MENU_ITEM, backupScreens } from './screens/backups';
-import { BANK_MENU, bankScreens } from './screens/bank';
-import { OverviewScreen, REVIEW_MENU, reviewScreens } from './screens/review';
-import { HelpButton, LESSONS_MENU, LessonPanel, lessonScreens, ScreenHint } from './screens/lessons';
+import { MENU } from './menu';
+import './menuRoutes';
+import { hrefFor, navigate, useRoute } from './router';
+import { prefetchScreens, screenFor } from './screenTable';
+import type { ScreenProps } from './screenProps';
+import './screens/lessons/common';
 import { WelcomeScreen } from './screens/Welcome';
-import { OpeningScreen } from './screens/receipts/OpeningScreen';
 
-export interface ScreenProps {
-  params: URLSearchParams;
+/**
+ * A route's screen inside the boundary every lazily loaded screen needs: the calm "Laden…" while
+ * its chunk loads, a plain message if it cannot load. Keyed by the caller per screen.
+ */
+function RouteScreen({ id, params }: { id: string } & ScreenProps) {
+  const Screen = screenFor(id);
+  if (!Screen) return <NotFound />;
+  return (
+    <ScreenBoundary>
+      <Suspense fallback={<ScreenLoading />}>
+        <Screen params={params} />
+      </Suspense>
+    </ScreenBoundary>
+  );
 }
-
-/** The screens of the books and where they sit in the menu. Other features add theirs here. */
-const SCREENS: Record<string, ComponentType<ScreenProps>> = {
-  dashboard: DashboardScreen,
-  'money-in': MoneyInScreen,
-  'money-out': MoneyOutScreen,
-  transfer: TransferScreen,
-  journal: JournalScreen,
-  'manual-entry': ManualEntryScreen,
-  ledger: LedgerScreen,
-  'trial-balance': TrialBalanceScreen,
-  accounts: AccountsScreen,
-  settings: SettingsScreen,
-  opening: OpeningScreen,
-  ...volunteerScreens,
-  ...grantScreens,
-  ...invoiceScreens,
-  ...statementScreens,
-  ...backupScreens,
-  ...bankScreens,
-  ...reviewScreens,
-  ...lessonScreens,
-};
-
-const MENU: { group: string; items: ScreenId[] }[] = [
-  { group: 'money', items: ['dashboard', 'money-in', 'money-out', 'transfer'] },
-  { group: 'entries', items: ['journal', 'manual-entry'] },
-  { group: 'reports', items: ['ledger', 'trial-balance'] },
-  VOLUNTEER_MENU,
-  GRANTS_MENU,
-  INVOICES_MENU,
-  BANK_MENU,
-  STATEMENTS_MENU,
-  REVIEW_MENU,
-  { group: 'setup', items: ['accounts', 'settings', BACKUPS_MENU_ITEM] },
-  LESSONS_MENU,
-];
 
 function Messages() {
   const { message, clearMessage } = useApp();
@@ -123,9 +90,15 @@ function Shell() {
     }
   }, [route.screen, clearMessage]);
 
+  // Once the shell is up (the dashboard is the usual first screen), fetch the other screens' chunks
+  // in idle time, so the first click in the menu does not wait for one.
+  const hasInfo = info !== null;
+  useEffect(() => {
+    if (hasInfo) prefetchScreens();
+  }, [hasInfo]);
+
   if (!info) return null;
   const screenId = route.screen === 'welcome' ? 'dashboard' : route.screen;
-  const Screen = SCREENS[screenId];
 
   async function closeAdmin() {
     try {
@@ -200,13 +173,9 @@ function Shell() {
         <main id="main" className="main" tabIndex={-1} data-screen={screenId}>
           <Messages />
           <ScreenHint key={`hint-${screenId}`} screen={screenId} />
-          {Screen ? (
-            <Screen key={screenId} params={route.params} />
-          ) : (
-            <NotFound />
-          )}
+          <RouteScreen key={screenId} id={screenId} params={route.params} />
         </main>
-        <LessonPanel />
+        <LessonPanelSlot />
       </div>
     </div>
   );
@@ -280,7 +249,7 @@ export function App() {
       <div className="layout layout--welcome">
         <main id="main" className="main main--welcome" tabIndex={-1}>
           <Messages />
-          <OverviewScreen params={route.params} />
+          <RouteScreen id="overview" params={route.params} />
         </main>
       </div>
     );

@@ -7,7 +7,6 @@ import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
 import type { MenuCommand } from '../../shared/api/app';
 import { DOWNLOAD_RESULT_HEADER, type DownloadInput, type DownloadMethod } from '../../shared/api/downloads';
 import i18n from './i18n';
-import { phrasesOf, serverText } from './serverText';
 
 export type { AppCapabilities, AppSettings, RecentFile } from '../../shared/api/app';
 export type AnyMethod = MethodName;
@@ -75,10 +74,17 @@ export function initApi(): void {
 
 const networkMessage = () => i18n.t('errors.connection');
 
-function unwrap(response: unknown): unknown {
+/**
+ * The service-error texts (serverText.ts with renderer/src/i18n/errors, ~90 kB for both languages)
+ * are loaded with the first error, not in the first script chunk; the screens that show server
+ * texts import them themselves, and the shell's prefetch loads those screens in idle time.
+ * (".js": the Node typecheck of tests that reach this file resolves dynamic imports as node16.)
+ */
+async function unwrap(response: unknown): Promise<unknown> {
   if (typeof response === 'object' && response !== null) {
     const r = response as { result?: unknown; error?: unknown };
     if ('error' in r && r.error) {
+      const { phrasesOf, serverText } = await import('./serverText.js');
       const e = r.error as { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
       const details = typeof e.details === 'object' && e.details !== null ? (e.details as Record<string, unknown>) : undefined;
       const message = typeof e.message === 'string' ? e.message : i18n.t('errors.unknown');
@@ -107,7 +113,7 @@ export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): 
       }
       throw new ApiError('INTERNAL', networkMessage());
     }
-    return unwrap(response) as OutputFor<M>;
+    return (await unwrap(response)) as OutputFor<M>;
   }
   const res = await post('/api', { method, input });
   let body: unknown;
@@ -116,7 +122,7 @@ export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): 
   } catch {
     throw new ApiError('INTERNAL', res.status === 403 || res.status === 401 ? networkMessage() : i18n.t('errors.unknown'));
   }
-  return unwrap(body) as OutputFor<M>;
+  return (await unwrap(body)) as OutputFor<M>;
 }
 
 /** POST to the browser-mode server with the token, as JSON. */
@@ -170,7 +176,7 @@ export async function download<M extends DownloadMethod>(method: M, input: Downl
     } catch {
       throw new ApiError('INTERNAL', i18n.t('errors.unknown'));
     }
-    unwrap(body);
+    await unwrap(body);
     throw new ApiError('INTERNAL', i18n.t('errors.unknown'));
   }
   saveBlob(await res.blob(), name);

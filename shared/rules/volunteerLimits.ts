@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KassaError } from '../errors';
 import { formatEuro } from '../money';
 import { said, Sentences, type Phrase, type Said } from '../phrase';
-import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
+import { applicableYear, BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
 
 /**
  * Pure rules for the tax-free volunteer fee (vrijwilligersvergoeding), DESIGN.md section 5.
@@ -16,7 +16,7 @@ import { BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData
  */
 
 export type { LimitsRow } from './volunteerLimitsData';
-export { BUILT_IN_VOLUNTEER_LIMITS } from './volunteerLimitsData';
+export { applicableYear, BUILT_IN_VOLUNTEER_LIMITS } from './volunteerLimitsData';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -230,9 +230,7 @@ export function limitsForYear(year: number, overrides: readonly LimitsRow[] = []
   const exact = byYear.get(year);
   if (exact) return { limits: exact.row, exact: true, requestedYear: year, fromOverride: exact.fromOverride };
 
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const earlier = years.filter((y) => y < year);
-  const usedYear = earlier.length > 0 ? earlier[earlier.length - 1]! : years[0]!;
+  const usedYear = applicableYear(year, [...byYear.keys()]);
   const used = byYear.get(usedYear)!;
   const message =
     usedYear < year

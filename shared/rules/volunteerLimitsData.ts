@@ -115,3 +115,14 @@ export const BUILT_IN_VOLUNTEER_LIMITS: readonly Readonly<LimitsRow>[] = Object.
     source: "vwg.nl (2025-10-23, citing the State Secretary's letter: indexation for 2026)",
   },
 ].map((row) => Object.freeze(row)));
+
+/**
+ * The year whose row applies to `year`, given the years that have a row: that year itself, else the
+ * latest year before it, else the earliest year. Here, without the rest of the rules, so the
+ * renderer's first chunk can name this year's limits (lesson tips) without loading zod.
+ */
+export function applicableYear(year: number, years: readonly number[]): number {
+  const sorted = [...years].sort((a, b) => a - b);
+  const earlier = sorted.filter((y) => y <= year);
+  return earlier.length > 0 ? earlier[earlier.length - 1]! : sorted[0]!;
+}

@@ -59,12 +59,19 @@ const SCREENS = [
 
 const starts = [];
 const startCpu = [];
+// Page load -> dashboard with figures inside Chromium (the renderer's share of the start: fetching,
+// compiling and running the first script chunk, plus the dashboard's API calls).
+const pageStarts = [];
 const times = new Map(SCREENS.map(([id]) => [id, []]));
+// The first click on each screen after a start: with a code-split renderer this one may wait for
+// the screen's chunk, so it is reported on its own rather than hidden in the median.
+const firstTimes = new Map(SCREENS.map(([id]) => [id, []]));
 for (let round = 0; round < 3; round++) {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const { seconds, child } = await start(page);
   starts.push(seconds);
   startCpu.push(cpuOfTree(child.pid));
+  pageStarts.push(await page.evaluate(() => performance.now()));
   for (let i = 0; i < 3; i++) {
     for (const [id, ready] of SCREENS) {
       // From the dashboard each time, so every screen mounts afresh.
@@ -74,6 +81,7 @@ for (let round = 0; round < 3; round++) {
       await page.locator(`nav a[data-screen="${id}"]`).click();
       await page.locator(ready).first().waitFor({ timeout: 30_000 });
       times.get(id).push(performance.now() - t0);
+      if (i === 0) firstTimes.get(id).push(performance.now() - t0);
     }
   }
   const exited = new Promise((r) => child.once('exit', r));
@@ -87,7 +95,8 @@ rmSync(settingsDir, { recursive: true, force: true });
 console.log(`  machine: ${machineNote()}`);
 const s = median(starts);
 console.log(`  start -> dashboard with figures (median of 3): ${s.toFixed(2)} s wall, server CPU ${median(startCpu).toFixed(2)} s (target <= 1 s) ${verdict(s <= 1)}`);
+console.log(`    of which page load -> dashboard in Chromium (median of 3): ${median(pageStarts).toFixed(0)} ms`);
 for (const [id, list] of times) {
   const m = median(list);
-  console.log(`  ${id}: click -> data on screen (median of ${list.length}): ${m.toFixed(0)} ms (best ${Math.min(...list).toFixed(0)} ms) (target <= 100 ms) ${verdict(m <= 100)}`);
+  console.log(`  ${id}: click -> data on screen (median of ${list.length}): ${m.toFixed(0)} ms (best ${Math.min(...list).toFixed(0)} ms, first click after start ${median(firstTimes.get(id)).toFixed(0)} ms) (target <= 100 ms) ${verdict(m <= 100)}`);
 }

@@ -211,6 +211,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function goToScreen(page: Page, screen: string): Promise<void> {
   await page.locator(`nav a[data-screen="${screen}"]`).click();
   await page.locator(`main[data-screen="${screen}"]`).waitFor();
+  // Most screens are in chunks of their own (renderer/src/screenTable.ts): wait until the screen
+  // itself is drawn, not just the shell's "Laden…" in its place (rendered in the same commit as
+  // main[data-screen], so this cannot pass too early).
+  await page.locator('main [data-testid="screen-loading"]').waitFor({ state: 'detached' });
 }
 
 /**

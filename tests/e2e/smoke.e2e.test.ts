@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumPath, electronBinaryPath, rendererBuilt, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
+import { dispatch } from '../../electron/api';
+import { Session } from '../../electron/session';
+import { CHROMIUM_ARGS, chromiumPath, electronBinaryPath, rendererBuilt, rendererDir, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
 
 const electron = electronBinaryPath();
 if (!electron) console.log('Electron binary not present: skipping Electron e2e');
@@ -74,6 +76,43 @@ describe.skipIf(!rendererBuilt())('browser mode, with the built renderer', () =>
       expect(app.consoleErrors).toEqual([]);
     } finally {
       await app.close();
+    }
+  });
+
+  it('fetches every screen chunk ahead after the dashboard, as JavaScript under the CSP; lazy screens draw and take focus', async () => {
+    // Issue 18, code-split renderer (renderer/src/screenTable.ts): the server must serve the extra
+    // chunks with a script MIME type, and the idle prefetch must reach every one of them.
+    const dir = tempDir('kassa-e2e-chunks-');
+    const file = path.join(dir, 'chunks.kassa');
+    const session = new Session();
+    await dispatch(session, 'admin.create', { path: file, name: 'Stichting Chunks', year: 2026 });
+    session.close();
+    const chunks = fs.readdirSync(path.join(rendererDir, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(5);
+    const app = await startBrowserApp({ file });
+    const served = new Map<string, string>();
+    app.page.on('response', (r) => {
+      const name = new URL(r.url()).pathname.replace(/^\/assets\//, '');
+      if (chunks.includes(name)) served.set(name, `${r.status()} ${r.headers()['content-type'] ?? ''}`);
+    });
+    try {
+      await app.page.reload({ waitUntil: 'load' });
+      await app.page.locator('main[data-screen="dashboard"] h1').waitFor();
+      await expect.poll(() => served.size, { timeout: 30_000 }).toBe(chunks.length);
+      for (const [name, answer] of served) expect(answer, name).toBe('200 text/javascript; charset=utf-8');
+      // Keyboard focus still goes to the new screen's h1 after a menu click…
+      await app.page.locator('nav a[data-screen="journal"]').focus();
+      await app.page.keyboard.press('Enter');
+      await app.page.locator('main[data-screen="journal"] h1').waitFor();
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('main')?.dataset.screen + ' ' + document.activeElement?.tagName)).toBe('journal H1');
+      // …and when a fresh page opens straight on a lazy screen, before any prefetch, once its chunk is in.
+      await app.page.goto(`${new URL(app.url).origin}/#/trial-balance`);
+      await app.page.locator('main[data-screen="trial-balance"] h1').waitFor();
+      await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('main')?.dataset.screen + ' ' + document.activeElement?.tagName)).toBe('trial-balance H1');
+      expect(app.consoleErrors).toEqual([]);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

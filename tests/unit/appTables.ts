@@ -3,13 +3,14 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * The route table (SCREENS) and the menu (MENU) of renderer/src/App.tsx, read from the source with the
- * TypeScript parser: importing App.tsx would pull in React, CSS and every screen. Tables that App.tsx
- * spreads in or lists by name (`...bankScreens`, `BANK_MENU`, `BACKUPS_MENU_ITEM`) are followed to the
- * module they are imported from.
+ * The route table (renderer/src/screenTable.ts: SCREENS, LAZY_SCREENS and the lazily loaded GROUPS)
+ * and the menu (MENU of renderer/src/App.tsx) read from the source with the TypeScript parser:
+ * importing them would pull in React, CSS and every screen. Tables spread in or named
+ * (`...bankScreens`, `MENU`) are followed to the module they are imported from.
  */
 const root = path.resolve(__dirname, '..', '..');
 const appFile = path.join(root, 'renderer', 'src', 'App.tsx');
+const tableFile = path.join(root, 'renderer', 'src', 'screenTable.ts');
 
 function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
@@ -56,25 +57,62 @@ function propertyName(p: ts.ObjectLiteralElementLike): string | undefined {
   return undefined;
 }
 
-/** Route ids of App.tsx: keys of SCREENS plus the keys of every table spread into it. */
-export function appRouteIds(): Set<string> {
-  const ids = new Set<string>();
-  const keysOf = (src: ts.SourceFile, e: ts.Expression) => {
-    const obj = strip(e);
-    if (!ts.isObjectLiteralExpression(obj)) throw new Error('expected an object literal');
-    for (const p of obj.properties) {
-      if (ts.isSpreadAssignment(p) && ts.isIdentifier(p.expression)) {
-        const r = resolveConst(src, p.expression.text);
-        keysOf(r.src, r.init);
-      } else {
-        const k = propertyName(p);
-        if (k !== undefined) ids.add(k);
-      }
+/** Keys of an object literal, following spreads of named tables to where they are declared. */
+function keysOf(src: ts.SourceFile, e: ts.Expression, ids: Set<string> = new Set()): Set<string> {
+  const obj = strip(e);
+  if (!ts.isObjectLiteralExpression(obj)) throw new Error('expected an object literal');
+  for (const p of obj.properties) {
+    if (ts.isSpreadAssignment(p) && ts.isIdentifier(p.expression)) {
+      const r = resolveConst(src, p.expression.text);
+      keysOf(r.src, r.init, ids);
+    } else {
+      const k = propertyName(p);
+      if (k !== undefined) ids.add(k);
     }
-  };
-  const app = parse(appFile);
-  keysOf(app, resolveConst(app, 'SCREENS').init);
+  }
   return ids;
+}
+
+/** Route ids of the app: the screens of the first chunk (SCREENS) and the lazily loaded ones (LAZY_SCREENS). */
+export function appRouteIds(): Set<string> {
+  const table = parse(tableFile);
+  return new Set([...keysOf(table, resolveConst(table, 'SCREENS').init), ...keysOf(table, resolveConst(table, 'LAZY_SCREENS').init)]);
+}
+
+/**
+ * Per lazily loaded group: the route ids LAZY_SCREENS sends to it, and the keys of the screen table
+ * its loader (`() => import('./screens/x').then((m) => m.xScreens)`) really returns.
+ */
+export function lazyGroups(): Map<string, { routed: string[]; table: string[] }> {
+  const table = parse(tableFile);
+  const groups = new Map<string, { routed: string[]; table: string[] }>();
+  const groupsObj = strip(resolveConst(table, 'GROUPS').init);
+  if (!ts.isObjectLiteralExpression(groupsObj)) throw new Error('GROUPS is not an object literal');
+  for (const p of groupsObj.properties) {
+    const name = propertyName(p);
+    if (!name || !ts.isPropertyAssignment(p)) throw new Error('unexpected GROUPS entry');
+    const text = p.initializer.getText(table);
+    const m = /import\('([^']+)'\)\.then\(\(m\) => m\.(\w+)\)/.exec(text);
+    if (!m) throw new Error(`loader of ${name} is not import('…').then((m) => m.table): ${text}`);
+    const base = path.resolve(path.dirname(tableFile), m[1]!);
+    const file = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+    if (!file) throw new Error(`module ${m[1]} not found`);
+    const src = parse(file);
+    const init = constInitializer(src, m[2]!);
+    if (!init) throw new Error(`${m[2]} not found in ${file}`);
+    groups.set(name, { routed: [], table: [...keysOf(src, init)].sort() });
+  }
+  const lazyObj = strip(resolveConst(table, 'LAZY_SCREENS').init);
+  if (!ts.isObjectLiteralExpression(lazyObj)) throw new Error('LAZY_SCREENS is not an object literal');
+  for (const p of lazyObj.properties) {
+    const id = propertyName(p);
+    if (!id || !ts.isPropertyAssignment(p) || !ts.isStringLiteral(p.initializer)) throw new Error('unexpected LAZY_SCREENS entry');
+    const g = groups.get(p.initializer.text);
+    if (!g) throw new Error(`route ${id} names unknown group ${p.initializer.text}`);
+    g.routed.push(id);
+  }
+  for (const g of groups.values()) g.routed.sort();
+  return groups;
 }
 
 /** Screen ids of the menu, in menu order. */

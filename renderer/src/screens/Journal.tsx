@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from 'react-i18next';
 import type { Entry } from '../../../shared/api/types';
 import { call } from '../api';
-import type { ScreenProps } from '../App';
+import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
 import { Field } from '../components/Field';

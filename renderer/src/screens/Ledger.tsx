@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreenProps } from '../App';
+import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
 import { Field, FormError, Hint } from '../components/Field';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import type { ScreenProps } from '../App';
+import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { Field, FieldError, FormError, Hint, describedBy } from '../components/Field';
 import { grantChoicesFor, grantFields, GrantSelectInput, grantValue } from '../components/GrantSelect';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/api/types';
-import type { ScreenProps } from '../App';
+import type { ScreenProps } from '../screenProps';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { Field, FieldSet, FormError, Hint } from '../components/Field';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreenProps } from '../App';
+import type { ScreenProps } from '../screenProps';
 import { FormError, Hint } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { euro, toCents } from '../format';

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { closeHelp, openHelp, useHelp } from './help';
-import { lessonForScreen } from './lessonData';
+import { lessonHeadingForScreen } from './lessonIndex';
 
 /** The "?" in the header: opens the lesson about the current screen beside it (toggle). */
 export function HelpButton({ screen }: { screen: string }) {
   const { t, i18n } = useTranslation();
   const help = useHelp();
-  const lesson = lessonForScreen(screen, i18n.language);
+  const lesson = lessonHeadingForScreen(screen, i18n.language);
   const open = help.lessonId !== null;
   return (
     <button

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../context';
 import { openHelp } from './help';
-import { lessonForScreen, placeholderValues } from './lessonData';
+import { lessonHeadingForScreen, placeholderValues } from './lessonIndex';
 import { helpFor } from './screenHelp';
 
 const KEY = 'kassa-hints-seen';
@@ -43,7 +43,7 @@ export function ScreenHint({ screen }: { screen: string }) {
   const id: string = tip; // a const the dismiss closure below can use without the null
   const key = `lessons.hint.${id}`;
   if (!settings.hints || seen.includes(id) || !i18n.exists(key)) return null;
-  const lesson = lessonForScreen(screen, i18n.language);
+  const lesson = lessonHeadingForScreen(screen, i18n.language);
 
   function dismiss() {
     const next = [...seen, id];

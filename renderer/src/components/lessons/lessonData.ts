@@ -9,27 +9,11 @@ import {
   type Floor,
   type Lang,
   type Lesson,
-  type PlaceholderKey,
 } from '../../../../shared/lessons';
-import { formatEuro } from '../../../../shared/money';
-import { limitsForYear } from '../../../../shared/rules/volunteerLimits';
 import i18n from '../../i18n';
-import { helpFor } from './screenHelp';
+import { placeholderValues } from './lessonIndex';
 
 const modules = import.meta.glob('../../../lessons/*/*.md', { query: '?raw', import: 'default', eager: true });
-
-/** Placeholder values for a calendar year, formatted for the reader ("€ 220", "21"). */
-export function placeholderValues(year: number): Record<PlaceholderKey, string> {
-  const { limits } = limitsForYear(year);
-  return {
-    'limit.year': String(limits.year),
-    'limit.perHourAdult': formatEuro(limits.perHourAdultCents),
-    'limit.perHourYoung': formatEuro(limits.perHourYoungCents),
-    'limit.ageThreshold': String(limits.ageThreshold),
-    'limit.perMonth': formatEuro(limits.perMonthCents),
-    'limit.perYear': formatEuro(limits.perYearCents),
-  };
-}
 
 let cache: Record<Lang, Lesson[]> | null = null;
 
@@ -77,12 +61,6 @@ export function lessonById(id: string, language: string): Lesson | undefined {
 export function lessonsByFloor(language: string): { floor: Floor; lessons: Lesson[] }[] {
   const list = lessonsFor(language);
   return FLOORS.map((floor) => ({ floor, lessons: list.filter((l) => l.floor === floor) }));
-}
-
-/** The lesson the tip and the "?" of this screen open (see screenHelp.ts), if any. */
-export function lessonForScreen(screen: string, language: string): Lesson | undefined {
-  const id = helpFor(screen).lesson;
-  return id === null ? undefined : lessonById(id, language);
 }
 
 export { FLOORS };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { BackupListItem, BackupSettings } from '../../../../shared/api/backups';
 import { call } from '../../api';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError, Hint } from '../../components/Field';
 import { FolderBrowser } from '../../components/FolderBrowser';

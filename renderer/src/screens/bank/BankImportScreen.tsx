@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BANK_FORMAT_NAMES, type BankImportResult } from '../../../../shared/api/bank';
 import { ApiError, call } from '../../api';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { Field, FormError, Hint } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';

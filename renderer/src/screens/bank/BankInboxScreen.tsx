@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankTransaction } from '../../../../shared/api/bank';
 import { call } from '../../api';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro } from '../../format';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankRule } from '../../../../shared/api/bank';
 import { call } from '../../api';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { AccountSelect } from '../../components/AccountPickers';
 import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';

@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the bank screens (issue 8): their texts (merged into the app's i18n under "bank"
- * and "nav"), the bank-account picker and signed amounts.
+ * Shared pieces of the bank screens (issue 8): their texts (merged into the app's i18n under "bank";
+ * the menu labels are in the core i18n), the bank-account picker and signed amounts.
  */
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/api/types';

@@ -1,10 +1,10 @@
 /**
- * The bank screens (issue 8) for the app's screen table and menu:
- *   App.tsx: `...bankScreens` in SCREENS and `BANK_MENU` in MENU.
+ * The bank screens (issue 8):
+ * their chunk's screen table (renderer/src/screenTable.ts); the menu items are in renderer/src/menu.ts.
  * Importing this module also registers the screens' texts (see common.tsx).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { BankImportScreen } from './BankImportScreen';
 import { BankInboxScreen } from './BankInboxScreen';
@@ -16,9 +16,4 @@ export const bankScreens: Record<string, ComponentType<ScreenProps>> = {
   'bank-inbox': BankInboxScreen,
   'bank-reconcile': BankReconcileScreen,
   'bank-rules': BankRulesScreen,
-};
-
-export const BANK_MENU = {
-  group: 'bank',
-  items: ['bank-import', 'bank-inbox', 'bank-reconcile', 'bank-rules'],
 };

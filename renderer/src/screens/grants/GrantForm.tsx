@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '../../../../shared/api/grants';
 import { GRANT_STATUSES, type GrantStatus } from '../../../../shared/rules/grants';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Field, FieldSet, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';

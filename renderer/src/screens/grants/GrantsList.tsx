@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUND_TYPES, type FundType } from '../../../../shared/rules/grants';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Field, FormError, Hint } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';

@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the grant screens: their texts (merged into the app's i18n under "grants" and
- * "nav"), status and spend badges, the budget-vs-spent bar chart (plain SVG) and the file field.
+ * Shared pieces of the grant screens: their texts (merged into the app's i18n under "grants"; the menu
+ * labels are in the core i18n), status and spend badges, the budget-vs-spent bar chart (plain SVG) and the file field.
  */
 import { useTranslation } from 'react-i18next';
 import type { GrantReportLine } from '../../../../shared/api/grants';

@@ -1,10 +1,10 @@
 /**
- * The grant screens (issue 6) for the app's screen table and menu:
- *   App.tsx: `...grantScreens` in SCREENS and `GRANTS_MENU` in MENU.
+ * The grant screens (issue 6):
+ * their chunk's screen table (renderer/src/screenTable.ts); the menu items are in renderer/src/menu.ts.
  * Importing this module also registers the screens' texts (see common.tsx).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { BudgetScreen } from './BudgetScreen';
 import { CoverageScreen } from './CoverageScreen';
@@ -18,9 +18,4 @@ export const grantScreens: Record<string, ComponentType<ScreenProps>> = {
   'grant-edit': GrantFormScreen,
   budget: BudgetScreen,
   coverage: CoverageScreen,
-};
-
-export const GRANTS_MENU = {
-  group: 'grants',
-  items: ['grants', 'budget', 'coverage'],
 };

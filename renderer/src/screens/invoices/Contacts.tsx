@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/api/invoiceTypes';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field, FormError } from '../../components/Field';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, FieldProblemOut, FinaliseResult, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
 import type { VatRate } from '../../../../shared/rules/invoiceModel';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, FormError } from '../../components/Field';

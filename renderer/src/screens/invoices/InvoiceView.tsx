@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditResult, FinaliseResult, Invoice, PaymentResult, Warning } from '../../../../shared/api/invoiceTypes';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';

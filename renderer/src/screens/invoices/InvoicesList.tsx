@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceKind } from '../../../../shared/api/invoiceTypes';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro } from '../../format';

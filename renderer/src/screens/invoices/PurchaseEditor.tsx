@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinaliseResult, SaveDraftResult } from '../../../../shared/api/invoiceTypes';
 import { detectAttachmentMime, MAX_ATTACHMENT_BYTES } from '../../../../shared/rules/attachmentKind';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Field, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';

@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the invoice screens: their texts (merged into the app's i18n under "invoices"
- * and "nav"), the state badge and contacts for pickers.
+ * Shared pieces of the invoice screens: their texts (merged into the app's i18n under "invoices";
+ * the menu labels are in the core i18n), the state badge and contacts for pickers.
  */
 import { useTranslation } from 'react-i18next';
 import type { ContactKind, InvoiceState } from '../../../../shared/api/invoiceTypes';

@@ -1,10 +1,10 @@
 /**
- * The invoice screens (issue 4) for the app's screen table and menu:
- *   App.tsx: `...invoiceScreens` in SCREENS and `INVOICES_MENU` in MENU.
+ * The invoice screens (issue 4):
+ * their chunk's screen table (renderer/src/screenTable.ts); the menu items are in renderer/src/menu.ts.
  * Importing this module also registers the screens' texts (see common.tsx).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { CustomersScreen, SuppliersScreen } from './Contacts';
 import { InvoiceEditorScreen } from './InvoiceEditor';
@@ -24,9 +24,4 @@ export const invoiceScreens: Record<string, ComponentType<ScreenProps>> = {
   suppliers: SuppliersScreen,
   'open-items': OpenItemsScreen,
   'invoice-settings': InvoiceSettingsScreen,
-};
-
-export const INVOICES_MENU = {
-  group: 'invoices',
-  items: ['invoices', 'purchases', 'open-items', 'customers', 'suppliers', 'invoice-settings'],
 };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { openHelp } from '../../components/lessons/help';
 import { lessonsFor } from '../../components/lessons/lessonData';
 import { LessonView } from '../../components/lessons/LessonView';

@@ -1,12 +1,11 @@
 /**
- * The lessons (issue 9) for the app's screen table and menu:
- *   App.tsx: `...lessonScreens` in SCREENS and `LESSONS_MENU` in MENU; the shell also renders
- *   HelpButton, ScreenHint and LessonPanel from components/lessons.
+ * The lesson screens (issue 9): their chunk's screen table (renderer/src/screenTable.ts); the menu
+ * item is in renderer/src/menu.ts, the native menu's "Lessen" in renderer/src/menuRoutes.ts. The
+ * shell itself renders HelpButton, ScreenHint and LessonPanel from components/lessons.
  * Importing this module also registers the texts (see common.ts).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
-import { navigate } from '../../router';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { LessonScreen } from './LessonScreen';
 import { LessonsScreen } from './LessonsScreen';
@@ -15,17 +14,3 @@ export const lessonScreens: Record<string, ComponentType<ScreenProps>> = {
   lessons: LessonsScreen,
   lesson: LessonScreen,
 };
-
-export const LESSONS_MENU = { group: 'learn', items: ['lessons'] };
-
-// The native menu's "Lessen" command.
-if (typeof window !== 'undefined') {
-  window.addEventListener('kassa:menu', (event) => {
-    const detail = (event as CustomEvent<unknown>).detail as { command?: unknown } | null;
-    if (detail?.command === 'lessons') navigate('lessons');
-  });
-}
-
-export { HelpButton } from '../../components/lessons/HelpButton';
-export { LessonPanel } from '../../components/lessons/LessonPanel';
-export { ScreenHint } from '../../components/lessons/ScreenHint';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OpeningBalance } from '../../../../shared/api/opening';
 import { formatIban } from '../../../../shared/validation/iban';
 import { call } from '../../api';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { Field, FieldSet, FormError, Hint } from '../../components/Field';
 import { AmountInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';

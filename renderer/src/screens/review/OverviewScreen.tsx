@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview, OverviewRow } from '../../../../shared/api/overview';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Field, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conclusion, Review } from '../../../../shared/api/review';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Field, FieldSet, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Allocation, AllocationAccount, AllocationTarget, Objective } from '../../../../shared/api/allocation';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { Field, FormError, Hint } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';

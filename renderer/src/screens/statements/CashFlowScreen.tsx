@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro } from '../../format';

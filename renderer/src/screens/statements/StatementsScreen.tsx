@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CostAllocationStatement } from '../../../../shared/api/allocation';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { FormError, Hint } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { dateNl, euro, toCents } from '../../format';

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the statement screens: their texts (merged into the app's i18n under
- * "statements" and "nav"), the year picker, and the statement table whose lines open to the
+ * "statements"; the menu labels are in the core i18n), the year picker, and the statement table whose lines open to the
  * accounts behind them and, per account, the postings.
  */
 import { Fragment, useState } from 'react';

@@ -1,10 +1,10 @@
 /**
- * The statement screens (issue 7) for the app's screen table and menu:
- *   App.tsx: `...statementScreens` in SCREENS and `STATEMENTS_MENU` in MENU.
+ * The statement screens (issue 7):
+ * their chunk's screen table (renderer/src/screenTable.ts); the menu items are in renderer/src/menu.ts.
  * Importing this module also registers the screens' texts (see common.tsx).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { AllocationScreen } from './AllocationScreen';
 import { AnbiScreen } from './AnbiScreen';
@@ -18,9 +18,4 @@ export const statementScreens: Record<string, ComponentType<ScreenProps>> = {
   anbi: AnbiScreen,
   'year-end': YearEndScreen,
   allocation: AllocationScreen,
-};
-
-export const STATEMENTS_MENU = {
-  group: 'statements',
-  items: ['statements', 'cash-flow', 'anbi', 'year-end', 'allocation'],
 };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VolunteerLevel } from '../../../../shared/api/volunteers';
 import { FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { useApp } from '../../context';
 import { currentYear, euro } from '../../format';
 import { useApi } from '../../hooks';

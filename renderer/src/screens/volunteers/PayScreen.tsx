@@ -5,7 +5,7 @@ import { ApiError, call } from '../../api';
 import { Field, FieldSet, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { useApp } from '../../context';
 import { euro, parseInputAmount, parseInputCents, parseInputDate, todayNl } from '../../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, type FormErrors } from '../../hooks';

@@ -10,7 +10,7 @@ import { useApp } from '../../context';
 import { dateNl, parseInputDate } from '../../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, type FormErrors } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { BENEFITS } from './common';
 
 interface Form {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldSet, FormError } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import { useApp } from '../../context';
 import { currentYear } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the volunteer screens: their texts (merged into the app's i18n under
- * "volunteers" and "nav"), labels and the warning-level badge.
+ * "volunteers"; the menu labels are in the core i18n), labels and the warning-level badge.
  */
 import { useTranslation } from 'react-i18next';
 import type { Benefit, VolunteerLevel } from '../../../../shared/api/volunteers';

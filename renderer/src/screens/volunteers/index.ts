@@ -1,10 +1,10 @@
 /**
- * The volunteer screens (issue 5) for the app's screen table and menu:
- *   App.tsx: `...volunteerScreens` in SCREENS and `VOLUNTEER_MENU` in MENU.
+ * The volunteer screens (issue 5):
+ * their chunk's screen table (renderer/src/screenTable.ts); the menu items are in renderer/src/menu.ts.
  * Importing this module also registers the screens' texts (see common.tsx).
  */
 import type { ComponentType } from 'react';
-import type { ScreenProps } from '../../App';
+import type { ScreenProps } from '../../screenProps';
 import './common';
 import { LimitsScreen } from './LimitsScreen';
 import { OverviewScreen } from './OverviewScreen';
@@ -22,9 +22,4 @@ export const volunteerScreens: Record<string, ComponentType<ScreenProps>> = {
   'volunteer-payout': PayoutScreen,
   'volunteer-statements': StatementsScreen,
   'volunteer-limits': LimitsScreen,
-};
-
-export const VOLUNTEER_MENU = {
-  group: 'volunteers',
-  items: ['volunteers', 'volunteer-pay', 'volunteer-overview', 'volunteer-payout', 'volunteer-statements', 'volunteer-limits'],
 };
