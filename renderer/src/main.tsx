@@ -4,6 +4,18 @@ import { initApi } from './api';
 import { App } from './App';
 import { AppProvider, boot } from './context';
 import i18n, { isLanguage, setLanguage } from './i18n';
+// Every stylesheet loads with the first chunk, the feature sheets before the shared one. The shared
+// rules win ties of equal specificity (e.g. `.table--compact td` over a feature's `.x td`), as they
+// did when the app was one bundle; a lazily loaded screen's own CSS would otherwise come last and
+// win, and change tables that looked right before. All of it is ~44 kB, cheap to parse.
+import './screens/volunteers/volunteers.css';
+import './screens/grants/grants.css';
+import './screens/invoices/invoices.css';
+import './screens/statements/statements.css';
+import './screens/bank/bank.css';
+import './screens/review/review.css';
+import './screens/lessons/lessons.css';
+import './screens/receipts/receipts.css';
 import './styles.css';
 
 initApi();

@@ -11,7 +11,6 @@ import { useAccounts } from '../../hooks';
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
-import './bank.css';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);

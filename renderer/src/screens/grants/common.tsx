@@ -9,7 +9,6 @@ import { euro, toCents } from '../../format';
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
-import './grants.css';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);

@@ -8,7 +8,6 @@ import { useApi } from '../../hooks';
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
-import './invoices.css';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);

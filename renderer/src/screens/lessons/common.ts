@@ -2,7 +2,6 @@
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
-import './lessons.css';
 
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
 i18n.addResourceBundle('en', 'translation', en, true, false);

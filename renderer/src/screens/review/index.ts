@@ -11,7 +11,6 @@ import en from './en.json';
 import nl from './nl.json';
 import { OverviewScreen } from './OverviewScreen';
 import { ReviewScreen } from './ReviewScreen';
-import './review.css';
 
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
 i18n.addResourceBundle('en', 'translation', en, true, false);

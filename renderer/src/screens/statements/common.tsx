@@ -14,7 +14,6 @@ import i18n from '../../i18n';
 import { hrefFor } from '../../router';
 import en from './en.json';
 import nl from './nl.json';
-import './statements.css';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
@@ -90,8 +89,8 @@ function Postings({ account, name, year }: { account: string; name: string; year
           </tr>
           {rows.map((r) => (
             <tr key={`${r.entryId}-${r.ref}-${r.balance}`}>
-              <td>{dateNl(r.date)}</td>
-              <td className="mono">{r.ref}</td>
+              <td className="nowrap">{dateNl(r.date)}</td>
+              <td className="mono nowrap">{r.ref}</td>
               <td>{r.description}</td>
               <td className="num">{euro(r.debit)}</td>
               <td className="num">{euro(r.credit)}</td>

@@ -7,7 +7,6 @@ import type { Benefit, VolunteerLevel } from '../../../../shared/api/volunteers'
 import i18n from '../../i18n';
 import en from './en.json';
 import nl from './nl.json';
-import './volunteers.css';
 
 // Deep merge into the one "translation" namespace without overwriting keys of other features.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
