@@ -770,30 +770,29 @@ export function summariseYear(payments: readonly PastVolunteerPayment[], limits:
       if (countsToward(p, reimbursementsCount)) t.counted += cents;
     }
   }
-  const months: MonthSummary[] = perMonth.map((t, i) => {
-    const countedCents = personCents(t.counted, year);
-    return {
-      month: i + 1,
-      feeCents: personCents(t.fee, year),
-      reimbursementCents: personCents(t.reimbursement, year),
-      countedCents,
-      asWagesCents: personCents(t.asWages, year),
-      leftCents: Math.max(0, limits.perMonthCents - countedCents),
-      overCents: Math.max(0, countedCents - limits.perMonthCents),
-    };
-  });
-  const totalCents = personCents(all.counted, year);
+  const months: MonthSummary[] = perMonth.map((t, i) => ({ month: i + 1, ...summed(t, limits.perMonthCents, year) }));
+  // The year calls its counted sum totalCents (the contract's name since the first round).
+  const { countedCents: totalCents, ...yearSums } = summed(all, limits.perYearCents, year);
   return {
     year,
     limits,
     reimbursementsCount,
     months,
-    feeCents: personCents(all.fee, year),
-    reimbursementCents: personCents(all.reimbursement, year),
+    ...yearSums,
     totalCents,
-    asWagesCents: personCents(all.asWages, year),
-    leftCents: Math.max(0, limits.perYearCents - totalCents),
-    overCents: Math.max(0, totalCents - limits.perYearCents),
     percentOfYear: percentOf(Math.max(0, totalCents), limits.perYearCents),
+  };
+}
+
+/** One period's sums as a person's cents, with what is left of and over its limit. */
+function summed(t: { fee: bigint; reimbursement: bigint; counted: bigint; asWages: bigint }, limitCents: number, year: number) {
+  const countedCents = personCents(t.counted, year);
+  return {
+    feeCents: personCents(t.fee, year),
+    reimbursementCents: personCents(t.reimbursement, year),
+    countedCents,
+    asWagesCents: personCents(t.asWages, year),
+    leftCents: Math.max(0, limitCents - countedCents),
+    overCents: Math.max(0, countedCents - limitCents),
   };
 }
