@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/api/types';
 import { ApiError, call, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
+import { takePrimed } from './primed';
 
 export interface Loaded<T> {
   data: T | null;
@@ -30,7 +31,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
     }
     const mine = ++seq.current;
     setLoading(true);
-    call(method, JSON.parse(key) as InputFor<M>)
+    (takePrimed(method, key) ?? call(method, JSON.parse(key) as InputFor<M>))
       .then((r) => {
         if (seq.current !== mine) return;
         setData(r);
