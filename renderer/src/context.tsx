@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { AdminInfo } from '../../shared/api/types';
 import { call, type AppCapabilities, type AppSettings } from './api';
 import { isLanguage, setLanguage, type Language } from './i18n';
-import { prime } from './primed';
+import { clearPrimed, prime } from './primed';
 import { parseHash } from './router';
 
 /** What the renderer can rely on about where it runs (defaults when the server says nothing). */
@@ -90,6 +90,8 @@ export async function boot(): Promise<Boot> {
   const capabilities = caps.status === 'fulfilled' && caps.value ? { ...guess, ...caps.value } : guess;
   const settings = stored.status === 'fulfilled' && stored.value ? stored.value : readLocalSettings();
   const info = opened.status === 'fulfilled' ? opened.value : null;
+  // No administration open: the welcome screen shows, and the primed answers are errors.
+  if (!info) clearPrimed();
   const failure = opened.status === 'rejected' ? (opened.reason instanceof Error ? opened.reason.message : String(opened.reason)) : null;
   return { info, capabilities, settings, failure };
 }

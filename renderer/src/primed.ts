@@ -10,6 +10,9 @@ const primed = new Map<string, Promise<unknown>>();
 const keyOf = (method: string, inputJson: string) => `${method} ${inputJson}`;
 
 export function prime<M extends AnyMethod>(method: M, input: InputFor<M>): void {
+  // Only for the first screen: answers not taken before the first navigation are dropped (a card
+  // that did not show, or a dashboard that opens later with other figures).
+  if (primed.size === 0) window.addEventListener('hashchange', clearPrimed, { once: true });
   const p = call(method, input);
   // Nobody may ever take it (no file open: the welcome screen shows instead).
   p.catch(() => undefined);
@@ -22,4 +25,9 @@ export function takePrimed<M extends AnyMethod>(method: M, inputJson: string): P
   const p = primed.get(k);
   primed.delete(k);
   return p as Promise<OutputFor<M>> | undefined;
+}
+
+/** Drop every primed call not taken yet (no administration was open, or the first screen was left). */
+export function clearPrimed(): void {
+  primed.clear();
 }
