@@ -4,7 +4,7 @@ import { said, type Phrase } from '../shared/phrase';
 import type { Books } from './db/books';
 import { translateDbError } from './db/errors';
 import { findMethod } from './apiDomains';
-import { underReview } from './books/review/guard';
+import { READ_METHODS, underReview } from './books/review/guard';
 import type { Session } from './session';
 
 /** zod issues -> our error: the first problem, in Dutch, with the field it concerns. */
@@ -42,6 +42,11 @@ export async function dispatch(session: Session, method: string, rawInput: unkno
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   return session.serial(async () => {
+    // The file just opened is still being checked and backed up (app sessions, backups/auto.ts):
+    // reads go ahead, anything that may write waits, and so do the backup methods, which show that copy.
+    if (!READ_METHODS.has(method) || method.startsWith('backups.')) await session.opened();
+    const refused = session.refused;
+    if (spec.file && !session.books && refused) throw refused;
     if (spec.file && !session.books) throw new KassaError('NO_FILE_OPEN', said('err.app.openFirst', 'Open eerst een administratie.'));
     try {
       // While the kascommissie reviews, only reads and the review's own methods run (guard.ts).

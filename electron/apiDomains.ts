@@ -108,6 +108,23 @@ export async function findMethod(method: string): Promise<{ spec: MethodSpec; ha
   return undefined;
 }
 
+/**
+ * Load the screens' domains one at a time after `delayMs`, while the user looks at the first screen,
+ * so a first click on the bank inbox or the statements does not also pay for reading and building
+ * that domain's schemas and handlers (~50-100 ms under load). The timers never keep the process alive.
+ */
+export function warmDomains(delayMs: number, names: DomainName[] = ['statements', 'bank', 'receipts', 'invoices', 'grants', 'volunteers', 'backups']): void {
+  const next = (i: number) => {
+    const name = names[i];
+    if (name === undefined) return;
+    const t = setTimeout(() => {
+      load(name).then(() => next(i + 1), () => next(i + 1));
+    }, i === 0 ? delayMs : 20);
+    t.unref?.();
+  };
+  next(0);
+}
+
 /** Every domain by name (tests: each method of the contract must be found where it is). */
 export const domainNames = Object.keys(DOMAINS) as DomainName[];
 export function domainTables(name: DomainName): Promise<Tables> {

@@ -18,6 +18,12 @@ export interface SessionOptions {
    * they change nothing, and the check would cost more than the report itself on large books.
    */
   skipQuickCheck?: boolean;
+  /**
+   * True when the opening backup of this file runs PRAGMA quick_check on its copy (app sessions,
+   * electron/backups/auto.ts): admin.open then answers at once and writes wait for that check.
+   * Absent or false: admin.open runs quick_check itself before it answers.
+   */
+  checksWithOpeningBackup?: (file: string) => boolean;
   dialogs?: AppDialogs;
   /** Called each time an administration is opened or created in this session (recent files). */
   onOpen?: (books: Books) => void;
@@ -34,6 +40,10 @@ export class Session {
   private current: Books | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
+  /** Work on the file just opened that every write (and the backup methods) must wait for. */
+  private opening: Promise<void> = Promise.resolve();
+  /** Why the file just opened was closed again (quick_check failed on its opening copy). */
+  private refusal: Error | null = null;
 
   constructor(readonly options: SessionOptions = {}) {}
 
@@ -43,6 +53,7 @@ export class Session {
 
   set books(books: Books | null) {
     this.current = books;
+    if (books) this.refusal = null;
     if (books) this.options.onOpen?.(books);
   }
 
@@ -53,6 +64,31 @@ export class Session {
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Register work on the file just opened (its check and opening backup) that runs beside the
+   * first reads. Writes wait for it through opened(); when it fails, refuse() says why.
+   */
+  holdWrites(work: Promise<void>): void {
+    this.opening = Promise.all([this.opening, work.catch(() => undefined)]).then(() => undefined);
+  }
+
+  /** Resolves (never rejects) when the opening work registered so far is done. */
+  opened(): Promise<void> {
+    return this.opening;
+  }
+
+  /** The file was found damaged after it was opened: close it, and answer the next calls with `error`. */
+  refuse(books: Books, error: Error): void {
+    if (this.current !== books) return;
+    this.close();
+    this.refusal = error;
+  }
+
+  /** The error of a file refused after opening (see refuse()), until another one is opened. */
+  get refused(): Error | null {
+    return this.refusal;
   }
 
   /** Calls queued or running: work that a closing window still waits for. */
@@ -71,6 +107,8 @@ export class Session {
    * not keep the file open.
    */
   async finish(): Promise<void> {
+    // The opening backup of this file (and its check) completes before the final one.
+    await this.opening;
     const books = this.current;
     if (books && this.options.beforeClose) {
       try {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { KassaError } from '../shared/errors';
 import { DOWNLOAD_RESULT_HEADER } from '../shared/api/downloads';
 import { handle } from './api';
+import { warmDomains } from './apiDomains';
 import { runDownload } from './download';
 import { createAppSession } from './app/handlers';
 import { appRoot } from './app/paths';
@@ -323,6 +324,8 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     throw e;
   });
   port = (server.address() as AddressInfo).port;
+  // Once the first screen has had its answers: the other screens' server code, in idle time.
+  warmDomains(2_000);
   const url = `http://127.0.0.1:${port}/?token=${token}`;
 
   let closed: Promise<void> | null = null;

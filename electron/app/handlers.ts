@@ -46,6 +46,8 @@ export function createAppSession(options: Omit<SessionOptions, 'onOpen' | 'befor
   const session: Session = new Session({
     ...options,
     settingsDir,
+    // Every file but the practice one gets an opening backup, and that copy is what quick_check reads.
+    checksWithOpeningBackup: (file) => !isPracticeFile(settingsDir, file),
     onOpen: (books) => {
       if (isPracticeFile(settingsDir, books.path)) return;
       startAutoBackups(session, books);

@@ -2,7 +2,9 @@ import { KassaError } from '../../shared/errors';
 import { defaultSettingsDir } from '../app/paths';
 import type { Books } from '../db/books';
 import type { Session } from '../session';
-import { createBackup } from './backups';
+import { checkCopy } from '../db/checkCopy';
+import { damagedFile, quickCheck } from '../db/quickCheck';
+import { createBackup, type CopyCheck } from './backups';
 
 /**
  * Automatic backups for sessions with a user behind them (an Electron window, the browser mode):
@@ -55,7 +57,7 @@ function current(session: Session, state: AutoState): boolean {
   return states.get(session) === state && session.books === state.books && state.books.sqlite.open;
 }
 
-async function run(session: Session, state: AutoState): Promise<boolean> {
+async function run(session: Session, state: AutoState, check?: CopyCheck): Promise<boolean> {
   if (!current(session, state)) {
     stop(session, state);
     return false;
@@ -69,6 +71,7 @@ async function run(session: Session, state: AutoState): Promise<boolean> {
       kind: 'auto',
       now: new Date(at),
       dedupe: true,
+      ...(check ? { check } : {}),
       ...(state.nativeBinding ? { nativeBinding: state.nativeBinding } : {}),
     });
     state.lastAt = at;
@@ -101,9 +104,14 @@ export function startAutoBackups(session: Session, books: Books, opts: AutoBacku
     timer: null,
   };
   states.set(session, state);
-  // Queued behind the call that opened the file, so the backup sees the file as opened.
-  // Never an unhandled rejection: a background backup must not take the app down.
-  session.serial(() => run(session, state)).catch(() => undefined);
+  if (session.options.checksWithOpeningBackup?.(books.path)) {
+    // Beside the first reads, not in the queue: writes wait for it (Session.opened, api.ts).
+    session.holdWrites(openingRun(session, state));
+  } else {
+    // Queued behind the call that opened the file, so the backup sees the file as opened.
+    // Never an unhandled rejection: a background backup must not take the app down.
+    session.serial(() => run(session, state)).catch(() => undefined);
+  }
   const timer = setInterval(() => {
     autoBackupTick(session).catch(() => undefined);
   }, opts.checkEveryMs ?? CHECK_EVERY_MS);
@@ -112,11 +120,52 @@ export function startAutoBackups(session: Session, books: Books, opts: AutoBacku
 }
 
 /**
+ * The opening backup of an app session, which is also the file's quick_check: admin.open answered
+ * without it (handlers.ts), so the dashboard reads while the copy is checked in a worker. The copy
+ * is made synchronously right after admin.open, before any other call runs. A damaged copy is not
+ * kept and the file is closed with CORRUPT_FILE before any write could reach it. When no copy
+ * could be checked (the backup folder is missing, the worker failed) the file itself is checked
+ * here, as admin.open would have done.
+ */
+async function openingRun(session: Session, state: AutoState): Promise<void> {
+  let checked = false;
+  let damaged: KassaError | null = null;
+  const check: CopyCheck = async (tmp) => {
+    let problems: string[];
+    try {
+      problems = await checkCopy(tmp, state.nativeBinding ? { nativeBinding: state.nativeBinding } : {});
+    } catch {
+      return; // checked stays false: the file itself is checked below
+    }
+    checked = true;
+    if (problems.length > 0) {
+      damaged = damagedFile(problems);
+      throw damaged;
+    }
+  };
+  await run(session, state, check);
+  if (!current(session, state)) return;
+  if (!checked && !damaged) {
+    try {
+      quickCheck(state.books);
+    } catch (e) {
+      damaged = e instanceof KassaError ? e : damagedFile([String((e as Error)?.message ?? e)]);
+    }
+  }
+  if (damaged) {
+    stop(session, state);
+    session.refuse(state.books, damaged);
+  }
+}
+
+/**
  * Make an automatic backup when one is due: something changed since the last backup and the last
  * one is at least 30 minutes old. Called by the timer; tests call it with their own clock.
  * Resolves to true when a backup was made.
  */
 export async function autoBackupTick(session: Session): Promise<boolean> {
+  // After the opening backup: until it is done, nothing counts as backed up.
+  await session.opened();
   const state = states.get(session);
   if (!state) return false;
   if (!current(session, state)) {

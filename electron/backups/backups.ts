@@ -19,7 +19,7 @@ import { sameBytes } from '../files/sameBytes';
 
 /**
  * Making, listing, checking and rotating the backups of one administration. A backup is a copy
- * made with SQLite's online backup API (a consistent snapshot even while the file is open), written
+ * of the file taken under the app's exclusive lock right after a checkpoint (copyDatabase), written
  * to a temp name and renamed, so a full disk or a pulled USB stick never leaves half a backup that
  * looks like a whole one.
  */
@@ -251,8 +251,27 @@ function uniqueName(folder: string, orgName: string, at: Date, kind: BackupKind)
   }
 }
 
+/**
+ * Copy the open administration to `tmp`. The connection holds the file's exclusive lock and no
+ * write can run between the checkpoint and the copy (both synchronous), so once the WAL is folded
+ * into the file its bytes are the whole administration: the kernel copies them (a fraction of the
+ * CPU of the online backup API, which took ~1 s for a 40 MB file), and two copies of the same
+ * state are the same bytes. Should the checkpoint not complete, the online backup API is used.
+ */
+async function copyDatabase(books: Books, tmp: string): Promise<void> {
+  const [done] = books.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  if (done && done.busy === 0 && done.log <= 0) {
+    fs.copyFileSync(books.path, tmp, fs.constants.COPYFILE_EXCL);
+    return;
+  }
+  await books.sqlite.backup(tmp);
+}
+
+/** Work on a fresh copy before it is kept (the opening check, auto.ts); it flushes the copy itself. Throws to discard it. */
+export type CopyCheck = (tmp: string) => Promise<void>;
+
 /** Copy the open administration into `folder` under a temp name, then rename. */
-async function writeBackup(books: Books, folder: string, kind: BackupKind, now: Date, dedupe: boolean, rotate = true): Promise<BackupCreated> {
+async function writeBackup(books: Books, folder: string, kind: BackupKind, now: Date, dedupe: boolean, rotate = true, check?: CopyCheck): Promise<BackupCreated> {
   makeDir(folder);
   // A folder the user named (`kassa backup --to`) stays theirs: only our own folders are marked.
   if (rotate) markBackupFolder(folder);
@@ -261,11 +280,25 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
   const { file, at } = uniqueName(folder, organisationName(books), now, kind);
   const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
   try {
-    await books.sqlite.backup(tmp);
-    fsyncFile(tmp);
+    await copyDatabase(books, tmp);
   } catch (e) {
     removeFileSet(tmp);
     throw backupWriteError(e, folder);
+  }
+  if (check) {
+    try {
+      await check(tmp);
+    } catch (e) {
+      removeFileSet(tmp);
+      throw e;
+    }
+  } else {
+    try {
+      fsyncFile(tmp);
+    } catch (e) {
+      removeFileSet(tmp);
+      throw backupWriteError(e, folder);
+    }
   }
   if (dedupe) {
     // Nothing changed since the newest backup: keep that one instead of pushing an older, different
@@ -298,20 +331,20 @@ async function writeBackup(books: Books, folder: string, kind: BackupKind, now: 
  * that place cannot be written (a read-only medium) the backup goes to the settings folder.
  * `dedupe` (automatic backups) skips the copy when nothing changed since the newest backup.
  */
-export async function createBackup(books: Books, opts: BackupOptions & { kind: BackupKind; now?: Date; dedupe?: boolean }): Promise<BackupCreated> {
+export async function createBackup(books: Books, opts: BackupOptions & { kind: BackupKind; now?: Date; dedupe?: boolean; check?: CopyCheck }): Promise<BackupCreated> {
   const now = opts.now ?? new Date();
   const loc = backupLocation(opts.settingsDir, books.path, adminIdOf(books));
   if (loc.custom) {
     if (!isDirectory(loc.root)) {
       throw new KassaError('FILE_NOT_FOUND', said('err.backup.rootNotFound', 'De back-upmap {{root}} is niet gevonden. Is de USB-stick of schijf aangesloten? U kunt ook een andere map kiezen.', { root: loc.root }));
     }
-    return writeBackup(books, loc.folder, opts.kind, now, opts.dedupe ?? false);
+    return writeBackup(books, loc.folder, opts.kind, now, opts.dedupe ?? false, true, opts.check);
   }
   try {
-    return await writeBackup(books, loc.folder, opts.kind, now, opts.dedupe ?? false);
+    return await writeBackup(books, loc.folder, opts.kind, now, opts.dedupe ?? false, true, opts.check);
   } catch (e) {
     if (e instanceof KassaError && e.code === 'READ_ONLY') {
-      return writeBackup(books, loc.fallbackFolder, opts.kind, now, opts.dedupe ?? false);
+      return writeBackup(books, loc.fallbackFolder, opts.kind, now, opts.dedupe ?? false, true, opts.check);
     }
     throw e;
   }

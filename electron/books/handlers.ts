@@ -33,7 +33,8 @@ export const booksHandlers: { [M in BooksMethodName]: Handler<M> } = {
   'admin.open': async ({ session }, input) =>
     adminInfo(await openInto(session, async () => {
       const books = await openBooks(input.path, session.options.nativeBinding ? { nativeBinding: session.options.nativeBinding } : {});
-      if (!session.options.skipQuickCheck) quickCheck(books);
+      // App sessions check the opening backup's copy instead, beside the first reads (backups/auto.ts).
+      if (!session.options.skipQuickCheck && !session.options.checksWithOpeningBackup?.(books.path)) quickCheck(books);
       return books;
     })),
   'admin.close': async ({ session }) => {

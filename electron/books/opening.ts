@@ -44,7 +44,10 @@ function firstYear(books: Books): { year: number; start: string; status: string 
 /** The opening entry that counts now: posted, not reversed. */
 function liveOpening(books: Books): { id: number; ref: string } | null {
   const r = books
-    .raw(`SELECT e.id, j.code, e.year, e.number FROM entries e JOIN journals j ON j.id = e.journal_id
+    // INDEXED BY: for ORDER BY id DESC the planner preferred walking every entry backwards (~250 ms
+    // on 100,000 entries without an opening entry, on the dashboard's path); the partial index holds
+    // only the opening entries, so this is a handful of rows.
+    .raw(`SELECT e.id, j.code, e.year, e.number FROM entries e INDEXED BY entries_opening JOIN journals j ON j.id = e.journal_id
           WHERE e.source = 'opening' AND e.status = 'posted' AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reversal_of = e.id)
           ORDER BY e.id DESC LIMIT 1`)
     .get() as { id: number; code: string; year: number; number: number } | undefined;

@@ -21,7 +21,12 @@ export function quickCheck(books: Books): void {
   }
   if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
   if (books.sqlite.open) books.close();
-  throw new KassaError('CORRUPT_FILE', said('err.file.damaged', 'Het bestand is beschadigd. Er kan niets meer in worden geboekt. Zet een back-up terug (Back-ups, Terugzetten) of vraag hulp.'), {
-    details: { problems: rows.map((r) => r.quick_check) },
+  throw damagedFile(rows.map((r) => r.quick_check));
+}
+
+/** The refusal of a file that quick_check found damaged (here, or on its opening copy: backups/auto.ts). */
+export function damagedFile(problems: string[]): KassaError {
+  return new KassaError('CORRUPT_FILE', said('err.file.damaged', 'Het bestand is beschadigd. Er kan niets meer in worden geboekt. Zet een back-up terug (Back-ups, Terugzetten) of vraag hulp.'), {
+    details: { problems },
   });
 }

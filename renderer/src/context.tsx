@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import type { AdminInfo } from '../../shared/api/types';
 import { call, type AppCapabilities, type AppSettings } from './api';
 import { isLanguage, setLanguage, type Language } from './i18n';
+import { clearPrimed, prime } from './primed';
+import { parseHash } from './router';
 
 /** What the renderer can rely on about where it runs (defaults when the server says nothing). */
 export type Capabilities = Partial<AppCapabilities>;
@@ -74,6 +76,11 @@ export interface Boot {
 /** Everything the shell needs before the first paint. Missing app.* methods fall back quietly. */
 export async function boot(): Promise<Boot> {
   const guess: Capabilities = { mode: window.kassa ? 'electron' : 'browser', dialogs: Boolean(window.kassa) };
+  // The first screen is most often the dashboard: its calls go out with admin.info (primed.ts).
+  if (parseHash(window.location.hash).screen === 'dashboard') {
+    prime('reports.dashboard', {});
+    prime('opening.get', {});
+  }
   const [caps, stored, opened] = await Promise.allSettled([
     call('app.capabilities', {}),
     call('app.settings.get', {}),
@@ -83,6 +90,8 @@ export async function boot(): Promise<Boot> {
   const capabilities = caps.status === 'fulfilled' && caps.value ? { ...guess, ...caps.value } : guess;
   const settings = stored.status === 'fulfilled' && stored.value ? stored.value : readLocalSettings();
   const info = opened.status === 'fulfilled' ? opened.value : null;
+  // No administration open: the welcome screen shows, and the primed answers are errors.
+  if (!info) clearPrimed();
   const failure = opened.status === 'rejected' ? (opened.reason instanceof Error ? opened.reason.message : String(opened.reason)) : null;
   return { info, capabilities, settings, failure };
 }

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/api/types';
 import { ApiError, call, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
+import { takePrimed } from './primed';
+import { callShared, isShared, keptAnswer } from './sharedLists';
 
 export interface Loaded<T> {
   data: T | null;
@@ -15,13 +17,19 @@ export interface Loaded<T> {
  * Stale answers (from an older input) are dropped.
  */
 export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null): Loaded<OutputFor<M>> {
-  const { booksVersion } = useApp();
-  const [data, setData] = useState<OutputFor<M> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(input !== null);
-  const [tick, setTick] = useState(0);
+  const { booksVersion, info } = useApp();
   const key = input === null ? null : JSON.stringify(input);
+  // Accounts and years: the last answer draws at once and is refreshed behind it (sharedLists.ts).
+  const scope = `${info?.path ?? ''}\n${booksVersion}`;
+  const shared = isShared(method);
+  const kept = shared && key !== null ? keptAnswer(method, key, scope) : undefined;
+  const [data, setData] = useState<OutputFor<M> | null>(kept?.data ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(input !== null && kept === undefined);
+  const [tick, setTick] = useState(0);
   const seq = useRef(0);
+  // The JSON of the kept answer on screen, so the same answer from the refresh draws nothing again.
+  const shown = useRef<string | null>(kept?.json ?? null);
 
   useEffect(() => {
     if (key === null) {
@@ -29,11 +37,16 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       return;
     }
     const mine = ++seq.current;
-    setLoading(true);
-    call(method, JSON.parse(key) as InputFor<M>)
+    const current = shared ? keptAnswer(method, key, scope) : undefined;
+    if (current === undefined) setLoading(true);
+    const answer: Promise<{ json: string | null; data: OutputFor<M> }> = shared
+      ? callShared(method, key, scope)
+      : ((booksVersion === 0 ? takePrimed(method, key) : undefined) ?? call(method, JSON.parse(key) as InputFor<M>)).then((d) => ({ json: null, data: d }));
+    answer
       .then((r) => {
         if (seq.current !== mine) return;
-        setData(r);
+        if (r.json === null || r.json !== shown.current) setData(r.data);
+        shown.current = r.json;
         setError(null);
       })
       .catch((e: unknown) => {
@@ -43,7 +56,8 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       .finally(() => {
         if (seq.current === mine) setLoading(false);
       });
-  }, [method, key, booksVersion, tick]);
+    // `scope` holds booksVersion: a change in the books reloads as before.
+  }, [method, key, scope, shared, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { translateDbError } from '../../electron/db/errors';
+import { createAppSession } from '../../electron/app/handlers';
 import { Session } from '../../electron/session';
 import { KassaError } from '../../shared/errors';
 import { cleanupTempDirs, expectDutch, expectKassaError, makeBooks, simpleEntry, tempDir } from './helpers';
@@ -29,19 +30,30 @@ describe('bank import of a special file', () => {
   });
 });
 
+/** Books with 300 postings, one index page garbled (not the header): SQLite opens the file, quick_check finds it. */
+async function damagedBooks(): Promise<string> {
+  const b = await makeBooks();
+  for (let i = 0; i < 300; i++) await b.call('entries.post', simpleEntry('2026-02-01', '1100', '8000', `${i + 1}.00`, `Gift nummer ${i} ${'x'.repeat(80)}`));
+  b.close();
+  const db = new Database(b.file);
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  const page = (db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'lines_entry'`).get() as { rootpage: number }).rootpage;
+  db.close();
+  const fd = fs.openSync(b.file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize - 100, 0x41), 0, pageSize - 100, (page - 1) * pageSize + 100);
+  fs.closeSync(fd);
+  return b.file;
+}
+
+/** Every .kassa file under `dir`, at any depth. */
+function kassaFilesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.kassa'));
+}
+
 describe('quick_check on open', () => {
   it('a damaged file gets CORRUPT_FILE on admin.open, and takes no postings', async () => {
-    const b = await makeBooks();
-    for (let i = 0; i < 300; i++) await b.call('entries.post', simpleEntry('2026-02-01', '1100', '8000', `${i + 1}.00`, `Gift nummer ${i} ${'x'.repeat(80)}`));
-    b.close();
-    const db = new Database(b.file);
-    const pageSize = Number(db.pragma('page_size', { simple: true }));
-    const page = (db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'lines_entry'`).get() as { rootpage: number }).rootpage;
-    db.close();
-    // Garble one index page (not the header): SQLite opens the file, quick_check finds it.
-    const fd = fs.openSync(b.file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(pageSize - 100, 0x41), 0, pageSize - 100, (page - 1) * pageSize + 100);
-    fs.closeSync(fd);
+    const b = { file: await damagedBooks() };
     const before = fs.readFileSync(b.file);
 
     const s = new Session();
@@ -50,6 +62,24 @@ describe('quick_check on open', () => {
     expect(s.books).toBeNull();
     await expectKassaError(dispatch(s, 'entries.post', simpleEntry('2026-02-01', '1100', '8000', '1.00')), 'NO_FILE_OPEN');
     expect(fs.readFileSync(b.file).equals(before)).toBe(true);
+  });
+
+  it('an app session checks the opening copy beside the reads: the first write gets CORRUPT_FILE, nothing written, no copy kept', async () => {
+    const file = await damagedBooks();
+    const before = fs.readFileSync(file);
+    const s = createAppSession({ settingsDir: tempDir('kassa-settings-'), mode: 'browser' });
+    // admin.open answers before the check (the dashboard's reads need not wait for it)...
+    await dispatch(s, 'admin.open', { path: file });
+    // ...but a posting waits for it, and is refused.
+    const err = await expectKassaError(dispatch(s, 'entries.post', simpleEntry('2026-02-01', '1100', '8000', '1.00')), 'CORRUPT_FILE');
+    expect(err.message).toContain('beschadigd');
+    expect(s.books).toBeNull();
+    // Every next call says so too, until another file is opened.
+    await expectKassaError(dispatch(s, 'admin.info', {}).then(() => dispatch(s, 'accounts.list', {})), 'CORRUPT_FILE');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    // The damaged copy is not kept among the backups (it would push good ones out of the rotation).
+    expect(kassaFilesUnder(path.dirname(file)).filter((f) => f !== path.basename(file))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp') || f.endsWith('-wal'))).toEqual([]);
   });
 });
 

@@ -24,8 +24,12 @@ export const MATCH_DAYS = 7;
 interface MatchRow { id: number; date: string; description: string; journal: string; year: number; number: number | null }
 
 // Entries that are themselves the result of a bank line, an opening or a closing are never "made by hand".
+// INDEXED BY: the planner took lines_ledger for the date range and then read every line of those two
+// weeks from the table for its amount; lines_account holds the amount, so only a match is read
+// (50 inbox lines of a busy bank account: ~78 -> ~15 ms). An index on (account_id, amount_cents,
+// date) would make it one seek per line; not added here (a migration).
 const CANDIDATES = `SELECT e.id, e.date, e.description, j.code AS journal, e.year, e.number
-  FROM lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
+  FROM lines l INDEXED BY lines_account JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id
   WHERE l.account_id = ? AND l.date BETWEEN ? AND ? AND l.amount_cents = ? AND l.posted = 1
     AND e.status = 'posted' AND e.reversal_of IS NULL AND e.source NOT IN ('opening', 'closing')
     AND NOT EXISTS (SELECT 1 FROM entries x WHERE x.reversal_of = e.id)

@@ -80,7 +80,8 @@ export function LedgerScreen({ params }: ScreenProps) {
 
   const fy = years.data?.find((y) => String(y.year) === effectiveYear);
   const months = useMemo(() => (fy ? monthsOf(fy.startDate, fy.endDate) : []), [fy]);
-  const monthName = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  // One formatter per language, not one per render (creating an Intl formatter loads locale data).
+  const monthName = useMemo(() => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }), [i18n.language]);
   const chosenMonth = months.find((m) => m.from === month);
   const atIso = at.trim() ? parseInputDate(at) : null;
   const atError = at.trim() && !atIso ? t('errors.date') : undefined;

@@ -1,0 +1,50 @@
+import { call, type AnyMethod, type InputFor, type OutputFor } from './api';
+
+/**
+ * The small lists nearly every screen reads as it mounts (accounts, years). The last answer is
+ * kept, so the next screen draws with it at once instead of one round trip (and one render) later,
+ * and is asked for again in the background; a different answer replaces it. A kept answer counts
+ * only for the same administration and the same books version (bumped after every change made in
+ * the app), and screens that mount together share one call.
+ */
+const SHARED: ReadonlySet<string> = new Set(['accounts.list', 'years.list']);
+
+interface Kept {
+  json: string;
+  data: unknown;
+}
+
+const kept = new Map<string, Kept>();
+const inflight = new Map<string, Promise<Kept>>();
+
+export function isShared(method: string): boolean {
+  return SHARED.has(method);
+}
+
+/** Scope: the open administration's path and the books version. */
+const keyOf = (method: string, inputJson: string, scope: string) => `${scope}\n${method}\n${inputJson}`;
+
+export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, scope: string): { json: string; data: OutputFor<M> } | undefined {
+  return kept.get(keyOf(method, inputJson, scope)) as { json: string; data: OutputFor<M> } | undefined;
+}
+
+export function callShared<M extends AnyMethod>(method: M, inputJson: string, scope: string): Promise<{ json: string; data: OutputFor<M> }> {
+  const k = keyOf(method, inputJson, scope);
+  let p = inflight.get(k);
+  if (!p) {
+    p = call(method, JSON.parse(inputJson) as InputFor<M>).then((data) => {
+      const answer = { json: JSON.stringify(data), data };
+      // Only the newest scope's answers are worth keeping.
+      for (const old of kept.keys()) if (!old.startsWith(`${scope}\n`)) kept.delete(old);
+      kept.set(k, answer);
+      return answer;
+    });
+    const mine = p;
+    const clear = () => {
+      if (inflight.get(k) === mine) inflight.delete(k);
+    };
+    mine.then(clear, clear);
+    inflight.set(k, mine);
+  }
+  return p as Promise<{ json: string; data: OutputFor<M> }>;
+}
