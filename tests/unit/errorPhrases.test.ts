@@ -71,7 +71,11 @@ for (const file of files) {
     }
     if (ts.isNewExpression(n) && n.expression.getText() === 'KassaError' && n.arguments?.[1]) {
       const m = n.arguments[1];
-      errorCalls.push({ where: where(n), literal: ts.isStringLiteral(m) || ts.isNoSubstitutionTemplateLiteral(m) || ts.isTemplateExpression(m) });
+      // Text itself, also when tidied first (`…`.trim()) or joined from pieces ('a' + b).
+      const textual = (x: ts.Node): boolean => ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) || ts.isTemplateExpression(x)
+        || (ts.isBinaryExpression(x) && (textual(x.left) || textual(x.right)))
+        || (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && textual(x.expression.expression));
+      errorCalls.push({ where: where(n), literal: textual(m) });
     }
     if (ts.isCallExpression(n) && n.expression.getText() === 'bankError') {
       const m = n.arguments[0];
@@ -197,6 +201,8 @@ describe('errors from real calls, shown in English', () => {
     ['a bank import without a file', 'bank.import', {}, 'INVALID_INPUT', /Choose a file/],
     ['a file that is no bank statement', 'bank.import', { data: Buffer.from('Boodschappenlijstje: melk, brood').toString('base64'), fileName: 'lijst.txt' }, 'BAD_BANK_FILE', /does not recognise this file/],
     ['a folder that is not there', 'overview.scan', { folder: path.join(dir, 'nergens') }, 'FILE_NOT_FOUND', /does not exist or cannot be read/],
+    ['limits with a young maximum above the adult one', 'volunteers.limits.set', { year: year + 1, perHourAdult: '5.90', perHourYoung: '6.00', ageThreshold: 21, perMonth: '230.00', perYear: '2300.00' }, 'INVALID_INPUT', /young people may not be higher than for adults/],
+    ['a backup that is not there', 'backups.restore', { path: path.join(dir, 'weg.kassa') }, 'FILE_NOT_FOUND', /backup/i],
     ['an export over the open books', 'export.hledger', { path: path.join(dir, 'fouten.kassa') }, 'PROTECTED_FILE', /administration file of Kijk op de Kassa\. .*Choose another name or folder\. Nothing has been written\.$/],
   ])('%s', async (_what, method, input, code, english) => {
     const r = await shown(method, input);
