@@ -20,7 +20,7 @@ import { cleanupTempDirs, tempDir } from '../integration/helpers';
  */
 
 const repo = path.resolve(__dirname, '..', '..');
-const bundleDir = path.join(repo, 'renderer', 'src', 'i18n', 'errors');
+const bundleDir = path.join(repo, 'shared', 'i18n', 'errors');
 
 function flatten(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
