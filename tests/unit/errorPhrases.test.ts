@@ -54,6 +54,8 @@ const plainBankErrors: string[] = [];
 const plainBankWarnings: string[] = [];
 const isText = (n: ts.Node) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n) || ts.isBinaryExpression(n);
 const schemaTexts: { where: string; text: string }[] = [];
+/** Files of shared/api with a zod message built from a template (they reach an English screen in Dutch). */
+const schemaTemplates: string[] = [];
 
 for (const file of files) {
   const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -88,6 +90,10 @@ for (const file of files) {
     // The schemas' fixed texts: { message: '…' } and { error: '…' } in shared/api.
     if (file.includes(`${path.sep}shared${path.sep}api${path.sep}`) && ts.isPropertyAssignment(n) && ['message', 'error'].includes(n.name.getText()) && ts.isStringLiteral(n.initializer)) {
       schemaTexts.push({ where: where(n), text: n.initializer.text });
+    }
+    // …and those built from a template (`Vul ${what} in.`): the renderer cannot find them by their words.
+    if (file.includes(`${path.sep}shared${path.sep}api${path.sep}`) && ts.isPropertyAssignment(n) && ['message', 'error'].includes(n.name.getText()) && ts.isTemplateExpression(n.initializer)) {
+      schemaTemplates.push(where(n).replace(/:\d+$/, ''));
     }
     ts.forEachChild(n, visit);
   };
@@ -136,6 +142,13 @@ describe('service errors in English', () => {
     const known = new Set([...nl].filter(([k]) => k.startsWith('server.err.zod.')).map(([, v]) => v));
     expect(schemaTexts.length).toBeGreaterThan(100);
     expect(schemaTexts.filter((s) => !known.has(s.text)).map((s) => `${s.where}: ${s.text}`)).toEqual([]);
+  });
+
+  it('builds no new zod message from a template (those show in Dutch in every language)', () => {
+    // Left for a next step, in these files only (the list may only shrink): "Vul {what} in." and
+    // "{What} is te lang (maximaal {max} tekens)." with a Dutch noun passed in by ~50 fields.
+    const left = ['shared/api/common.ts', 'shared/api/grants.ts', 'shared/api/invoices.ts', 'shared/api/receipts.ts', 'shared/api/review.ts', 'shared/api/volunteers.ts'];
+    expect([...new Set(schemaTemplates)].sort()).toEqual(left);
   });
 
   it('builds no error from plain Dutch text outside the files listed', () => {
