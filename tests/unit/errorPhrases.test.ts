@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import { isKassaErrorData, KassaError } from '../../shared/errors';
-import { joinSaid, said } from '../../shared/phrase';
+import { joinSaid, said, type Phrase } from '../../shared/phrase';
 import i18n from '../../renderer/src/i18n';
 import { phrasesOf, serverText } from '../../renderer/src/serverText';
 import { DUTCH_ALLOWED, DUTCH_WORDS, leftovers } from '../e2e/languageWords';
@@ -204,6 +204,17 @@ describe('errors from real calls, shown in English', () => {
     if (!isKassaErrorData(data)) throw new Error(`${method} did not fail with a KassaError`);
     return { code: data.code, nl: data.message, en: serverText({ message: data.message, says: phrasesOf(data.details) }) };
   }
+
+  it('says the kascommissie checklist\'s findings in English too', async () => {
+    const c = (await dispatch(s, 'review.checklist', { year })) as { items: { key: string; summary: string; summarySays?: Phrase[] }[] };
+    expect(c.items.length).toBe(8);
+    for (const i of c.items) {
+      expect(i.summarySays, i.summary).toBeDefined();
+      const en = serverText({ message: i.summary, says: i.summarySays });
+      expect(en, i.key).not.toBe(i.summary);
+      expect(leftovers(en, DUTCH_WORDS, DUTCH_ALLOWED, []), en).toEqual([]);
+    }
+  });
 
   it.each([
     ['an entry that does not balance', 'entries.post', { date: `${year}-03-01`, description: 'Test', lines: [{ account: '4300', debit: '10.00' }, { account: '1000', credit: '9.00' }] }, 'UNBALANCED', /does not balance/],

@@ -8,6 +8,7 @@ import { useApp } from '../../context';
 import { euro, parseInputAmount, parseInputDate, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../../hooks';
 import { hrefFor } from '../../router';
+import { serverText } from '../../serverText';
 import { MarkForm } from './MarkForm';
 
 /** The checklist: per item what the app found, the evidence one click away, and the committee's verdict. */
@@ -21,7 +22,7 @@ export function ChecklistSection({ review, onChange }: { review: Review; onChang
           <h3>
             {t(`review.items.${i.key}`, { amount: euro(review.checklist.threshold), defaultValue: i.title })} <span className={`review-outcome review-outcome--${i.outcome}`}>{t(`review.outcome.${i.outcome}`)}</span>
           </h3>
-          <p>{i.summary}</p>
+          <p>{serverText({ message: i.summary, says: i.summarySays })}</p>
           <Evidence item={i} />
           {i.key === 'cash' ? <AmountForm kind="cash" review={review} item={i} onChange={onChange} /> : null}
           {i.key === 'bank' && i.outcome !== 'ok' && i.outcome !== 'na' ? <AmountForm kind="paper" review={review} item={i} onChange={onChange} /> : null}
