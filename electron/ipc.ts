@@ -3,34 +3,35 @@ import type { MenuCommand } from '../shared/api/app';
 import { handle } from './api';
 import { IPC_CALL_CHANNEL, IPC_MENU_CHANNEL, isTrustedSenderUrl } from './security';
 import type { AppDialogs, Session } from './session';
+import { KassaError } from '../shared/errors';
+import { said } from '../shared/phrase';
+import { kassaFilters, type ShellTexts } from './shell/texts';
 
 type Answer = Awaited<ReturnType<typeof handle>>;
 
-export const KASSA_FILTERS = [
-  { name: 'Kijk op de Kassa administratie', extensions: ['kassa'] },
-  { name: 'Alle bestanden', extensions: ['*'] },
-];
 
 /**
  * Native open/save dialogs for one window; app.dialog.open/save reach them through the Session.
  * Every file the renderer asks for in Electron goes through these (the renderer never types a path).
  */
-export function createDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, win: BrowserWindow): AppDialogs {
+export function createDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, win: BrowserWindow, texts: () => ShellTexts): AppDialogs {
   return {
     async open(input) {
+      const t = texts();
       const r = await dialog.showOpenDialog(win, {
-        title: input.title ?? 'Administratie openen',
+        title: input.title ?? t.dialog.openTitle,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
-        filters: input.filters ?? KASSA_FILTERS,
+        filters: input.filters ?? kassaFilters(t),
         properties: ['openFile'],
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async save(input) {
+      const t = texts();
       const r = await dialog.showSaveDialog(win, {
-        title: input.title ?? 'Opslaan als',
+        title: input.title ?? t.dialog.saveTitle,
         ...(input.defaultPath ? { defaultPath: input.defaultPath } : {}),
-        filters: input.filters ?? KASSA_FILTERS,
+        filters: input.filters ?? kassaFilters(t),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return r.canceled || !r.filePath ? null : r.filePath;
@@ -47,7 +48,7 @@ export interface IpcHooks {
   after?(sender: WebContents, method: string): void;
 }
 
-const REFUSED: Answer = { error: { code: 'INTERNAL', message: 'Dit verzoek komt niet van Kijk op de Kassa en is geweigerd.' } };
+const REFUSED: Answer = { error: new KassaError('INTERNAL', said('err.app.refused', 'Dit verzoek komt niet van Kijk op de Kassa en is geweigerd.')).toJSON() };
 
 /**
  * The one IPC channel. Only our own page (app://kassa, main frame) may call; the input is

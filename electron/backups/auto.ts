@@ -1,4 +1,5 @@
 import { KassaError } from '../../shared/errors';
+import { said, type Said } from '../../shared/phrase';
 import { defaultSettingsDir } from '../app/paths';
 import type { Books } from '../db/books';
 import type { Session } from '../session';
@@ -36,7 +37,7 @@ interface AutoState {
   lastAt: number;
   lastAttemptAt: number;
   changesAtBackup: number;
-  lastError: string | null;
+  lastError: Said | null;
   lastPath: string | null;
   timer: NodeJS.Timeout | null;
 }
@@ -80,7 +81,7 @@ async function run(session: Session, state: AutoState, check?: CopyCheck): Promi
     state.lastPath = made.path;
     return true;
   } catch (e) {
-    state.lastError = e instanceof KassaError ? e.message : 'De automatische back-up is mislukt.';
+    state.lastError = e instanceof KassaError ? e.said : said('err.backup.autoFailed', 'De automatische back-up is mislukt.');
     return false;
   }
 }
@@ -185,7 +186,8 @@ export async function autoBackupTick(session: Session): Promise<boolean> {
 
 export interface AutoBackupStatus {
   lastPath: string | null;
-  lastError: string | null;
+  /** In Dutch with its phrases. */
+  lastError: Said | null;
   everyMs: number;
 }
 

@@ -376,18 +376,18 @@ export async function verifyBackupFile(file: string, opts: { nativeBinding?: str
     const books = await openBooks(copy, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     try {
       const v = await verifyBooks(books);
-      return { ok: v.ok, problems: v.problems.map((p) => p.message) };
+      return { ok: v.ok, problems: v.problems.map((p) => ({ message: p.message, says: p.says })) };
     } finally {
       books.close();
     }
   } catch (e) {
     const err = translateDbError(e);
-    const message = err instanceof KassaError
-      ? err.message
+    const problem = err instanceof KassaError
+      ? err.said
       : (e as NodeJS.ErrnoException)?.code === 'ENOENT'
-        ? 'Deze back-up is niet (meer) gevonden.'
-        : 'Deze back-up kon niet worden gecontroleerd: het bestand is onleesbaar of beschadigd.';
-    return { ok: false, problems: [message] };
+        ? said('err.backup.checkGone', 'Deze back-up is niet (meer) gevonden.')
+        : said('err.backup.checkUnreadable', 'Deze back-up kon niet worden gecontroleerd: het bestand is onleesbaar of beschadigd.');
+    return { ok: false, problems: [problem] };
   } finally {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }

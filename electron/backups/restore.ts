@@ -15,7 +15,7 @@ import type { Session } from '../session';
 import { backupLocation, backupWriteError, createBackup, makeDir, markBackupFolder, verifyBackupFile, type BackupOptions } from './backups';
 import { adminIdOf, storedAdminId } from './identity';
 import { backupFileName } from './names';
-import { said } from '../../shared/phrase';
+import { joinSaid, said } from '../../shared/phrase';
 
 /**
  * Put a backup back. The order is what makes it safe:
@@ -127,9 +127,11 @@ export async function restoreBackup(session: Session, input: { path: string; fil
   // 1. The backup itself must be whole.
   const check = await verifyBackupFile(source, nativeOpts(opts));
   if (!check.ok) {
-    throw new KassaError('CORRUPT_FILE', `Deze back-up is beschadigd of geen administratie van Kijk op de Kassa. Er is niets teruggezet. ${check.problems[0] ?? ''}`.trim(), {
+    const refusal = said('err.backup.damaged', 'Deze back-up is beschadigd of geen administratie van Kijk op de Kassa. Er is niets teruggezet.');
+    const first = check.problems[0];
+    throw new KassaError('CORRUPT_FILE', first ? joinSaid(refusal, first) : refusal, {
       field: 'path',
-      details: { problems: check.problems },
+      details: { problems: check.problems.map((p) => p.message) },
     });
   }
 

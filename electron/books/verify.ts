@@ -1,5 +1,6 @@
 import type { VerifyProblem, VerifyResult } from '../../shared/api/types';
 import type { Books } from '../db/books';
+import { said } from '../../shared/phrase';
 import { auditHash } from './audit';
 import { formatHead, shortHash } from './history/facts';
 import { checkTriggers, expectedTriggers } from './history/triggers';
@@ -22,10 +23,10 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
   };
 
   const integrity = books.raw('PRAGMA integrity_check').all() as { integrity_check: string }[];
-  check('integrity_check', integrity.filter((r) => r.integrity_check !== 'ok').map((r) => ({ code: 'SQLITE_INTEGRITY', message: `SQLite meldt: ${r.integrity_check}` })));
+  check('integrity_check', integrity.filter((r) => r.integrity_check !== 'ok').map((r) => ({ code: 'SQLITE_INTEGRITY', ...said('verify.sqlite', 'SQLite meldt: {{text}}', { text: r.integrity_check }) })));
 
   const fk = books.raw('PRAGMA foreign_key_check').all() as { table: string; rowid: number }[];
-  check('foreign_keys', fk.map((r) => ({ code: 'FOREIGN_KEY', message: `Rij ${r.rowid} in ${r.table} verwijst naar iets dat niet bestaat.` })));
+  check('foreign_keys', fk.map((r) => ({ code: 'FOREIGN_KEY', ...said('verify.foreignKey', 'Rij {{row}} in {{table}} verwijst naar iets dat niet bestaat.', { row: r.rowid, table: r.table }) })));
 
   const unbalanced = books
     .raw(
@@ -36,7 +37,9 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
     .all() as { id: number; code: string; year: number; number: number; diff: number | null; n: number }[];
   check('balanced', unbalanced.map((r) => ({
     code: 'UNBALANCED',
-    message: `Boeking ${r.code} ${r.year}-${r.number} (id ${r.id}) is niet in evenwicht: verschil ${r.diff ?? 0} cent, ${r.n} regels.`,
+    ...said('verify.unbalanced', 'Boeking {{journal}} {{year}}-{{number}} (id {{id}}) is niet in evenwicht: verschil {{diff}} cent, {{lines}} regels.', {
+      journal: r.code, year: r.year, number: r.number, id: r.id, diff: r.diff ?? 0, lines: r.n,
+    }),
   })));
 
   const gaps = books
@@ -48,7 +51,9 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
     .all() as { code: string; year: number; n: number; lo: number; hi: number }[];
   check('gapless', gaps.map((g) => ({
     code: 'NUMBER_GAP',
-    message: `Dagboek ${g.code} ${g.year}: ${g.n} boekingen maar nummers ${g.lo} tot ${g.hi}. Er ontbreken nummers.`,
+    ...said('verify.numberGap', 'Dagboek {{journal}} {{year}}: {{entries}} boekingen maar nummers {{from}} tot {{to}}. Er ontbreken nummers.', {
+      journal: g.code, year: g.year, entries: g.n, from: g.lo, to: g.hi,
+    }),
   })));
 
   const mismatch = books
@@ -57,7 +62,7 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
        WHERE l.date <> e.date OR l.posted <> (e.status = 'posted') LIMIT 100`,
     )
     .all() as { id: number; entry_id: number }[];
-  check('line_copies', mismatch.map((m) => ({ code: 'LINE_MISMATCH', message: `Regel ${m.id} hoort niet bij de datum of status van boeking ${m.entry_id}.` })));
+  check('line_copies', mismatch.map((m) => ({ code: 'LINE_MISMATCH', ...said('verify.lineMismatch', 'Regel {{line}} hoort niet bij de datum of status van boeking {{entry}}.', { line: m.id, entry: m.entry_id }) })));
 
   const outside = books
     .raw(
@@ -65,7 +70,7 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
        WHERE f.year IS NULL OR e.date NOT BETWEEN f.start_date AND f.end_date LIMIT 100`,
     )
     .all() as { id: number }[];
-  check('dates_in_year', outside.map((o) => ({ code: 'DATE_OUTSIDE_YEAR', message: `Boeking ${o.id} valt buiten haar boekjaar.` })));
+  check('dates_in_year', outside.map((o) => ({ code: 'DATE_OUTSIDE_YEAR', ...said('verify.outsideYear', 'Boeking {{entry}} valt buiten haar boekjaar.', { entry: o.id }) })));
 
   const totals = books
     .raw(
@@ -77,7 +82,7 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
        WHERE t.debit_cents IS NOT d.debit OR t.credit_cents IS NOT d.credit LIMIT 100`,
     )
     .all() as { account_id: number; year: number }[];
-  check('account_totals', totals.map((t) => ({ code: 'TOTALS_MISMATCH', message: `De opgetelde saldi van rekening-id ${t.account_id} in ${t.year} kloppen niet met de boekingen.` })));
+  check('account_totals', totals.map((t) => ({ code: 'TOTALS_MISMATCH', ...said('verify.totals', 'De opgetelde saldi van rekening-id {{account}} in {{year}} kloppen niet met de boekingen.', { account: t.account_id, year: t.year }) })));
 
   // A year reopens only through yearEnd.reopen, which logs it; an open year whose last logged
   // action is a close was reopened behind the app's back.
@@ -87,7 +92,7 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
        AND (SELECT action FROM year_end_log y WHERE y.year = f.year ORDER BY y.id DESC LIMIT 1) = 'close'`,
     )
     .all() as { year: number }[];
-  check('year_status', sneaky.map((y) => ({ code: 'YEAR_REOPENED', message: `Boekjaar ${y.year} is afgesloten geweest en buiten het programma om weer geopend.` })));
+  check('year_status', sneaky.map((y) => ({ code: 'YEAR_REOPENED', ...said('verify.yearReopened', 'Boekjaar {{year}} is afgesloten geweest en buiten het programma om weer geopend.', { year: y.year }) })));
 
   const chainProblems: VerifyProblem[] = [];
   let prev = '';
@@ -96,9 +101,9 @@ export async function verifyBooks(books: Books, opts: { since?: SinceHead } = {}
     id: number; at: string; action: string; entity: string | null; entity_id: string | null; payload: string; prev_hash: string; hash: string;
   }>) {
     auditRows++;
-    if (r.prev_hash !== prev) chainProblems.push({ code: 'AUDIT_CHAIN', message: `Logboekregel ${r.id} sluit niet aan op de regel ervoor: er is iets verwijderd of veranderd.` });
+    if (r.prev_hash !== prev) chainProblems.push({ code: 'AUDIT_CHAIN', ...said('verify.auditChain', 'Logboekregel {{row}} sluit niet aan op de regel ervoor: er is iets verwijderd of veranderd.', { row: r.id }) });
     if (auditHash(r.prev_hash, r.at, r.action, r.entity, r.entity_id, r.payload) !== r.hash) {
-      chainProblems.push({ code: 'AUDIT_HASH', message: `Logboekregel ${r.id} is achteraf veranderd.` });
+      chainProblems.push({ code: 'AUDIT_HASH', ...said('verify.auditHash', 'Logboekregel {{row}} is achteraf veranderd.', { row: r.id }) });
     }
     prev = r.hash;
     if (chainProblems.length >= 100) break;

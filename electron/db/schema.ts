@@ -403,6 +403,8 @@ export interface BankTransactionsTable {
   suggest_kind: 'invoice' | 'rule' | 'history' | 'transfer' | null;
   suggest_rule_id: number | null;
   suggest_reason: string | null;
+  /** JSON of the reason's phrases (Phrase[]); NULL for rows suggested before schema 18. */
+  suggest_says: string | null;
   /** 1: linked to an entry that was already in the books (migration 0014). */
   linked: Generated<number>;
 }

@@ -2,53 +2,54 @@ import path from 'node:path';
 import type { ElectronModule, MenuItemConstructorOptions } from './types';
 import type { Windows } from './windows';
 
-/** The Dutch application menu: Bestand (new, open, recent, backup), Bewerken, Beeld, Help. */
+/** The application menu in the app's language: File (new, open, recent, backup), Edit, View, Help. */
 export function buildMenuTemplate(electron: ElectronModule, windows: Windows, isMac: boolean): MenuItemConstructorOptions[] {
+  const t = windows.texts().menu;
   const files = windows.recentFiles();
   const recent: MenuItemConstructorOptions[] =
     files.length === 0
-      ? [{ label: 'Nog geen administraties geopend', enabled: false }]
+      ? [{ label: t.noRecent, enabled: false }]
       : files.map((p) => ({ label: path.basename(p), toolTip: p, click: () => void windows.openFile(p) }));
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'Bestand',
+      label: t.file,
       submenu: [
-        { label: 'Nieuw…', accelerator: 'CmdOrCtrl+N', click: () => void windows.sendToFocused({ command: 'new' }, true) },
-        { label: 'Openen…', accelerator: 'CmdOrCtrl+O', click: () => void windows.openWithDialog() },
-        { label: 'Recent', submenu: recent },
+        { label: t.new, accelerator: 'CmdOrCtrl+N', click: () => void windows.sendToFocused({ command: 'new' }, true) },
+        { label: t.open, accelerator: 'CmdOrCtrl+O', click: () => void windows.openWithDialog() },
+        { label: t.recent, submenu: recent },
         { type: 'separator' },
-        { label: 'Back-up maken', accelerator: 'CmdOrCtrl+B', click: () => void windows.sendToFocused({ command: 'backup' }) },
+        { label: t.backup, accelerator: 'CmdOrCtrl+B', click: () => void windows.sendToFocused({ command: 'backup' }) },
         { type: 'separator' },
-        { label: 'Afsluiten', accelerator: 'CmdOrCtrl+Q', role: 'quit' },
+        { label: t.quit, accelerator: 'CmdOrCtrl+Q', role: 'quit' },
       ],
     },
     {
-      label: 'Bewerken',
+      label: t.edit,
       submenu: [
-        { label: 'Ongedaan maken', role: 'undo' },
-        { label: 'Opnieuw', role: 'redo' },
+        { label: t.undo, role: 'undo' },
+        { label: t.redo, role: 'redo' },
         { type: 'separator' },
-        { label: 'Knippen', role: 'cut' },
-        { label: 'Kopiëren', role: 'copy' },
-        { label: 'Plakken', role: 'paste' },
-        { label: 'Alles selecteren', role: 'selectAll' },
+        { label: t.cut, role: 'cut' },
+        { label: t.copy, role: 'copy' },
+        { label: t.paste, role: 'paste' },
+        { label: t.selectAll, role: 'selectAll' },
       ],
     },
     {
-      label: 'Beeld',
+      label: t.view,
       submenu: [
-        { label: 'Groter', role: 'zoomIn' },
-        { label: 'Kleiner', role: 'zoomOut' },
-        { label: 'Normale grootte', role: 'resetZoom' },
+        { label: t.zoomIn, role: 'zoomIn' },
+        { label: t.zoomOut, role: 'zoomOut' },
+        { label: t.resetZoom, role: 'resetZoom' },
         { type: 'separator' },
-        { label: 'Volledig scherm', role: 'togglefullscreen' },
-        ...(electron.app.isPackaged ? [] : [{ type: 'separator' as const }, { label: 'Ontwikkelaarshulpmiddelen', role: 'toggleDevTools' as const }]),
+        { label: t.fullScreen, role: 'togglefullscreen' },
+        ...(electron.app.isPackaged ? [] : [{ type: 'separator' as const }, { label: t.devTools, role: 'toggleDevTools' as const }]),
       ],
     },
     {
-      label: 'Help',
-      submenu: [{ label: 'Lessen', accelerator: 'F1', click: () => void windows.sendToFocused({ command: 'lessons' }) }],
+      label: t.help,
+      submenu: [{ label: t.lessons, accelerator: 'F1', click: () => void windows.sendToFocused({ command: 'lessons' }) }],
     },
   ];
 }

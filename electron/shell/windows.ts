@@ -5,18 +5,17 @@ import { handle } from '../api';
 import { createAppSession } from '../app/handlers';
 import { readSettings, samePath, updateSettings } from '../app/settings';
 import { finalBackupDue } from '../backups/auto';
-import { createDialogs, KASSA_FILTERS, sendMenu } from '../ipc';
+import { createDialogs, sendMenu } from '../ipc';
 import { APP_ORIGIN, webPreferences } from '../security';
 import type { Session } from '../session';
+import { sayIn } from './say';
+import { kassaFilters, shellLanguage, shellTexts, type ShellTexts } from './texts';
 import type { BrowserWindow, ElectronModule, ShellOptions, WebContents } from './types';
 
 export interface AppWindow {
   win: BrowserWindow;
   session: Session;
 }
-
-/** Shown in the title bar while a closing window still writes (the renderer shows it too). */
-export const CLOSING_TITLE = { backup: 'Back-up wordt gemaakt…', work: 'Uw werk wordt opgeslagen…' } as const;
 
 /**
  * The windows of the Electron door: one per administration, each with its own Session. Knows how
@@ -33,6 +32,11 @@ export class Windows {
     private readonly electron: ElectronModule,
     private readonly options: ShellOptions,
   ) {}
+
+  /** The main process's own texts in the app's language (electron/shell/texts.ts). */
+  texts(): ShellTexts {
+    return shellTexts(this.options.settingsDir);
+  }
 
   of(sender: WebContents): AppWindow | undefined {
     return this.all.get(sender.id);
@@ -60,7 +64,9 @@ export class Windows {
     if (this.options.platform === 'darwin') w.win.setRepresentedFilename(p ?? '');
   }
 
-  async showError(win: BrowserWindow | null, message: string): Promise<void> {
+  /** A refusal from the books (Dutch with its phrases) in a native message box, in the app's language. */
+  async showError(win: BrowserWindow | null, error: { message: string; details?: Record<string, unknown> }): Promise<void> {
+    const message = sayIn(shellLanguage(this.options.settingsDir), error.message, error.details?.says);
     const opts = { type: 'warning' as const, title: 'Kijk op de Kassa', message, buttons: ['OK'] };
     const { dialog } = this.electron;
     await (win && !win.isDestroyed() ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts));
@@ -111,7 +117,7 @@ export class Windows {
     const session = createAppSession({
       mode: 'electron',
       settingsDir,
-      dialogs: createDialogs(this.electron.dialog, win),
+      dialogs: createDialogs(this.electron.dialog, win, () => this.texts()),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     const w: AppWindow = { win, session };
@@ -132,10 +138,10 @@ export class Windows {
       if (this.quitting) this.electron.app.quit();
     });
 
-    let openError: string | null = null;
+    let openError: { message: string; details?: Record<string, unknown> } | null = null;
     if (file) {
       const r = await handle(session, 'admin.open', { path: file });
-      if ('error' in r) openError = r.error.message;
+      if ('error' in r) openError = r.error;
     }
     this.updateTitle(w);
     this.onChange();
@@ -160,7 +166,7 @@ export class Windows {
       this.saveBounds(win);
       const reason = finalBackupDue(session) ? 'backup' : session.pending > 0 ? 'work' : null;
       if (reason) {
-        win.setTitle(`${CLOSING_TITLE[reason]} — Kijk op de Kassa`);
+        win.setTitle(`${this.texts().closing[reason]} — Kijk op de Kassa`);
         sendMenu(win, { command: 'closing', reason });
       }
       void session
@@ -181,7 +187,7 @@ export class Windows {
     const target = focused ? this.all.get(focused.webContents.id) : undefined;
     if (target && !openPath(target)) {
       const r = await handle(target.session, 'admin.open', { path: abs });
-      if ('error' in r) return this.showError(target.win, r.error.message);
+      if ('error' in r) return this.showError(target.win, r.error);
       this.updateTitle(target);
       this.onChange();
       sendMenu(target.win, { command: 'opened', path: abs });
@@ -193,7 +199,8 @@ export class Windows {
   async openWithDialog(): Promise<void> {
     const { BrowserWindow, dialog } = this.electron;
     const parent = BrowserWindow.getFocusedWindow();
-    const opts = { title: 'Administratie openen', filters: KASSA_FILTERS, properties: ['openFile' as const] };
+    const t = this.texts();
+    const opts = { title: t.dialog.openTitle, filters: kassaFilters(t), properties: ['openFile' as const] };
     const r = await (parent ? dialog.showOpenDialog(parent, opts) : dialog.showOpenDialog(opts));
     const file = r.canceled ? undefined : r.filePaths[0];
     if (file) await this.openFile(file);

@@ -75,7 +75,7 @@ export function initApi(): void {
 const networkMessage = () => i18n.t('errors.connection');
 
 /**
- * The service-error texts (serverText.ts with renderer/src/i18n/errors, ~90 kB for both languages)
+ * The service-error texts (serverText.ts with shared/i18n/errors, ~90 kB for both languages)
  * are loaded with the first error, not in the first script chunk; the screens that show server
  * texts import them themselves, and the shell's prefetch loads those screens in idle time.
  * (".js": the Node typecheck of tests that reach this file resolves dynamic imports as node16.)

@@ -1,6 +1,6 @@
 import i18n from './i18n';
-import en from './i18n/errors/en.json';
-import nl from './i18n/errors/nl.json';
+import en from '../../shared/i18n/errors/en.json';
+import nl from '../../shared/i18n/errors/nl.json';
 import type { Phrase, Said } from '../../shared/phrase';
 
 // The service errors' texts (shared/phrase.ts said()): their own bundle, beside the server.* texts.

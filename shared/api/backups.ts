@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import type { Said } from '../phrase';
 import type { AdminInfo, VerifyResult } from './types';
 
 /**
@@ -18,8 +19,8 @@ export type BackupKind = 'auto' | 'manual' | 'before-restore';
 
 export interface BackupCheck {
   ok: boolean;
-  /** Dutch, one line each; empty when ok. */
-  problems: string[];
+  /** One each, in Dutch with its phrases (the screen shows them in the UI language); empty when ok. */
+  problems: Said[];
 }
 
 export interface BackupFile {
@@ -57,8 +58,8 @@ export interface BackupSettings {
   custom: boolean;
   /** The newest backup in the folder, if any. */
   lastBackup: { path: string; date: string } | null;
-  /** Dutch message of the last failed automatic backup in this window, else null. */
-  lastError: string | null;
+  /** Why the last automatic backup in this window failed (Dutch with its phrases), else null. */
+  lastError: Said | null;
   /** Minutes between automatic backups while there are changes. */
   everyMinutes: number;
 }

@@ -122,6 +122,8 @@ export interface BankSuggestion extends BankChoice {
   rule: number | null;
   /** Why, in Dutch: "Regel: tegenrekening NL74 RABO … → 4100". */
   reason: string;
+  /** The same as phrases (shown in the UI language); absent for lines suggested before schema 18. */
+  says?: Phrase[];
 }
 
 export type BankTransactionStatus = 'inbox' | 'booked' | 'ignored';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountCode, AmountOrZero, IsoDate, SignedAmount, Year } from './common';
 import { method } from './define';
 import { FilePath } from './files';
+import type { Phrase } from '../phrase';
 
 /**
  * The kascommissie review (issue 19, DESIGN.md section 11): a read-only mode over one fiscal year
@@ -43,6 +44,8 @@ export interface ChecklistItem {
   outcome: Outcome;
   /** One or two Dutch sentences: what the app found. */
   summary: string;
+  /** The same as phrases, for the UI language. */
+  summarySays?: Phrase[];
   evidence: Evidence[];
   /** The screen where the evidence can be seen in full. */
   screen: string | null;

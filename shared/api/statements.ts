@@ -163,6 +163,8 @@ export interface AnbiChecklistItem {
   source: 'auto' | 'manual';
   done: boolean;
   detail: string | null;
+  /** When the detail is what the app says (not the organisation's own data): its phrases. */
+  detailSays?: Phrase[];
   note: string | null;
 }
 

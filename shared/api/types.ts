@@ -1,5 +1,6 @@
 /** Output shapes of the books API. Amounts are decimal strings ("1234.56"), dates YYYY-MM-DD. */
 import type { AccountType, MoneyKind, Layout } from '../chart';
+import type { Phrase } from '../phrase';
 
 export interface Organisation {
   name: string;
@@ -156,7 +157,10 @@ export interface LedgerPage {
 
 export interface VerifyProblem {
   code: string;
+  /** In Dutch (the CLI prints it as it is). */
   message: string;
+  /** The same as phrases (shared/phrase.ts), for a screen in another language. */
+  says?: Phrase[];
 }
 
 export interface VerifyResult {

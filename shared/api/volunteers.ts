@@ -66,6 +66,8 @@ export interface VolunteerLimitsUsed extends VolunteerLimits {
   fallbackFrom: number | null;
   /** Dutch explanation when the limits come from another year. */
   message: string | null;
+  /** The same as phrases, for the UI language. */
+  says?: Phrase[];
 }
 
 export interface VolunteerTotals {

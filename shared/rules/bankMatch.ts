@@ -11,6 +11,7 @@
  *     bank costs) the same description apart from dates, months and numbers.
  */
 import { formatEuro } from '../money';
+import { said, type Phrase, type Said } from '../phrase';
 import { formatIban } from '../validation/iban';
 
 export interface MatchLine {
@@ -70,8 +71,13 @@ export interface MatchContext {
 export interface Suggestion extends MatchChoice {
   kind: 'invoice' | 'rule' | 'history' | 'transfer';
   rule: number | null;
+  /** Why, in Dutch (stored with the line and shown under it). */
   reason: string;
+  /** The same reason as phrases, so an English inbox says it in English. */
+  says?: Phrase[];
 }
+
+const why = (s: Said) => ({ reason: s.message, says: s.says });
 
 /** Lower case, accents off, punctuation to spaces, single spaces: "Huur  Buurtruimte-jan." -> "huur buurtruimte jan". */
 export function normaliseText(s: string): string {
@@ -179,12 +185,16 @@ export function matchInvoice(invoices: MatchInvoice[], line: MatchLine): MatchIn
   return hits.length === 1 ? (hits[0] as MatchInvoice) : null;
 }
 
-function ruleText(rule: MatchRule): string {
-  const parts: string[] = [];
-  if (rule.iban !== null) parts.push(`tegenrekening ${formatIban(rule.iban)}`);
-  if (rule.text !== null) parts.push(`omschrijving bevat "${rule.text}"`);
-  if (rule.direction !== null) parts.push(rule.direction === 'in' ? 'geld ontvangen' : 'geld betaald');
-  return parts.join(', ');
+/** A rule's conditions, as a part of the reason: one, two or three of them, comma separated. */
+function ruleText(rule: MatchRule): Said | string {
+  const parts: Said[] = [];
+  if (rule.iban !== null) parts.push(said('bankSuggest.ruleIban', 'tegenrekening {{iban}}', { iban: formatIban(rule.iban) }));
+  if (rule.text !== null) parts.push(said('bankSuggest.ruleText', 'omschrijving bevat "{{text}}"', { text: rule.text }));
+  if (rule.direction !== null) parts.push(rule.direction === 'in' ? said('bankSuggest.ruleIn', 'geld ontvangen') : said('bankSuggest.ruleOut', 'geld betaald'));
+  const [a, b, c] = parts;
+  if (c && b && a) return said('bankSuggest.list3', '{{a}}, {{b}}, {{c}}', { a, b, c });
+  if (b && a) return said('bankSuggest.list2', '{{a}}, {{b}}', { a, b });
+  return a ?? '';
 }
 
 /** Where the invoice number was found, for the reason shown to the treasurer. */
@@ -202,7 +212,13 @@ export function suggestFor(line: MatchLine, ctx: MatchContext): Suggestion | nul
   if (inv) {
     return {
       ...empty, account: inv.account, contact: inv.contact, invoice: inv.id, kind: 'invoice', rule: null,
-      reason: `${inv.kind === 'sales' ? 'Factuur' : 'Inkoopfactuur'} ${inv.number} staat open voor precies ${formatEuro(inv.openCents)} en het nummer staat in ${inDescription(line, inv.number) ? 'de omschrijving' : 'het kenmerk'}.`,
+      ...why(said('bankSuggest.invoiceOpen', '{{invoice}} staat open voor precies {{amount}} en het nummer staat in {{where}}.', {
+        invoice: inv.kind === 'sales'
+          ? said('bankSuggest.salesInvoice', 'Factuur {{number}}', { number: inv.number })
+          : said('bankSuggest.purchaseInvoice', 'Inkoopfactuur {{number}}', { number: inv.number }),
+        amount: formatEuro(inv.openCents),
+        where: inDescription(line, inv.number) ? said('bankSuggest.inDescription', 'de omschrijving') : said('bankSuggest.inReference', 'het kenmerk'),
+      })),
     };
   }
 
@@ -210,7 +226,7 @@ export function suggestFor(line: MatchLine, ctx: MatchContext): Suggestion | nul
   if (rule) {
     return {
       ...empty, account: rule.account, grant: rule.grant, budgetLine: rule.budgetLine, person: rule.person, kind: 'rule', rule: rule.id,
-      reason: `Regel: ${ruleText(rule)} → ${label(rule.account)}.`,
+      ...why(said('bankSuggest.rule', 'Regel: {{rule}} → {{account}}.', { rule: ruleText(rule), account: label(rule.account) })),
     };
   }
 
@@ -218,18 +234,21 @@ export function suggestFor(line: MatchLine, ctx: MatchContext): Suggestion | nul
   if (iban !== null) {
     const own = ctx.ownAccounts.get(iban);
     if (own !== undefined) {
-      return { ...empty, account: own, kind: 'transfer', rule: null, reason: `Overboeking tussen eigen rekeningen: ${formatIban(iban)} is rekening ${label(own)}.` };
+      const reason = said('bankSuggest.transfer', 'Overboeking tussen eigen rekeningen: {{iban}} is rekening {{account}}.', { iban: formatIban(iban), account: label(own) });
+      return { ...empty, account: own, kind: 'transfer', rule: null, ...why(reason) };
     }
     const earlier = ctx.historyByIban.get(iban);
     if (earlier) {
-      return { ...earlier, invoice: null, kind: 'history', rule: null, reason: `Eerder geboekt: tegenrekening ${formatIban(iban)} ging naar ${label(earlier.account)}.` };
+      const reason = said('bankSuggest.historyIban', 'Eerder geboekt: tegenrekening {{iban}} ging naar {{account}}.', { iban: formatIban(iban), account: label(earlier.account) });
+      return { ...earlier, invoice: null, kind: 'history', rule: null, ...why(reason) };
     }
     return null;
   }
   const key = descriptionKey(line.description);
   const earlier = key === '' ? undefined : ctx.historyByText.get(key);
   if (earlier) {
-    return { ...earlier, invoice: null, kind: 'history', rule: null, reason: `Eerder geboekt: een regel met dezelfde omschrijving ging naar ${label(earlier.account)}.` };
+    const reason = said('bankSuggest.historyText', 'Eerder geboekt: een regel met dezelfde omschrijving ging naar {{account}}.', { account: label(earlier.account) });
+    return { ...earlier, invoice: null, kind: 'history', rule: null, ...why(reason) };
   }
   return null;
 }

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { KassaError } from '../errors';
 import { formatEuro } from '../money';
-import { said, Sentences, type Phrase, type Said } from '../phrase';
+import { joinSaid, said, Sentences, type Phrase, type Said } from '../phrase';
 import { applicableYear, BUILT_IN_VOLUNTEER_LIMITS, type LimitsRow } from './volunteerLimitsData';
 
 /**
@@ -142,6 +142,8 @@ export interface LimitsForYearResult {
   fromOverride: boolean;
   /** Dutch explanation when not exact. */
   message?: string;
+  /** The same as phrases. */
+  says?: Phrase[];
 }
 
 export interface MonthSummary {
@@ -183,6 +185,16 @@ export interface YearSummary {
 
 const centsField = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+// The refinements' texts with their phrases: the zod issue carries them in its params (issueSaid).
+const YOUNG_ABOVE_ADULT = said('err.vol.limits.youngAboveAdult', 'Het maximum per uur voor jongeren mag niet hoger zijn dan voor volwassenen.');
+const MONTH_ABOVE_YEAR = said('err.vol.limits.monthAboveYear', 'Het maximum per maand mag niet hoger zijn dan het maximum per jaar.');
+
+/** A zod issue of limitsRowSchema as said text: its phrases when the refinement gave them, else only its Dutch. */
+export function issueSaid(issue: z.core.$ZodIssue): Said {
+  const says = 'params' in issue ? (issue.params as { says?: Phrase[] } | undefined)?.says : undefined;
+  return says ? { message: issue.message, says } : { message: issue.message };
+}
+
 /** Schema for a limits row the treasurer enters in settings. */
 export const limitsRowSchema = z
   .object({
@@ -195,11 +207,13 @@ export const limitsRowSchema = z
     source: z.string(),
   })
   .refine((r) => r.perHourYoungCents <= r.perHourAdultCents, {
-    message: 'Het maximum per uur voor jongeren mag niet hoger zijn dan voor volwassenen.',
+    message: YOUNG_ABOVE_ADULT.message,
+    params: { says: YOUNG_ABOVE_ADULT.says },
     path: ['perHourYoungCents'],
   })
   .refine((r) => r.perMonthCents <= r.perYearCents, {
-    message: 'Het maximum per maand mag niet hoger zijn dan het maximum per jaar.',
+    message: MONTH_ABOVE_YEAR.message,
+    params: { says: MONTH_ABOVE_YEAR.says },
     path: ['perMonthCents'],
   });
 
@@ -218,9 +232,11 @@ export function limitsForYear(year: number, overrides: readonly LimitsRow[] = []
     const parsed = limitsRowSchema.safeParse(row);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
+      const wrong = said('err.vol.limits.settingsWrong', 'De bedragen voor de vrijwilligersvergoeding in de instellingen kloppen niet (regel {{row}}).', { row: i + 1 });
+      const fix = said('err.vol.limits.fixInSettings', 'Pas ze aan bij Instellingen.');
       throw new KassaError(
         'INVALID_INPUT',
-        `De bedragen voor de vrijwilligersvergoeding in de instellingen kloppen niet (regel ${i + 1}). ${first?.message ?? ''} Pas ze aan bij Instellingen.`.trim(),
+        first ? joinSaid(wrong, issueSaid(first), fix) : joinSaid(wrong, fix),
         { field: `overrides.${i}${first && first.path.length > 0 ? `.${first.path.join('.')}` : ''}` },
       );
     }
@@ -232,13 +248,11 @@ export function limitsForYear(year: number, overrides: readonly LimitsRow[] = []
 
   const usedYear = applicableYear(year, [...byYear.keys()]);
   const used = byYear.get(usedYear)!;
-  const message =
+  const { message, says } =
     usedYear < year
-      ? `Voor ${year} kent de app nog geen bedragen. De app gebruikt daarom de bedragen van ${usedYear}. ` +
-        `Kijk op belastingdienst.nl of er nieuwe bedragen zijn. Vul die dan in bij Instellingen.`
-      : `Voor ${year} kent de app geen bedragen. De app gebruikt daarom de bedragen van ${usedYear}. ` +
-        `Dat is het oudste jaar dat de app kent. De bedragen voor ${year} kunnen anders zijn. U kunt ze invullen bij Instellingen.`;
-  return { limits: used.row, exact: false, fallbackFrom: usedYear, requestedYear: year, fromOverride: used.fromOverride, message };
+      ? said('volLimits.fallbackEarlier', 'Voor {{year}} kent de app nog geen bedragen. De app gebruikt daarom de bedragen van {{used}}. Kijk op belastingdienst.nl of er nieuwe bedragen zijn. Vul die dan in bij Instellingen.', { year, used: usedYear })
+      : said('volLimits.fallbackOldest', 'Voor {{year}} kent de app geen bedragen. De app gebruikt daarom de bedragen van {{used}}. Dat is het oudste jaar dat de app kent. De bedragen voor {{year}} kunnen anders zijn. U kunt ze invullen bij Instellingen.', { year, used: usedYear });
+  return { limits: used.row, exact: false, fallbackFrom: usedYear, requestedYear: year, fromOverride: used.fromOverride, message, ...(says ? { says } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,13 +510,13 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
     if (payment.kind !== 'fee') {
       blocks.push({
         code: 'INVALID_HOURS',
-        message: 'Uren horen alleen bij een vergoeding voor inzet. Bij een onkostenvergoeding laat u de uren leeg.',
+        ...said('err.vol.check.hoursNotFee', 'Uren horen alleen bij een vergoeding voor inzet. Bij een onkostenvergoeding laat u de uren leeg.'),
         field: 'payment.hours',
       });
     } else if (!HOURS_RE.test(h) || new Decimal(h).lte(0)) {
       blocks.push({
         code: 'INVALID_HOURS',
-        message: 'Het aantal uren klopt niet. Vul een getal hoger dan 0 in. Gebruik een punt voor een deel van een uur, bijvoorbeeld 2.5.',
+        ...said('err.vol.check.hoursInvalid', 'Het aantal uren klopt niet. Vul een getal hoger dan 0 in. Gebruik een punt voor een deel van een uur, bijvoorbeeld 2.5.'),
         field: 'payment.hours',
       });
     } else {
@@ -516,13 +530,13 @@ export function checkVolunteerPayment(input: CheckVolunteerPaymentInput): CheckV
     if (!b) {
       blocks.push({
         code: 'INVALID_BIRTHDATE',
-        message: 'De geboortedatum klopt niet. Gebruik de vorm jjjj-mm-dd, bijvoorbeeld 1990-05-31.',
+        ...said('err.vol.check.birthDateInvalid', 'De geboortedatum klopt niet. Gebruik de vorm jjjj-mm-dd, bijvoorbeeld 1990-05-31.'),
         field: 'person.birthDate',
       });
     } else if (date && compareYmd(b, date) > 0) {
       blocks.push({
         code: 'INVALID_BIRTHDATE',
-        message: 'De geboortedatum ligt na de datum van de betaling. Controleer de geboortedatum.',
+        ...said('err.vol.check.birthAfterPayment', 'De geboortedatum ligt na de datum van de betaling. Controleer de geboortedatum.'),
         field: 'person.birthDate',
       });
     } else {

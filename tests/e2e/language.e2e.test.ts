@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { generateDemo } from '../../electron/books/demo';
+import { adminFolderName, backupFileName, defaultBackupRoot } from '../../electron/backups/names';
 import { Session } from '../../electron/session';
 import { checkA11y, repoRoot, requireRenderer, screenshot, screenshotDir, startBrowserApp, tempDir } from './harness';
 import { DUTCH_ALLOWED, DUTCH_WORDS, ENGLISH_ALLOWED, ENGLISH_WORDS, leftovers } from './languageWords';
@@ -35,6 +37,9 @@ async function makeAdministration(file: string): Promise<{ extras: Extra[]; data
   generateDemo(s.books!, { transactions: 200, seed: 7, years: 2, endYear: YEAR });
   await dispatch(s, 'yearEnd.close', { year: LAST });
   await dispatch(s, 'bank.import', { path: path.join(repoRoot, 'tests', 'fixtures', 'bank', 'camt053-001-02-ing.xml') });
+  // Rules, so the inbox shows suggestions with their reasons (said by the app, not data).
+  await dispatch(s, 'bank.rules.create', { text: 'Kosten zakelijk', direction: 'out', account: '4610' });
+  await dispatch(s, 'bank.rules.create', { iban: 'NL74 RABO 0398 7654 32', account: '4100' });
   const person = (await dispatch(s, 'persons.create', { name: 'Fatima El Amrani', birthDate: '1980-05-31', benefit: 'bijstand' })) as { id: number };
   for (let m = 1; m <= 3; m++) {
     await dispatch(s, 'volunteers.pay', { person: person.id, date: `${YEAR}-${String(m).padStart(2, '0')}-10`, amount: '150.00', kind: 'fee', description: `Taalles maand ${m}`, payFrom: '1000' });
@@ -56,12 +61,14 @@ async function makeAdministration(file: string): Promise<{ extras: Extra[]; data
     lines: [{ description: 'Flyers buurtfeest', account: '4300', amount: '120.00' }],
   });
 
-  // Every text value of the data tables: names, descriptions, bank texts, account names.
+  // Every text value of the data tables: names, descriptions, bank texts, account names. Not the
+  // texts the app wrote there itself (a suggestion's reason, an import's warnings): the UI says those.
+  const appTexts = new Set(['suggest_reason', 'suggest_says', 'warnings']);
   const data = new Set<string>();
   const tables = s.books!.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'audit_log', 'facts', 'fact_kinds') AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
   for (const { name } of tables) {
     for (const row of s.books!.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
-      for (const v of Object.values(row)) if (typeof v === 'string' && v.length >= 3 && !/^[\d\s.:TZ+-]*$/.test(v)) data.add(v);
+      for (const [k, v] of Object.entries(row)) if (!appTexts.has(k) && typeof v === 'string' && v.length >= 3 && !/^[\d\s.:TZ+-]*$/.test(v)) data.add(v);
     }
   }
   s.close();
@@ -115,6 +122,14 @@ describe('one language per UI (browser)', () => {
     // Beside it in the folder, for the coach's overview: a file of an older version and one that is no administration.
     fs.copyFileSync(path.join(repoRoot, 'tests', 'fixtures', 'schema', 'v13.kassa'), path.join(dir, 'oud-jaar.kassa'));
     fs.writeFileSync(path.join(dir, 'notities.kassa'), 'geen administratie');
+    // A backup whose safeguard was removed: the backups screen checks it and shows what verify found.
+    const backups = path.join(defaultBackupRoot(file), adminFolderName(file));
+    fs.mkdirSync(backups, { recursive: true });
+    const broken = path.join(backups, backupFileName('Stichting Buurtkracht Oost', new Date(Date.UTC(LAST, 5, 1, 12)), 'manual'));
+    fs.copyFileSync(file, broken);
+    const db = new Database(broken);
+    db.exec('DROP TRIGGER entries_posted_immutable');
+    db.close();
     data.push('oud-jaar.kassa', 'notities.kassa', 'buurtkracht.kassa');
     const app = await startBrowserApp({ file, rendererDir: RENDERER });
     page = app.page;
@@ -167,6 +182,18 @@ describe('one language per UI (browser)', () => {
     expect(await walk('en')).toEqual([]);
     expect(await coachOverview('en')).toEqual([]);
     expect(await page.locator('[data-testid="coach-row"][data-state="older"]').innerText()).toContain('Older version: open it to update it.');
+    // What the walk read was really there: the inbox's reasons, the damaged backup's problem, the statement's rows.
+    await page.evaluate(() => { window.location.hash = '#/bank-inbox'; });
+    await expect.poll(() => page.getByTestId('bank-suggest-reason').allInnerTexts()).toEqual(expect.arrayContaining([
+      'Rule: description contains "Kosten zakelijk", money paid → 4610 Bankkosten.', 'Rule: counter account NL74 RABO 0398 7654 32 → 4100 Huur en ruimte.',
+    ]));
+    await page.evaluate(() => { window.location.hash = '#/backups'; });
+    await expect.poll(() => page.getByTestId('backup-problem').first().textContent(), { timeout: 20_000 })
+      .toBe('The safeguard "entries_posted_immutable" is missing from the file: someone removed it outside the app.');
+    await page.evaluate(() => { window.location.hash = '#/statements'; });
+    await page.locator('main[data-screen="statements"]').waitFor();
+    await settle(page);
+    expect(await visibleText(page)).toMatch(/Total assets/);
 
     // The volunteer limit messages, the most important ones: over the monthly maximum.
     await page.evaluate((h) => { window.location.hash = h; }, extras.find((e) => e.screen === 'volunteer-pay')!.hash);

@@ -16,6 +16,8 @@ export const DUTCH_WORDS = [
   'overzicht', 'instellingen', 'kies', 'kiezen', 'toevoegen', 'verwijderen', 'bewaren', 'openen', 'sluiten',
   'afsluiten', 'controle', 'nieuwe', 'nieuw', 'wijzigen', 'terug', 'volgende', 'vorige', 'uur',
   'januari', 'februari', 'maart', 'mei', 'juni', 'juli', 'augustus', 'oktober',
+  // The statements' own words (line names of the Dutch legal layout) and the verify texts.
+  'activa', 'passiva', 'schulden', 'vorderingen', 'beveiliging', 'geschiedenis', 'regel', 'eerder', 'geboekt',
 ] as const;
 
 /** English words that never belong in the Dutch UI. */

@@ -66,12 +66,12 @@ describe('the matcher', () => {
 });
 
 describe('Dutch UI text says "u", never je/jij/jouw', () => {
-  const nlJson = walk(path.join(root, 'renderer', 'src'), (f) => path.basename(f) === 'nl.json');
+  const nlJson = [path.join(root, 'renderer', 'src'), path.join(root, 'shared', 'i18n')].flatMap((d) => walk(d, (f) => path.basename(f) === 'nl.json'));
   const lessons = walk(path.join(root, 'renderer', 'lessons', 'nl'), (f) => f.endsWith('.md'));
   const code = ['shared', 'electron', path.join('renderer', 'src')].flatMap((d) => walk(path.join(root, d), (f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts')));
 
   it('scans every source: the nl i18n files, the 13 Dutch lessons and the code', () => {
-    expect(nlJson.map(rel)).toEqual(expect.arrayContaining(['renderer/src/i18n/nl.json', 'renderer/src/screens/lessons/nl.json', 'renderer/src/screens/invoices/nl.json']));
+    expect(nlJson.map(rel)).toEqual(expect.arrayContaining(['renderer/src/i18n/nl.json', 'renderer/src/screens/lessons/nl.json', 'renderer/src/screens/invoices/nl.json', 'shared/i18n/errors/nl.json']));
     expect(nlJson.length).toBeGreaterThanOrEqual(10);
     expect(lessons.length).toBeGreaterThanOrEqual(13);
     expect(code.map(rel)).toEqual(expect.arrayContaining(['shared/errors.ts', 'electron/api.ts', 'electron/cli.ts']));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import { isKassaErrorData, KassaError } from '../../shared/errors';
-import { joinSaid, said } from '../../shared/phrase';
+import { joinSaid, said, type Phrase } from '../../shared/phrase';
 import i18n from '../../renderer/src/i18n';
 import { phrasesOf, serverText } from '../../renderer/src/serverText';
 import { DUTCH_ALLOWED, DUTCH_WORDS, leftovers } from '../e2e/languageWords';
@@ -20,7 +20,7 @@ import { cleanupTempDirs, tempDir } from '../integration/helpers';
  */
 
 const repo = path.resolve(__dirname, '..', '..');
-const bundleDir = path.join(repo, 'renderer', 'src', 'i18n', 'errors');
+const bundleDir = path.join(repo, 'shared', 'i18n', 'errors');
 
 function flatten(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -54,6 +54,8 @@ const plainBankErrors: string[] = [];
 const plainBankWarnings: string[] = [];
 const isText = (n: ts.Node) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n) || ts.isBinaryExpression(n);
 const schemaTexts: { where: string; text: string }[] = [];
+/** Files of shared/api with a zod message built from a template (they reach an English screen in Dutch). */
+const schemaTemplates: string[] = [];
 
 for (const file of files) {
   const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -71,7 +73,11 @@ for (const file of files) {
     }
     if (ts.isNewExpression(n) && n.expression.getText() === 'KassaError' && n.arguments?.[1]) {
       const m = n.arguments[1];
-      errorCalls.push({ where: where(n), literal: ts.isStringLiteral(m) || ts.isNoSubstitutionTemplateLiteral(m) || ts.isTemplateExpression(m) });
+      // Text itself, also when tidied first (`…`.trim()) or joined from pieces ('a' + b).
+      const textual = (x: ts.Node): boolean => ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) || ts.isTemplateExpression(x)
+        || (ts.isBinaryExpression(x) && (textual(x.left) || textual(x.right)))
+        || (ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && textual(x.expression.expression));
+      errorCalls.push({ where: where(n), literal: textual(m) });
     }
     if (ts.isCallExpression(n) && n.expression.getText() === 'bankError') {
       const m = n.arguments[0];
@@ -84,6 +90,10 @@ for (const file of files) {
     // The schemas' fixed texts: { message: '…' } and { error: '…' } in shared/api.
     if (file.includes(`${path.sep}shared${path.sep}api${path.sep}`) && ts.isPropertyAssignment(n) && ['message', 'error'].includes(n.name.getText()) && ts.isStringLiteral(n.initializer)) {
       schemaTexts.push({ where: where(n), text: n.initializer.text });
+    }
+    // …and those built from a template (`Vul ${what} in.`): the renderer cannot find them by their words.
+    if (file.includes(`${path.sep}shared${path.sep}api${path.sep}`) && ts.isPropertyAssignment(n) && ['message', 'error'].includes(n.name.getText()) && ts.isTemplateExpression(n.initializer)) {
+      schemaTemplates.push(where(n).replace(/:\d+$/, ''));
     }
     ts.forEachChild(n, visit);
   };
@@ -132,6 +142,13 @@ describe('service errors in English', () => {
     const known = new Set([...nl].filter(([k]) => k.startsWith('server.err.zod.')).map(([, v]) => v));
     expect(schemaTexts.length).toBeGreaterThan(100);
     expect(schemaTexts.filter((s) => !known.has(s.text)).map((s) => `${s.where}: ${s.text}`)).toEqual([]);
+  });
+
+  it('builds no new zod message from a template (those show in Dutch in every language)', () => {
+    // Left for a next step, in these files only (the list may only shrink): "Vul {what} in." and
+    // "{What} is te lang (maximaal {max} tekens)." with a Dutch noun passed in by ~50 fields.
+    const left = ['shared/api/common.ts', 'shared/api/grants.ts', 'shared/api/invoices.ts', 'shared/api/receipts.ts', 'shared/api/review.ts', 'shared/api/volunteers.ts'];
+    expect([...new Set(schemaTemplates)].sort()).toEqual(left);
   });
 
   it('builds no error from plain Dutch text outside the files listed', () => {
@@ -188,6 +205,17 @@ describe('errors from real calls, shown in English', () => {
     return { code: data.code, nl: data.message, en: serverText({ message: data.message, says: phrasesOf(data.details) }) };
   }
 
+  it('says the kascommissie checklist\'s findings in English too', async () => {
+    const c = (await dispatch(s, 'review.checklist', { year })) as { items: { key: string; summary: string; summarySays?: Phrase[] }[] };
+    expect(c.items.length).toBe(8);
+    for (const i of c.items) {
+      expect(i.summarySays, i.summary).toBeDefined();
+      const en = serverText({ message: i.summary, says: i.summarySays });
+      expect(en, i.key).not.toBe(i.summary);
+      expect(leftovers(en, DUTCH_WORDS, DUTCH_ALLOWED, []), en).toEqual([]);
+    }
+  });
+
   it.each([
     ['an entry that does not balance', 'entries.post', { date: `${year}-03-01`, description: 'Test', lines: [{ account: '4300', debit: '10.00' }, { account: '1000', credit: '9.00' }] }, 'UNBALANCED', /does not balance/],
     ['an amount with three decimals', 'money.spent', { date: `${year}-03-01`, description: 'Test', amount: '1.234', from: '1000', category: '4300' }, 'INVALID_AMOUNT', /more than 2 digits/],
@@ -197,6 +225,8 @@ describe('errors from real calls, shown in English', () => {
     ['a bank import without a file', 'bank.import', {}, 'INVALID_INPUT', /Choose a file/],
     ['a file that is no bank statement', 'bank.import', { data: Buffer.from('Boodschappenlijstje: melk, brood').toString('base64'), fileName: 'lijst.txt' }, 'BAD_BANK_FILE', /does not recognise this file/],
     ['a folder that is not there', 'overview.scan', { folder: path.join(dir, 'nergens') }, 'FILE_NOT_FOUND', /does not exist or cannot be read/],
+    ['limits with a young maximum above the adult one', 'volunteers.limits.set', { year: year + 1, perHourAdult: '5.90', perHourYoung: '6.00', ageThreshold: 21, perMonth: '230.00', perYear: '2300.00' }, 'INVALID_INPUT', /young people may not be higher than for adults/],
+    ['a backup that is not there', 'backups.restore', { path: path.join(dir, 'weg.kassa') }, 'FILE_NOT_FOUND', /backup/i],
     ['an export over the open books', 'export.hledger', { path: path.join(dir, 'fouten.kassa') }, 'PROTECTED_FILE', /administration file of Kijk op de Kassa\. .*Choose another name or folder\. Nothing has been written\.$/],
   ])('%s', async (_what, method, input, code, english) => {
     const r = await shown(method, input);

@@ -29,8 +29,8 @@ function files(dir: string, test: (name: string) => boolean): string[] {
 }
 const sources = (dir: string) => files(dir, (n) => /\.(ts|tsx)$/.test(n));
 
-/** Each folder with an nl.json has an en.json beside it. */
-const bundles = files(root, (n) => n === 'nl.json').map((nlFile) => ({
+/** Each folder with an nl.json has an en.json beside it (the said() texts live in shared/i18n/errors, loaded by serverText.ts). */
+const bundles = [...files(root, (n) => n === 'nl.json'), path.join(root, '..', '..', 'shared', 'i18n', 'errors', 'nl.json')].map((nlFile) => ({
   dir: path.relative(root, path.dirname(nlFile)),
   nl: flatten(readJson(nlFile)),
   en: fs.existsSync(path.join(path.dirname(nlFile), 'en.json')) ? flatten(readJson(path.join(path.dirname(nlFile), 'en.json'))) : new Map<string, string>(),

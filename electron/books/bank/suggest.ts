@@ -87,6 +87,7 @@ interface InboxRow {
   suggest_kind: string | null;
   suggest_rule_id: number | null;
   suggest_reason: string | null;
+  suggest_says: string | null;
 }
 
 /**
@@ -109,13 +110,13 @@ export function refreshSuggestions(books: Books, filter: { importId?: number; id
     .raw(
       `SELECT id, account_id, amount_cents, counterparty_iban, counterparty_name, description, end_to_end_id, assign_account_id,
               suggest_account_id, suggest_grant_id, suggest_budget_line_id, suggest_person_id, suggest_contact_id, suggest_invoice_id,
-              suggest_kind, suggest_rule_id, suggest_reason
+              suggest_kind, suggest_rule_id, suggest_reason, suggest_says
        FROM bank_transactions WHERE ${where}`,
     )
     .all(...params) as InboxRow[];
   const update = books.raw(
     `UPDATE bank_transactions SET suggest_account_id = ?, suggest_grant_id = ?, suggest_budget_line_id = ?, suggest_person_id = ?,
-       suggest_contact_id = ?, suggest_invoice_id = ?, suggest_kind = ?, suggest_rule_id = ?, suggest_reason = ? WHERE id = ?`,
+       suggest_contact_id = ?, suggest_invoice_id = ?, suggest_kind = ?, suggest_rule_id = ?, suggest_reason = ?, suggest_says = ? WHERE id = ?`,
   );
   const autoAssign = books.raw(
     `UPDATE bank_transactions SET assign_account_id = ?, assign_contact_id = ?, assign_invoice_id = ? WHERE id = ? AND assign_account_id IS NULL`,
@@ -135,9 +136,10 @@ export function refreshSuggestions(books: Books, filter: { importId?: number; id
       { ...data.ctx, ownAccounts },
     );
     const next = s
-      ? [data.idByCode.get(s.account) ?? null, s.grant, s.budgetLine, s.person, s.contact, s.invoice, s.kind, s.rule, s.reason]
-      : [null, null, null, null, null, null, null, null, null];
-    const prev = [r.suggest_account_id, r.suggest_grant_id, r.suggest_budget_line_id, r.suggest_person_id, r.suggest_contact_id, r.suggest_invoice_id, r.suggest_kind, r.suggest_rule_id, r.suggest_reason];
+      ? [data.idByCode.get(s.account) ?? null, s.grant, s.budgetLine, s.person, s.contact, s.invoice, s.kind, s.rule, s.reason, s.says ? JSON.stringify(s.says) : null]
+      : [null, null, null, null, null, null, null, null, null, null];
+    // A row suggested before its phrases were kept (schema < 18) differs in suggest_says and gets them now.
+    const prev = [r.suggest_account_id, r.suggest_grant_id, r.suggest_budget_line_id, r.suggest_person_id, r.suggest_contact_id, r.suggest_invoice_id, r.suggest_kind, r.suggest_rule_id, r.suggest_reason, r.suggest_says];
     if (next.some((v, i) => v !== prev[i])) update.run(...next, r.id);
     if (s) {
       suggested++;

@@ -5,7 +5,7 @@ import type { BankChoice, BankSuggestion, BankTransaction } from '../../../share
 import type { Books } from '../../db/books';
 import { entryRef } from '../entries';
 import { findHandMatch } from './handMatch';
-import { said, type Said } from '../../../shared/phrase';
+import { said, type Phrase, type Said } from '../../../shared/phrase';
 
 /** A bank_transactions row with the codes and names the API shows. */
 export interface TxRow {
@@ -44,6 +44,7 @@ export interface TxRow {
   suggest_kind: 'invoice' | 'rule' | 'history' | 'transfer' | null;
   suggest_rule_id: number | null;
   suggest_reason: string | null;
+  suggest_says: string | null;
   entry_journal: string | null;
   entry_year: number | null;
   entry_number: number | null;
@@ -72,6 +73,17 @@ function invoiceNumbers(books: Books, ids: number[]): Map<number, string | null>
   return out;
 }
 
+/** The stored phrases of a reason; none (the Dutch text shows) for a row from before them or unreadable JSON. */
+function storedSays(json: string | null): { says?: Phrase[] } {
+  if (json === null) return {};
+  try {
+    const says = JSON.parse(json) as unknown;
+    return Array.isArray(says) && says.every((p) => typeof (p as Phrase | null)?.key === 'string') ? { says: says as Phrase[] } : {};
+  } catch {
+    return {};
+  }
+}
+
 export function toTransactions(books: Books, rows: TxRow[]): BankTransaction[] {
   const invoiceIds = [...new Set(rows.flatMap((r) => [r.assign_invoice_id, r.suggest_invoice_id]).filter((x): x is number => x !== null))];
   const numbers = invoiceNumbers(books, invoiceIds);
@@ -91,7 +103,7 @@ export function toTransactions(books: Books, rows: TxRow[]): BankTransaction[] {
             account: r.suggest_code, accountName: r.suggest_name ?? '', grant: r.suggest_grant_id, budgetLine: r.suggest_budget_line_id,
             person: r.suggest_person_id, contact: r.suggest_contact_id, invoice: r.suggest_invoice_id,
             invoiceNumber: r.suggest_invoice_id !== null ? (numbers.get(r.suggest_invoice_id) ?? null) : null, description: null,
-            kind: r.suggest_kind, rule: r.suggest_rule_id, reason: r.suggest_reason ?? '',
+            kind: r.suggest_kind, rule: r.suggest_rule_id, reason: r.suggest_reason ?? '', ...storedSays(r.suggest_says),
           };
     return {
       id: r.id, importId: r.import_id, account: r.bank_code, line: r.line, date: r.date, valueDate: r.value_date,

@@ -1,4 +1,5 @@
 import type { Books } from '../../db/books';
+import { said, type Said } from '../../../shared/phrase';
 import { registerFactKind } from './facts';
 
 /**
@@ -135,9 +136,11 @@ function* refs(books: Books): Iterable<string> {
   for (const [ref] of allJson(books)) yield ref;
 }
 
-export function entryLabel(ref: string): string {
+/** "Boeking KAS 2026-0001", or in lower case inside a sentence ("Factuur bij boeking …"). */
+export function entryLabel(ref: string, lower = false): Said {
   const k = parseRef(ref);
-  return k ? `Boeking ${k.journal} ${k.year}-${String(k.number).padStart(4, '0')}` : `Boeking ${ref}`;
+  const name = k ? `${k.journal} ${k.year}-${String(k.number).padStart(4, '0')}` : ref;
+  return lower ? said('history.entryLower', 'boeking {{entry}}', { entry: name }) : said('history.entry', 'Boeking {{entry}}', { entry: name });
 }
 
-registerFactKind({ kind: 'entry', canonicalJson, refs, allJson, label: entryLabel, finalVerb: 'boeken' });
+registerFactKind({ kind: 'entry', canonicalJson, refs, allJson, label: (ref) => entryLabel(ref), finalVerb: said('history.verb.post', 'boeken') });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Books } from '../../db/books';
+import { said, type Said } from '../../../shared/phrase';
 
 /**
  * The fact chain (DESIGN.md section 10). Everything that becomes final is a fact; on becoming final,
@@ -35,10 +36,10 @@ export interface FactKind {
    * when given, it replaces refs() too. Must yield exactly the text factJson() gives per ref.
    */
   allJson?(books: Books): Iterable<[string, string]>;
-  /** How verify names one fact in Dutch, e.g. "Boeking BANK 2026-0042". Default: kind and ref. */
-  label?(ref: string): string;
+  /** How verify names one fact, said (Dutch text and phrase), e.g. "Boeking BANK 2026-0042". Default: kind and ref. */
+  label?(ref: string): Said;
   /** The verb of becoming final, for "… is na het boeken veranderd". Default: 'vastleggen'. */
-  finalVerb?: string;
+  finalVerb?: Said;
 }
 
 export const ZERO_HASH = '0'.repeat(64);
@@ -62,8 +63,8 @@ export function factKinds(): FactKind[] {
   return [...kinds.values()];
 }
 
-export function labelOf(def: FactKind | undefined, kind: string, ref: string): string {
-  return def?.label ? def.label(ref) : `${kind} ${ref}`;
+export function labelOf(def: FactKind | undefined, kind: string, ref: string): Said {
+  return def?.label ? def.label(ref) : said('history.kindRef', '{{kind}} {{ref}}', { kind, ref });
 }
 
 /** The canonical JSON text: the kind fixes the key order by building its objects in that order. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Books } from '../../db/books';
+import { said } from '../../../shared/phrase';
 import { entryLabel } from './entryFact';
 import { registerFactKind } from './facts';
 
@@ -40,8 +41,8 @@ interface InvoiceLineRow {
 
 registerFactKind({
   kind: 'invoice',
-  label: (ref) => `Factuur bij ${entryLabel(ref).replace(/^Boeking/, 'boeking')}`,
-  finalVerb: 'definitief maken',
+  label: (ref) => said('history.invoice', 'Factuur bij {{entry}}', { entry: entryLabel(ref, true) }),
+  finalVerb: said('history.verb.finalise', 'definitief maken'),
   canonical(books, ref) {
     const r = books.raw(`SELECT i.*, ${ENTRY_REF('(SELECT entry_id FROM invoices o WHERE o.id = i.credit_of)')} AS credit_of
       FROM invoices i WHERE i.status = 'final' AND i.entry_id = ${ENTRY_BY_REF}`).get(...refParts(ref)) as InvoiceRow | undefined;
@@ -78,7 +79,7 @@ interface PaymentRow {
 
 registerFactKind({
   kind: 'volunteer_payment',
-  label: (ref) => `Vrijwilligersbetaling bij ${entryLabel(ref).replace(/^Boeking/, 'boeking')}`,
+  label: (ref) => said('history.volunteerPayment', 'Vrijwilligersbetaling bij {{entry}}', { entry: entryLabel(ref, true) }),
   canonical(books, ref) {
     const r = books.raw(`SELECT p.*, a.code AS pay_from FROM volunteer_payments p JOIN accounts a ON a.id = p.pay_from_account_id
       WHERE p.entry_id = ${ENTRY_BY_REF}`).get(...refParts(ref)) as PaymentRow | undefined;
@@ -108,7 +109,7 @@ registerFactKind({
   kind: 'year_end',
   label: (ref) => {
     const [year, n] = ref.split('/');
-    return `Stap ${n} van het afsluiten of heropenen van boekjaar ${year}`;
+    return said('history.yearStep', 'Stap {{step}} van het afsluiten of heropenen van boekjaar {{year}}', { step: n, year });
   },
   canonical(books, ref) {
     const m = /^(\d{4})\/(\d+)$/.exec(ref);

@@ -3,6 +3,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { VerifyProblem } from '../../../shared/api/types';
 import type { Books } from '../../db/books';
 import { migrationProvider } from '../../db/migrations';
+import { said } from '../../../shared/phrase';
 
 /**
  * The triggers a file must have, taken from the migrations themselves: they are run once per process
@@ -42,11 +43,11 @@ export function checkTriggers(books: Books, want: Map<string, string>): VerifyPr
   const problems: VerifyProblem[] = [];
   for (const [name, sql] of want) {
     const got = have.get(name);
-    if (got === undefined) problems.push({ code: 'TRIGGER_MISSING', message: `De beveiliging "${name}" ontbreekt in het bestand: iemand heeft haar buiten het programma om verwijderd.` });
-    else if (got !== sql) problems.push({ code: 'TRIGGER_CHANGED', message: `De beveiliging "${name}" is buiten het programma om veranderd.` });
+    if (got === undefined) problems.push({ code: 'TRIGGER_MISSING', ...said('verify.triggerMissing', 'De beveiliging "{{name}}" ontbreekt in het bestand: iemand heeft haar buiten het programma om verwijderd.', { name }) });
+    else if (got !== sql) problems.push({ code: 'TRIGGER_CHANGED', ...said('verify.triggerChanged', 'De beveiliging "{{name}}" is buiten het programma om veranderd.', { name }) });
   }
   for (const name of have.keys()) {
-    if (!want.has(name)) problems.push({ code: 'TRIGGER_UNKNOWN', message: `Het bestand bevat een onbekende beveiliging "${name}" die niet van dit programma is.` });
+    if (!want.has(name)) problems.push({ code: 'TRIGGER_UNKNOWN', ...said('verify.triggerUnknown', 'Het bestand bevat een onbekende beveiliging "{{name}}" die niet van dit programma is.', { name }) });
   }
   return problems;
 }

@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { VerifyProblem } from '../../../shared/api/types';
 import type { Books } from '../../db/books';
+import { said } from '../../../shared/phrase';
 import {
   auditAnchor, BACKFILLED_KEY, blockStart, factJson, factKind, factKinds, factTag, factText, HEAD_KEY, labelOf, parseHead,
   shortHash, STARTED_KEY, ZERO_HASH, type FactKind,
@@ -87,7 +88,7 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
   const head = parseHead(meta.get(HEAD_KEY));
   const started = meta.get(STARTED_KEY) ?? null;
   const backfilled = Number(meta.get(BACKFILLED_KEY) ?? 0);
-  if (!head) problems.push({ code: 'HISTORY_HEAD', message: 'De kop van de geschiedenis ontbreekt in het bestand: zij is buiten het programma om verwijderd.' });
+  if (!head) problems.push({ code: 'HISTORY_HEAD', ...said('verify.headMissing', 'De kop van de geschiedenis ontbreekt in het bestand: zij is buiten het programma om verwijderd.') });
 
   const cursors = new Map<string, KindCursor>();
   const seen = new Map<string, Set<string>>();
@@ -123,13 +124,13 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
       }
       count++;
       if (seq !== count) {
-        fail({ code: 'HISTORY_GAP', message: `Feit ${count} ontbreekt in de geschiedenis: de geschiedenis is buiten het programma om ingekort of veranderd.` });
+        fail({ code: 'HISTORY_GAP', ...said('verify.historyGap', 'Feit {{fact}} ontbreekt in de geschiedenis: de geschiedenis is buiten het programma om ingekort of veranderd.', { fact: count }) });
         count = seq;
       }
       const name = kindNames.get(kindId);
       const def = name === undefined ? undefined : factKind(name);
       if (!def) {
-        fail({ code: 'HISTORY_KIND', message: `Feit ${seq} is van een onbekende soort (${name ?? '?'}).` });
+        fail({ code: 'HISTORY_KIND', ...said('verify.unknownKind', 'Feit {{fact}} is van een onbekende soort ({{kind}}).', { fact: seq, kind: name ?? '?' }) });
         continue;
       }
       const kind = def.kind;
@@ -145,11 +146,18 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
         json = factJson(def, books, ref);
       }
       if (json === null) {
-        fail({ code: 'FACT_DELETED', message: `${labelOf(def, kind, ref)} is verwijderd, maar stond vast in de geschiedenis (feit ${seq}).` });
+        fail({ code: 'FACT_DELETED', ...said('verify.factDeleted', '{{what}} is verwijderd, maar stond vast in de geschiedenis (feit {{fact}}).', { what: labelOf(def, kind, ref), fact: seq }) });
         continue;
       }
       const text = factText(kind, ref, json);
-      if (factTag(text) !== tag) fail({ code: 'FACT_CHANGED', message: `${labelOf(def, kind, ref)} is na het ${def.finalVerb ?? 'vastleggen'} veranderd (feit ${seq}).` });
+      if (factTag(text) !== tag) {
+        fail({
+          code: 'FACT_CHANGED',
+          ...said('verify.factChanged', '{{what}} is na het {{verb}} veranderd (feit {{fact}}).', {
+            what: labelOf(def, kind, ref), verb: def.finalVerb ?? said('history.verb.record', 'vastleggen'), fact: seq,
+          }),
+        });
+      }
       sha!.update(text);
     }
     after = rows[rows.length - 1]![0];
@@ -158,7 +166,7 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
   if (firstBad) problems.push(firstBad);
 
   if (head && !firstBad && (head.count !== count || head.hash !== hash)) {
-    problems.push({ code: 'HISTORY_HEAD', message: `De geschiedenis klopt niet met haar kop in het bestand (${head.count} feiten): er zijn feiten buiten het programma om weggehaald, toegevoegd of veranderd.` });
+    problems.push({ code: 'HISTORY_HEAD', ...said('verify.headMismatch', 'De geschiedenis klopt niet met haar kop in het bestand ({{facts}} feiten): er zijn feiten buiten het programma om weggehaald, toegevoegd of veranderd.', { facts: head.count }) });
   }
 
   // Anything final without a fact was added behind the app's back.
@@ -172,7 +180,7 @@ export function verifyChain(books: Books, since?: SinceHead): HistoryReport {
       for (const r of def.refs(books)) if (!s.has(r)) missing.push(r);
     }
     for (const r of missing.slice(0, 20)) {
-      problems.push({ code: 'FACT_UNRECORDED', message: `${labelOf(def, def.kind, r)} staat niet in de geschiedenis: buiten het programma om toegevoegd.` });
+      problems.push({ code: 'FACT_UNRECORDED', ...said('verify.factUnrecorded', '{{what}} staat niet in de geschiedenis: buiten het programma om toegevoegd.', { what: labelOf(def, def.kind, r) }) });
     }
   }
 
@@ -187,21 +195,22 @@ function anchorOf(seq: number, audit: string | null, auditRow: Statement, fail: 
   if (!id) return '';
   const a = auditRow.get(id) as { hash: string } | undefined;
   if (!a) {
-    fail({ code: 'AUDIT_CUT', message: `Logboekregel ${id} ontbreekt: het logboek is buiten het programma om ingekort of gewist (feit ${seq} verwijst ernaar).` });
+    fail({ code: 'AUDIT_CUT', ...said('verify.auditCut', 'Logboekregel {{row}} ontbreekt: het logboek is buiten het programma om ingekort of gewist (feit {{fact}} verwijst ernaar).', { row: id, fact: seq }) });
     return '';
   }
   if (!a.hash.startsWith(tag)) {
-    fail({ code: 'AUDIT_REWRITTEN', message: `Logboekregel ${id} is buiten het programma om veranderd of het logboek is opnieuw berekend (feit ${seq} verwijst ernaar).` });
+    fail({ code: 'AUDIT_REWRITTEN', ...said('verify.auditRewritten', 'Logboekregel {{row}} is buiten het programma om veranderd of het logboek is opnieuw berekend (feit {{fact}} verwijst ernaar).', { row: id, fact: seq }) });
   }
   return auditAnchor({ id, hash: a.hash });
 }
 
 function checkSince(since: SinceHead, count: number, hashAt: string | null): VerifyProblem[] {
   if (since.count > count) {
-    return [{ code: 'HISTORY_CUT', message: `De geschiedenis is ingekort: feit ${since.count} van de opgeschreven kop bestaat niet meer (het bestand heeft nu ${count} feiten).` }];
+    return [{ code: 'HISTORY_CUT', ...said('verify.historyCut', 'De geschiedenis is ingekort: feit {{fact}} van de opgeschreven kop bestaat niet meer (het bestand heeft nu {{facts}} feiten).', { fact: since.count, facts: count }) }];
   }
   if (hashAt === null || !hashAt.startsWith(since.hash)) {
-    return [{ code: 'HISTORY_REWRITTEN', message: `De geschiedenis is herschreven: feit ${since.count} heeft nu kop ${hashAt === null ? 'geen' : `${since.count}:${shortHash(hashAt)}`} in plaats van ${since.count}:${since.hash.slice(0, 12)}.` }];
+    const now = hashAt === null ? said('verify.noHead', 'geen') : `${since.count}:${shortHash(hashAt)}`;
+    return [{ code: 'HISTORY_REWRITTEN', ...said('verify.historyRewritten', 'De geschiedenis is herschreven: feit {{fact}} heeft nu kop {{now}} in plaats van {{was}}.', { fact: since.count, now, was: `${since.count}:${since.hash.slice(0, 12)}` }) }];
   }
   return [];
 }

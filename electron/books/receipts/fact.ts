@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Books } from '../../db/books';
+import { said, type Said } from '../../../shared/phrase';
 import { entryFactRef, entryLabel } from '../history/entryFact';
 import { registerFactKind } from '../history/facts';
 
@@ -41,9 +42,9 @@ function* refs(books: Books): Iterable<string> {
   for (const r of rows) yield receiptFactRef(r.journal, r.year, r.number, r.sha256);
 }
 
-function label(ref: string): string {
+function label(ref: string): Said {
   const [entry] = ref.split('#');
-  return `Bonnetje bij ${entryLabel(entry ?? ref).replace(/^Boeking/, 'boeking')}`;
+  return said('history.receipt', 'Bonnetje bij {{entry}}', { entry: entryLabel(entry ?? ref, true) });
 }
 
-registerFactKind({ kind: RECEIPT_FACT, canonical, refs, label, finalVerb: 'toevoegen' });
+registerFactKind({ kind: RECEIPT_FACT, canonical, refs, label, finalVerb: said('history.verb.add', 'toevoegen') });

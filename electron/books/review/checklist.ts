@@ -2,6 +2,7 @@ import type { Checklist, ChecklistItem, Evidence, Outcome } from '../../../share
 import { formatDateNl } from '../../../shared/dates';
 import { formatEuro } from '../../../shared/money';
 import type { Books } from '../../db/books';
+import { said, type Said } from '../../../shared/phrase';
 import { bookBalanceAt, reconciliationStatus } from '../bank/reconciliation';
 import { entryRef } from '../entries';
 import { cents } from '../grants/report';
@@ -28,8 +29,9 @@ export interface ChecklistInput {
 
 export type Item = Omit<ChecklistItem, 'mark'>;
 
-export function item(key: Item['key'], title: string, outcome: Outcome, summary: string, evidence: Evidence[], screen: string | null): Item {
-  return { key, title, outcome, summary, evidence, screen };
+/** An item; its summary is said (Dutch with phrases), so the review screen shows it in the UI language. */
+export function item(key: Item['key'], title: string, outcome: Outcome, summary: Said, evidence: Evidence[], screen: string | null): Item {
+  return { key, title, outcome, summary: summary.message, ...(summary.says ? { summarySays: summary.says } : {}), evidence, screen };
 }
 
 /** 'fail' beats 'check' beats 'ok'; 'na' only when every part is. */
@@ -72,12 +74,12 @@ function bankItem(books: Books, fy: YearRow, paper: Map<string, number>): Item {
   }
   const outcome = worst(outcomes);
   const summary = outcome === 'ok'
-    ? `Op ${formatDateNl(fy.end)} is het saldo van elke bankrekening gelijk aan het afschrift.`
+    ? said('review.sum.bankOk', 'Op {{date}} is het saldo van elke bankrekening gelijk aan het afschrift.', { date: formatDateNl(fy.end) })
     : outcome === 'na'
-      ? `In ${fy.year} is geen bankrekening gebruikt.`
+      ? said('review.sum.bankNa', 'In {{year}} is geen bankrekening gebruikt.', { year: fy.year })
       : outcome === 'check'
-        ? `Van een of meer rekeningen is het eindsaldo van de bank niet bekend. Vul het saldo van het papieren afschrift in.`
-        : `Het saldo in de boeken wijkt af van het afschrift, of er staan nog regels in de inbox.`;
+        ? said('review.sum.bankCheck', 'Van een of meer rekeningen is het eindsaldo van de bank niet bekend. Vul het saldo van het papieren afschrift in.')
+        : said('review.sum.bankFail', 'Het saldo in de boeken wijkt af van het afschrift, of er staan nog regels in de inbox.');
   return item('bank', 'Banksaldo op de laatste dag van het jaar', outcome, summary, evidence, 'bank-reconcile');
 }
 
@@ -105,10 +107,10 @@ function cashItem(books: Books, fy: YearRow, counts: Map<string, { date: string;
   }
   const outcome = worst(outcomes);
   const summary = outcome === 'na'
-    ? `In ${fy.year} is geen kas gebruikt.`
-    : outcome === 'ok' ? 'Het getelde geld is gelijk aan het kasboek.'
-      : outcome === 'check' ? 'De penningmeester vult het getelde bedrag in, met de datum van het tellen.'
-        : 'Het getelde geld is niet gelijk aan het kasboek.';
+    ? said('review.sum.cashNa', 'In {{year}} is geen kas gebruikt.', { year: fy.year })
+    : outcome === 'ok' ? said('review.sum.cashOk', 'Het getelde geld is gelijk aan het kasboek.')
+      : outcome === 'check' ? said('review.sum.cashCheck', 'De penningmeester vult het getelde bedrag in, met de datum van het tellen.')
+        : said('review.sum.cashFail', 'Het getelde geld is niet gelijk aan het kasboek.');
   return item('cash', 'Kas: geteld geld tegen het kasboek', outcome, summary, evidence, null);
 }
 
@@ -120,8 +122,10 @@ function receiptsItem(books: Books, fy: YearRow, thresholdCents: number): Item {
     ref: entryRef(m.journal, m.year, m.number) ?? '',
   }));
   const summary = missing.length === 0
-    ? `Elke kostenboeking vanaf ${formatEuro(thresholdCents)} heeft een bon of factuur.`
-    : `${missing.length === 1 ? '1 kostenboeking' : `${missing.length} kostenboekingen`} vanaf ${formatEuro(thresholdCents)} ${missing.length === 1 ? 'heeft' : 'hebben'} geen bon of factuur in de administratie.`;
+    ? said('review.sum.receiptsOk', 'Elke kostenboeking vanaf {{amount}} heeft een bon of factuur.', { amount: formatEuro(thresholdCents) })
+    : missing.length === 1
+      ? said('review.sum.receiptsMissingOne', '1 kostenboeking vanaf {{amount}} heeft geen bon of factuur in de administratie.', { amount: formatEuro(thresholdCents) })
+      : said('review.sum.receiptsMissing', '{{entries}} kostenboekingen vanaf {{amount}} hebben geen bon of factuur in de administratie.', { entries: missing.length, amount: formatEuro(thresholdCents) });
   return item('receipts', `Bonnen bij kosten vanaf ${formatEuro(thresholdCents)}`, missing.length === 0 ? 'ok' : 'fail', summary, evidence, 'journal');
 }
 
@@ -138,9 +142,9 @@ function yearEndItem(books: Books, fy: YearRow): Item {
     }
   }
   if (fy.status !== 'closed') {
-    return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'check', `Boekjaar ${fy.year} is nog niet afgesloten. Sluit het af nadat het bestuur over de bestemming van het saldo heeft besloten.`, evidence, 'year-end');
+    return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'check', said('review.sum.yearOpen', 'Boekjaar {{year}} is nog niet afgesloten. Sluit het af nadat het bestuur over de bestemming van het saldo heeft besloten.', { year: fy.year }), evidence, 'year-end');
   }
-  return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'ok', `Boekjaar ${fy.year} is afgesloten. Controleer of de bestemming van het saldo is zoals het bestuur besloot.`, evidence, 'year-end');
+  return item('yearEnd', 'Jaarafsluiting en bestemming van het saldo', 'ok', said('review.sum.yearClosed', 'Boekjaar {{year}} is afgesloten. Controleer of de bestemming van het saldo is zoals het bestuur besloot.', { year: fy.year }), evidence, 'year-end');
 }
 
 async function historyItem(books: Books): Promise<Item> {
@@ -151,7 +155,11 @@ async function historyItem(books: Books): Promise<Item> {
   if (v.history.started) evidence.push({ label: 'Geschiedenis bewijsbaar vanaf', value: formatDateNl(v.history.started) });
   const ok = v.problems.length === 0;
   return item('history', 'De geschiedenis klopt (controle van het bestand)', ok ? 'ok' : 'fail',
-    ok ? 'De controle van het bestand vond geen verschillen. De kop van de geschiedenis staat op het verslag.' : `De controle van het bestand vond ${v.problems.length} ${v.problems.length === 1 ? 'probleem' : 'problemen'}.`,
+    ok
+      ? said('review.sum.historyOk', 'De controle van het bestand vond geen verschillen. De kop van de geschiedenis staat op het verslag.')
+      : v.problems.length === 1
+        ? said('review.sum.historyOne', 'De controle van het bestand vond 1 probleem.')
+        : said('review.sum.historyMany', 'De controle van het bestand vond {{problems}} problemen.', { problems: v.problems.length }),
     evidence, null);
 }
 

@@ -2,6 +2,7 @@ import type { Evidence, Outcome } from '../../../shared/api/review';
 import { formatDateNl } from '../../../shared/dates';
 import { formatEuro } from '../../../shared/money';
 import type { Books } from '../../db/books';
+import { said } from '../../../shared/phrase';
 import { grantReport, cents } from '../grants/report';
 import { yearEndProposal } from '../grants/yearEnd';
 import { openItems } from '../invoices/queries';
@@ -15,7 +16,7 @@ export function volunteersItem(books: Books, fy: YearRow): Item {
   const o = volunteerOverview(books, fy.year);
   const paid = o.persons.filter((p) => cents(p.total) > 0n || cents(p.asWages) > 0n);
   if (paid.length === 0) {
-    return item('volunteers', 'Vrijwilligersvergoedingen binnen de grenzen', 'na', `In ${fy.year} zijn geen vrijwilligersvergoedingen betaald.`, [], 'volunteers');
+    return item('volunteers', 'Vrijwilligersvergoedingen binnen de grenzen', 'na', said('review.sum.volunteersNa', 'In {{year}} zijn geen vrijwilligersvergoedingen betaald.', { year: fy.year }), [], 'volunteers');
   }
   const evidence: Evidence[] = paid.map((p) => ({
     label: p.person.name,
@@ -25,8 +26,10 @@ export function volunteersItem(books: Books, fy: YearRow): Item {
   evidence.push({ label: 'Jaaropgaven', value: `Controleer of ${paid.length === 1 ? 'deze vrijwilliger' : `alle ${paid.length} vrijwilligers`} een jaaropgave ${paid.length === 1 ? 'heeft' : 'hebben'} gekregen.` });
   const outcome: Outcome = over.length > 0 ? 'fail' : 'ok';
   const summary = over.length > 0
-    ? `${over.length === 1 ? '1 vrijwilliger kreeg' : `${over.length} vrijwilligers kregen`} meer dan de grens per maand of per jaar.`
-    : `Alle ${paid.length} vrijwilligers bleven binnen de grenzen van ${fy.year}. Vraag naar de jaaropgaven.`;
+    ? over.length === 1
+      ? said('review.sum.volunteersOverOne', '1 vrijwilliger kreeg meer dan de grens per maand of per jaar.')
+      : said('review.sum.volunteersOver', '{{persons}} vrijwilligers kregen meer dan de grens per maand of per jaar.', { persons: over.length })
+    : said('review.sum.volunteersOk', 'Alle {{persons}} vrijwilligers bleven binnen de grenzen van {{year}}. Vraag naar de jaaropgaven.', { persons: paid.length, year: fy.year });
   return item('volunteers', 'Vrijwilligersvergoedingen binnen de grenzen', outcome, summary, evidence, 'volunteer-overview');
 }
 
@@ -38,7 +41,7 @@ export function grantsItem(books: Books, fy: YearRow): Item {
     )
     .all(fy.end, fy.start) as { id: number; project: string; status: string; end_date: string }[];
   if (grants.length === 0) {
-    return item('grants', 'Subsidies: besteding, niet besteed geld en verantwoording', 'na', `In ${fy.year} liep er geen toegekende subsidie.`, [], 'grants');
+    return item('grants', 'Subsidies: besteding, niet besteed geld en verantwoording', 'na', said('review.sum.grantsNa', 'In {{year}} liep er geen toegekende subsidie.', { year: fy.year }), [], 'grants');
   }
   const evidence: Evidence[] = [];
   const outcomes: Outcome[] = [];
@@ -67,10 +70,10 @@ export function grantsItem(books: Books, fy: YearRow): Item {
   }
   const outcome = worst(outcomes);
   const summary = outcome === 'ok'
-    ? 'Elke subsidie bleef binnen de begroting per regel en het niet bestede geld staat op de balans.'
+    ? said('review.sum.grantsOk', 'Elke subsidie bleef binnen de begroting per regel en het niet bestede geld staat op de balans.')
     : outcome === 'check'
-      ? 'De besteding klopt. Vraag of de verantwoording van afgelopen subsidies is gestuurd.'
-      : 'Bij een of meer subsidies is meer besteed dan begroot, of staat niet besteed geld nog niet op de balans.';
+      ? said('review.sum.grantsCheck', 'De besteding klopt. Vraag of de verantwoording van afgelopen subsidies is gestuurd.')
+      : said('review.sum.grantsFail', 'Bij een of meer subsidies is meer besteed dan begroot, of staat niet besteed geld nog niet op de balans.');
   return item('grants', 'Subsidies: besteding, niet besteed geld en verantwoording', outcome, summary, evidence, 'grants');
 }
 
@@ -93,7 +96,7 @@ export function invoiceGaps(books: Books, fy: YearRow): { series: string; missin
 
 export function invoicesItem(books: Books, fy: YearRow): Item {
   const any = books.raw(`SELECT COUNT(*) FROM invoices WHERE status = 'final' AND issue_date <= ?`).pluck().get(fy.end) as number;
-  if (any === 0) return item('invoices', 'Facturen: nummers zonder gaten, openstaande posten', 'na', `Tot en met ${fy.year} zijn er geen facturen gemaakt.`, [], 'invoices');
+  if (any === 0) return item('invoices', 'Facturen: nummers zonder gaten, openstaande posten', 'na', said('review.sum.invoicesNa', 'Tot en met {{year}} zijn er geen facturen gemaakt.', { year: fy.year }), [], 'invoices');
   const gaps = invoiceGaps(books, fy);
   const open = openItems(books, { date: fy.end, kind: 'sales' });
   const openPurchase = openItems(books, { date: fy.end, kind: 'purchase' });
@@ -105,9 +108,21 @@ export function invoicesItem(books: Books, fy: YearRow): Item {
   const outcome: Outcome = gaps.length > 0 ? 'fail' : old.length > 0 ? 'check' : 'ok';
   const count = open.items.length + openPurchase.items.length;
   const summary = gaps.length > 0
-    ? 'Er ontbreken factuurnummers in de reeks. Vraag waarom.'
+    ? said('review.sum.invoicesGaps', 'Er ontbreken factuurnummers in de reeks. Vraag waarom.')
     : count === 0
-      ? `Alle factuurnummers zijn aanwezig. Op ${formatDateNl(fy.end)} stond geen factuur meer open.`
-      : `Alle factuurnummers zijn aanwezig. Op ${formatDateNl(fy.end)} ${count === 1 ? 'stond 1 factuur' : `stonden ${count} facturen`} open${old.length > 0 ? `, waarvan ${old.length} meer dan 90 dagen over de vervaldatum` : ''}.`;
+      ? said('review.sum.invoicesNoneOpen', 'Alle factuurnummers zijn aanwezig. Op {{date}} stond geen factuur meer open.', { date: formatDateNl(fy.end) })
+      : openSummary(formatDateNl(fy.end), count, old.length);
   return item('invoices', 'Facturen: nummers zonder gaten, openstaande posten', outcome, summary, evidence, 'open-items');
+}
+
+/** "Op 31 december 2026 stond(en) … open[, waarvan … meer dan 90 dagen over de vervaldatum]." */
+function openSummary(date: string, count: number, old: number) {
+  if (count === 1) {
+    return old > 0
+      ? said('review.sum.invoicesOneOpenOld', 'Alle factuurnummers zijn aanwezig. Op {{date}} stond 1 factuur open, waarvan {{old}} meer dan 90 dagen over de vervaldatum.', { date, old })
+      : said('review.sum.invoicesOneOpen', 'Alle factuurnummers zijn aanwezig. Op {{date}} stond 1 factuur open.', { date });
+  }
+  return old > 0
+    ? said('review.sum.invoicesOpenOld', 'Alle factuurnummers zijn aanwezig. Op {{date}} stonden {{invoices}} facturen open, waarvan {{old}} meer dan 90 dagen over de vervaldatum.', { date, invoices: count, old })
+    : said('review.sum.invoicesOpen', 'Alle factuurnummers zijn aanwezig. Op {{date}} stonden {{invoices}} facturen open.', { date, invoices: count });
 }

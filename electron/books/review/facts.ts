@@ -1,4 +1,5 @@
 import type { Books } from '../../db/books';
+import { said } from '../../../shared/phrase';
 import { registerFactKind } from '../history/facts';
 
 /**
@@ -50,8 +51,8 @@ registerFactKind({
   *refs(books) {
     for (const r of books.raw('SELECT year, number FROM reviews ORDER BY id').all() as { year: number; number: number }[]) yield reviewRef(r.year, r.number);
   },
-  label: (ref) => `Controle ${ref}`,
-  finalVerb: 'beginnen',
+  label: (ref) => said('history.review', 'Controle {{ref}}', { ref }),
+  finalVerb: said('history.verb.begin', 'beginnen'),
 });
 
 registerFactKind({
@@ -70,8 +71,8 @@ registerFactKind({
     const rows = books.raw('SELECT r.year, r.number, m.seq FROM review_remarks m JOIN reviews r ON r.id = m.review_id ORDER BY m.id').all() as { year: number; number: number; seq: number }[];
     for (const x of rows) yield remarkRef(x.year, x.number, x.seq);
   },
-  label: (ref) => `Opmerking ${ref} van de kascommissie`,
-  finalVerb: 'vastleggen',
+  label: (ref) => said('history.reviewRemark', 'Opmerking {{ref}} van de kascommissie', { ref }),
+  finalVerb: said('history.verb.record', 'vastleggen'),
 });
 
 registerFactKind({
@@ -84,6 +85,6 @@ registerFactKind({
   *refs(books) {
     for (const r of books.raw(`SELECT year, number FROM reviews WHERE status <> 'active' ORDER BY id`).all() as { year: number; number: number }[]) yield reviewRef(r.year, r.number);
   },
-  label: (ref) => `Einde van controle ${ref}`,
-  finalVerb: 'afronden',
+  label: (ref) => said('history.reviewEnd', 'Einde van controle {{ref}}', { ref }),
+  finalVerb: said('history.verb.finish', 'afronden'),
 });

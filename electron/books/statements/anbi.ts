@@ -6,7 +6,7 @@ import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
 import { getYear, organisationLayout } from './balances';
 import { balanceSheet, incomeStatement } from './statements';
-import { phrase } from '../../../shared/phrase';
+import { phrase, said, type Phrase } from '../../../shared/phrase';
 
 /**
  * The ANBI publication duty (publicatieplicht): within 6 months after the end of the fiscal year an
@@ -113,15 +113,17 @@ function checklist(books: Books, year: number): AnbiChecklistItem[] {
   };
   const ticks = checklistRows(books, year);
   const contact = [org.street && org.city ? `${org.street}, ${org.postcode ?? ''} ${org.city}`.replace(/\s+/g, ' ') : null, org.email, org.phone].filter(Boolean).join(' · ');
-  const auto: Partial<Record<AnbiItemKey, { done: boolean; detail: string }>> = {
+  // A filled-in detail is the treasurer's own data (shown as typed); a missing one is said.
+  const missing = (s: { message: string; says?: Phrase[] }) => ({ done: false, detail: s.message, ...(s.says ? { detailSays: s.says } : {}) });
+  const auto: Partial<Record<AnbiItemKey, { done: boolean; detail: string; detailSays?: Phrase[] }>> = {
     naam: { done: org.name.trim() !== '', detail: org.name },
-    rsin: org.rsin ? { done: true, detail: org.rsin } : { done: false, detail: 'Vul het RSIN in bij Instellingen.' },
-    contact: contact ? { done: true, detail: contact } : { done: false, detail: 'Vul een adres, e-mailadres of telefoonnummer in bij Instellingen.' },
+    rsin: org.rsin ? { done: true, detail: org.rsin } : missing(said('anbi.fillRsin', 'Vul het RSIN in bij Instellingen.')),
+    contact: contact ? { done: true, detail: contact } : missing(said('anbi.fillContact', 'Vul een adres, e-mailadres of telefoonnummer in bij Instellingen.')),
   };
   return ITEMS.map((it) => {
     const a = auto[it.key];
     const t = ticks.get(it.key);
-    if (a) return { key: it.key, label: it.label, help: it.help, source: 'auto', done: a.done, detail: a.detail, note: t?.note ?? null };
+    if (a) return { key: it.key, label: it.label, help: it.help, source: 'auto', done: a.done, detail: a.detail, ...(a.detailSays ? { detailSays: a.detailSays } : {}), note: t?.note ?? null };
     return { key: it.key, label: it.label, help: it.help, source: 'manual', done: t?.done === 1, detail: null, note: t?.note ?? null };
   });
 }

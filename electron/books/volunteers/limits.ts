@@ -1,7 +1,8 @@
 import { KassaError } from '../../../shared/errors';
 import { centsToString, parseAmount } from '../../../shared/money';
 import type { VolunteerLimits, VolunteerLimitsUsed } from '../../../shared/api/volunteers';
-import { BUILT_IN_VOLUNTEER_LIMITS, limitsForYear, limitsRowSchema, type LimitsRow } from '../../../shared/rules/volunteerLimits';
+import { said } from '../../../shared/phrase';
+import { BUILT_IN_VOLUNTEER_LIMITS, issueSaid, limitsForYear, limitsRowSchema, type LimitsRow } from '../../../shared/rules/volunteerLimits';
 import type { Books } from '../../db/books';
 import { appendAudit } from '../audit';
 import { nowIso } from '../clock';
@@ -45,6 +46,7 @@ export function limitsFor(books: Books, year: number, overrides: LimitsRow[] = l
       exact: r.exact,
       fallbackFrom: r.fallbackFrom ?? null,
       message: r.message ?? null,
+      ...(r.says ? { says: r.says } : {}),
     },
   };
 }
@@ -89,7 +91,7 @@ export function setLimits(books: Books, input: LimitsInput): VolunteerLimits {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = String(issue?.path[0] ?? '');
-    throw new KassaError('INVALID_INPUT', issue?.message ?? 'De bedragen kloppen niet.', { field: FIELD_OF[key] ?? key });
+    throw new KassaError('INVALID_INPUT', issue ? issueSaid(issue) : said('err.vol.limits.wrong', 'De bedragen kloppen niet.'), { field: FIELD_OF[key] ?? key });
   }
   return books.tx(() => {
     const update = {

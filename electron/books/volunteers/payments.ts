@@ -293,8 +293,7 @@ function checkWagesConfirmation(input: PayInput): string | null {
   if (!input.confirmWages || normalise(input.confirmWages) !== normalise(AS_WAGES_CONFIRMATION)) {
     throw new KassaError(
       'INVALID_INPUT',
-      `U wilt dit als loon betalen. Dan is het geen vrijwilligersvergoeding, en moet de stichting loonbelasting betalen. ` +
-        `Weet u dit zeker? Bevestig het dan met de tekst "${AS_WAGES_CONFIRMATION}".`,
+      said('err.vol.confirmWages', 'U wilt dit als loon betalen. Dan is het geen vrijwilligersvergoeding, en moet de stichting loonbelasting betalen. Weet u dit zeker? Bevestig het dan met de tekst "{{confirmation}}".', { confirmation: AS_WAGES_CONFIRMATION }),
       { field: 'confirmWages' },
     );
   }
@@ -408,8 +407,7 @@ export function cancelPayment(books: Books, input: { id: number; date?: string |
     if (p.paidEntryId !== null && p.paidEntryId !== p.entryId) {
       throw new KassaError(
         'INVALID_INPUT',
-        `Deze vergoeding is al uitbetaald op ${formatDateNl(p.paidDate ?? p.date)}. Annuleren kan dan niet meer. ` +
-          'Betaalt de vrijwilliger het geld terug? Boek dat dan als ontvangst.',
+        said('err.vol.alreadyPaidOut', 'Deze vergoeding is al uitbetaald op {{date}}. Annuleren kan dan niet meer. Betaalt de vrijwilliger het geld terug? Boek dat dan als ontvangst.', { date: formatDateNl(p.paidDate ?? p.date) }),
         { field: 'id' },
       );
     }

@@ -76,8 +76,7 @@ export function exportSepa(books: Books, input: SepaInput): SepaExportResult {
           const b = batchSt.get(r.sepa_batch_id) as { message_id: string; created_at: string };
           throw new KassaError(
             'CONFLICT',
-            `De vergoeding van ${r.person_name} van ${formatDateNl(r.date)} stond al in betaalbestand ${b.message_id}. ` +
-              'Hebt u dat bestand nog niet bij de bank ingeleverd? Maak het bestand dan opnieuw, met "opnieuw maken" aangevinkt.',
+            said('err.vol.alreadyInBatch', 'De vergoeding van {{person}} van {{date}} stond al in betaalbestand {{batch}}. Hebt u dat bestand nog niet bij de bank ingeleverd? Maak het bestand dan opnieuw, met "opnieuw maken" aangevinkt.', { person: r.person_name, date: formatDateNl(r.date), batch: b.message_id }),
             { field: `paymentIds.${i}`, details: { batch: r.sepa_batch_id } },
           );
         }

@@ -16,6 +16,7 @@ import * as m0014 from './0014_bank_link';
 import * as m0015 from './0015_ledger_index';
 import * as m0016 from './0016_posting_triggers';
 import * as m0017 from './0017_paid_from';
+import * as m0018 from './0018_suggest_says';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_ledger_index': m0015,
   '0016_posting_triggers': m0016,
   '0017_paid_from': m0017,
+  '0018_suggest_says': m0018,
 };
 
 export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

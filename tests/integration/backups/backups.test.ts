@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { BackupCreated, BackupListItem, BackupSettings, RestoreResult } from '../../../shared/api/backups';
+import type { BackupCheck, BackupCreated, BackupListItem, BackupSettings, RestoreResult } from '../../../shared/api/backups';
 import { dispatch } from '../../../electron/api';
 import { createAppSession } from '../../../electron/app/handlers';
 import { autoBackupStatus, autoBackupTick, startAutoBackups } from '../../../electron/backups/auto';
@@ -209,9 +209,11 @@ describe('backups.list with verify', () => {
     // One at a time, as the screen does it.
     expect(await s.call('backups.verify', { path: good.path })).toEqual({ ok: true, problems: [] });
     expect(await s.call('backups.verify', { path: bad })).toMatchObject({ ok: false });
-    const gone = await s.call<{ ok: boolean; problems: string[] }>('backups.verify', { path: path.join(folderOf(s), 'weg.kassa') });
+    const gone = await s.call<BackupCheck>('backups.verify', { path: path.join(folderOf(s), 'weg.kassa') });
     expect(gone.ok).toBe(false);
-    expectDutch(gone.problems[0]!);
+    expectDutch(gone.problems[0]!.message);
+    // With its phrases, for the screen in another language.
+    expect(gone.problems[0]!.says?.[0]?.key).toBe('err.backup.checkGone');
     expect(sha256(bad)).toBe(before);
   });
 });
@@ -355,7 +357,7 @@ describe('automatic backups (app sessions)', () => {
     await call('admin.open', { path: s1.file });
     await call('entries.post', simpleEntry('2026-02-01', '1100', '8000', '25.00'));
     const st = await call<BackupSettings>('backups.settings.get');
-    expect(st.lastError).toMatch(/USB-stick/);
+    expect(st.lastError?.message).toMatch(/USB-stick/);
     expect(st.lastBackup).toBeNull();
   });
 

@@ -2,10 +2,12 @@
  * Issue 8, matching: suggestions from the treasurer's rules and from earlier choices, transfers
  * between own accounts, open invoices matched on amount + number, and the checks on a choice.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BankConfirmResult, BankImportResult, BankInbox, BankRule, BankTransaction } from '../../../shared/api/bank';
 import type { Invoice } from '../../../shared/api/invoiceTypes';
-import { cleanupTempDirs, expectKassaError, tempDir } from '../helpers';
+import { cleanupTempDirs, expectKassaError, openBooksSession, tempDir } from '../helpers';
 import { customer, issue } from '../invoices/helpers';
 import { bankBooks, bankState, camt, counts, fixture, ING, RABO, writeTemp } from './helpers';
 
@@ -30,6 +32,8 @@ describe('rules', () => {
       let inbox = await b.call<BankInbox>('bank.inbox', {});
       expect(byDesc(inbox, 'Huur').suggestion).toMatchObject({ kind: 'rule', account: '4100', rule: rent.id, reason: 'Regel: tegenrekening NL74 RABO 0398 7654 32 → 4100 Huur en ruimte.' });
       expect(byDesc(inbox, 'Kosten').suggestion).toMatchObject({ kind: 'rule', account: '4610', reason: 'Regel: omschrijving bevat "Kosten zakelijk" → 4610 Bankkosten.' });
+      // The reason also travels as its phrases (schema 18), for an English inbox.
+      expect(byDesc(inbox, 'Kosten').suggestion?.says).toEqual([{ key: 'bankSuggest.rule', params: { rule: { key: 'bankSuggest.ruleText', params: { text: 'Kosten zakelijk' } }, account: '4610 Bankkosten' } }]);
       expect(inbox.items.filter((t) => t.suggestion?.account === '4000')).toHaveLength(2);
       expect(inbox.counts).toMatchObject({ inbox: 8, suggested: 4, assigned: 0 });
       expect(byDesc(inbox, 'Gift januari').suggestion).toBeNull();
@@ -270,6 +274,32 @@ describe('checks on a choice', () => {
       expect((await expectKassaError(b.call('bank.assign', { transaction: id, account: '4100', grant: 12345 }), 'NOT_FOUND')).field).toBe('grant');
       await expectKassaError(b.call('bank.assign', { transaction: 999999, account: '4100' }), 'NOT_FOUND');
       expect(bankState(b)).toEqual(before);
+    } finally {
+      b.close();
+    }
+  });
+});
+
+describe('suggestion reasons kept with their phrases (schema 18)', () => {
+  it('a file of version 18 lists its stored phrases; a row without them shows its Dutch text until it is suggested again', async () => {
+    const dir = tempDir('kassa-suggest-says-');
+    const file = path.join(dir, 'v18.kassa');
+    fs.copyFileSync(path.resolve(__dirname, '../../fixtures/schema/v18.kassa'), file);
+    const b = await openBooksSession(file);
+    try {
+      const line = async () => (await b.call<BankInbox>('bank.inbox', {})).items.find((t) => t.description === 'Werkboeken taalcafe')!;
+      const stored = (await line()).suggestion!;
+      expect(stored.reason).toBe('Regel: omschrijving bevat "Boekhandel", geld betaald → 4300 Materialen.');
+      expect(stored.says?.[0]?.key).toBe('bankSuggest.rule');
+      // A row suggested before schema 18 (or with unreadable phrases): no phrases, so the Dutch shows.
+      b.session.books!.raw(`UPDATE bank_transactions SET suggest_says = 'kapot' WHERE description = 'Werkboeken taalcafe'`).run();
+      expect((await line()).suggestion?.says).toBeUndefined();
+      b.session.books!.raw(`UPDATE bank_transactions SET suggest_says = NULL WHERE description = 'Werkboeken taalcafe'`).run();
+      expect((await line()).suggestion).toMatchObject({ reason: stored.reason });
+      expect((await line()).suggestion?.says).toBeUndefined();
+      // The next refresh (any rule change) gives it its phrases again, the Dutch unchanged.
+      await b.call('bank.rules.create', { text: 'iets anders', account: '4300' });
+      expect((await line()).suggestion).toEqual(stored);
     } finally {
       b.close();
     }

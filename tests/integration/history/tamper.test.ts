@@ -12,6 +12,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyResult } from '../../../shared/api/types';
 import { auditHash } from '../../../electron/books/audit';
+import i18n from '../../../renderer/src/i18n';
+import { serverText } from '../../../renderer/src/serverText';
+import { DUTCH_ALLOWED, DUTCH_WORDS, leftovers } from '../../e2e/languageWords';
 import { assertDistBuilt, cleanupTempDirs, expectDutch, makeBooks, runCli, simpleEntry, tempDir } from '../helpers';
 
 afterAll(cleanupTempDirs);
@@ -237,5 +240,40 @@ describe.concurrent('kassa verify finds edits made behind the app\'s back', () =
       DELETE FROM invoice_lines WHERE invoice_id = (SELECT id FROM invoices WHERE kind = 'sales');
       DELETE FROM invoices WHERE kind = 'sales';`, { from: finals }),
     /^Factuur bij boeking VRK 2026-0001 is verwijderd/);
+  });
+});
+
+describe('the problems carry their phrases for an English screen (issue 18)', () => {
+  it('every problem of `kassa verify --json` reads in English, the Dutch on stderr unchanged', async () => {
+    const files = [
+      tampered(`UPDATE invoice_lines SET unit_price_cents = 6500, net_cents = 13000 WHERE invoice_id = (SELECT id FROM invoices WHERE kind = 'sales');
+        UPDATE invoices SET net_cents = 13000, gross_cents = 13000 WHERE kind = 'sales';`, { from: finals }),
+      tampered(`UPDATE volunteer_payments SET amount_cents = 9000; UPDATE volunteer_month_totals SET amount_cents = 9000;`, { from: finals }),
+      tampered('', { keepDropped: ['entries_posted_immutable'] }),
+      tampered(`UPDATE entries SET number = 9 WHERE id = ${entryId(3)}; DELETE FROM audit_log WHERE id > 2;`),
+    ];
+    const english: string[] = [];
+    await i18n.changeLanguage('en');
+    try {
+      for (const file of files) {
+        const r = await runCli(['verify', file, '--json', '--since', head]);
+        expect(r.status).toBe(1);
+        const v = JSON.parse(r.stdout) as VerifyResult;
+        expect(r.stderr.trim().split('\n')).toEqual(v.problems.map((p) => p.message));
+        for (const p of v.problems) {
+          expect(p.says, p.message).toBeDefined();
+          const en = serverText(p);
+          expect(en, p.message).not.toBe(p.message);
+          expect(leftovers(en, DUTCH_WORDS, DUTCH_ALLOWED, []), en).toEqual([]);
+          english.push(en);
+        }
+      }
+    } finally {
+      await i18n.changeLanguage('nl');
+    }
+    expect(english.join('\n')).toMatch(/^Invoice of entry VRK 2026-0001 was changed after it was finalised \(fact \d+\)\.$/m);
+    expect(english.join('\n')).toMatch(/^Volunteer payment of entry BANK 2026-0001 was changed after it was recorded/m);
+    expect(english.join('\n')).toMatch(/^The safeguard "entries_posted_immutable" is missing from the file/m);
+    expect(english.join('\n')).toMatch(/^Entry BANK 2026-0009 is not in the history: added outside the app\.$/m);
   });
 });

@@ -316,3 +316,42 @@ describe('closing a window', () => {
     expect(win.webContents.sent.filter((s) => s.channel === IPC_MENU_CHANNEL)).toEqual([]);
   });
 });
+
+describe('the main process speaks the app\'s language (issue 18)', () => {
+  type Item = { label?: string; submenu?: Item[]; click?: () => void };
+  const labels = (items: Item[]): string[] => items.flatMap((i) => [...(i.label ? [i.label] : []), ...labels(i.submenu ?? [])]);
+
+  it('menu, dialogs, a file that does not open and the closing title follow the language setting', async () => {
+    const { fake, call, win, dir } = await started();
+    expect(labels(fake.menu as Item[])).toEqual(expect.arrayContaining(['Bestand', 'Openen…', 'Back-up maken', 'Nog geen administraties geopend']));
+    expect((await call('app.settings.set', { language: 'en' })).error).toBeUndefined();
+    // app.settings.set rebuilds the menu at once.
+    const english = labels(fake.menu as Item[]);
+    expect(english).toEqual(expect.arrayContaining(['File', 'Open…', 'Make a backup', 'No administrations opened yet', 'Edit', 'View', 'Help', 'Lessons']));
+    expect(english.join(' ')).not.toMatch(/Bestand|Openen|Bewerken|Beeld|Lessen|Afsluiten/);
+
+    // The menu's Open… with a file that is no administration: the native message box says why, in English.
+    const junk = path.join(dir, 'boodschappen.kassa');
+    fs.writeFileSync(junk, 'melk, brood');
+    fake.dialogAnswers.push(junk);
+    (fake.menu as Item[]).find((m) => m.label === 'File')!.submenu!.find((i) => i.label === 'Open…')!.click!();
+    for (let i = 0; i < 100 && !fake.dialogCalls.some((c) => c.kind === 'message'); i++) await new Promise((r) => setTimeout(r, 50));
+    const open = fake.dialogCalls.find((c) => c.kind === 'open')!;
+    expect(open.options).toMatchObject({ title: 'Open administration', filters: [{ name: 'Kijk op de Kassa administration' }, { name: 'All files' }] });
+    const box = fake.dialogCalls.find((c) => c.kind === 'message')!;
+    expect(String(box.options.message)).not.toMatch(/\b(het|niet|bestand|geen|een)\b/i);
+    expect(String(box.options.message)).toMatch(/\b(not|file)\b/i);
+
+    // A call from elsewhere is refused with its phrases (the renderer shows them in English).
+    const refused = await call('admin.info', {}, { url: 'https://example.org/' });
+    expect(refused.error).toMatchObject({ code: 'INTERNAL', details: { says: [{ key: 'err.app.refused' }] } });
+
+    // Closing with a backup due: the title bar in English.
+    await call('admin.create', createInput(path.join(dir, 'plein.kassa')));
+    expect((await call('org.update', { name: 'Stichting Het Plein', city: 'Utrecht' })).error).toBeUndefined();
+    const closed = new Promise<void>((resolve) => win.once('closed', () => resolve()));
+    win.close();
+    expect(win.title).toBe('Making a backup… — Kijk op de Kassa');
+    await closed;
+  });
+});

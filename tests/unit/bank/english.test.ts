@@ -3,6 +3,7 @@ import { KassaError } from '../../../shared/errors';
 import { said } from '../../../shared/phrase';
 import { atLine, bankError, wrapUnexpected } from '../../../electron/books/bank/errors';
 import { parseStatement } from '../../../electron/books/bank/parse';
+import { suggestFor, type MatchContext, type MatchLine, type MatchRule } from '../../../shared/rules/bankMatch';
 import i18n from '../../../renderer/src/i18n';
 import { phrasesOf, serverText } from '../../../renderer/src/serverText';
 import { DUTCH_ALLOWED, DUTCH_WORDS, leftovers } from '../../e2e/languageWords';
@@ -72,5 +73,36 @@ describe('bank file refusals in English', () => {
       expect(en).not.toBe(w.message);
       expect(dutchIn(en), en).toEqual([]);
     }
+  });
+});
+
+describe('bank suggestion reasons in English', () => {
+  const line = (o: Partial<MatchLine> = {}): MatchLine => ({ amountCents: -4599, counterpartyIban: 'NL44RABO0123456789', counterpartyName: 'Boekhandel Lombok', description: 'Werkboeken 2026-0007', ...o });
+  const rule = (o: Partial<MatchRule>): MatchRule => ({ id: 1, iban: null, text: null, direction: null, account: '4300', grant: null, budgetLine: null, person: null, priority: 0, ...o });
+  const none = { account: '4300', grant: null, budgetLine: null, person: null, contact: null, invoice: null };
+  const ctx = (o: Partial<MatchContext>): MatchContext => ({
+    rules: [], invoices: [], ownAccounts: new Map(), historyByIban: new Map(), historyByText: new Map(), accountName: () => 'Materialen', ...o,
+  });
+  it.each([
+    ['an open invoice named in the description', line(), ctx({ invoices: [{ id: 1, kind: 'purchase', number: '2026-0007', openCents: 4599, contact: 1, account: '1400' }] }),
+      'Inkoopfactuur 2026-0007 staat open voor precies €\u00a045,99 en het nummer staat in de omschrijving.', 'Purchase invoice 2026-0007 is open for exactly €\u00a045,99 and its number is in the description.'],
+    ['a rule with all three conditions', line(), ctx({ rules: [rule({ iban: 'NL44RABO0123456789', text: 'Werkboeken', direction: 'out' })] }),
+      'Regel: tegenrekening NL44 RABO 0123 4567 89, omschrijving bevat "Werkboeken", geld betaald → 4300 Materialen.',
+      'Rule: counter account NL44 RABO 0123 4567 89, description contains "Werkboeken", money paid → 4300 Materialen.'],
+    ['a rule with two', line(), ctx({ rules: [rule({ iban: 'NL44RABO0123456789', direction: 'out' })] }), null, null],
+    ['a rule on the text alone', line(), ctx({ rules: [rule({ text: 'Werkboeken' })] }),
+      'Regel: omschrijving bevat "Werkboeken" → 4300 Materialen.', 'Rule: description contains "Werkboeken" → 4300 Materialen.'],
+    ['a transfer', line(), ctx({ ownAccounts: new Map([['NL44RABO0123456789', '1110']]) }),
+      'Overboeking tussen eigen rekeningen: NL44 RABO 0123 4567 89 is rekening 1110 Materialen.', 'Transfer between own accounts: NL44 RABO 0123 4567 89 is account 1110 Materialen.'],
+    ['the same counter account before', line(), ctx({ historyByIban: new Map([['NL44RABO0123456789', none]]) }), null, null],
+    ['the same description before', line({ counterpartyIban: null, description: 'Kosten maart' }), ctx({ historyByText: new Map([['kosten', none]]) }),
+      'Eerder geboekt: een regel met dezelfde omschrijving ging naar 4300 Materialen.', 'Booked before: a line with the same description went to 4300 Materialen.'],
+  ])('%s', (_what, l, c, dutch, inEnglish) => {
+    const s = suggestFor(l, c)!;
+    if (dutch) expect(s.reason).toBe(dutch);
+    const en = serverText({ message: s.reason, says: s.says });
+    if (inEnglish) expect(en).toBe(inEnglish);
+    expect(en).not.toBe(s.reason);
+    expect(dutchIn(en), en).toEqual([]);
   });
 });

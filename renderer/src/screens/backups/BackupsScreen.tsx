@@ -9,6 +9,7 @@ import { FolderBrowser } from '../../components/FolderBrowser';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { focusById } from '../../hooks';
+import { serverText } from '../../serverText';
 import { navigate } from '../../router';
 import { folderOf, formatSize, formatWhen } from './format';
 
@@ -82,7 +83,7 @@ export function BackupsScreen({ params }: ScreenProps) {
       <FormError error={error} />
       {settings?.lastError ? (
         <div className="warning" role="alert">
-          <p>{t('backups.lastError', { message: settings.lastError })}</p>
+          <p>{t('backups.lastError', { message: serverText(settings.lastError) })}</p>
         </div>
       ) : null}
 
@@ -260,7 +261,7 @@ function BackupTable({ list, checking, onRestored }: { list: BackupListItem[]; c
                     ) : (
                       <>
                         <span className="badge badge--closed">{t('backups.damaged')}</span>{' '}
-                        <span className="muted">{b.verify.problems[0] ?? t('backups.damagedHelp')}</span>
+                        <span className="muted" data-testid="backup-problem">{b.verify.problems[0] ? serverText(b.verify.problems[0]) : t('backups.damagedHelp')}</span>
                       </>
                     )}
                   </td>

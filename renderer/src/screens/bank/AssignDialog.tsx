@@ -10,6 +10,7 @@ import { grantFields, GrantSelect, grantValue, isGrantField, useGrantChoices } f
 import { useApp } from '../../context';
 import { dateNl, euro } from '../../format';
 import { formErrorsFrom, NO_ERRORS, useApi, type FormErrors } from '../../hooks';
+import { serverText } from '../../serverText';
 import { ReceiptsSection } from '../receipts/EntryReceipts';
 import { ibanText, SignedAmount } from './common';
 
@@ -87,7 +88,7 @@ export function AssignDialog({ tx, accounts, onClose, onDone }: { tx: BankTransa
           <span className="bank-desc">{tx.description}</span>
           {tx.reference ? <span className="bank-reason">{t('bank.inbox.reference', { reference: tx.reference })}</span> : null}
         </p>
-        {tx.suggestion ? <p className="bank-reason">{tx.suggestion.reason}</p> : null}
+        {tx.suggestion ? <p className="bank-reason">{serverText({ message: tx.suggestion.reason, says: tx.suggestion.says })}</p> : null}
       </div>
       <form className="form" onSubmit={(e) => void save(false, e)} noValidate>
         {openItems.length > 0 ? (

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { dateNl, euro } from '../../format';
 import { useApi } from '../../hooks';
+import { serverText } from '../../serverText';
 import { AssignDialog } from './AssignDialog';
 import { BankAccountSelect, errorText, ibanText, SignedAmount, useBankAccounts } from './common';
 
@@ -213,12 +214,12 @@ function Row({ tx, busy, onChoose, onAccept, onIgnore, onLink, onReopen }: {
           <>
             <span className="badge badge--open">{t('bank.inbox.chosen')}</span> {choice.account} · {choice.accountName}
             {choice.invoiceNumber ? <span className="bank-reason">{t('bank.inbox.invoice', { number: choice.invoiceNumber })}</span> : null}
-            {tx.suggestion && tx.suggestion.account === choice.account ? <span className="bank-reason">{tx.suggestion.reason}</span> : null}
+            {tx.suggestion && tx.suggestion.account === choice.account ? <span className="bank-reason">{serverText({ message: tx.suggestion.reason, says: tx.suggestion.says })}</span> : null}
           </>
         ) : suggestion ? (
           <span className="bank-choice--suggested">
             {t('bank.inbox.suggestion')}: {suggestion.account} · {suggestion.accountName}
-            <span className="bank-reason">{suggestion.reason}</span>
+            <span className="bank-reason" data-testid="bank-suggest-reason">{serverText({ message: suggestion.reason, says: suggestion.says })}</span>
           </span>
         ) : tx.status === 'inbox' ? (
           <span>{t('bank.inbox.notChosen')}</span>

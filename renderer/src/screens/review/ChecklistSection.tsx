@@ -5,9 +5,10 @@ import { call } from '../../api';
 import { Field, FormError } from '../../components/Field';
 import { AmountInput, DateInput } from '../../components/Inputs';
 import { useApp } from '../../context';
-import { parseInputAmount, parseInputDate, todayNl } from '../../format';
+import { euro, parseInputAmount, parseInputDate, todayNl } from '../../format';
 import { formErrorsFrom, NO_ERRORS, type FormErrors } from '../../hooks';
 import { hrefFor } from '../../router';
+import { serverText } from '../../serverText';
 import { MarkForm } from './MarkForm';
 
 /** The checklist: per item what the app found, the evidence one click away, and the committee's verdict. */
@@ -19,9 +20,9 @@ export function ChecklistSection({ review, onChange }: { review: Review; onChang
       {review.checklist.items.map((i) => (
         <article key={i.key} className="card review-item" data-testid={`check-${i.key}`} data-outcome={i.outcome}>
           <h3>
-            {i.title} <span className={`review-outcome review-outcome--${i.outcome}`}>{t(`review.outcome.${i.outcome}`)}</span>
+            {t(`review.items.${i.key}`, { amount: euro(review.checklist.threshold), defaultValue: i.title })} <span className={`review-outcome review-outcome--${i.outcome}`}>{t(`review.outcome.${i.outcome}`)}</span>
           </h3>
-          <p>{i.summary}</p>
+          <p>{serverText({ message: i.summary, says: i.summarySays })}</p>
           <Evidence item={i} />
           {i.key === 'cash' ? <AmountForm kind="cash" review={review} item={i} onChange={onChange} /> : null}
           {i.key === 'bank' && i.outcome !== 'ok' && i.outcome !== 'na' ? <AmountForm kind="paper" review={review} item={i} onChange={onChange} /> : null}

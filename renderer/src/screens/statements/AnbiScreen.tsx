@@ -9,7 +9,7 @@ import { useApp } from '../../context';
 import { dateNl } from '../../format';
 import { useApi } from '../../hooks';
 import { hrefFor } from '../../router';
-import { Amount, useChosenYear, YearPicker } from './common';
+import { Amount, useChosenYear, useLineLabel, YearPicker } from './common';
 import { serverText } from '../../serverText';
 
 /** The ANBI publication: checklist and the figures of the standard form. Route: anbi[?year=YYYY]. */
@@ -48,7 +48,7 @@ export function AnbiScreen({ params }: ScreenProps) {
               <ChecklistRow key={item.key} year={d.year} item={item} onSaved={anbi.reload} />
             ))}
           </ul>
-          <Figures title={t('statements.anbi.balance')} figures={d.balance} hasPrevious={d.balance.some((f) => f.previous !== null)} testId="anbi-balance" />
+          <Figures title={t('statements.anbi.balance')} figures={d.balance} hasPrevious={d.balance.some((f) => f.previous !== null)} testId="anbi-balance" form />
           <Figures title={t('statements.anbi.income')} figures={d.incomeStatement} hasPrevious={d.incomeStatement.some((f) => f.previous !== null)} testId="anbi-income" />
         </>
       )}
@@ -84,7 +84,7 @@ function ChecklistRow({ year, item, onSaved }: { year: number; item: AnbiCheckli
       <div className="muted">{t(`statements.anbi.items.${item.key}.help`, { defaultValue: item.help })}</div>
       {item.source === 'auto' ? (
         <div>
-          <span className="muted">{t('statements.anbi.auto')}:</span> {item.detail}
+          <span className="muted">{t('statements.anbi.auto')}:</span> {item.detail === null ? null : serverText({ message: item.detail, says: item.detailSays })}
         </div>
       ) : (
         <div className="checklist__note">
@@ -104,8 +104,11 @@ function ChecklistRow({ year, item, onSaved }: { year: number; item: AnbiCheckli
   );
 }
 
-function Figures({ title, figures, hasPrevious, testId }: { title: string; figures: AnbiFigure[]; hasPrevious: boolean; testId: string }) {
+/** The balance rows are the standard form's own (statements.anbi.figures); the income rows are the statement's lines. */
+function Figures({ title, figures, hasPrevious, testId, form = false }: { title: string; figures: AnbiFigure[]; hasPrevious: boolean; testId: string; form?: boolean }) {
   const { t } = useTranslation();
+  const lineLabel = useLineLabel();
+  const label = (f: AnbiFigure) => (form ? t(`statements.anbi.figures.${f.key}`, { defaultValue: f.label }) : lineLabel(f.key, f.label));
   return (
     <table className="table statement" data-testid={testId}>
       <caption>{title}</caption>
@@ -120,11 +123,11 @@ function Figures({ title, figures, hasPrevious, testId }: { title: string; figur
         {figures.map((f) =>
           f.kind === 'heading' ? (
             <tr key={f.key} className="statement__heading">
-              <th scope="rowgroup" colSpan={hasPrevious ? 3 : 2}>{f.label}</th>
+              <th scope="rowgroup" colSpan={hasPrevious ? 3 : 2}>{label(f)}</th>
             </tr>
           ) : (
             <tr key={f.key} className={f.kind === 'line' ? 'statement__line statement__level-1' : `statement__${f.kind}`}>
-              <th scope="row">{f.label}</th>
+              <th scope="row">{label(f)}</th>
               <td className="num"><Amount value={f.current} /></td>
               {hasPrevious ? <td className="num"><Amount value={f.previous} /></td> : null}
             </tr>

@@ -7,6 +7,7 @@ import type { ScreenProps } from '../../screenProps';
 import { useApp } from '../../context';
 import { currentYear, euro } from '../../format';
 import { useApi } from '../../hooks';
+import { serverText } from '../../serverText';
 import { hrefFor } from '../../router';
 import { LevelBadge } from './common';
 import { SaveFileButton } from '../../components/SaveFile';
@@ -53,7 +54,7 @@ export function OverviewScreen({ params }: ScreenProps) {
       <FormError error={ov.error} />
       {data && !data.limits.exact && data.limits.message ? (
         <p className="notice">
-          <strong>{t('volunteers.overview.fallback')}:</strong> {data.limits.message}
+          <strong>{t('volunteers.overview.fallback')}:</strong> {serverText({ message: data.limits.message, says: data.limits.says })}
         </p>
       ) : null}
       {data ? (
