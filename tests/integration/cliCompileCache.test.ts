@@ -72,4 +72,19 @@ describe.concurrent('the CLI code cache', () => {
     expect(k.caches()).toHaveLength(1);
     expect(k.caches()[0]).not.toBe(old);
   });
+
+  it("the build's .id names the cache while the bundle's size and mtime match it; else the bundle is hashed", async () => {
+    const k = install();
+    const bundle = path.join(k.dist, 'kassa.cjs');
+    const st = fs.statSync(bundle);
+    // A made-up hash proves the id is what names the cache (the bundle is not hashed then).
+    fs.writeFileSync(`${bundle}.id`, JSON.stringify({ size: st.size, mtimeMs: st.mtimeMs, sha1: '0123456789abcdef'.repeat(3).slice(0, 40) }));
+    expect((await runCli(['--help'], { bin: k.bin })).status).toBe(0);
+    expect(k.caches()).toEqual([`.kassa-0123456789abcdef-${process.version}.v8cache`]);
+    // Same bytes, another mtime (a copy, a touch): the id no longer vouches, the bundle's own sha1 names the cache.
+    fs.utimesSync(bundle, new Date(), new Date(st.mtimeMs - 60_000));
+    expect((await runCli(['--help'], { bin: k.bin })).status).toBe(0);
+    const sha1 = (await import('node:crypto')).createHash('sha1').update(fs.readFileSync(bundle)).digest('hex');
+    expect(k.caches()).toEqual([`.kassa-${sha1.slice(0, 16)}-${process.version}.v8cache`]);
+  });
 });

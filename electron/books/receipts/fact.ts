@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../history/sha256';
 import type { Books } from '../../db/books';
 import { entryFactRef, entryLabel } from '../history/entryFact';
 import { registerFactKind } from '../history/facts';
@@ -30,7 +30,7 @@ function canonical(books: Books, ref: string): unknown | null {
   const r = rows[0];
   if (!r) return null;
   const bytes = Buffer.from(r.data);
-  return { entry: entryFactRef(r.journal, r.year, r.number), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: r.mime, name: r.name };
+  return { entry: entryFactRef(r.journal, r.year, r.number), sha256: sha256().update(bytes).digest('hex'), size: bytes.length, mime: r.mime, name: r.name };
 }
 
 function* refs(books: Books): Iterable<string> {
