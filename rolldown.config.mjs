@@ -35,9 +35,11 @@ const bundle = (input, file, bundled = BUNDLED) => ({
 });
 
 // `kassa report …` runs its own, smaller bundle (bin/kassa.js picks it): the reports read raw SQL,
-// so kysely stays out of it and loads from node_modules only for the journal and ledger reports.
+// so kysely stays out of it and loads from node_modules only for the general ledger's lookup.
+// better-sqlite3's JavaScript is in it (a dozen files resolved one by one cost ~20 ms); its native
+// addon is named by cliReport.ts, so its `bindings` search (external) never runs from the bundle.
 export default [
   bundle('dist/electron/cli.js', 'dist/kassa.cjs'),
-  bundle('dist/electron/cliReport.js', 'dist/kassa-report.cjs', BUNDLED.filter((p) => p !== 'kysely')),
+  bundle('dist/electron/cliReport.js', 'dist/kassa-report.cjs', [...BUNDLED.filter((p) => p !== 'kysely'), 'better-sqlite3']),
   bundle('dist/electron/webMain.js', 'dist/web.cjs'),
 ];

@@ -5,6 +5,8 @@
  * the dispatcher's table of every domain: the bundle holds no write services, no query builder and
  * no migrations, which made up most of a report's start-up (issue 18).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { toCsv } from '../shared/csv';
 import { booksReadMethods } from '../shared/api/booksRead';
 import type { MethodSpec } from '../shared/api/define';
@@ -33,11 +35,24 @@ async function findReport(method: string): Promise<{ spec: MethodSpec; handler: 
 }
 
 /**
+ * better-sqlite3's native addon, named for the report bundle, which holds the package's JavaScript:
+ * its own lookup (the `bindings` package) would search from the bundle's folder instead of the
+ * package's. The usual place first (one file check); else `bindings` from the package's root.
+ */
+function sqliteAddon(): string {
+  const root = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const release = path.join(root, 'build', 'Release', 'better_sqlite3.node');
+  if (fs.existsSync(release)) return release;
+  const bindings = require('bindings') as (o: { bindings: string; module_root: string; path: true }) => string;
+  return bindings({ bindings: 'better_sqlite3.node', module_root: root, path: true });
+}
+
+/**
  * admin.open as the dispatcher runs it for a read-only command (same schema, queue, review guard and
  * error translation; no quick_check), minus its answer, which a report does not print.
  */
 const openForReading: AnyHandler = async ({ session }, input) => {
-  const books = await openBooks((input as { path: string }).path);
+  const books = await openBooks((input as { path: string }).path, { nativeBinding: sqliteAddon() });
   await session.switchTo(books);
   return null;
 };
