@@ -1,24 +1,46 @@
-// Runs a one-file bundle from dist/ (built by rolldown: dist/kassa.cjs for the CLI, dist/web.cjs
-// for the browser mode) with V8's code cache kept beside it.
+// Runs a one-file bundle from dist/ (built by rolldown: dist/kassa.cjs for the CLI, dist/kassa-report.cjs
+// for `kassa report`, dist/web.cjs for the browser mode) with V8's code cache kept beside it.
 //
 // Compiling a 2.5 MB bundle took about a third of a `kassa report`, so the bundle is run through
 // vm.Script with a code cache. V8 validates a cache only by source length and V8 version/flags, so
 // the cache file name carries a hash of the bundle's content: a rebuilt bundle never meets a stale
-// cache. Node 22's module.enableCompileCache() would do the same but Node 20 must work too. Any
-// failure to read or write the cache only costs speed.
+// cache. The build writes that hash beside the bundle (`<bundle>.id`, rolldown.config.mjs); it is
+// trusted only while the bundle's size and mtime are the ones it was taken at, else the bundle is
+// hashed here. Node 22's module.enableCompileCache() would do the same but Node 20 must work too.
+// Any failure to read or write the cache only costs speed.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const crypto = require('node:crypto');
 const Module = require('node:module');
+
+/** The bundle's sha1: from the build's `.id` file when it still describes these bytes, else computed. */
+function contentHash(bundle, bytes, stat) {
+  try {
+    const id = JSON.parse(fs.readFileSync(`${bundle}.id`, 'utf8'));
+    if (id.size === stat.size && id.mtimeMs === stat.mtimeMs && /^[0-9a-f]{40}$/.test(id.sha1)) return id.sha1;
+  } catch {
+    // no or unreadable id: hash the bundle
+  }
+  // Loaded only here: node:crypto itself costs a report several milliseconds.
+  return require('node:crypto').createHash('sha1').update(bytes).digest('hex');
+}
 
 /** Load `bundle`; returns its exports and saveCache(), to call once the work worth caching has run. */
 function runBundle(bundle, name) {
-  const bytes = fs.readFileSync(bundle);
-  const hash = crypto.createHash('sha1').update(bytes).update(process.version).digest('hex').slice(0, 16);
+  const fd = fs.openSync(bundle, 'r');
+  let bytes;
+  let stat;
+  try {
+    stat = fs.fstatSync(fd);
+    bytes = fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // The Node version is in the name as well: another version's V8 would reject the cache anyway.
+  const hash = contentHash(bundle, bytes, stat).slice(0, 16);
   const dir = path.dirname(bundle);
-  const cacheFile = path.join(dir, `.${name}-${hash}.v8cache`);
+  const cacheFile = path.join(dir, `.${name}-${hash}-${process.version}.v8cache`);
 
   let cachedData;
   try {
@@ -48,7 +70,8 @@ function runBundle(bundle, name) {
     const thin = cachedData !== undefined && cachedData.length < bytes.length / 8;
     if (cachedData !== undefined && !script.cachedDataRejected && !thin) return;
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    const ours = new RegExp(`^\\.${name}-[0-9a-f]{16}\\.v8cache$`);
+    // Ours: this bundle's caches of any hash and Node version (not another bundle's, e.g. kassa-report).
+    const ours = new RegExp(`^\\.${name}-[0-9a-f]{16}(-v[0-9][0-9.]*)?\\.v8cache$`);
     try {
       fs.writeFileSync(tmp, script.createCachedData());
       fs.renameSync(tmp, cacheFile); // atomic: a parallel run reads the old file or the new one

@@ -1,7 +1,6 @@
 import type { MethodName } from '../shared/api';
 import type { MethodSpec } from '../shared/api/define';
-import type { Books } from './db/books';
-import type { Session } from './session';
+import type { AnyHandler } from './dispatchCore';
 
 /**
  * The contract (shared/api/*) and its handlers, one domain at a time, loaded on the first call into
@@ -10,7 +9,7 @@ import type { Session } from './session';
  * loads a domain when a screen first calls it. The method names stay those of shared/api/index.ts:
  * tests/unit/apiDomains.test.ts checks that every method resolves to the very same schema object.
  */
-export type AnyHandler = (ctx: { session: Session; books: Books }, input: unknown) => unknown;
+export type { AnyHandler };
 
 interface Tables {
   methods: Readonly<Record<string, MethodSpec>>;

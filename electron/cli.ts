@@ -4,49 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { toCsv } from '../shared/csv';
-import { KassaError } from '../shared/errors';
-import { dutchArgsMessage, usageFor } from './cliUsage';
-import type { EntryList, GeneralLedger, TrialBalance, VerifyResult } from '../shared/api/types';
+import type { VerifyResult } from '../shared/api/types';
+import { type Command, int, need, runCli, UsageError } from './cliCommon';
 
-// Modules are required lazily so `kassa report` loads only what a report needs (start-up time counts).
-
-const USAGE = `Gebruik / usage:
-  kassa new FILE --name NAME [--year YYYY] [--vat none|exempt|kor|liable] [--kvk …] [--rsin …] [--iban …]
-  kassa call FILE METHOD [JSON | -]
-  kassa report FILE trial-balance|general-ledger|journal|dashboard|balance-sheet|income-statement|cash-flow [--year Y] [--from D] [--to D] [--date D] [--account CODE] [--format json|csv] [--out PATH]
-  kassa export FILE hledger|xaf|xlsx|pdf --out PATH [--year Y]
-  kassa verify FILE [--since COUNT:HASH] [--json]
-  kassa import FILE BANKFILE [--account CODE] [--format camt053|mt940|csv-ing|csv-rabobank|csv-abnamro|csv-triodos|csv-bunq|csv-asn|csv-knab]
-  kassa demo FILE [--transactions N] [--seed S] [--years N] [--name NAME]
-  kassa backup FILE [--to DIR]
-  kassa review FILE --year Y [--sample N] [--seed S] [--threshold AMOUNT] [--format json|csv]
-  kassa overview DIR [--format json|csv]
-Options: --json  print errors as {"error":{code,message}}`;
-
-class UsageError extends Error {}
-
-const OPTIONS = {
-  name: { type: 'string' }, year: { type: 'string' }, vat: { type: 'string' }, kvk: { type: 'string' }, rsin: { type: 'string' },
-  iban: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-  date: { type: 'string' }, account: { type: 'string' }, transactions: { type: 'string' }, seed: { type: 'string' },
-  years: { type: 'string' }, since: { type: 'string' }, sample: { type: 'string' }, threshold: { type: 'string' }, json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-type Opts = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
-
-function int(v: string | undefined, what: string): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new UsageError(`${what} moet een geheel getal zijn: "${v}"`);
-  return Number(v);
-}
-
-function need(v: string | undefined, what: string): string {
-  if (!v) throw new UsageError(`${what} ontbreekt.`);
-  return v;
-}
+// Modules are required lazily so a command loads only what it needs (start-up time counts). `kassa
+// report` normally runs from its own bundle (cliReport.ts); here it is the same code.
 
 async function withFile<T>(file: string, fn: (call: (m: string, i: unknown) => Promise<unknown>) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
   const { Session } = (require('./session') as typeof import('./session'));
@@ -61,55 +23,8 @@ async function withFile<T>(file: string, fn: (call: (m: string, i: unknown) => P
   }
 }
 
-const csv = toCsv;
-
-function reportCsv(name: string, data: unknown): string {
-  switch (name) {
-    case 'trial-balance': {
-      const tb = data as TrialBalance;
-      // balance (debit − credit of the period) stays last, so scripts reading it by name keep working.
-      return csv([
-        ['code', 'name', 'opening', 'debit', 'credit', 'closing', 'balance'],
-        ...tb.accounts.map((a) => [a.code, a.name, a.opening, a.debit, a.credit, a.closing, a.balance]),
-        ['', 'Totaal', tb.totals.opening, tb.totals.debit, tb.totals.credit, tb.totals.closing, ''],
-      ]);
-    }
-    case 'general-ledger': {
-      const gl = data as GeneralLedger;
-      return csv([['date', 'ref', 'description', 'debit', 'credit', 'balance'], ['', '', 'Beginsaldo', '', '', gl.opening], ...gl.rows.map((r) => [r.date, r.ref, r.description, r.debit, r.credit, r.balance])]);
-    }
-    case 'journal': {
-      const list = data as EntryList;
-      return csv([['ref', 'date', 'description', 'account', 'debit', 'credit'], ...list.items.flatMap((e) => e.lines.map((l) => [e.ref, e.date, e.description, l.account, l.debit, l.credit]))]);
-    }
-    default: {
-      const { statementCsv } = require('./books/statements/csv') as typeof import('./books/statements/csv');
-      const text = statementCsv(name, data);
-      if (text === null) throw new UsageError(`CSV is er niet voor rapport ${name}.`);
-      return text;
-    }
-  }
-}
-
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  const o = values as Opts;
-  const [cmd, file, ...rest] = positionals;
-  if (o.help || !cmd) {
-    process.stdout.write(USAGE + '\n');
-    return o.help ? 0 : 2;
-  }
-  const out = (text: string) => {
-    if (o.out) {
-      // FILE is closed by now: name it, so --out can never be the books by another name or link.
-      const { writeFileGuarded } = (require('./files/write') as typeof import('./files/write'));
-      writeFileGuarded(o.out, text, { field: 'out', protect: file ? [file] : [] });
-    } else {
-      process.stdout.write(text);
-    }
-  };
-  const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
-
+async function commands(c: Command): Promise<number> {
+  const { cmd, file, rest, o, out, json } = c;
   switch (cmd) {
     case 'new': {
       const { Session } = (require('./session') as typeof import('./session'));
@@ -140,25 +55,8 @@ async function main(argv: string[]): Promise<number> {
       out(json(result));
       return 0;
     }
-    case 'report': {
-      const name = need(rest[0], 'NAME');
-      const methods: Record<string, string> = {
-        'trial-balance': 'reports.trialBalance', 'general-ledger': 'reports.generalLedger', journal: 'reports.journal', dashboard: 'reports.dashboard',
-        'balance-sheet': 'reports.balanceSheet', 'income-statement': 'reports.incomeStatement', 'cash-flow': 'reports.cashFlow',
-      };
-      const method = methods[name];
-      if (!method) throw new UsageError(`Onbekend rapport "${name}". Kies uit: ${Object.keys(methods).join(', ')}.`);
-      const input: Record<string, unknown> = {};
-      const year = int(o.year, '--year');
-      if (year !== undefined) input.year = year;
-      for (const k of ['from', 'to', 'date', 'account'] as const) if (o[k] !== undefined) input[k] = o[k];
-      if (name === 'journal') input.limit = 1000;
-      const format = o.format ?? 'json';
-      if (format !== 'json' && format !== 'csv') throw new UsageError(`Formaat "${format}" bestaat niet voor dit rapport (json of csv).`);
-      const data = await withFile(need(file, 'FILE'), (call) => call(method, input), { readOnly: true });
-      out(format === 'csv' ? reportCsv(name, data) : json(data));
-      return 0;
-    }
+    case 'report':
+      return (require('./cliReport') as typeof import('./cliReport')).reportCommand(c);
     case 'export': {
       const format = need(rest[0], 'FORMAT');
       const exportMethods: Record<string, string> = { hledger: 'export.hledger', xaf: 'export.xaf', xlsx: 'statements.xlsx', pdf: 'statements.pdf' };
@@ -261,25 +159,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const jsonErrors = argv.includes('--json');
-  try {
-    return await main(argv);
-  } catch (e) {
-    const parseError = (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
-    if (e instanceof UsageError || parseError) {
-      const message = parseError ? dutchArgsMessage(e as { code?: string; message: string }, Object.keys(OPTIONS)) : (e as Error).message;
-      // The command is the first word that is not an option (options come anywhere on the line).
-      const command = argv.find((a) => !a.startsWith('-'));
-      process.stderr.write(`${message}\n\n${usageFor(USAGE, command)}\n`);
-      return 2;
-    }
-    const { toErrorData } = (require('./api') as typeof import('./api'));
-    const err = e instanceof KassaError ? e.toJSON() : toErrorData(e);
-    if (jsonErrors) process.stderr.write(JSON.stringify({ error: err }) + '\n');
-    else process.stderr.write(`Fout (${err.code}): ${err.message}\n`);
-    return err.code === 'INTERNAL' ? 70 : 1;
-  }
+export function run(argv: string[]): Promise<number> {
+  return runCli(argv, commands);
 }
 
 if (require.main === module) {

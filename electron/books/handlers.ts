@@ -9,11 +9,10 @@ import { adminInfo, createAdministration } from './administration';
 import { deleteDraft, getEntry, listEntries, postDraft, postEntry, reverseEntry, saveDraft } from './entries';
 import { exportHledgerFile } from './exportHledger';
 import { parseSince } from './history/verifyChain';
-import { generalLedger, ledgerPage } from './ledger';
 import { moneyReceived, moneySpent, moneyTransfer } from './money';
 import { getOrganisation, updateOrganisation } from './organisation';
 import { postWithReceipts } from './receipts/handlers';
-import { dashboard, trialBalance } from './reports';
+import { reportHandlers } from './reportHandlers';
 import { lineChoices } from './statements/layout';
 import { verifyBooks } from './verify';
 import { closeYear, listYears, openNextYear } from './years';
@@ -75,11 +74,7 @@ export const booksHandlers: { [M in BooksMethodName]: Handler<M> } = {
   'money.spent': ({ books }, input) => postWithReceipts(books, input.receipts, () => moneySpent(books, input)),
   'money.transfer': ({ books }, input) => moneyTransfer(books, input),
 
-  'reports.trialBalance': ({ books }, input) => trialBalance(books, input),
-  'reports.generalLedger': ({ books }, input) => generalLedger(books, input),
-  'reports.ledgerPage': ({ books }, input) => ledgerPage(books, input),
-  'reports.journal': ({ books }, input) => listEntries(books, { ...input, status: 'posted' }),
-  'reports.dashboard': ({ books }, input) => dashboard(books, input),
+  ...reportHandlers,
 
   'audit.verify': ({ books }, input) => verifyBooks(books, input.since ? { since: parseSince(input.since)! } : {}),
   'export.hledger': ({ books }, input) => exportHledgerFile(books, input.path, input),

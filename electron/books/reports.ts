@@ -4,7 +4,8 @@ import type { Dashboard, TrialBalance, TrialBalanceRow } from '../../shared/api/
 import { EARLIER_RESULT } from '../../shared/rgs';
 import type { AccountType, MoneyKind } from '../../shared/chart';
 import type { Books } from '../db/books';
-import { balancesAt, dayBefore, yearOfDate } from './statements/balances';
+import { allYears, balancesAt, dayBefore, yearOfDate } from './statements/balances';
+import { periodSums } from './rangeSums';
 import { said } from '../../shared/phrase';
 
 export interface Period {
@@ -42,7 +43,10 @@ interface AccountRow { id: number; code: string; name: string; type: AccountType
  */
 export function trialBalance(books: Books, p: Period): TrialBalance {
   const { from, to } = resolvePeriod(books, p);
-  const sums = new Map((wholeYears(books, p) ?? scanLines(books, from, to)).map((r) => [Number(r.account_id), r]));
+  const whole = wholeYears(books, p);
+  const sums: Map<number, { debit: bigint; credit: bigint }> = whole
+    ? new Map(whole.map((r) => [Number(r.account_id), { debit: BigInt(r.debit), credit: BigInt(r.credit) }]))
+    : periodSums(books, allYears(books), from, to);
   const opening = from ? openingBalances(books, from) : { accounts: new Map<number, bigint>(), earlier: 0n };
   const accounts = books.raw('SELECT id, code, name, type FROM accounts ORDER BY code').all() as AccountRow[];
   const t = { opening: 0n, debit: 0n, credit: 0n, closing: 0n };
@@ -109,23 +113,6 @@ function wholeYears(books: Books, p: Period): SumRow[] | null {
     // BigInt: totals can pass 2^53 cents even when every line is capped.
     .safeIntegers(true)
     .all(...(p.year !== undefined ? [p.year] : [])) as SumRow[];
-}
-
-/** Any other period: one aggregate over the covering index lines(account_id, date, amount_cents, posted). */
-function scanLines(books: Books, from: string | null, to: string | null): SumRow[] {
-  const cond = ['l.posted = 1'];
-  const params: string[] = [];
-  if (from) { cond.push('l.date >= ?'); params.push(from); }
-  if (to) { cond.push('l.date <= ?'); params.push(to); }
-  return books
-    .raw(
-      `SELECT l.account_id,
-              COALESCE(SUM(CASE WHEN l.amount_cents > 0 THEN l.amount_cents END), 0) AS debit,
-              -COALESCE(SUM(CASE WHEN l.amount_cents < 0 THEN l.amount_cents END), 0) AS credit
-       FROM lines l WHERE ${cond.join(' AND ')} GROUP BY l.account_id`,
-    )
-    .safeIntegers(true)
-    .all(...params) as SumRow[];
 }
 
 /** Bank and cash balances now, income and expenses of the year, and the result so far. */

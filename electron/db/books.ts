@@ -1,8 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-  type Compilable, type CompiledQuery,
-} from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { DB } from './schema';
 import { translateDbError } from './errors';
 import { trackOpen, untrackOpen } from './openFiles';
@@ -13,12 +10,17 @@ import { trackOpen, untrackOpen } from './openFiles';
  * call can interleave with it.
  */
 export class Books {
-  readonly db: Kysely<DB>;
+  private builder: Kysely<DB> | undefined;
   private readonly stmts = new Map<string, Database.Statement>();
 
   constructor(readonly path: string, readonly sqlite: Database.Database) {
-    this.db = queryBuilder();
     trackOpen(path);
+  }
+
+  /** The query builder, made at first use: raw-SQL paths (a CLI report) never load kysely. */
+  get db(): Kysely<DB> {
+    this.builder ??= queryBuilder();
+    return this.builder;
   }
 
   private prepare(sql: string): Database.Statement {
@@ -91,6 +93,7 @@ export class Books {
 }
 
 export function queryBuilder(): Kysely<DB> {
+  const { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } = require('kysely') as typeof import('kysely');
   return new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),

@@ -4,9 +4,10 @@ import Database from 'better-sqlite3';
 import { KassaError } from '../../shared/errors';
 import { Books } from './books';
 import { translateDbError } from './errors';
-import { copyBeforeMigration, migrate } from './migrate';
-import { SCHEMA_VERSION } from './migrations';
-import { ensureHistory } from '../books/history/start';
+import { SCHEMA_VERSION } from './schemaVersion';
+import { readState } from '../books/history/facts';
+// Every fact kind registered wherever books open (appendFact needs them); small, raw-SQL modules.
+import '../books/history/kinds';
 import { said } from '../../shared/phrase';
 
 /** PRAGMA application_id of every .kassa file: 'KASA' in ASCII. */
@@ -143,11 +144,13 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
     // The header read above may predate a WAL left by a crash; ask SQLite again now we hold the lock.
     checkHeader(abs, { userVersion: Number(sqlite.pragma('user_version', { simple: true })), applicationId: Number(sqlite.pragma('application_id', { simple: true })) });
     const version = Number(sqlite.pragma('user_version', { simple: true }));
+    // The migrations and the start of the history chain load only when a file needs them.
     if (version < SCHEMA_VERSION) {
-      const copy = preUpdateCopy(sqlite, abs, version);
+      const { copyBeforeMigration, migrate } = await import('./migrate.js');
+      const copy = preUpdateCopy(sqlite, abs, version, copyBeforeMigration);
       try {
         await migrate(sqlite, { copy });
-        ensureHistory(new Books(abs, sqlite));
+        (await import('../books/history/start.js')).ensureHistory(new Books(abs, sqlite));
       } catch (e) {
         throw translateDbError(e);
       }
@@ -157,7 +160,7 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
     }
     const books = new Books(abs, sqlite);
     // A kill between the migration and the start of the chain leaves a file without a head: start it now.
-    ensureHistory(books);
+    if (!readState(books)) (await import('../books/history/start.js')).ensureHistory(books);
     return books;
   } catch (e) {
     if (sqlite.open) sqlite.close();
@@ -165,7 +168,7 @@ export async function openBooks(file: string, opts: OpenOptions = {}): Promise<B
   }
 }
 
-function preUpdateCopy(sqlite: Database.Database, file: string, version: number): string {
+function preUpdateCopy(sqlite: Database.Database, file: string, version: number, copyBeforeMigration: (file: string, version: number) => string): string {
   // The checkpoint moves whatever a crash left in the WAL into the file; we hold the exclusive
   // lock, so nothing else writes meanwhile and the file's bytes are the whole administration.
   sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -4,8 +4,9 @@ import {
 } from './common';
 import { method } from './define';
 import { ReceiptFiles } from './receipts';
+import { booksReadMethods, FilePath, Period } from './booksRead';
 import type {
-  Account, AdminInfo, Dashboard, Entry, EntryList, FiscalYear, GeneralLedger, Journal, LedgerPage, Organisation, TrialBalance, VerifyResult,
+  Account, AdminInfo, Entry, EntryList, FiscalYear, Journal, Organisation, VerifyResult,
 } from './types';
 
 const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
@@ -14,7 +15,6 @@ const StatementLineChoice = {
   lineRj640: z.string().trim().min(1).max(60).optional(),
   lineRj650: z.string().trim().min(1).max(60).optional(),
 };
-const FilePath = z.string({ error: 'Kies een bestand.' }).min(1, { message: 'Kies een bestand.' });
 
 export const OrganisationInput = z.object({
   name: NonEmpty('de naam van de stichting'),
@@ -81,21 +81,12 @@ const GuidedBase = {
   contact: Id.optional(),
 };
 
-/** A ledger line's position as the server gave it: date~entry~line. */
-const LedgerCursorSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}~\d{1,15}~\d{1,15}$/, { message: 'Deze plek in het grootboek is niet geldig. Laad de pagina opnieuw.' });
-
-const Period = {
-  year: Year.optional(),
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-};
-
 export const booksMethods = {
   'admin.create': method<AdminInfo>()(
     OrganisationInput.extend({ path: FilePath, year: Year.optional() }),
     { file: false },
   ),
-  'admin.open': method<AdminInfo>()(z.object({ path: FilePath }), { file: false }),
+  'admin.open': booksReadMethods['admin.open'],
   'admin.close': method<{ closed: boolean }>()(z.object({}), { file: false }),
   'admin.info': method<AdminInfo | null>()(z.object({}), { file: false }),
 
@@ -164,28 +155,11 @@ export const booksMethods = {
     z.object({ date: IsoDate, description: NonEmpty('een omschrijving', 500), amount: Amount, from: AccountCode, to: AccountCode }),
   ),
 
-  'reports.trialBalance': method<TrialBalance>()(z.object({ ...Period, date: IsoDate.optional() })),
-  'reports.generalLedger': method<GeneralLedger>()(z.object({ account: AccountCode, ...Period })),
-  // One page of the general ledger for the screen: keyset paging from the newest (or oldest) line,
-  // from a date (`at`), or on from a line of the page before (`older`/`newer`).
-  'reports.ledgerPage': method<LedgerPage>()(
-    z
-      .object({
-        account: AccountCode,
-        ...Period,
-        order: z.enum(['newest', 'oldest']).optional(),
-        at: IsoDate.optional(),
-        older: LedgerCursorSchema.optional(),
-        newer: LedgerCursorSchema.optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
-      })
-      .refine((v) => [v.at, v.older, v.newer].filter((x) => x !== undefined).length <= 1, {
-        message: 'Kies één startpunt: een datum, of verder vanaf een regel.',
-        path: ['at'],
-      }),
-  ),
-  'reports.journal': method<EntryList>()(z.object({ journal: z.string().optional(), ...Period, ...Paging })),
-  'reports.dashboard': method<Dashboard>()(z.object({ year: Year.optional() })),
+  'reports.trialBalance': booksReadMethods['reports.trialBalance'],
+  'reports.generalLedger': booksReadMethods['reports.generalLedger'],
+  'reports.ledgerPage': booksReadMethods['reports.ledgerPage'],
+  'reports.journal': booksReadMethods['reports.journal'],
+  'reports.dashboard': booksReadMethods['reports.dashboard'],
 
   'audit.verify': method<VerifyResult>()(z.object({
     /** A head kept outside the file (`count:hash`): prove the history up to it is unchanged. */

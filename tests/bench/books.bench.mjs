@@ -43,7 +43,7 @@ console.log(`  machine: ${machineNote()}`);
 console.log(`  trial balance (CLI, whole process, median of 7): ${fmt(tb)} wall, ${tbCpu === null ? 'CPU n/a' : `${fmt(tbCpu)} CPU`} (target <= 0.25 s) ${verdict(tb <= 0.25)}, peak ${mib(rss)} (target <= 300 MiB)`);
 
 const tbYear = median(Array.from({ length: 5 }, () => timed(process.execPath, [kassa, 'report', file, 'trial-balance', '--from', '2020-03-15']).seconds));
-console.log(`  trial balance from a mid-year date (index scan path, median of 5): ${fmt(tbYear)}`);
+console.log(`  trial balance from a mid-year date (account_totals + index seeks, median of 5): ${fmt(tbYear)}`);
 
 timed(process.execPath, [kassa, 'export', file, 'hledger', '--out', journal]);
 const hasLedger = spawnSync('ledger', ['--version']).status === 0;

@@ -16,7 +16,7 @@ function install(): { bin: string; dist: string; caches: () => string[] } {
   fs.mkdirSync(path.join(root, 'bin'));
   fs.mkdirSync(path.join(root, 'dist'));
   for (const f of ['kassa.js', 'runBundle.js']) fs.copyFileSync(path.join(ROOT, 'bin', f), path.join(root, 'bin', f));
-  fs.copyFileSync(path.join(ROOT, 'dist', 'kassa.cjs'), path.join(root, 'dist', 'kassa.cjs'));
+  for (const f of ['kassa.cjs', 'kassa-report.cjs']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(root, 'dist', f));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
   const dist = path.join(root, 'dist');
   return {
@@ -44,7 +44,11 @@ describe.concurrent('the CLI code cache', () => {
     const file = path.join(tempDir(), 'c.kassa');
     cliJson(await runCli(['new', file, '--name', 'Stichting Cache'], { bin: k.bin }));
     const before = (await runCli(['report', file, 'trial-balance'], { bin: k.bin })).stdout;
-    const cache = path.join(k.dist, k.caches()[0]!);
+    // `kassa report` runs its own bundle (bin/kassa.js), with a cache of its own beside the CLI's.
+    const reportCaches = k.caches().filter((f) => f.startsWith('.kassa-report-'));
+    expect(reportCaches).toHaveLength(1);
+    expect(k.caches()).toHaveLength(2);
+    const cache = path.join(k.dist, reportCaches[0]!);
     const garbage = Buffer.alloc(600_000, 0x5a);
     fs.writeFileSync(cache, garbage);
     const r = await runCli(['report', file, 'trial-balance'], { bin: k.bin });
@@ -67,5 +71,20 @@ describe.concurrent('the CLI code cache', () => {
     expect(r.stdout).toContain('Gebruik / USAGE:');
     expect(k.caches()).toHaveLength(1);
     expect(k.caches()[0]).not.toBe(old);
+  });
+
+  it("the build's .id names the cache while the bundle's size and mtime match it; else the bundle is hashed", async () => {
+    const k = install();
+    const bundle = path.join(k.dist, 'kassa.cjs');
+    const st = fs.statSync(bundle);
+    // A made-up hash proves the id is what names the cache (the bundle is not hashed then).
+    fs.writeFileSync(`${bundle}.id`, JSON.stringify({ size: st.size, mtimeMs: st.mtimeMs, sha1: '0123456789abcdef'.repeat(3).slice(0, 40) }));
+    expect((await runCli(['--help'], { bin: k.bin })).status).toBe(0);
+    expect(k.caches()).toEqual([`.kassa-0123456789abcdef-${process.version}.v8cache`]);
+    // Same bytes, another mtime (a copy, a touch): the id no longer vouches, the bundle's own sha1 names the cache.
+    fs.utimesSync(bundle, new Date(), new Date(st.mtimeMs - 60_000));
+    expect((await runCli(['--help'], { bin: k.bin })).status).toBe(0);
+    const sha1 = (await import('node:crypto')).createHash('sha1').update(fs.readFileSync(bundle)).digest('hex');
+    expect(k.caches()).toEqual([`.kassa-${sha1.slice(0, 16)}-${process.version}.v8cache`]);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256';
 import type { Books } from '../../db/books';
 import { said, type Said } from '../../../shared/phrase';
 
@@ -124,7 +124,7 @@ function kindId(books: Books, kind: string): number {
 export class FactAppender {
   private count: number;
   private readonly before: { count: number; hash: string };
-  private readonly sha = createHash('sha256');
+  private readonly sha = sha256();
   private readonly kindIds = new Map<string, number>();
   private anchorField: string | null;
   /** Rows waiting for the next multi-row INSERT: a bulk load writes them ROWS_PER_INSERT at a time. */

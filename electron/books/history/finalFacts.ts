@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './sha256';
 import type { Books } from '../../db/books';
 import { said } from '../../../shared/phrase';
 import { entryLabel } from './entryFact';
@@ -24,7 +24,7 @@ function refParts(ref: string): [string, number, number] {
 function attachmentDigest(books: Books, id: number | null): string | null {
   if (id === null) return null;
   const a = books.raw('SELECT data FROM attachments WHERE id = ?').get(id) as { data: Buffer } | undefined;
-  return a ? createHash('sha256').update(a.data).digest('hex') : 'ontbreekt';
+  return a ? sha256().update(a.data).digest('hex') : 'ontbreekt';
 }
 
 // --- invoices ---

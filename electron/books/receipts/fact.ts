@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../history/sha256';
 import type { Books } from '../../db/books';
 import { said, type Said } from '../../../shared/phrase';
 import { entryFactRef, entryLabel } from '../history/entryFact';
@@ -31,7 +31,7 @@ function canonical(books: Books, ref: string): unknown | null {
   const r = rows[0];
   if (!r) return null;
   const bytes = Buffer.from(r.data);
-  return { entry: entryFactRef(r.journal, r.year, r.number), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mime: r.mime, name: r.name };
+  return { entry: entryFactRef(r.journal, r.year, r.number), sha256: sha256().update(bytes).digest('hex'), size: bytes.length, mime: r.mime, name: r.name };
 }
 
 function* refs(books: Books): Iterable<string> {

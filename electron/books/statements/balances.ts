@@ -3,6 +3,7 @@ import type { AccountType, Layout, MoneyKind } from '../../../shared/chart';
 import type { Statement } from 'better-sqlite3';
 import type { Books } from '../../db/books';
 import { exactAll } from '../../db/exact';
+import { lineSums } from '../rangeSums';
 import { said } from '../../../shared/phrase';
 
 /**
@@ -112,12 +113,11 @@ function balancesThroughYear(books: Books, year: number): Balances {
   return toMap(exact(books.raw('SELECT account_id, SUM(debit_cents - credit_cents) AS s FROM account_totals WHERE year <= ? GROUP BY account_id'), year));
 }
 
+/** Posted lines from `from` (null: the first) through `to`, per account: index seeks (rangeSums.ts). */
 function scanLines(books: Books, from: string | null, to: string): Balances {
-  const sql = from
-    ? 'SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE posted = 1 AND date >= ? AND date <= ? GROUP BY account_id'
-    : 'SELECT account_id, SUM(amount_cents) AS s FROM lines WHERE posted = 1 AND date <= ? GROUP BY account_id';
-  const params = from ? [from, to] : [to];
-  return toMap(exact(books.raw(sql), ...params));
+  const m: Balances = new Map();
+  for (const [id, { debit, credit }] of lineSums(books, from, to)) if (debit !== credit) m.set(id, debit - credit);
+  return m;
 }
 
 export function addInto(target: Balances, add: Balances, factor = 1n): Balances {

@@ -1,4 +1,5 @@
 import type { Migration, MigrationProvider } from 'kysely';
+import { SCHEMA_VERSION } from '../schemaVersion';
 import * as m0001 from './0001_books';
 import * as m0002 from './0002_invoices';
 import * as m0003 from './0003_volunteers';
@@ -44,7 +45,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_suggest_says': m0018,
 };
 
-export const SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
+export { SCHEMA_VERSION };
+// A migration added without raising schemaVersion.ts (or the reverse) fails every open and create.
+if (Object.keys(MIGRATIONS).length !== SCHEMA_VERSION) {
+  throw new Error(`schemaVersion.ts says ${SCHEMA_VERSION}, but there are ${Object.keys(MIGRATIONS).length} migrations`);
+}
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
