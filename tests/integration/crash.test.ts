@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 
-const KILLS = Number(process.env.KASSA_CRASH_KILLS ?? 200);
+// 120 kills, the count of the independent attack in issue 17 (set KASSA_CRASH_KILLS for more). It was
+// 200, but at ~1.5 s a kill (a child's start, open and verify of a growing file) this one test became
+// the floor of the unit run's time on CI's two cores.
+const KILLS = Number(process.env.KASSA_CRASH_KILLS ?? 120);
 const child = path.join(__dirname, 'support/postLoop.cjs');
 
 /** Start the poster, let it run a random while after it is ready, SIGKILL it, return the ids it reported. */
