@@ -119,6 +119,8 @@ describe.skipIf(!e2eRendererBuilt())('browser mode: files', () => {
     const browser = page.getByTestId('new-folder-browser');
     await browser.getByRole('button', { name: 'Documenten' }).click();
     await browser.getByRole('button', { name: 'Stichting' }).click();
+    // As a treasurer does: use the folder once it is the one shown (a click before that uses Documenten).
+    await expect.poll(async () => plain(await browser.locator('.file-path').textContent())).toBe(path.join(home, 'Documenten', 'Stichting'));
     await browser.getByTestId('new-folder-use').click();
     const target = path.join(home, 'Documenten', 'Stichting', 'stichting-nieuwbouw.kassa');
     await expect.poll(async () => plain(await page.getByTestId('new-path-chosen').textContent())).toContain(target);
