@@ -34,6 +34,9 @@ export interface ReviewMark {
 export interface Evidence {
   label: string;
   value: string;
+  /** The label and value as phrases, for the UI language (absent when they are data only, like a name). */
+  labelSays?: Phrase[];
+  valueSays?: Phrase[];
   /** An entry reference ("BANK 2025-0042") or account code the evidence is about, when there is one. */
   ref?: string;
 }

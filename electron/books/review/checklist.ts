@@ -34,6 +34,19 @@ export function item(key: Item['key'], title: string, outcome: Outcome, summary:
   return { key, title, outcome, summary: summary.message, ...(summary.says ? { summarySays: summary.says } : {}), evidence, screen };
 }
 
+/** An evidence line; a said label or value carries its phrases, so the review screen shows it in the UI language. */
+export function evidenceLine(label: string | Said, value: string | Said, ref?: string): Evidence {
+  const l = typeof label === 'string' ? { message: label } : label;
+  const v = typeof value === 'string' ? { message: value } : value;
+  return {
+    label: l.message,
+    value: v.message,
+    ...(l.says ? { labelSays: l.says } : {}),
+    ...(v.says ? { valueSays: v.says } : {}),
+    ...(ref !== undefined ? { ref } : {}),
+  };
+}
+
 /** 'fail' beats 'check' beats 'ok'; 'na' only when every part is. */
 export function worst(outcomes: Outcome[]): Outcome {
   if (outcomes.includes('fail')) return 'fail';
@@ -55,22 +68,22 @@ function bankItem(books: Books, fy: YearRow, paper: Map<string, number>): Item {
     }
     if (a.state === 'reconciled') {
       outcomes.push('ok');
-      evidence.push({ label: `${code} ${a.account.name}`, value: `Afschrift ${formatEuro(cents(a.bankBalance ?? '0.00'))}, boeken ${formatEuro(cents(a.bookBalance))}`, ref: code });
+      evidence.push(evidenceLine(`${code} ${a.account.name}`, said('review.ev.bankReconciled', 'Afschrift {{bank}}, boeken {{book}}', { bank: formatEuro(cents(a.bankBalance ?? '0.00')), book: formatEuro(cents(a.bookBalance)) }), code));
       continue;
     }
     const book = bookBalanceAt(books, books.raw('SELECT id FROM accounts WHERE code = ?').pluck().get(code) as number, fy.end);
     if (typed !== undefined && a.state !== 'differences' && a.inboxCount === 0) {
       const paperCents = BigInt(typed);
       outcomes.push(paperCents === book ? 'ok' : 'fail');
-      evidence.push({
-        label: `${code} ${a.account.name}`,
-        value: `Papieren afschrift ${formatEuro(typed)}, boeken ${formatEuro(book)}${paperCents === book ? '' : `, verschil ${formatEuro(paperCents - book)}`}`,
-        ref: code,
-      });
+      const paperText = formatEuro(typed);
+      const bookText = formatEuro(book);
+      evidence.push(evidenceLine(`${code} ${a.account.name}`, paperCents === book
+        ? said('review.ev.bankPaper', 'Papieren afschrift {{paper}}, boeken {{book}}', { paper: paperText, book: bookText })
+        : said('review.ev.bankPaperDiffers', 'Papieren afschrift {{paper}}, boeken {{book}}, verschil {{difference}}', { paper: paperText, book: bookText, difference: formatEuro(paperCents - book) }), code));
       continue;
     }
     outcomes.push(a.state === 'no-statement' || a.state === 'not-covered' ? 'check' : 'fail');
-    evidence.push({ label: `${code} ${a.account.name}`, value: a.message, ref: code });
+    evidence.push(evidenceLine(`${code} ${a.account.name}`, { message: a.message, says: a.says }, code));
   }
   const outcome = worst(outcomes);
   const summary = outcome === 'ok'
@@ -93,17 +106,18 @@ function cashItem(books: Books, fy: YearRow, counts: Map<string, { date: string;
     const count = counts.get(a.code);
     if (!count) {
       outcomes.push('check');
-      evidence.push({ label: `${a.code} ${a.name}`, value: `Nog niet geteld. Volgens de boeken ${formatEuro(bookBalanceAt(books, a.id, fy.end))} op ${formatDateNl(fy.end)}.`, ref: a.code });
+      evidence.push(evidenceLine(`${a.code} ${a.name}`, said('review.ev.cashNotCounted', 'Nog niet geteld. Volgens de boeken {{amount}} op {{date}}.', { amount: formatEuro(bookBalanceAt(books, a.id, fy.end)), date: formatDateNl(fy.end) }), a.code));
       continue;
     }
     const book = bookBalanceAt(books, a.id, count.date);
     const counted = BigInt(count.cents);
     outcomes.push(book === counted ? 'ok' : 'fail');
-    evidence.push({
-      label: `${a.code} ${a.name}`,
-      value: `Geteld op ${formatDateNl(count.date)}: ${formatEuro(count.cents)}. Kasboek: ${formatEuro(book)}.${book === counted ? '' : ` Verschil ${formatEuro(counted - book)}.`}`,
-      ref: a.code,
-    });
+    const date = formatDateNl(count.date);
+    const countedText = formatEuro(count.cents);
+    const bookText = formatEuro(book);
+    evidence.push(evidenceLine(`${a.code} ${a.name}`, book === counted
+      ? said('review.ev.cashCounted', 'Geteld op {{date}}: {{counted}}. Kasboek: {{book}}.', { date, counted: countedText, book: bookText })
+      : said('review.ev.cashCountedDiffers', 'Geteld op {{date}}: {{counted}}. Kasboek: {{book}}. Verschil {{difference}}.', { date, counted: countedText, book: bookText, difference: formatEuro(counted - book) }), a.code));
   }
   const outcome = worst(outcomes);
   const summary = outcome === 'na'
@@ -135,10 +149,13 @@ function yearEndItem(books: Books, fy: YearRow): Item {
     .raw(`SELECT appropriation, at FROM year_end_log WHERE year = ? AND action = 'close' ORDER BY id DESC LIMIT 1`)
     .get(fy.year) as { appropriation: string | null; at: string } | undefined;
   const evidence: Evidence[] = [];
-  if (closing) evidence.push({ label: 'Afsluitboeking', value: `${entryRef(closing.journal, fy.year, closing.number)} op ${formatDateNl(closing.date)}`, ref: entryRef(closing.journal, fy.year, closing.number) ?? '' });
+  if (closing) {
+    const ref = entryRef(closing.journal, fy.year, closing.number);
+    evidence.push(evidenceLine(said('review.ev.closingEntry', 'Afsluitboeking'), said('review.ev.entryOn', '{{entry}} op {{date}}', { entry: ref, date: formatDateNl(closing.date) }), ref ?? ''));
+  }
   if (log?.appropriation) {
     for (const a of JSON.parse(log.appropriation) as { account: string; amount: string }[]) {
-      evidence.push({ label: `Bestemming ${a.account}`, value: formatEuro(cents(a.amount)), ref: a.account });
+      evidence.push(evidenceLine(said('review.ev.appropriation', 'Bestemming {{account}}', { account: a.account }), formatEuro(cents(a.amount)), a.account));
     }
   }
   if (fy.status !== 'closed') {
@@ -150,9 +167,9 @@ function yearEndItem(books: Books, fy: YearRow): Item {
 async function historyItem(books: Books): Promise<Item> {
   const v = await verifyBooks(books);
   const head = headOf(books);
-  const evidence: Evidence[] = v.problems.slice(0, 20).map((p) => ({ label: p.code, value: p.message }));
-  evidence.push({ label: 'Kop van de geschiedenis', value: `${head.count}:${head.hash}` });
-  if (v.history.started) evidence.push({ label: 'Geschiedenis bewijsbaar vanaf', value: formatDateNl(v.history.started) });
+  const lines: Evidence[] = v.problems.slice(0, 20).map((p) => evidenceLine(p.code, { message: p.message, says: p.says }));
+  lines.push(evidenceLine(said('review.ev.historyHead', 'Kop van de geschiedenis'), `${head.count}:${head.hash}`));
+  if (v.history.started) lines.push(evidenceLine(said('review.ev.historyFrom', 'Geschiedenis bewijsbaar vanaf'), formatDateNl(v.history.started)));
   const ok = v.problems.length === 0;
   return item('history', 'De geschiedenis klopt (controle van het bestand)', ok ? 'ok' : 'fail',
     ok
@@ -160,7 +177,7 @@ async function historyItem(books: Books): Promise<Item> {
       : v.problems.length === 1
         ? said('review.sum.historyOne', 'De controle van het bestand vond 1 probleem.')
         : said('review.sum.historyMany', 'De controle van het bestand vond {{problems}} problemen.', { problems: v.problems.length }),
-    evidence, null);
+    lines, null);
 }
 
 export async function computeChecklist(books: Books, input: ChecklistInput): Promise<Omit<Checklist, 'threshold' | 'items'> & { items: Item[] }> {

@@ -2,15 +2,22 @@ import type { Evidence, Outcome } from '../../../shared/api/review';
 import { formatDateNl } from '../../../shared/dates';
 import { formatEuro } from '../../../shared/money';
 import type { Books } from '../../db/books';
-import { said } from '../../../shared/phrase';
+import { said, type Said } from '../../../shared/phrase';
 import { grantReport, cents } from '../grants/report';
 import { yearEndProposal } from '../grants/yearEnd';
 import { openItems } from '../invoices/queries';
 import type { YearRow } from '../statements/balances';
 import { volunteerOverview } from '../volunteers/overview';
-import { item, worst, type Item } from './checklist';
+import { evidenceLine, item, worst, type Item } from './checklist';
 
 /** Checklist items about the people and the money of others: volunteers, grants, invoices. */
+
+/** Parts said one after the other with a separator ("a; b; c"), as one phrase with the parts in it. */
+function listed(parts: Said[], separator: ';' | ','): Said {
+  return parts.slice(1).reduce((first, next) => separator === ';'
+    ? said('review.ev.then', '{{first}}; {{next}}', { first, next })
+    : said('review.ev.and', '{{first}}, {{next}}', { first, next }), parts[0]!);
+}
 
 export function volunteersItem(books: Books, fy: YearRow): Item {
   const o = volunteerOverview(books, fy.year);
@@ -18,12 +25,16 @@ export function volunteersItem(books: Books, fy: YearRow): Item {
   if (paid.length === 0) {
     return item('volunteers', 'Vrijwilligersvergoedingen binnen de grenzen', 'na', said('review.sum.volunteersNa', 'In {{year}} zijn geen vrijwilligersvergoedingen betaald.', { year: fy.year }), [], 'volunteers');
   }
-  const evidence: Evidence[] = paid.map((p) => ({
-    label: p.person.name,
-    value: `${formatEuro(cents(p.total))} van ${formatEuro(cents(o.limits.perYear))} (${p.percentOfYear} %)${cents(p.over) > 0n ? `, ${formatEuro(cents(p.over))} te veel` : ''}${p.level === 'blocked' ? ' · boven een grens' : ''}`,
-  }));
+  const evidence: Evidence[] = paid.map((p) => {
+    let value = said('review.ev.volunteerPaid', '{{paid}} van {{limit}} ({{percent}} %)', { paid: formatEuro(cents(p.total)), limit: formatEuro(cents(o.limits.perYear)), percent: p.percentOfYear });
+    if (cents(p.over) > 0n) value = said('review.ev.tooMuch', '{{first}}, {{over}} te veel', { first: value, over: formatEuro(cents(p.over)) });
+    if (p.level === 'blocked') value = said('review.ev.aboveLimit', '{{first}} · boven een grens', { first: value });
+    return evidenceLine(p.person.name, value);
+  });
   const over = paid.filter((p) => p.level === 'blocked' || cents(p.over) > 0n);
-  evidence.push({ label: 'Jaaropgaven', value: `Controleer of ${paid.length === 1 ? 'deze vrijwilliger' : `alle ${paid.length} vrijwilligers`} een jaaropgave ${paid.length === 1 ? 'heeft' : 'hebben'} gekregen.` });
+  evidence.push(evidenceLine(said('review.ev.annualStatements', 'Jaaropgaven'), paid.length === 1
+    ? said('review.ev.annualStatementOne', 'Controleer of deze vrijwilliger een jaaropgave heeft gekregen.')
+    : said('review.ev.annualStatementAll', 'Controleer of alle {{persons}} vrijwilligers een jaaropgave hebben gekregen.', { persons: paid.length })));
   const outcome: Outcome = over.length > 0 ? 'fail' : 'ok';
   const summary = over.length > 0
     ? over.length === 1
@@ -49,24 +60,25 @@ export function grantsItem(books: Books, fy: YearRow): Item {
     const r = grantReport(books, { grant: g.id, to: fy.end });
     const overLines = r.lines.filter((l) => cents(l.actual) > cents(l.budget) && l.id !== null);
     const proposal = yearEndProposal(books, { grant: g.id, year: fy.year });
-    const parts: string[] = [`besteed ${formatEuro(cents(r.totals.actual))} van ${formatEuro(cents(r.totals.budget))}`];
+    const parts: Said[] = [said('review.ev.grantSpent', 'besteed {{spent}} van {{budget}}', { spent: formatEuro(cents(r.totals.actual)), budget: formatEuro(cents(r.totals.budget)) })];
     let o: Outcome = 'ok';
     if (overLines.length > 0) {
       o = 'fail';
-      parts.push(`boven de begroting: ${overLines.map((l) => `${l.name} (${formatEuro(cents(l.actual) - cents(l.budget))} te veel)`).join(', ')}`);
+      const lines = overLines.map((l) => said('review.ev.lineTooMuch', '{{line}} ({{over}} te veel)', { line: l.name, over: formatEuro(cents(l.actual) - cents(l.budget)) }));
+      parts.push(said('review.ev.grantOverBudget', 'boven de begroting: {{lines}}', { lines: listed(lines, ',') }));
     }
     if (!proposal.nothingToDo) {
       o = 'fail';
-      parts.push(`niet besteed ${formatEuro(cents(proposal.unspent))} staat nog niet als schuld of fonds op de balans`);
+      parts.push(said('review.ev.grantUnspentOpen', 'niet besteed {{amount}} staat nog niet als schuld of fonds op de balans', { amount: formatEuro(cents(proposal.unspent)) }));
     } else if (cents(proposal.unspent) > 0n) {
-      parts.push(`niet besteed ${formatEuro(cents(proposal.unspent))} staat op de balans`);
+      parts.push(said('review.ev.grantUnspentBooked', 'niet besteed {{amount}} staat op de balans', { amount: formatEuro(cents(proposal.unspent)) }));
     }
     if (g.end_date <= fy.end && g.status !== 'settled') {
       if (o === 'ok') o = 'check';
-      parts.push(`liep af op ${formatDateNl(g.end_date)}: is de verantwoording gestuurd?`);
+      parts.push(said('review.ev.grantEnded', 'liep af op {{date}}: is de verantwoording gestuurd?', { date: formatDateNl(g.end_date) }));
     }
     outcomes.push(o);
-    evidence.push({ label: g.project, value: parts.join('; ') });
+    evidence.push(evidenceLine(g.project, listed(parts, ';')));
   }
   const outcome = worst(outcomes);
   const summary = outcome === 'ok'
@@ -100,9 +112,9 @@ export function invoicesItem(books: Books, fy: YearRow): Item {
   const gaps = invoiceGaps(books, fy);
   const open = openItems(books, { date: fy.end, kind: 'sales' });
   const openPurchase = openItems(books, { date: fy.end, kind: 'purchase' });
-  const evidence: Evidence[] = gaps.map((g) => ({ label: `Reeks ${g.series}`, value: `ontbrekende volgnummers: ${g.missing.join(', ')}` }));
+  const evidence: Evidence[] = gaps.map((g) => evidenceLine(said('review.ev.series', 'Reeks {{series}}', { series: g.series }), said('review.ev.missingNumbers', 'ontbrekende volgnummers: {{numbers}}', { numbers: g.missing.join(', ') })));
   for (const i of [...open.items, ...openPurchase.items]) {
-    evidence.push({ label: `${i.kind === 'sales' ? 'Verkoop' : 'Inkoop'} ${i.number ?? ''}`.trim(), value: `${i.contact.name} · open ${formatEuro(cents(i.open))} · ${i.ageDays} dagen oud`, ref: i.number ?? '' });
+    evidence.push(evidenceLine(openLabel(i.kind, i.number), said('review.ev.openItem', '{{name}} · open {{amount}} · {{days}} dagen oud', { name: i.contact.name, amount: formatEuro(cents(i.open)), days: i.ageDays }), i.number ?? ''));
   }
   const old = [...open.items, ...openPurchase.items].filter((i) => i.daysOverdue > 90);
   const outcome: Outcome = gaps.length > 0 ? 'fail' : old.length > 0 ? 'check' : 'ok';
@@ -113,6 +125,12 @@ export function invoicesItem(books: Books, fy: YearRow): Item {
       ? said('review.sum.invoicesNoneOpen', 'Alle factuurnummers zijn aanwezig. Op {{date}} stond geen factuur meer open.', { date: formatDateNl(fy.end) })
       : openSummary(formatDateNl(fy.end), count, old.length);
   return item('invoices', 'Facturen: nummers zonder gaten, openstaande posten', outcome, summary, evidence, 'open-items');
+}
+
+/** "Verkoop 2026-0001", "Inkoop F-1"; only the word when an item has no number. */
+function openLabel(kind: string, number: string | null): Said {
+  if (kind === 'sales') return number ? said('review.ev.sales', 'Verkoop {{number}}', { number }) : said('review.ev.salesBare', 'Verkoop');
+  return number ? said('review.ev.purchase', 'Inkoop {{number}}', { number }) : said('review.ev.purchaseBare', 'Inkoop');
 }
 
 /** "Op 31 december 2026 stond(en) … open[, waarvan … meer dan 90 dagen over de vervaldatum]." */

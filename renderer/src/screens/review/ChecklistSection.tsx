@@ -48,7 +48,7 @@ function Evidence({ item }: { item: ChecklistItem }) {
       <ul>
         {item.evidence.map((e, n) => (
           <li key={n}>
-            <strong>{e.label}</strong>: {e.value}
+            <strong>{serverText({ message: e.label, says: e.labelSays })}</strong>: {serverText({ message: e.value, says: e.valueSays })}
           </li>
         ))}
       </ul>
