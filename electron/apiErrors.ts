@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { KassaError, type KassaErrorData } from '../shared/errors';
+import { schemaPhrases } from '../shared/api/fieldTexts';
 import { said, type Phrase } from '../shared/phrase';
 import { translateDbError } from './db/errors';
 
@@ -13,8 +14,9 @@ export function fromZod(err: ZodError): KassaError {
   const params = issue && 'params' in issue ? (issue.params as { kassaCode?: string; says?: Phrase[] } | undefined) : undefined;
   const code = params?.kassaCode === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT';
   const message = issue?.message ?? 'De invoer klopt niet.';
-  // An amount brings its phrases; the schemas' fixed texts are found by the renderer (serverText.ts).
-  const says = params?.says;
+  // An amount brings its phrases, a text naming a field has them kept by its words (fieldTexts.ts);
+  // the schemas' fixed texts are found by the renderer (serverText.ts).
+  const says = params?.says ?? schemaPhrases(message);
   return new KassaError(code, says ? { message, says } : message, {
     ...(field ? { field } : {}),
     details: { issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },

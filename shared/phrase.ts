@@ -24,6 +24,13 @@ export const phrase = (key: string, params?: Phrase['params']): Phrase => (param
 /** A value for said(): plain, or a part that is said itself (its Dutch goes in the text, its phrase in the params). */
 export type SaidValue = string | number | null | undefined | Said;
 
+/**
+ * "{{what, capital}}": the value with its first letter in upper case, for a sentence that starts
+ * with a part said in lower case elsewhere ("de straat" -> "De straat is te lang"). The renderer's
+ * i18next has the same format (renderer/src/serverText.ts).
+ */
+export const capital = (text: string): string => (text ? `${text[0]!.toUpperCase()}${text.slice(1)}` : text);
+
 const isSaid = (v: SaidValue): v is Said => typeof v === 'object' && v !== null;
 
 /**
@@ -41,11 +48,12 @@ export function joinSaid(...parts: Said[]): Said {
 
 export function said(key: string, dutch: string, params?: Record<string, SaidValue>): Said {
   if (!params) return { message: dutch, says: [phrase(key)] };
-  const message = dutch.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+  const message = dutch.replace(/\{\{(\w+)(?:, *(capital))?\}\}/g, (whole, name: string, format: string | undefined) => {
     if (!(name in params)) return whole;
     const v = params[name];
     // null and undefined print as a template literal would, so the Dutch text stays what it was.
-    return isSaid(v) ? v.message : String(v);
+    const text = isSaid(v) ? v.message : String(v);
+    return format === 'capital' ? capital(text) : text;
   });
   const values: Record<string, PhraseValue> = {};
   for (const [name, v] of Object.entries(params)) {

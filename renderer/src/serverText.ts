@@ -1,11 +1,13 @@
 import i18n from './i18n';
 import en from '../../shared/i18n/errors/en.json';
 import nl from '../../shared/i18n/errors/nl.json';
-import type { Phrase, Said } from '../../shared/phrase';
+import { capital, type Phrase, type Said } from '../../shared/phrase';
 
 // The service errors' texts (shared/phrase.ts said()): their own bundle, beside the server.* texts.
 i18n.addResourceBundle('nl', 'translation', nl, true, false);
 i18n.addResourceBundle('en', 'translation', en, true, false);
+// "{{what, capital}}" (shared/phrase.ts capital): a field's name said in lower case, starting a sentence.
+i18n.services.formatter?.add('capital', (value: unknown) => (typeof value === 'string' ? capital(value) : String(value)));
 
 /**
  * The schemas' own texts (shared/api/*.ts, zod) carry no phrases: they are fixed texts, so they are

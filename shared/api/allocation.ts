@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountCode, Id, NonEmpty, Year } from './common';
 import { method } from './define';
+import { field } from './fieldTexts';
 
 /**
  * Objectives (doelstellingen) and cost allocation keys (verdeelsleutels) for the RJ 650 / RJk C2
@@ -83,7 +84,7 @@ export const allocationMethods = {
   'allocation.setObjectives': method<Allocation>()(
     z.object({
       objectives: z
-        .array(z.object({ id: Id.optional(), name: NonEmpty('de naam van de doelstelling', 100) }))
+        .array(z.object({ id: Id.optional(), name: NonEmpty(field.objectiveName, 100) }))
         .max(20, { message: 'U kunt maximaal 20 doelstellingen maken.' }),
     }),
   ),

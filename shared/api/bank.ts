@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountCode, Iban, Id, NonEmpty, Paging, IsoDate, Year } from './common';
 import { method } from './define';
+import { field } from './fieldTexts';
 import type { Phrase } from '../phrase';
 
 /**
@@ -319,7 +320,7 @@ export const bankMethods = {
         grant: Id.optional(),
         budgetLine: Id.optional(),
         person: Id.optional(),
-        description: NonEmpty('een omschrijving', 500).optional(),
+        description: NonEmpty(field.description, 500).optional(),
         priority: z.number().int().min(-1000).max(1000).optional(),
       })
       .refine((v) => v.iban !== undefined || v.text !== undefined, { message: 'Vul een tegenrekening (IBAN) of een tekst in.', path: ['iban'] }),

@@ -3,6 +3,7 @@ import {
   AccountCode, Amount, AmountOrZero, RgsCode, IsoDate, Iban, Id, Kvk, Layout, NonEmpty, Paging, Rsin, VatStatus, Year,
 } from './common';
 import { method } from './define';
+import { field } from './fieldTexts';
 import { ReceiptFiles } from './receipts';
 import { booksReadMethods, FilePath, Period } from './booksRead';
 import type {
@@ -17,7 +18,7 @@ const StatementLineChoice = {
 };
 
 export const OrganisationInput = z.object({
-  name: NonEmpty('de naam van de stichting'),
+  name: NonEmpty(field.foundationName),
   kvk: Kvk.optional(),
   rsin: Rsin.optional(),
   iban: Iban.optional(),
@@ -57,7 +58,7 @@ const EntryLineInput = z
 
 const EntryInput = z.object({
   date: IsoDate,
-  description: NonEmpty('een omschrijving', 500),
+  description: NonEmpty(field.description, 500),
   journal: z.string().optional(),
   lines: z.array(EntryLineInput).min(2, { message: 'Een boeking heeft minstens twee regels.' }).max(500),
 });
@@ -73,7 +74,7 @@ const DraftLineInput = z.object({
 
 const GuidedBase = {
   date: IsoDate,
-  description: NonEmpty('een omschrijving', 500),
+  description: NonEmpty(field.description, 500),
   amount: Amount,
   grant: Id.optional(),
   budgetLine: Id.optional(),
@@ -100,7 +101,7 @@ export const booksMethods = {
   'accounts.create': method<Account>()(
     z.object({
       code: AccountCode,
-      name: NonEmpty('een naam', 100),
+      name: NonEmpty(field.aName, 100),
       type: AccountType,
       kind: z.enum(['bank', 'cash']).optional(),
       iban: Iban.optional(),
@@ -110,7 +111,7 @@ export const booksMethods = {
   ),
   'accounts.update': method<Account>()(
     // rgsCode null removes the code (an accountant's mapping that no longer fits).
-    z.object({ code: AccountCode, name: NonEmpty('een naam', 100).optional(), iban: Iban.optional(), rgsCode: RgsCode.nullable().optional(), ...StatementLineChoice }),
+    z.object({ code: AccountCode, name: NonEmpty(field.aName, 100).optional(), iban: Iban.optional(), rgsCode: RgsCode.nullable().optional(), ...StatementLineChoice }),
   ),
   'accounts.archive': method<Account>()(z.object({ code: AccountCode, archived: z.boolean().optional() })),
   'accounts.delete': method<{ deleted: boolean }>()(z.object({ code: AccountCode })),
@@ -152,7 +153,7 @@ export const booksMethods = {
     z.object({ ...GuidedBase, from: AccountCode, category: AccountCode, receipts: ReceiptFiles.optional() }),
   ),
   'money.transfer': method<{ id: number; number: number; ref: string }>()(
-    z.object({ date: IsoDate, description: NonEmpty('een omschrijving', 500), amount: Amount, from: AccountCode, to: AccountCode }),
+    z.object({ date: IsoDate, description: NonEmpty(field.description, 500), amount: Amount, from: AccountCode, to: AccountCode }),
   ),
 
   'reports.trialBalance': booksReadMethods['reports.trialBalance'],

@@ -4,6 +4,8 @@ import { parseAmount } from '../money';
 import { isValidIban, normaliseIban } from '../validation/iban';
 import { isValidKvk, isValidRsin } from '../validation/kvk';
 import { RGS_CODE, RGS_FORMAT_MESSAGE } from '../rgs';
+import type { Said } from '../phrase';
+import { fillIn, tooLong } from './fieldTexts';
 
 // Generic validation messages in Dutch; our own schemas add B1 messages where it matters.
 z.config(z.locales.nl());
@@ -46,8 +48,9 @@ export const AccountCode = z
 /** An RGS reference code (shared/rgs.ts); "BLimKasKas". */
 export const RgsCode = z.string({ error: RGS_FORMAT_MESSAGE }).trim().regex(RGS_CODE, { message: RGS_FORMAT_MESSAGE });
 
-export const NonEmpty = (what: string, max = 200) =>
-  z.string({ error: `Vul ${what} in.` }).trim().min(1, { message: `Vul ${what} in.` }).max(max, { message: `${what[0]?.toUpperCase()}${what.slice(1)} is te lang (maximaal ${max} tekens).` });
+/** Required text; `what` is one of fieldTexts.ts `field`, so the refusal can be said in the UI language. */
+export const NonEmpty = (what: Said, max = 200) =>
+  z.string({ error: fillIn(what) }).trim().min(1, { message: fillIn(what) }).max(max, { message: tooLong(what, max) });
 
 export const Iban = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NonEmpty } from './common';
+import { field } from './fieldTexts';
 
 /** A path the user chose (Electron's native dialog, the CLI) for a file to read or write. */
 export const FilePath = z.string({ error: 'Kies een bestand.' }).trim().min(1, { message: 'Kies een bestand.' }).max(4096);
@@ -12,7 +13,7 @@ export const FilePath = z.string({ error: 'Kies een bestand.' }).trim().min(1, {
 export const FileInput = z.union([
   z.object({ path: FilePath, name: z.string().trim().max(200).optional() }),
   z.object({
-    name: NonEmpty('een bestandsnaam', 200),
+    name: NonEmpty(field.aFileName, 200),
     // 20 MiB of base64 is ~28 million characters; the exact size is checked after decoding.
     data: z.string({ error: 'Het bestand ontbreekt.' }).max(40_000_000, { message: 'Het bestand is groter dan 20 MB.' }),
   }),

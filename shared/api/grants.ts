@@ -4,6 +4,7 @@ import type { AccountType, Layout } from '../chart';
 import type { Phrase } from '../phrase';
 import { AccountCode, AmountOrZero, Iban, Id, IsoDate, Kvk, NonEmpty, Paging, Year } from './common';
 import { method } from './define';
+import { field, textTooLong } from './fieldTexts';
 
 /**
  * Grants per fund, their budgets, the annual budget (begroting), coverage plans and the exports a
@@ -272,10 +273,10 @@ export interface YearEndProposal {
 const FundType = z.enum(FUND_TYPES, { error: 'Kies het soort fonds: overheid, fonds, loterij, bedrijf of particulier.' });
 const GrantStatusInput = z.enum(GRANT_STATUSES, { error: 'Kies de stand: aangevraagd, toegekend, afgewezen of afgerekend.' });
 const FilePath = z.string({ error: 'Kies een bestand.' }).min(1, { message: 'Kies een bestand.' });
-const Text = (max: number) => z.string().max(max, { message: `Deze tekst is te lang (maximaal ${max} tekens).` });
+const Text = (max: number) => z.string().max(max, { message: textTooLong(max) });
 
 const FundFields = {
-  name: NonEmpty('de naam van het fonds'),
+  name: NonEmpty(field.fundName),
   fundType: FundType,
   email: Text(200).optional(),
   phone: Text(50).optional(),
@@ -286,14 +287,14 @@ const FundFields = {
 
 const BudgetLineInput = z.object({
   id: Id.optional(),
-  name: NonEmpty('de naam van de begrotingsregel', 200),
+  name: NonEmpty(field.budgetLineName, 200),
   amount: AmountOrZero,
   accounts: z.array(AccountCode).max(50).optional(),
 });
 
 const GrantFields = {
   fund: Id,
-  project: NonEmpty('de naam van het project', 200),
+  project: NonEmpty(field.projectName, 200),
   reference: Text(100).optional(),
   status: GrantStatusInput.optional(),
   applied: AmountOrZero,
@@ -309,7 +310,7 @@ const periodRefine = <T extends { startDate?: string | undefined; endDate?: stri
 const periodMessage = { message: 'De einddatum ligt voor de begindatum. Kies een einddatum op of na de begindatum.', path: ['endDate'] };
 
 const GrantRef = z.object({ grant: Id });
-const ProjectName = NonEmpty('de naam van het project', 200);
+const ProjectName = NonEmpty(field.projectName, 200);
 
 export const grantsMethods = {
   'funds.list': method<Fund[]>()(z.object({ includeArchived: z.boolean().optional() })),
@@ -358,9 +359,9 @@ export const grantsMethods = {
     z.object({
       project: ProjectName,
       note: Text(2000).optional(),
-      costs: z.array(z.object({ name: NonEmpty('de naam van de kostenpost', 200), amount: AmountOrZero })).max(200),
+      costs: z.array(z.object({ name: NonEmpty(field.costItemName, 200), amount: AmountOrZero })).max(200),
       otherSources: z
-        .array(z.object({ name: NonEmpty('de naam van de bron', 200), amount: AmountOrZero, confirmed: z.boolean().optional() }))
+        .array(z.object({ name: NonEmpty(field.sourceName, 200), amount: AmountOrZero, confirmed: z.boolean().optional() }))
         .max(100)
         .optional(),
     }),

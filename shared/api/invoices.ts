@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AccountCode, Amount, AmountOrZero, IsoDate, Iban, Id, Kvk, NonEmpty, Paging } from './common';
 import { method } from './define';
 import { EU_VAT_PREFIXES, isValidEuVatNumber } from '../validation/vatNumber';
+import { field, notText, tooLong } from './fieldTexts';
 import { FileInput, FilePath } from './files';
+import type { Said } from '../phrase';
 import type {
   AttachmentData, Contact, ContactList, CreditResult, FileWritten, FinaliseResult, Invoice, InvoiceList, InvoiceSettings,
   OpenItems, PaymentResult, PdfData, SaveDraftResult,
@@ -17,10 +19,10 @@ import type {
 
 
 /** Optional text: '' and null both mean "empty". */
-const optText = (what: string, max: number) =>
+const optText = (what: Said, max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string({ error: `${what} moet tekst zijn.` }).trim().max(max, { message: `${what} is te lang (maximaal ${max} tekens).` }).nullable(),
+    z.string({ error: notText(what) }).trim().max(max, { message: tooLong(what, max) }).nullable(),
   ).optional();
 
 const blankToNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable()).optional();
@@ -43,26 +45,26 @@ export const FundType = z.enum(['government', 'fund', 'lottery', 'company', 'pri
 });
 
 const ContactFields = {
-  name: NonEmpty('een naam', 200),
-  contactName: optText('De naam bij "t.a.v."', 200),
-  street: optText('De straat', 200),
-  postcode: optText('De postcode', 20),
-  city: optText('De plaats', 100),
+  name: NonEmpty(field.aName, 200),
+  contactName: optText(field.attention, 200),
+  street: optText(field.street, 200),
+  postcode: optText(field.postcode, 20),
+  city: optText(field.city, 100),
   country: Country.optional(),
   email: blankToNull(Email),
-  phone: optText('Het telefoonnummer', 50),
+  phone: optText(field.phone, 50),
   kvk: blankToNull(Kvk),
   vatNumber: blankToNull(VatNumber),
   iban: blankToNull(Iban),
   oin: blankToNull(Oin),
-  orderReference: optText('Het inkoopordernummer', 100),
+  orderReference: optText(field.orderNumber, 100),
   einvoice: z.boolean({ error: 'Kies of deze klant e-facturen wil (ja of nee).' }).optional(),
   fundType: blankToNull(FundType),
-  note: optText('De notitie', 2000),
+  note: optText(field.note, 2000),
 };
 
 export const ContactInput = z.object({ kind: ContactKind, ...ContactFields });
-export const ContactUpdateInput = z.object({ id: Id, kind: ContactKind.optional(), ...ContactFields, name: NonEmpty('een naam', 200).optional() });
+export const ContactUpdateInput = z.object({ id: Id, kind: ContactKind.optional(), ...ContactFields, name: NonEmpty(field.aName, 200).optional() });
 
 const Quantity = z
   .string({ error: 'Vul een aantal in, bijvoorbeeld "1" of "2.5".' })
@@ -76,7 +78,7 @@ export const VatReasonInput = z.enum(['intraCommunity', 'export', 'zeroRated'], 
 export const VatRateInput = z.enum(['21', '9', '0', 'exempt', 'none'], { error: 'Kies een btw-tarief: 21, 9, 0, vrijgesteld of geen btw.' });
 
 export const SalesLineInput = z.object({
-  description: NonEmpty('een omschrijving', 500),
+  description: NonEmpty(field.description, 500),
   quantity: Quantity.default('1'),
   unitPrice: AmountOrZero,
   /** Default: 'none' (no VAT). A VAT-liable administration must choose. */
@@ -90,7 +92,7 @@ export const SalesLineInput = z.object({
 });
 
 export const PurchaseLineInput = z.object({
-  description: NonEmpty('een omschrijving', 500),
+  description: NonEmpty(field.description, 500),
   /** Expense (or asset) account. */
   account: AccountCode,
   /** Excl. VAT when VAT-liable; otherwise the whole amount of the line. */
@@ -109,7 +111,7 @@ const DraftBase = {
   contact: Id,
   issueDate: IsoDate,
   dueDate: blankToNull(IsoDate),
-  note: optText('De notitie', 2000),
+  note: optText(field.note, 2000),
   /**
    * A purchase paid on the spot (cash, or the PIN card): the kas or bank account it was paid from.
    * Kept with the draft; finalising books the payment with it on the invoice date and gives no due
@@ -123,15 +125,15 @@ export const SalesDraftInput = z.object({
   kind: z.literal('sales'),
   ...DraftBase,
   supplyDate: blankToNull(IsoDate),
-  buyerReference: optText('De referentie van de klant', 100),
-  orderReference: optText('Het inkoopordernummer', 100),
+  buyerReference: optText(field.customerReference, 100),
+  orderReference: optText(field.orderNumber, 100),
   lines: z.array(SalesLineInput).min(1, { message: 'Een factuur heeft minstens één regel.' }).max(500, { message: 'Een factuur heeft hoogstens 500 regels.' }),
 });
 
 export const PurchaseDraftInput = z.object({
   kind: z.literal('purchase'),
   ...DraftBase,
-  number: NonEmpty('het factuurnummer van de leverancier', 50),
+  number: NonEmpty(field.supplierInvoiceNumber, 50),
   lines: z.array(PurchaseLineInput).min(1, { message: 'Een factuur heeft minstens één regel.' }).max(500, { message: 'Een factuur heeft hoogstens 500 regels.' }),
   /** New attachment; null removes it; left out keeps what the draft had. */
   attachment: AttachmentInput.nullable().optional(),
@@ -189,7 +191,7 @@ export const invoicesMethods = {
       date: IsoDate.optional(),
       /** Lines with negative quantities; left out = credit every line of the original in full. */
       lines: z.array(SalesLineInput).min(1).max(500).optional(),
-      note: optText('De notitie', 2000),
+      note: optText(field.note, 2000),
       /** Default true: number and book the credit note at once. false leaves a draft to check first. */
       finalise: z.boolean().optional(),
     }),
@@ -225,7 +227,7 @@ export const invoicesMethods = {
         date: IsoDate.optional(),
         level: z.number().int().min(1).max(3).optional(),
         payWithinDays: z.number().int().min(1).max(365).optional(),
-        note: optText('De extra tekst', 1000),
+        note: optText(field.extraText, 1000),
       })
       .refine((v) => v.contact !== undefined || v.ids !== undefined, { message: 'Kies een klant of de facturen voor de herinnering.', path: ['contact'] }),
   ),

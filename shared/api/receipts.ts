@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AttachmentMime } from '../rules/attachmentKind';
 import { Id } from './common';
 import { method } from './define';
+import { tooManyReceipts } from './fieldTexts';
 import { FileInput } from './files';
 
 /** A receipt (bonnetje): a photo or PDF kept in the administration, stored once per content. */
@@ -32,7 +33,7 @@ export const MAX_RECEIPTS_PER_FORM = 10;
 
 export const ReceiptFiles = z
   .array(FileInput)
-  .max(MAX_RECEIPTS_PER_FORM, { message: `Voeg hoogstens ${MAX_RECEIPTS_PER_FORM} bonnetjes tegelijk toe.` });
+  .max(MAX_RECEIPTS_PER_FORM, { message: tooManyReceipts(MAX_RECEIPTS_PER_FORM) });
 
 export const receiptsMethods = {
   /** Add a receipt to a posted entry: a separate link, the entry itself never changes. */

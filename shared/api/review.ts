@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AccountCode, AmountOrZero, IsoDate, SignedAmount, Year } from './common';
 import { method } from './define';
 import { FilePath } from './files';
-import type { Phrase } from '../phrase';
+import type { Phrase, Said } from '../phrase';
+import { field, fillIn } from './fieldTexts';
 
 /**
  * The kascommissie review (issue 19, DESIGN.md section 11): a read-only mode over one fiscal year
@@ -149,7 +150,7 @@ export interface ReviewSummary {
 }
 
 const Name = z.string().trim().min(1, { message: 'Vul een naam in.' }).max(100, { message: 'De naam is te lang (hoogstens 100 tekens).' });
-const Text = (what: string) => z.string().trim().min(1, { message: `Vul ${what} in.` }).max(2000, { message: 'De tekst is te lang (hoogstens 2000 tekens).' });
+const Text = (what: Said) => z.string().trim().min(1, { message: fillIn(what) }).max(2000, { message: 'De tekst is te lang (hoogstens 2000 tekens).' });
 const Seed = z.number({ error: 'Het startgetal is een heel getal.' }).int({ message: 'Het startgetal is een heel getal.' }).min(0, { message: 'Het startgetal is 0 of meer.' }).max(4294967295, { message: 'Het startgetal is te groot.' });
 const SampleSize = z.number({ error: 'Vul het aantal in.' }).int({ message: 'Het aantal is een heel getal.' }).min(0, { message: 'Het aantal is 0 of meer.' }).max(500, { message: 'Kies hoogstens 500 boekingen.' });
 
@@ -180,8 +181,8 @@ export const reviewMethods = {
       author: Name.optional(),
     }),
   ),
-  'review.ask': method<Review>()(z.object({ text: Text('de vraag'), about: z.string().trim().max(100).optional(), author: Name.optional() })),
-  'review.answer': method<Review>()(z.object({ question: z.number().int().positive(), text: Text('het antwoord'), author: Name.optional() })),
+  'review.ask': method<Review>()(z.object({ text: Text(field.question), about: z.string().trim().max(100).optional(), author: Name.optional() })),
+  'review.answer': method<Review>()(z.object({ question: z.number().int().positive(), text: Text(field.answer), author: Name.optional() })),
   'review.cashCount': method<Review>()(z.object({ account: AccountCode, date: IsoDate, amount: AmountOrZero, author: Name.optional() })),
   'review.paperBalance': method<Review>()(z.object({ account: AccountCode, amount: SignedAmount, author: Name.optional() })),
   'review.finish': method<Review>()(
@@ -190,7 +191,7 @@ export const reviewMethods = {
       text: z.string().trim().max(4000, { message: 'De tekst is te lang (hoogstens 4000 tekens).' }).optional(),
     }),
   ),
-  'review.stop': method<Review>()(z.object({ reason: Text('waarom de controle stopt') })),
+  'review.stop': method<Review>()(z.object({ reason: Text(field.stopReason) })),
   'review.reportPdf': method<{ path: string; bytes: number; pages: number }>()(z.object({ id: z.number().int().positive().optional(), path: FilePath })),
 } as const;
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Phrase } from '../phrase';
+import type { Phrase, Said } from '../phrase';
 import type { VolunteerIssueCode } from '../rules/volunteerLimits';
 import { AccountCode, Amount, Iban, Id, IsoDate, NonEmpty, Year } from './common';
 import { method } from './define';
+import { field, tooLong } from './fieldTexts';
 
 /**
  * Volunteers (DESIGN.md section 5): persons, fee and reimbursement payments checked against the
@@ -237,26 +238,26 @@ const Email = z
 
 /** '' from an empty form field means "nothing": null. */
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const optionalText = (max: number, what: string) =>
-  z.preprocess(blankToNull, z.string().trim().max(max, { message: `${what} is te lang (maximaal ${max} tekens).` }).nullable().optional());
+const optionalText = (max: number, what: Said) =>
+  z.preprocess(blankToNull, z.string().trim().max(max, { message: tooLong(what, max) }).nullable().optional());
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable().optional());
 
 const PersonFields = {
   birthDate: optional(BirthDate),
-  street: optionalText(200, 'De straat'),
-  postcode: optionalText(20, 'De postcode'),
-  city: optionalText(100, 'De plaats'),
+  street: optionalText(200, field.street),
+  postcode: optionalText(20, field.postcode),
+  city: optionalText(100, field.city),
   iban: optional(Iban),
   email: optional(Email),
   benefit: BenefitSchema.optional(),
-  benefitNote: optionalText(500, 'De notitie over de uitkering'),
+  benefitNote: optionalText(500, field.benefitNote),
   alsoPaidOrInvoices: z.boolean().optional(),
 };
 
 const ReceiptInput = z.union(
   [
     z.object({ path: z.string().min(1).max(4096) }).strict(),
-    z.object({ fileName: NonEmpty('de naam van het bestand', 200), dataBase64: z.string().min(1).max(28_000_000) }).strict(),
+    z.object({ fileName: NonEmpty(field.fileName, 200), dataBase64: z.string().min(1).max(28_000_000) }).strict(),
   ],
   { error: 'Kies het bestand van de bon.' },
 );
@@ -271,8 +272,8 @@ const LimitAmount = Amount;
 export const volunteersMethods = {
   'persons.list': method<Person[]>()(z.object({ includeArchived: z.boolean().optional(), search: z.string().max(100).optional() })),
   'persons.get': method<Person>()(z.object({ id: Id })),
-  'persons.create': method<Person>()(z.object({ name: NonEmpty('de naam', 100), ...PersonFields })),
-  'persons.update': method<Person>()(z.object({ id: Id, name: NonEmpty('de naam', 100).optional(), ...PersonFields })),
+  'persons.create': method<Person>()(z.object({ name: NonEmpty(field.name, 100), ...PersonFields })),
+  'persons.update': method<Person>()(z.object({ id: Id, name: NonEmpty(field.name, 100).optional(), ...PersonFields })),
   'persons.archive': method<Person>()(z.object({ id: Id, archived: z.boolean().optional() })),
 
   'volunteers.check': method<VolunteerCheck>()(
@@ -296,7 +297,7 @@ export const volunteersMethods = {
         hours: Hours.optional(),
         amount: Amount,
         kind: KindSchema,
-        description: NonEmpty('een omschrijving', 300),
+        description: NonEmpty(field.description, 300),
         payFrom: PayFrom,
         grant: Id.optional(),
         budgetLine: Id.optional(),
