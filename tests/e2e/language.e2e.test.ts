@@ -203,6 +203,29 @@ describe('one language per UI (browser)', () => {
     const said = `${await blocked.innerText()}\n${await page.getByTestId('volunteer-warnings').innerText()}`;
     expect(leftovers(said, DUTCH_WORDS, DUTCH_ALLOWED, data)).toEqual([]);
     await screenshot(page, 'language-en-volunteer-limit');
+
+    // The kascommissie's checklist of the closed year: its evidence lines in English too.
+    await page.evaluate(() => { window.location.hash = '#/review'; });
+    const start = page.getByTestId('review-start');
+    await start.locator('#review-reviewer-0').fill('Anouk Smit');
+    await start.locator('button[type="submit"]').click();
+    await page.getByTestId('review-banner').waitFor();
+    const evidence = page.locator('article[data-testid^="check-"] .review-evidence');
+    await evidence.evaluateAll((ds) => ds.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+    const lines = (await evidence.locator('li').allInnerTexts()).join('\n');
+    expect(lines).toContain('Closing entry: ');
+    expect(lines).toMatch(/Head of the history: \d+:/);
+    expect(leftovers(lines, DUTCH_WORDS, DUTCH_ALLOWED, data)).toEqual([]);
+    // The window only, at the year end's evidence (the whole page lists every cost without a receipt).
+    await page.getByTestId('check-yearEnd').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, 'language-en-review-checklist.png') });
+    // A refusal the schema says with a field's name (shared/api/fieldTexts.ts): an empty question.
+    const ask = page.getByTestId('review-questions').locator('form').last();
+    await ask.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#review-ask-error').textContent()).toContain('Fill in the question.');
+    // Finished, so the books are writable again for what follows.
+    await page.getByTestId('review-finish').locator('button[type="submit"]').click();
+    await page.getByTestId('review-report').waitFor();
   }, 120_000);
 
   it('keeps the form whole beside the lesson panel at 1366×768', async () => {
