@@ -114,7 +114,7 @@ export function invoicesItem(books: Books, fy: YearRow): Item {
   const openPurchase = openItems(books, { date: fy.end, kind: 'purchase' });
   const evidence: Evidence[] = gaps.map((g) => evidenceLine(said('review.ev.series', 'Reeks {{series}}', { series: g.series }), said('review.ev.missingNumbers', 'ontbrekende volgnummers: {{numbers}}', { numbers: g.missing.join(', ') })));
   for (const i of [...open.items, ...openPurchase.items]) {
-    evidence.push(evidenceLine(openLabel(i.kind, i.number), said('review.ev.openItem', '{{name}} · open {{amount}} · {{days}} dagen oud', { name: i.contact.name, amount: formatEuro(cents(i.open)), days: i.ageDays }), i.number ?? ''));
+    evidence.push(evidenceLine(openLabel(i.kind, i.number), openItemSaid(i.contact.name, formatEuro(cents(i.open)), i.ageDays), i.number ?? ''));
   }
   const old = [...open.items, ...openPurchase.items].filter((i) => i.daysOverdue > 90);
   const outcome: Outcome = gaps.length > 0 ? 'fail' : old.length > 0 ? 'check' : 'ok';
@@ -128,6 +128,13 @@ export function invoicesItem(books: Books, fy: YearRow): Item {
 }
 
 /** "Verkoop 2026-0001", "Inkoop F-1"; only the word when an item has no number. */
+/** "292 dagen oud", but "1 dag oud": a separate phrase, since the Dutch text is built here, not by i18next's plurals. */
+export function openItemSaid(name: string, amount: string, days: number): Said {
+  return days === 1
+    ? said('review.ev.openItemOneDay', '{{name}} · open {{amount}} · 1 dag oud', { name, amount })
+    : said('review.ev.openItem', '{{name}} · open {{amount}} · {{days}} dagen oud', { name, amount, days });
+}
+
 function openLabel(kind: string, number: string | null): Said {
   if (kind === 'sales') return number ? said('review.ev.sales', 'Verkoop {{number}}', { number }) : said('review.ev.salesBare', 'Verkoop');
   return number ? said('review.ev.purchase', 'Inkoop {{number}}', { number }) : said('review.ev.purchaseBare', 'Inkoop');

@@ -12,6 +12,7 @@ import { serverText } from '../../../renderer/src/serverText';
 import { DUTCH_ALLOWED, DUTCH_WORDS, leftovers } from '../../e2e/languageWords';
 import { cleanupTempDirs, type TestBooks } from '../helpers';
 import { evidenceCases, type EvidenceCase } from './evidenceBooks';
+import { openItemSaid } from '../../../electron/books/review/checklistMore';
 
 const expectedNl = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'review', 'evidence-nl.json'), 'utf8')) as string[][];
 
@@ -65,5 +66,14 @@ describe('the checklist\'s evidence in the UI language', () => {
     expect(en('1000 Kas')).toContain('Counted on 31-12-2026: € 40,00. Cash book: € 42,50. Difference € -2,50.');
     const closing = cases.find((c) => c.e.label === 'Afsluitboeking')!.e;
     expect(serverText({ message: closing.label, says: closing.labelSays })).toBe('Closing entry');
+  });
+
+  it('says one day in the singular, in both languages', async () => {
+    const one = openItemSaid('Jan de Boer', '€ 1,00', 1);
+    const many = openItemSaid('Jan de Boer', '€ 1,00', 2);
+    expect([one.message, many.message]).toEqual(['Jan de Boer · open € 1,00 · 1 dag oud', 'Jan de Boer · open € 1,00 · 2 dagen oud']);
+    await i18n.changeLanguage('en');
+    expect([serverText(one), serverText(many)]).toEqual(['Jan de Boer · open € 1,00 · 1 day old', 'Jan de Boer · open € 1,00 · 2 days old']);
+    await i18n.changeLanguage('nl');
   });
 });
