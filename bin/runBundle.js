@@ -14,21 +14,30 @@ const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
-/** The bundle's sha1: from the build's `.id` file when it still describes these bytes, else computed. */
-function contentHash(bundle, bytes, stat) {
+/**
+ * The bundle's sha1 and whether it is all ASCII: from the build's `.id` file when it still describes
+ * these bytes, else computed.
+ */
+function identify(bundle, bytes, stat) {
   try {
     const id = JSON.parse(fs.readFileSync(`${bundle}.id`, 'utf8'));
-    if (id.size === stat.size && id.mtimeMs === stat.mtimeMs && /^[0-9a-f]{40}$/.test(id.sha1)) return id.sha1;
+    if (id.size === stat.size && id.mtimeMs === stat.mtimeMs && /^[0-9a-f]{40}$/.test(id.sha1)) {
+      return { sha1: id.sha1, ascii: typeof id.ascii === 'boolean' ? id.ascii : require('node:buffer').isAscii(bytes) };
+    }
   } catch {
     // no or unreadable id: hash the bundle
   }
   // Loaded only here: node:crypto itself costs a report several milliseconds.
-  return require('node:crypto').createHash('sha1').update(bytes).digest('hex');
+  const sha1 = require('node:crypto').createHash('sha1').update(bytes).digest('hex');
+  return { sha1, ascii: require('node:buffer').isAscii(bytes) };
 }
 
-/** Load `bundle`; returns its exports and saveCache(), to call once the work worth caching has run. */
-function runBundle(bundle, name) {
-  const fd = fs.openSync(bundle, 'r');
+/**
+ * One file of a bundle run through vm.Script with its code cache `.<base>-<hash>-<node>.v8cache`
+ * beside it; `requireFrom` is the require its code gets. Returns the module and saveCache().
+ */
+function runFile(file, base, requireFrom) {
+  const fd = fs.openSync(file, 'r');
   let bytes;
   let stat;
   try {
@@ -38,9 +47,10 @@ function runBundle(bundle, name) {
     fs.closeSync(fd);
   }
   // The Node version is in the name as well: another version's V8 would reject the cache anyway.
-  const hash = contentHash(bundle, bytes, stat).slice(0, 16);
-  const dir = path.dirname(bundle);
-  const cacheFile = path.join(dir, `.${name}-${hash}-${process.version}.v8cache`);
+  const id = identify(file, bytes, stat);
+  const hash = id.sha1.slice(0, 16);
+  const dir = path.dirname(file);
+  const cacheFile = path.join(dir, `.${base}-${hash}-${process.version}.v8cache`);
 
   let cachedData;
   try {
@@ -51,27 +61,22 @@ function runBundle(bundle, name) {
 
   // The build writes the bundle as ASCII (rolldown charset 'ascii'): read as latin1 it becomes a
   // one-byte string without UTF-8 decoding, half the memory and time of a two-byte one.
-  const source = require('node:buffer').isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  const mod = new Module(bundle, module);
-  mod.filename = bundle;
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dir);
-  mod.loaded = true;
+  const source = id.ascii ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
 
   /**
    * Written after the work, so the functions it compiled lazily are in the cache as well. A cache
-   * far smaller than the bundle was left by a run that did little (`--help`, a usage error): replace
+   * far smaller than the file was left by a run that did little (`--help`, a usage error): replace
    * it once a run has compiled the books code too.
    */
-  let saved = false;
   function saveCache() {
-    if (saved) return;
-    saved = true;
     const thin = cachedData !== undefined && cachedData.length < bytes.length / 8;
     if (cachedData !== undefined && !script.cachedDataRejected && !thin) return;
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    // Ours: this bundle's caches of any hash and Node version (not another bundle's, e.g. kassa-report).
-    const ours = new RegExp(`^\\.${name}-[0-9a-f]{16}(-v[0-9][0-9.]*)?\\.v8cache$`);
+    // Ours: this file's caches of any hash and Node version (not another file's, e.g. kassa-report's).
+    const ours = new RegExp(`^\\.${base}-[0-9a-f]{16}(-v[0-9][0-9.]*)?\\.v8cache$`);
     try {
       fs.writeFileSync(tmp, script.createCachedData());
       fs.renameSync(tmp, cacheFile); // atomic: a parallel run reads the old file or the new one
@@ -83,7 +88,46 @@ function runBundle(bundle, name) {
     }
   }
 
-  return { exports: mod.exports, saveCache };
+  return { mod, run: () => script.runInThisContext().call(mod.exports, mod.exports, requireFrom, mod, file, dir), saveCache };
+}
+
+/**
+ * Load `bundle`; returns its exports and saveCache(), to call once the work worth caching has run.
+ * A bundle may come in chunks (`./<bundle>-<name>.cjs` beside it, the report bundle's): a chunk is
+ * run the same way, with a cache of its own, when the bundle first requires it, so a command loads
+ * only the chunks it uses and each of those from its cache.
+ */
+function runBundle(bundle, name) {
+  const dir = path.dirname(bundle);
+  const nodeRequire = Module.createRequire(bundle);
+  const files = new Map();
+  function load(file, base) {
+    let f = files.get(file);
+    if (!f) {
+      f = runFile(file, base, bundleRequire);
+      files.set(file, f); // before running: chunks may require each other
+      f.run();
+      f.mod.loaded = true;
+    }
+    return f.mod.exports;
+  }
+  function bundleRequire(request) {
+    const chunk = /^\.\/([\w-]+)\.cjs$/.exec(request);
+    if (chunk && chunk[1].startsWith(`${name}-`)) return load(path.join(dir, `${chunk[1]}.cjs`), chunk[1]);
+    return nodeRequire(request);
+  }
+  bundleRequire.resolve = nodeRequire.resolve;
+  bundleRequire.cache = nodeRequire.cache;
+  const exports = load(bundle, name);
+
+  let saved = false;
+  function saveCache() {
+    if (saved) return;
+    saved = true;
+    for (const f of files.values()) f.saveCache();
+  }
+
+  return { exports, saveCache };
 }
 
 module.exports = { runBundle };

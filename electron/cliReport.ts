@@ -5,6 +5,7 @@
  * the dispatcher's table of every domain: the bundle holds no write services, no query builder and
  * no migrations, which made up most of a report's start-up (issue 18).
  */
+import './cliZod';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toCsv } from '../shared/csv';

@@ -1,6 +1,10 @@
 import Decimal from 'decimal.js';
 import { KassaError } from './errors';
 import { said } from './phrase';
+import { centsToString } from './cents';
+
+// Cents as a decimal string has its own module (no decimal.js): `kassa report` needs only that.
+export { centsToString } from './cents';
 
 /**
  * Money crosses every boundary as a decimal string with a dot ("1234.56") and is stored as integer
@@ -41,15 +45,6 @@ export function parseAmount(value: unknown, field = 'amount', opts: { allowNegat
   return cents.toNumber();
 }
 
-/** Integer cents to the API's decimal string: 123456 -> "1234.56", -5 -> "-0.05". */
-export function centsToString(cents: number | bigint): string {
-  const big = BigInt(cents);
-  const neg = big < 0n;
-  const abs = neg ? -big : big;
-  const euros = abs / 100n;
-  const rest = (abs % 100n).toString().padStart(2, '0');
-  return `${neg ? '-' : ''}${euros}.${rest}`;
-}
 
 // Made on first use: building an Intl formatter loads ICU's locale data (~20 ms), which a CLI report
 // that prints decimal strings never needs.

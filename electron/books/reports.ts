@@ -1,4 +1,4 @@
-import { centsToString } from '../../shared/money';
+import { centsToString } from '../../shared/cents';
 import { KassaError } from '../../shared/errors';
 import type { Dashboard, TrialBalance, TrialBalanceRow } from '../../shared/api/types';
 import { EARLIER_RESULT } from '../../shared/rgs';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountCode, IsoDate, Paging, Year } from './common';
+import { AccountCode, IsoDate, Paging, Year } from './fields';
 import { method } from './define';
 import type { AdminInfo, Dashboard, EntryList, GeneralLedger, LedgerPage, TrialBalance } from './types';
 
