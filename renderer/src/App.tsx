@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
 import { HelpButton } from './components/lessons/HelpButton';
@@ -13,7 +13,9 @@ import { hrefFor, navigate, useRoute } from './router';
 import { prefetchScreens, screenFor } from './screenTable';
 import type { ScreenProps } from './screenProps';
 import './screens/lessons/common';
-import { WelcomeScreen } from './screens/Welcome';
+
+/** The welcome screen (new or open an administration) shows only when none is open: its own chunk. */
+const WelcomeScreen = lazy(() => import('./screens/Welcome').then((m) => ({ default: m.WelcomeScreen })));
 
 /**
  * A route's screen inside the boundary every lazily loaded screen needs: the calm "Laden…" while
@@ -260,7 +262,11 @@ export function App() {
       <div className="layout layout--welcome">
         <main id="main" className="main main--welcome" tabIndex={-1}>
           <Messages />
-          <WelcomeScreen key={mode ?? 'home'} initialMode={mode === 'new' ? 'create' : mode === 'open' ? 'open' : 'home'} />
+          <ScreenBoundary>
+            <Suspense fallback={<ScreenLoading />}>
+              <WelcomeScreen key={mode ?? 'home'} initialMode={mode === 'new' ? 'create' : mode === 'open' ? 'open' : 'home'} />
+            </Suspense>
+          </ScreenBoundary>
         </main>
       </div>
     );
