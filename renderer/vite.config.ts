@@ -22,6 +22,8 @@ export default defineConfig({
     // (start, ~450 kB: React, i18next, the shell and the dashboard) and the lessons' Markdown/YAML
     // (~380 kB). A warning above this says a split has come undone.
     chunkSizeWarningLimit: 480,
+    // Chromium and Electron know modulepreload: no polyfill in the first chunk.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

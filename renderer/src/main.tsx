@@ -15,8 +15,11 @@ import './screens/review/review.css';
 import './screens/lessons/lessons.css';
 import './screens/receipts/receipts.css';
 import './styles.css';
+import { prepareEuroFormat } from '../../shared/moneyText';
 import { primeBoot } from './primed';
 
 primeBoot();
 void import('./start');
+// While the app's chunk still arrives: the dashboard's first figure would build it otherwise.
+prepareEuroFormat();
 
