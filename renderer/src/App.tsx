@@ -15,7 +15,15 @@ import type { ScreenProps } from './screenProps';
 import './screens/lessons/common';
 
 /** The welcome screen (new or open an administration) shows only when none is open: its own chunk. */
-const WelcomeScreen = lazy(() => import('./screens/Welcome').then((m) => ({ default: m.WelcomeScreen })));
+const loadWelcome = () => import('./screens/Welcome');
+const WelcomeScreen = lazy(() => loadWelcome().then((m) => ({ default: m.WelcomeScreen })));
+
+/** Fetch the welcome screen's chunk too, after the screens' own prefetch had its turn (closing a file shows it). */
+function prefetchWelcome(): void {
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
+  const load = () => void loadWelcome().catch(() => undefined);
+  window.setTimeout(() => (w.requestIdleCallback ? w.requestIdleCallback(load, { timeout: 2_000 }) : load()), 3_000);
+}
 
 /**
  * A route's screen inside the boundary every lazily loaded screen needs: the calm "Laden…" while
@@ -96,7 +104,9 @@ function Shell() {
   // in idle time, so the first click in the menu does not wait for one.
   const hasInfo = info !== null;
   useEffect(() => {
-    if (hasInfo) prefetchScreens();
+    if (!hasInfo) return;
+    prefetchScreens();
+    prefetchWelcome();
   }, [hasInfo]);
 
   if (!info) return null;
