@@ -42,6 +42,15 @@ export class Session {
   private waiting = 0;
   /** Work on the file just opened that every write (and the backup methods) must wait for. */
   private opening: Promise<void> = Promise.resolve();
+  /** Quiet after the last call: the first screen has its answers (see unhurried()). */
+  static QUIET_MS = 250;
+  /** The longest that opening work waits for a quiet moment. */
+  static MAX_WAIT_MS = 3_000;
+  /** Opening work waiting for its turn (unhurried()): each resolves when it may start. */
+  private waitingToStart: (() => void)[] = [];
+  /** A call came in while opening work waited: the quiet after it counts. */
+  private calledSinceWait = false;
+  private quietTimer: NodeJS.Timeout | null = null;
   /** Why the file just opened was closed again (quick_check failed on its opening copy). */
   private refusal: Error | null = null;
 
@@ -59,8 +68,11 @@ export class Session {
 
   serial<T>(fn: () => Promise<T> | T): Promise<T> {
     this.waiting++;
+    if (this.waitingToStart.length > 0) this.calledSinceWait = true;
+    this.stopQuietTimer();
     const run = this.queue.then(fn, fn).finally(() => {
       this.waiting--;
+      if (this.waiting === 0) this.startQuietTimer();
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -74,9 +86,46 @@ export class Session {
     this.opening = Promise.all([this.opening, work.catch(() => undefined)]).then(() => undefined);
   }
 
-  /** Resolves (never rejects) when the opening work registered so far is done. */
+  /** Resolves (never rejects) when the opening work registered so far is done; starts it if it still waits. */
   opened(): Promise<void> {
+    this.release();
     return this.opening;
+  }
+
+  /**
+   * For the heavy part of the opening work (the check of the opening copy: a worker thread that
+   * reads the whole file): resolves when it may take the CPU. At once when something waits for
+   * opened() (a write, a backup method, closing); else once the first screen's calls are answered
+   * (the queue has been empty for QUIET_MS after a call that came in meanwhile), so that on a
+   * two-core machine the check does not compete with the browser drawing the first screen; at the
+   * latest after MAX_WAIT_MS.
+   * Writes wait for the check all the same, so the file is checked before anything is written.
+   */
+  unhurried(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.waitingToStart.push(resolve);
+      const latest = setTimeout(() => this.release(), Session.MAX_WAIT_MS);
+      latest.unref?.();
+    });
+  }
+
+  private release(): void {
+    this.stopQuietTimer();
+    const ready = this.waitingToStart;
+    this.waitingToStart = [];
+    this.calledSinceWait = false;
+    for (const start of ready) start();
+  }
+
+  private startQuietTimer(): void {
+    if (this.waitingToStart.length === 0 || !this.calledSinceWait || this.quietTimer) return;
+    this.quietTimer = setTimeout(() => this.release(), Session.QUIET_MS);
+    this.quietTimer.unref?.();
+  }
+
+  private stopQuietTimer(): void {
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
   }
 
   /** The file was found damaged after it was opened: close it, and answer the next calls with `error`. */
@@ -108,7 +157,7 @@ export class Session {
    */
   async finish(): Promise<void> {
     // The opening backup of this file (and its check) completes before the final one.
-    await this.opening;
+    await this.opened();
     const books = this.current;
     if (books && this.options.beforeClose) {
       try {

@@ -324,8 +324,9 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     throw e;
   });
   port = (server.address() as AddressInfo).port;
-  // Once the first screen has had its answers: the other screens' server code, in idle time.
-  warmDomains(2_000);
+  // Once the first screen has had its answers (or nobody asked within a few seconds): the other
+  // screens' server code, in idle time. A fixed delay fell inside a slow machine's first screen.
+  void session.unhurried().then(() => warmDomains(200));
   const url = `http://127.0.0.1:${port}/?token=${token}`;
 
   let closed: Promise<void> | null = null;

@@ -1,10 +1,7 @@
 import Decimal from 'decimal.js';
 import { KassaError } from './errors';
 import { said } from './phrase';
-import { centsToString } from './cents';
 
-// Cents as a decimal string has its own module (no decimal.js): `kassa report` needs only that.
-export { centsToString } from './cents';
 
 /**
  * Money crosses every boundary as a decimal string with a dot ("1234.56") and is stored as integer
@@ -45,49 +42,8 @@ export function parseAmount(value: unknown, field = 'amount', opts: { allowNegat
   return cents.toNumber();
 }
 
-
-// Made on first use: building an Intl formatter loads ICU's locale data (~20 ms), which a CLI report
-// that prints decimal strings never needs.
-let nlFormatter: Intl.NumberFormat | undefined;
-let nlPlain: Intl.NumberFormat | undefined;
-
-/** Format cents for Dutch readers: "€ 1.234,56". Uses Decimal so large sums never lose a cent. */
-export function formatEuro(cents: number | bigint): string {
-  // Intl formats a string decimal exactly (ES2023 "exact decimal" strings); stay within Number for sane sums.
-  nlFormatter ??= new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
-  return nlFormatter.format(centsToString(cents) as unknown as number);
-}
-
-/** "1.234,56" without the euro sign, for tables and inputs. */
-export function formatAmountNl(cents: number | bigint): string {
-  nlPlain ??= new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return nlPlain.format(centsToString(cents) as unknown as number);
-}
-
-/**
- * Parse what a Dutch user typed: "1.234,56", "1234,56", "12", "€ 12,50", also "12.50" when it is
- * unambiguous (one dot followed by 1–2 digits and no comma). Returns the API decimal string or null.
- */
-export function parseDutchAmount(input: string): string | null {
-  let s = input.replace(/[€\s\u00a0]/g, '');
-  if (s === '') return null;
-  let neg = false;
-  if (s.startsWith('-')) {
-    neg = true;
-    s = s.slice(1);
-  }
-  let normalised: string;
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+(,\d{1,2})?$/.test(s)) {
-    normalised = s.replace(/\./g, '').replace(',', '.');
-  } else if (/^\d+\.\d{1,2}$/.test(s)) {
-    normalised = s;
-  } else {
-    return null;
-  }
-  const d = new Decimal(normalised);
-  const str = d.toFixed(2);
-  return neg && !d.isZero() ? `-${str}` : str;
-}
+// Display and parsing of typed amounts, without decimal.js: the renderer's first chunk needs them.
+export { centsToString, formatAmountNl, formatEuro, parseDutchAmount } from './moneyText';
 
 /** Sum API decimal strings exactly. */
 export function sumAmounts(values: string[]): string {

@@ -134,6 +134,8 @@ async function openingRun(session: Session, state: AutoState): Promise<void> {
   const check: CopyCheck = async (tmp) => {
     let problems: string[];
     try {
+      // After the first screen's reads (Session.unhurried): the copy is made, only its check waits.
+      await session.unhurried();
       problems = await checkCopy(tmp, state.nativeBinding ? { nativeBinding: state.nativeBinding } : {});
     } catch {
       return; // checked stays false: the file itself is checked below

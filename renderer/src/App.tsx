@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
 import { HelpButton } from './components/lessons/HelpButton';
@@ -13,7 +13,17 @@ import { hrefFor, navigate, useRoute } from './router';
 import { prefetchScreens, screenFor } from './screenTable';
 import type { ScreenProps } from './screenProps';
 import './screens/lessons/common';
-import { WelcomeScreen } from './screens/Welcome';
+
+/** The welcome screen (new or open an administration) shows only when none is open: its own chunk. */
+const loadWelcome = () => import('./screens/Welcome');
+const WelcomeScreen = lazy(() => loadWelcome().then((m) => ({ default: m.WelcomeScreen })));
+
+/** Fetch the welcome screen's chunk too, after the screens' own prefetch had its turn (closing a file shows it). */
+function prefetchWelcome(): void {
+  const w = window as Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
+  const load = () => void loadWelcome().catch(() => undefined);
+  window.setTimeout(() => (w.requestIdleCallback ? w.requestIdleCallback(load, { timeout: 2_000 }) : load()), 3_000);
+}
 
 /**
  * A route's screen inside the boundary every lazily loaded screen needs: the calm "Laden…" while
@@ -94,7 +104,9 @@ function Shell() {
   // in idle time, so the first click in the menu does not wait for one.
   const hasInfo = info !== null;
   useEffect(() => {
-    if (hasInfo) prefetchScreens();
+    if (!hasInfo) return;
+    prefetchScreens();
+    prefetchWelcome();
   }, [hasInfo]);
 
   if (!info) return null;
@@ -260,7 +272,11 @@ export function App() {
       <div className="layout layout--welcome">
         <main id="main" className="main main--welcome" tabIndex={-1}>
           <Messages />
-          <WelcomeScreen key={mode ?? 'home'} initialMode={mode === 'new' ? 'create' : mode === 'open' ? 'open' : 'home'} />
+          <ScreenBoundary>
+            <Suspense fallback={<ScreenLoading />}>
+              <WelcomeScreen key={mode ?? 'home'} initialMode={mode === 'new' ? 'create' : mode === 'open' ? 'open' : 'home'} />
+            </Suspense>
+          </ScreenBoundary>
         </main>
       </div>
     );

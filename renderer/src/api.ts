@@ -4,9 +4,10 @@
  * were started with. Either way the answer is `{result}` or `{error:{code,message,field?}}`.
  */
 import type { ApiInput, ApiOutput, MethodName } from '../../shared/api';
-import type { MenuCommand } from '../../shared/api/app';
 import { DOWNLOAD_RESULT_HEADER, type DownloadInput, type DownloadMethod } from '../../shared/api/downloads';
 import i18n from './i18n';
+import { takeRaw } from './primed';
+import { post, send, type Raw } from './transport';
 
 export type { AppCapabilities, AppSettings, RecentFile } from '../../shared/api/app';
 export type AnyMethod = MethodName;
@@ -26,50 +27,6 @@ export class ApiError extends Error {
     this.field = field;
     this.details = details;
   }
-}
-
-interface KassaBridge {
-  call(method: string, input: unknown): Promise<unknown>;
-  /** Commands from the native menu (Electron only). Returns an unsubscribe function. */
-  onMenu?: (cb: (command: MenuCommand | unknown) => void) => () => void;
-}
-
-declare global {
-  interface Window {
-    kassa?: KassaBridge;
-  }
-}
-
-const TOKEN_KEY = 'kassa-token';
-let cachedToken: string | null | undefined;
-
-/** Read the browser-mode token once from ?token=…, keep it for this tab, and take it out of the URL. */
-function browserToken(): string | null {
-  if (cachedToken !== undefined) return cachedToken;
-  let token: string | null = null;
-  try {
-    const params = new URLSearchParams(window.location.search);
-    const fromUrl = params.get('token');
-    if (fromUrl) {
-      token = fromUrl;
-      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-      params.delete('token');
-      const rest = params.toString();
-      const clean = `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`;
-      window.history.replaceState(window.history.state, '', clean);
-    } else {
-      token = window.sessionStorage.getItem(TOKEN_KEY);
-    }
-  } catch {
-    // sessionStorage can be unavailable (privacy settings); the token from the URL still works once.
-  }
-  cachedToken = token;
-  return token;
-}
-
-/** Call once at start-up so the token leaves the address bar before anything renders. */
-export function initApi(): void {
-  if (!window.kassa) browserToken();
 }
 
 const networkMessage = () => i18n.t('errors.connection');
@@ -100,42 +57,39 @@ async function unwrap(response: unknown): Promise<unknown> {
   return response;
 }
 
-export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
-  if (window.kassa) {
-    let response: unknown;
-    try {
-      response = await window.kassa.call(method, input);
-    } catch (e) {
-      if (e instanceof ApiError) throw e;
-      const data = e as { code?: unknown; message?: unknown; field?: unknown };
-      if (typeof data?.code === 'string' && typeof data.message === 'string') {
-        throw new ApiError(data.code, data.message, typeof data.field === 'string' ? data.field : undefined);
-      }
-      throw new ApiError('INTERNAL', networkMessage());
+/** A raw answer (transport.ts) as the result, or the ApiError it carries, with its text. */
+async function settle(raw: Raw): Promise<unknown> {
+  if ('body' in raw) return unwrap(raw.body);
+  if (raw.failure === 'bridge') {
+    const e = raw.error;
+    if (e instanceof ApiError) throw e;
+    const data = e as { code?: unknown; message?: unknown; field?: unknown };
+    if (typeof data?.code === 'string' && typeof data.message === 'string') {
+      throw new ApiError(data.code, data.message, typeof data.field === 'string' ? data.field : undefined);
     }
-    return (await unwrap(response)) as OutputFor<M>;
+    throw new ApiError('INTERNAL', networkMessage());
   }
-  const res = await post('/api', { method, input });
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    throw new ApiError('INTERNAL', res.status === 403 || res.status === 401 ? networkMessage() : i18n.t('errors.unknown'));
-  }
-  return (await unwrap(body)) as OutputFor<M>;
+  if (raw.failure === 'network') throw new ApiError('INTERNAL', networkMessage());
+  throw new ApiError('INTERNAL', raw.status === 403 || raw.status === 401 ? networkMessage() : i18n.t('errors.unknown'));
 }
 
-/** POST to the browser-mode server with the token, as JSON. */
-async function post(path: '/api' | '/download', value: unknown): Promise<Response> {
-  const token = browserToken();
+export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
+  return (await settle(await send(method, input))) as OutputFor<M>;
+}
+
+/**
+ * The answer of a call primed at start-up (primed.ts) for this method and input (its JSON), once;
+ * undefined when there is none, and the caller makes the call itself.
+ */
+export function takePrimed<M extends AnyMethod>(method: M, inputJson: string): Promise<OutputFor<M>> | undefined {
+  const raw = takeRaw(method, inputJson);
+  return raw ? (raw.then(settle) as Promise<OutputFor<M>>) : undefined;
+}
+
+/** POST to the browser-mode server; only a server that cannot be reached is an error here. */
+async function postOrFail(path: '/api' | '/download', value: unknown): Promise<Response> {
   try {
-    return await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Kassa-Token': token } : {}) },
-      body: JSON.stringify(value),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
+    return await post(path, value);
   } catch {
     throw new ApiError('INTERNAL', networkMessage());
   }
@@ -168,7 +122,7 @@ function saveBlob(blob: Blob, name: string): void {
  * answer, with file names instead of server paths.
  */
 export async function download<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {
-  const res = await post('/download', { method, input, name });
+  const res = await postOrFail('/download', { method, input, name });
   if ((res.headers.get('Content-Type') ?? '').startsWith('application/json') || !res.ok) {
     let body: unknown;
     try {

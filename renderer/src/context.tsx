@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AdminInfo } from '../../shared/api/types';
-import { call, type AppCapabilities, type AppSettings } from './api';
+import { call, takePrimed, type AnyMethod, type InputFor, type OutputFor, type AppCapabilities, type AppSettings } from './api';
 import { isLanguage, setLanguage, type Language } from './i18n';
-import { clearPrimed, prime } from './primed';
-import { parseHash } from './router';
+import { clearPrimed } from './primed';
 
 /** What the renderer can rely on about where it runs (defaults when the server says nothing). */
 export type Capabilities = Partial<AppCapabilities>;
@@ -73,18 +72,21 @@ export interface Boot {
   failure: string | null;
 }
 
-/** Everything the shell needs before the first paint. Missing app.* methods fall back quietly. */
+/** The answer main.tsx asked for before this code loaded (primed.ts), else a call now. */
+function primedOrCall<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
+  return takePrimed(method, JSON.stringify(input)) ?? call(method, input);
+}
+
+/**
+ * Everything the shell needs before the first paint. Missing app.* methods fall back quietly. The
+ * calls went out from main.tsx already (primeBoot), with the dashboard's when it opens first.
+ */
 export async function boot(): Promise<Boot> {
   const guess: Capabilities = { mode: window.kassa ? 'electron' : 'browser', dialogs: Boolean(window.kassa) };
-  // The first screen is most often the dashboard: its calls go out with admin.info (primed.ts).
-  if (parseHash(window.location.hash).screen === 'dashboard') {
-    prime('reports.dashboard', {});
-    prime('opening.get', {});
-  }
   const [caps, stored, opened] = await Promise.allSettled([
-    call('app.capabilities', {}),
-    call('app.settings.get', {}),
-    call('admin.info', {}),
+    primedOrCall('app.capabilities', {}),
+    primedOrCall('app.settings.get', {}),
+    primedOrCall('admin.info', {}),
   ]);
   // An older server without the app.* methods: keep the guesses and the settings of this browser.
   const capabilities = caps.status === 'fulfilled' && caps.value ? { ...guess, ...caps.value } : guess;

@@ -3,7 +3,7 @@
  * cents as a BigInt by splitting the string — never through a float.
  */
 import { formatDateNl, parseDutchDate } from '../../shared/dates';
-import { formatAmountNl, formatEuro, parseDutchAmount } from '../../shared/money';
+import { formatAmountNl, formatEuro, parseDutchAmount } from '../../shared/moneyText';
 
 const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/api/types';
-import { ApiError, call, type AnyMethod, type InputFor, type OutputFor } from './api';
+import { ApiError, call, takePrimed, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
-import { takePrimed } from './primed';
 import { callShared, isShared, keptAnswer } from './sharedLists';
 
 export interface Loaded<T> {

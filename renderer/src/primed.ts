@@ -1,33 +1,50 @@
-import { call, type AnyMethod, type InputFor, type OutputFor } from './api';
+import type { ApiInput, MethodName } from '../../shared/api';
+import { parseHash } from './hashRoute';
+import { browserToken, send, type Raw } from './transport';
 
 /**
- * Calls started before the screen that needs them has mounted: boot() asks for the dashboard's
- * figures beside admin.info, so they are not one round trip (and one render) behind it. A primed
- * answer is handed out once, to the first useApi() that asks for the same method and input.
+ * Calls started before the code that needs them has even loaded. main.tsx (the first, tiny script
+ * chunk) sends the boot calls (context.tsx boot()) and, when the first screen is the dashboard,
+ * the dashboard's own, while the browser is still fetching and compiling React and the app: on
+ * 100,000 entries the server's answers are ready by the time the app asks for them. A primed
+ * answer is handed out once, to the first caller that asks for the same method and input
+ * (api.ts takePrimed), as the raw answer that api.ts turns into a result or an ApiError.
  */
-const primed = new Map<string, Promise<unknown>>();
+const primed = new Map<string, Promise<Raw>>();
 
 const keyOf = (method: string, inputJson: string) => `${method} ${inputJson}`;
 
-export function prime<M extends AnyMethod>(method: M, input: InputFor<M>): void {
+export function prime<M extends MethodName>(method: M, input: ApiInput<M>): void {
   // Only for the first screen: answers not taken before the first navigation are dropped (a card
   // that did not show, or a dashboard that opens later with other figures).
   if (primed.size === 0) window.addEventListener('hashchange', clearPrimed, { once: true });
-  const p = call(method, input);
-  // Nobody may ever take it (no file open: the welcome screen shows instead).
-  p.catch(() => undefined);
-  primed.set(keyOf(method, JSON.stringify(input)), p);
+  primed.set(keyOf(method, JSON.stringify(input)), send(method, input));
 }
 
-/** The primed call for this method and input (its JSON), once; undefined when there is none. */
-export function takePrimed<M extends AnyMethod>(method: M, inputJson: string): Promise<OutputFor<M>> | undefined {
+/** The primed raw answer for this method and input (its JSON), once; undefined when there is none. */
+export function takeRaw(method: string, inputJson: string): Promise<Raw> | undefined {
   const k = keyOf(method, inputJson);
   const p = primed.get(k);
   primed.delete(k);
-  return p as Promise<OutputFor<M>> | undefined;
+  return p;
 }
 
 /** Drop every primed call not taken yet (no administration was open, or the first screen was left). */
 export function clearPrimed(): void {
   primed.clear();
+}
+
+/**
+ * The calls every start makes (boot() in context.tsx), plus the dashboard's when it is the first
+ * screen. Takes the token out of the address first, before anything can be drawn.
+ */
+export function primeBoot(): void {
+  if (!window.kassa) browserToken();
+  prime('app.capabilities', {});
+  prime('app.settings.get', {});
+  prime('admin.info', {});
+  if (parseHash(window.location.hash).screen === 'dashboard') {
+    prime('reports.dashboard', {});
+    prime('opening.get', {});
+  }
 }

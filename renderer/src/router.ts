@@ -1,33 +1,8 @@
 import { useEffect, useState } from 'react';
+import { parseHash, type Route, type ScreenId } from './hashRoute';
 
-/** Screen ids the lessons may link to (shared/lessons/schema.ts SCREEN_IDS) plus the welcome screen. */
-export type ScreenId =
-  | 'welcome'
-  | 'dashboard'
-  | 'money-in'
-  | 'money-out'
-  | 'transfer'
-  | 'journal'
-  | 'manual-entry'
-  | 'ledger'
-  | 'trial-balance'
-  | 'accounts'
-  | 'settings'
-  | (string & {});
-
-export interface Route {
-  screen: ScreenId;
-  params: URLSearchParams;
-}
-
-/** "#/ledger?account=1100" -> { screen: 'ledger', params: account=1100 }. */
-export function parseHash(hash: string): Route {
-  const raw = hash.replace(/^#\/?/, '');
-  const q = raw.indexOf('?');
-  const screen = (q >= 0 ? raw.slice(0, q) : raw) || 'dashboard';
-  const params = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
-  return { screen, params };
-}
+// The address's parts live in hashRoute.ts, without React: the first script chunk reads them too.
+export { parseHash, type Route, type ScreenId };
 
 export function hrefFor(screen: ScreenId, params?: Record<string, string | number | undefined>): string {
   const qs = new URLSearchParams();

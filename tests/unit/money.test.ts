@@ -161,6 +161,8 @@ describe('parseDutchAmount (what a Dutch user types -> API string)', () => {
     ['-12,50', '-12.50'],
     ['-0,00', '0.00'],
     ['0', '0.00'],
+    ['007,5', '7.50'],
+    ['99.999.999.999,99', '99999999999.99'],
   ])('%j -> %j', (input, expected) => {
     expect(parseDutchAmount(input)).toBe(expected);
   });

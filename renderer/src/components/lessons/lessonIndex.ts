@@ -7,7 +7,7 @@
 import index from 'virtual:lesson-index';
 import { fillPlaceholders, type PlaceholderKey } from '../../../../shared/lessons/placeholders';
 import { fillScreenRefs } from '../../../../shared/lessons/screenRefs';
-import { formatEuro } from '../../../../shared/money';
+import { formatEuro } from '../../../../shared/moneyText';
 import { applicableYear, BUILT_IN_VOLUNTEER_LIMITS } from '../../../../shared/rules/volunteerLimitsData';
 import i18n from '../../i18n';
 import { helpFor } from './screenHelp';
