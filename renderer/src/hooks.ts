@@ -30,6 +30,16 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const seq = useRef(0);
   // The JSON of the kept answer on screen, so the same answer from the refresh draws nothing again.
   const shown = useRef<string | null>(kept?.json ?? null);
+  // The first call goes out while the screen renders, not after React has drawn and committed it
+  // (issue 18: the server then works beside the first render instead of after it). Lazily set once
+  // (the pattern React allows for refs in render); the effect below takes it for the same question.
+  const early = useRef<{ key: string | null; scope: string; answer: Promise<OutputFor<M>> | null } | null>(null);
+  if (early.current === null) {
+    const answer = key !== null && !shared ? ask(method, key, booksVersion) : null;
+    // Nobody may take it (the render was dropped): no unhandled rejection then.
+    answer?.catch(() => undefined);
+    early.current = { key, scope, answer };
+  }
 
   useEffect(() => {
     if (key === null) {
@@ -39,9 +49,12 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
     const mine = ++seq.current;
     const current = shared ? keptAnswer(method, key, scope) : undefined;
     if (current === undefined) setLoading(true);
+    const first = early.current;
+    const started = first?.answer && first.key === key && first.scope === scope ? first.answer : null;
+    if (first) first.answer = null;
     const answer: Promise<{ json: string | null; data: OutputFor<M> }> = shared
-      ? callShared(method, key, scope)
-      : ((booksVersion === 0 ? takePrimed(method, key) : undefined) ?? call(method, JSON.parse(key) as InputFor<M>)).then((d) => ({ json: null, data: d }));
+      ? callShared(method, key, scope, current !== undefined)
+      : (started ?? ask(method, key, booksVersion)).then((d) => ({ json: null, data: d }));
     answer
       .then((r) => {
         if (seq.current !== mine) return;
@@ -61,6 +74,11 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
+}
+
+/** One call: the answer primed at start-up for the first screen, else a new call. */
+function ask<M extends AnyMethod>(method: M, key: string, booksVersion: number): Promise<OutputFor<M>> {
+  return (booksVersion === 0 ? takePrimed(method, key) : undefined) ?? call(method, JSON.parse(key) as InputFor<M>);
 }
 
 export function useAccounts(includeArchived = false): Loaded<Account[]> {

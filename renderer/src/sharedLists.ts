@@ -6,6 +6,10 @@ import { call, type AnyMethod, type InputFor, type OutputFor } from './api';
  * and is asked for again in the background; a different answer replaces it. A kept answer counts
  * only for the same administration and the same books version (bumped after every change made in
  * the app), and screens that mount together share one call.
+ *
+ * The background refresh waits for an idle moment: asked at once, it went to the server before the
+ * screen's own data and the one-threaded server answered it first (issue 18: the journal's first
+ * page waited for the accounts and the years it already had).
  */
 const SHARED: ReadonlySet<string> = new Set(['accounts.list', 'years.list']);
 
@@ -28,11 +32,29 @@ export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, sc
   return kept.get(keyOf(method, inputJson, scope)) as { json: string; data: OutputFor<M> } | undefined;
 }
 
-export function callShared<M extends AnyMethod>(method: M, inputJson: string, scope: string): Promise<{ json: string; data: OutputFor<M> }> {
+type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
+
+/**
+ * After the screen's own calls and its render: an idle moment at least half a second on (the main
+ * thread is idle too while it waits for the screen's data), at the latest a second after that.
+ */
+function idle(): Promise<void> {
+  const w = window as IdleWindow;
+  return new Promise((resolve) =>
+    window.setTimeout(() => (w.requestIdleCallback ? w.requestIdleCallback(() => resolve(), { timeout: 1000 }) : resolve()), 500),
+  );
+}
+
+/**
+ * The list's answer: asked at once when none is kept (the screen waits for it), else at the next
+ * idle moment (`background`: the kept answer is on screen meanwhile).
+ */
+export function callShared<M extends AnyMethod>(method: M, inputJson: string, scope: string, background = false): Promise<{ json: string; data: OutputFor<M> }> {
   const k = keyOf(method, inputJson, scope);
   let p = inflight.get(k);
   if (!p) {
-    p = call(method, JSON.parse(inputJson) as InputFor<M>).then((data) => {
+    const asked = background ? idle().then(() => call(method, JSON.parse(inputJson) as InputFor<M>)) : call(method, JSON.parse(inputJson) as InputFor<M>);
+    p = asked.then((data) => {
       const answer = { json: JSON.stringify(data), data };
       // Only the newest scope's answers are worth keeping.
       for (const old of kept.keys()) if (!old.startsWith(`${scope}\n`)) kept.delete(old);

@@ -8,8 +8,12 @@ import { DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { dateNl, euro, parseInputDate } from '../format';
 import { useAccounts, useApi, useYears } from '../hooks';
+import { useStagedRows } from '../useStagedRows';
 
 const PAGE_SIZE = 100;
+/** Rows drawn before the first paint: more than a 768-pixel-high window shows (useStagedRows). */
+const FIRST_ROWS = 24;
+const NO_ROWS: never[] = [];
 
 /** The default year: the newest open one, else the newest; null while the years load. */
 export function useDefaultYear(): string | null {
@@ -95,7 +99,7 @@ export function LedgerScreen({ params }: ScreenProps) {
   useEffect(() => setCursor(null), [account, effectiveYear, month, order, atIso]);
   useEffect(() => setMonth(''), [effectiveYear]);
   const data = ledger.data;
-  const rows = data?.rows ?? [];
+  const { shown: rows, complete } = useStagedRows(data?.rows ?? NO_ROWS, FIRST_ROWS);
   const startsPeriod = data ? data.page.older === null : false;
   const openingRow = data ? (
     <tr className="row--muted" data-testid="ledger-page-opening">
@@ -189,7 +193,7 @@ export function LedgerScreen({ params }: ScreenProps) {
                   </td>
                 </tr>
               ) : null}
-              {data.order === 'newest' ? openingRow : null}
+              {data.order === 'newest' && complete ? openingRow : null}
             </tbody>
             <tfoot>
               <tr>
