@@ -3,7 +3,7 @@ import type { Account } from '../../shared/api/types';
 import { ApiError, call, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
 import { takePrimed } from './primed';
-import { callShared, isShared, keptAnswer } from './sharedLists';
+import { callShared, isShared, keptAnswer, sharedScope } from './sharedLists';
 
 export interface Loaded<T> {
   data: T | null;
@@ -20,7 +20,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const { booksVersion, info } = useApp();
   const key = input === null ? null : JSON.stringify(input);
   // Accounts and years: the last answer draws at once and is refreshed behind it (sharedLists.ts).
-  const scope = `${info?.path ?? ''}\n${booksVersion}`;
+  const scope = sharedScope(info?.path ?? '', booksVersion);
   const shared = isShared(method);
   const kept = shared && key !== null ? keptAnswer(method, key, scope) : undefined;
   const [data, setData] = useState<OutputFor<M> | null>(kept?.data ?? null);

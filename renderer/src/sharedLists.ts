@@ -26,6 +26,8 @@ export function isShared(method: string): boolean {
 }
 
 /** Scope: the open administration's path and the books version. */
+export const sharedScope = (path: string, booksVersion: number) => `${path}\n${booksVersion}`;
+
 const keyOf = (method: string, inputJson: string, scope: string) => `${scope}\n${method}\n${inputJson}`;
 
 export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, scope: string): { json: string; data: OutputFor<M> } | undefined {
@@ -69,4 +71,20 @@ export function callShared<M extends AnyMethod>(method: M, inputJson: string, sc
     inflight.set(k, mine);
   }
   return p as Promise<{ json: string; data: OutputFor<M> }>;
+}
+
+/** The lists as the screens ask for them: the journal and the ledger with archived accounts too. */
+const WARM: [AnyMethod, string][] = [
+  ['years.list', '{}'],
+  ['accounts.list', '{"includeArchived":true}'],
+  ['accounts.list', '{}'],
+];
+
+/**
+ * Ask for the shared lists ahead (the shell does, in idle time after the dashboard), so the first
+ * visit of the ledger, the trial balance or the statements does not ask for the years first and
+ * only then for its own figures (issue 18). A failure is left to the screen that needs the list.
+ */
+export function warmShared(scope: string): Promise<unknown> {
+  return Promise.all(WARM.filter(([m, input]) => !keptAnswer(m, input, scope)).map(([m, input]) => callShared(m, input, scope).catch(() => undefined)));
 }

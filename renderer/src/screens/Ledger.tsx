@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../shared/api/types';
 import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
@@ -44,6 +45,12 @@ export function YearSelect({ id, value, onChange, allowAll }: { id: string; valu
   );
 }
 
+/** The bank account (1100), else the first money account, else the first; '' while the list loads. */
+function defaultAccount(accounts: Account[] | null): string {
+  if (!accounts) return '';
+  return (accounts.find((a) => a.code === '1100') ?? accounts.find((a) => a.kind !== null) ?? accounts[0])?.code ?? '';
+}
+
 /** The months of a fiscal year (which need not be a calendar year), as from/to dates. */
 function monthsOf(start: string, end: string): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
@@ -64,7 +71,7 @@ export function LedgerScreen({ params }: ScreenProps) {
   const accounts = useAccounts(true);
   const years = useYears();
   const defaultYear = useDefaultYear();
-  const [account, setAccount] = useState(params.get('account') ?? '');
+  const [chosenAccount, setAccount] = useState(params.get('account') ?? '');
   const [year, setYear] = useState<string | null>(params.get('year'));
   const effectiveYear = year ?? defaultYear;
   const [month, setMonth] = useState('');
@@ -74,13 +81,9 @@ export function LedgerScreen({ params }: ScreenProps) {
   const [cursor, setCursor] = useState<{ older: string } | { newer: string } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  // Start with the bank account when nothing was asked for.
-  useEffect(() => {
-    if (!account && accounts.data) {
-      const bank = accounts.data.find((a) => a.code === '1100') ?? accounts.data.find((a) => a.kind !== null) ?? accounts.data[0];
-      if (bank) setAccount(bank.code);
-    }
-  }, [account, accounts.data]);
+  // Start with the bank account when nothing was asked for. Worked out while rendering (not set by
+  // an effect after it) so the first page is asked for in the first render (issue 18).
+  const account = chosenAccount || defaultAccount(accounts.data);
 
   const fy = years.data?.find((y) => String(y.year) === effectiveYear);
   const months = useMemo(() => (fy ? monthsOf(fy.startDate, fy.endDate) : []), [fy]);
