@@ -148,8 +148,9 @@ let prefetching = false;
 export function prefetchScreens(scope: string): void {
   if (prefetching) return;
   prefetching = true;
-  // The lists nearly every screen reads first (sharedLists.ts), then the chunks.
-  const queue: (() => Promise<unknown>)[] = [() => warmShared(scope), ...PREFETCH_ORDER.map((g) => () => loadGroup(g)), loadLessonPanel];
+  // The books' chunk, the lists nearly every screen reads first (sharedLists.ts), the other chunks.
+  const [firstGroup, ...otherGroups] = PREFETCH_ORDER.map((g) => () => loadGroup(g));
+  const queue: (() => Promise<unknown>)[] = [firstGroup!, () => warmShared(scope), ...otherGroups, loadLessonPanel];
   const w = window as IdleWindow;
   const whenIdle = (cb: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 1000 }) : window.setTimeout(cb, 50));
   const next = () => {
