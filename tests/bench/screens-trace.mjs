@@ -268,7 +268,7 @@ console.log(`machine: ${machineNote()}; ${rounds} clicks per screen, medians`);
 for (const [id, list] of results) {
   const g = (k) => median(list.map((r) => r.groups[k] / 1000)).toFixed(1);
   console.log(
-    `  ${id.padEnd(13)} in-page click->data ${median(list.map((r) => r.matched)).toFixed(0)} ms, ->next frame ${median(list.map((r) => r.frame)).toFixed(0)} ms; ` +
+    `  ${id.padEnd(13)} bench-style ${median(list.map((r) => r.outside)).toFixed(0)} ms; in-page click->data ${median(list.map((r) => r.matched)).toFixed(0)} ms, ->next frame ${median(list.map((r) => r.frame)).toFixed(0)} ms; ` +
       `main-thread CPU ${median(list.map((r) => r.cpu)).toFixed(1)} ms (least ${Math.min(...list.map((r) => r.cpu)).toFixed(1)}; script ${g('script')}, compile ${g('compile')}, style ${g('style')}, layout ${g('layout')}, paint ${g('paint')}, net ${g('net')}, gc ${g('gc')}, other ${g('other')}); ` +
       `requests ${median(list.map((r) => r.requests))}; last change ${median(list.map((r) => r.settled)).toFixed(0)} ms, CPU to then ${median(list.map((r) => r.cpuSettled)).toFixed(1)} ms`,
   );
