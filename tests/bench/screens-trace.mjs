@@ -13,6 +13,7 @@
 //     second step) with the main thread's CPU time up to then.
 // With --profile it also samples V8 (100 µs) and prints the functions with the most self time;
 // build the renderer unminified for readable names: npx vite build --config renderer/vite.config.ts --minify false
+/* global window, document, MutationObserver, requestAnimationFrame -- used inside page.evaluate, which runs in the page */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
