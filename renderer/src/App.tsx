@@ -9,8 +9,9 @@ import i18n from './i18n';
 import { useApp } from './context';
 import { MENU } from './menu';
 import './menuRoutes';
-import { hrefFor, navigate, useRoute } from './router';
+import { followMenuClick, hrefFor, navigate, useRoute } from './router';
 import { prefetchScreens, screenFor } from './screenTable';
+import { sharedScope } from './sharedLists';
 import type { ScreenProps } from './screenProps';
 import './screens/lessons/common';
 
@@ -87,7 +88,7 @@ function PracticeBanner() {
 
 function Shell() {
   const { t } = useTranslation();
-  const { info, setInfo, clearMessage, announce } = useApp();
+  const { info, setInfo, clearMessage, announce, booksVersion } = useApp();
   const route = useRoute();
   const [menuOpen, setMenuOpen] = useState(false);
   const lastScreen = useRef(route.screen);
@@ -101,13 +102,13 @@ function Shell() {
   }, [route.screen, clearMessage]);
 
   // Once the shell is up (the dashboard is the usual first screen), fetch the other screens' chunks
-  // in idle time, so the first click in the menu does not wait for one.
-  const hasInfo = info !== null;
+  // and the lists they share in idle time, so the first click in the menu does not wait for them.
+  const scope = info ? sharedScope(info.path, booksVersion) : null;
   useEffect(() => {
-    if (!hasInfo) return;
-    prefetchScreens();
+    if (scope === null) return;
+    prefetchScreens(scope);
     prefetchWelcome();
-  }, [hasInfo]);
+  }, [scope]);
 
   if (!info) return null;
   const screenId = route.screen === 'welcome' ? 'dashboard' : route.screen;
@@ -159,7 +160,7 @@ function Shell() {
         ) : null}
       </header>
       <div className="body">
-        <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')}>
+        <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')} onClick={followMenuClick}>
           {MENU.map((g) => (
             <div key={g.group} className="nav__group">
               <p className="nav__group-title" id={`nav-${g.group}`}>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/api/types';
 import { ApiError, call, takePrimed, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
-import { callShared, isShared, keptAnswer } from './sharedLists';
+import { callShared, isShared, keptAnswer, sharedScope } from './sharedLists';
 
 export interface Loaded<T> {
   data: T | null;
@@ -19,7 +19,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const { booksVersion, info } = useApp();
   const key = input === null ? null : JSON.stringify(input);
   // Accounts and years: the last answer draws at once and is refreshed behind it (sharedLists.ts).
-  const scope = `${info?.path ?? ''}\n${booksVersion}`;
+  const scope = sharedScope(info?.path ?? '', booksVersion);
   const shared = isShared(method);
   const kept = shared && key !== null ? keptAnswer(method, key, scope) : undefined;
   const [data, setData] = useState<OutputFor<M> | null>(kept?.data ?? null);
@@ -29,6 +29,16 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const seq = useRef(0);
   // The JSON of the kept answer on screen, so the same answer from the refresh draws nothing again.
   const shown = useRef<string | null>(kept?.json ?? null);
+  // The first call goes out while the screen renders, not after React has drawn and committed it
+  // (issue 18: the server then works beside the first render instead of after it). Lazily set once
+  // (the pattern React allows for refs in render); the effect below takes it for the same question.
+  const early = useRef<{ key: string | null; scope: string; answer: Promise<OutputFor<M>> | null } | null>(null);
+  if (early.current === null) {
+    const answer = key !== null && !shared ? ask(method, key, booksVersion) : null;
+    // Nobody may take it (the render was dropped): no unhandled rejection then.
+    answer?.catch(() => undefined);
+    early.current = { key, scope, answer };
+  }
 
   useEffect(() => {
     if (key === null) {
@@ -38,9 +48,12 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
     const mine = ++seq.current;
     const current = shared ? keptAnswer(method, key, scope) : undefined;
     if (current === undefined) setLoading(true);
+    const first = early.current;
+    const started = first?.answer && first.key === key && first.scope === scope ? first.answer : null;
+    if (first) first.answer = null;
     const answer: Promise<{ json: string | null; data: OutputFor<M> }> = shared
-      ? callShared(method, key, scope)
-      : ((booksVersion === 0 ? takePrimed(method, key) : undefined) ?? call(method, JSON.parse(key) as InputFor<M>)).then((d) => ({ json: null, data: d }));
+      ? callShared(method, key, scope, current !== undefined)
+      : (started ?? ask(method, key, booksVersion)).then((d) => ({ json: null, data: d }));
     answer
       .then((r) => {
         if (seq.current !== mine) return;
@@ -60,6 +73,11 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
+}
+
+/** One call: the answer primed at start-up for the first screen, else a new call. */
+function ask<M extends AnyMethod>(method: M, key: string, booksVersion: number): Promise<OutputFor<M>> {
+  return (booksVersion === 0 ? takePrimed(method, key) : undefined) ?? call(method, JSON.parse(key) as InputFor<M>);
 }
 
 export function useAccounts(includeArchived = false): Loaded<Account[]> {

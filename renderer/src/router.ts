@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { parseHash, type Route, type ScreenId } from './hashRoute';
 
 // The address's parts live in hashRoute.ts, without React: the first script chunk reads them too.
@@ -17,8 +17,34 @@ export function navigate(screen: ScreenId, params?: Record<string, string | numb
     // Same place: still tell listeners so a screen can reset itself.
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else {
-    window.location.hash = next;
+    goToHash(next);
   }
+}
+
+/**
+ * Fired on the window right after the app itself changes the hash. The browser's 'hashchange'
+ * comes as a task of its own, often after a frame (issue 18: 10-30 ms of a menu click went by
+ * before the new screen started to render); useRoute listens to both and draws once.
+ */
+const ROUTE_EVENT = 'kassa:route';
+
+/** Go to "#/…" now: the route hooks hear it at once, the browser's own 'hashchange' follows. */
+export function goToHash(hash: string): void {
+  window.location.hash = hash;
+  window.dispatchEvent(new Event(ROUTE_EVENT));
+}
+
+/**
+ * A plain left click on a menu link (an <a data-screen> inside `e.currentTarget`): go there at once
+ * instead of waiting for the browser's 'hashchange'. Clicks with a modifier key, and a click on the
+ * link of the place we are at already, keep the browser's own behaviour.
+ */
+export function followMenuClick(e: ReactMouseEvent<HTMLElement>): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const link = (e.target as Element).closest('a[data-screen]');
+  if (!(link instanceof HTMLAnchorElement) || !e.currentTarget.contains(link) || !link.hash || link.hash === window.location.hash) return;
+  e.preventDefault();
+  goToHash(link.hash);
 }
 
 export function useRoute(): Route {
@@ -26,7 +52,11 @@ export function useRoute(): Route {
   useEffect(() => {
     const on = () => setHash(window.location.hash);
     window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
+    window.addEventListener(ROUTE_EVENT, on);
+    return () => {
+      window.removeEventListener('hashchange', on);
+      window.removeEventListener(ROUTE_EVENT, on);
+    };
   }, []);
   return parseHash(hash);
 }

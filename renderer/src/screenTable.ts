@@ -12,6 +12,7 @@
 import { lazy, type ComponentType } from 'react';
 import { loadLessonPanel } from './components/lessons/LessonPanelSlot';
 import type { ScreenProps } from './screenProps';
+import { warmShared } from './sharedLists';
 import { DashboardScreen } from './screens/Dashboard';
 
 type Table = Record<string, ComponentType<ScreenProps>>;
@@ -130,23 +131,26 @@ export function screenFor(id: string): ComponentType<ScreenProps> | undefined {
 
 /**
  * The order in which chunks are fetched ahead after the dashboard shows: what a treasurer most
- * often opens next first (the books and money forms, the bank inbox, the statements).
+ * often opens next first (the books, the bank inbox, the statements, the money forms).
  */
-const PREFETCH_ORDER: Group[] = ['books', 'money', 'bank', 'statements', 'invoices', 'setup', 'grants', 'volunteers', 'review', 'backups', 'lessons'];
+const PREFETCH_ORDER: Group[] = ['books', 'bank', 'statements', 'money', 'invoices', 'setup', 'grants', 'volunteers', 'review', 'backups', 'lessons'];
 
 type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
 
 let prefetching = false;
 
 /**
- * Load every group's chunk (and the lesson panel's) ahead, one per idle moment so typing and
+ * Ask for the shared lists of this administration (`scope`: sharedScope) and load every group's
+ * chunk (and the lesson panel's) ahead, one per idle moment so typing and
  * clicking on the dashboard stay smooth. A failure here is left to the click that needs the chunk:
  * the shell's ScreenBoundary then says so.
  */
-export function prefetchScreens(): void {
+export function prefetchScreens(scope: string): void {
   if (prefetching) return;
   prefetching = true;
-  const queue: (() => Promise<unknown>)[] = [...PREFETCH_ORDER.map((g) => () => loadGroup(g)), loadLessonPanel];
+  // The books' chunk, the lists nearly every screen reads first (sharedLists.ts), the other chunks.
+  const [firstGroup, ...otherGroups] = PREFETCH_ORDER.map((g) => () => loadGroup(g));
+  const queue: (() => Promise<unknown>)[] = [firstGroup!, () => warmShared(scope), ...otherGroups, loadLessonPanel];
   const w = window as IdleWindow;
   const whenIdle = (cb: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 1000 }) : window.setTimeout(cb, 50));
   const next = () => {

@@ -425,6 +425,12 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await expect.poll(async () => (await dates()).at(-1)! >= beforeDate[0]!).toBe(true);
     // Dates, numbers and amounts stay on one line.
     await expectSingleLines(page, '[data-testid="ledger-row"] td.nowrap');
+    // A full page of 100 lines: the rows below the window follow the first paint (useStagedRows),
+    // and the page's opening balance comes last, under the oldest line.
+    await page.getByLabel('Ga naar datum', { exact: true }).fill('');
+    await expect.poll(() => page.getByTestId('ledger-older').isEnabled()).toBe(true);
+    await expect.poll(() => table.getByTestId('ledger-row').count()).toBe(100);
+    expect(await table.locator('tbody tr').last().getAttribute('data-testid')).toBe('ledger-page-opening');
     await checkA11y(page, `${mode} ledger paged`);
     await shot('23-ledger-from-date');
   });
@@ -456,6 +462,26 @@ describe.each(modes)('books UI (%s)', (mode) => {
     expect(m.gapBelow).toBeLessThan(40);
     await expectSingleLines(page, '[data-testid="journal-row"] .vrow__date, [data-testid="journal-row"] .vrow__ref, [data-testid="journal-row"] .vrow__amount');
     await checkA11y(page, `${mode} journal 1366x768`);
+
+    // Only the rows in and near the window are drawn (useFixedRows); the keys walk the whole list,
+    // asking for each page of 100 entries as its rows come into view.
+    const total = Number(await list.getAttribute('data-total'));
+    expect(total).toBeGreaterThan(100);
+    expect(await page.locator('[data-testid="journal-list"] [role="option"]').count()).toBeLessThan(60);
+    await list.focus();
+    await page.keyboard.press('End');
+    const last = page.locator(`#jr-${total - 1}`);
+    await expect.poll(() => last.getAttribute('data-testid')).toBe('journal-row');
+    expect(await list.getAttribute('aria-activedescendant')).toBe(`jr-${total - 1}`);
+    expect(await last.getAttribute('aria-posinset')).toBe(String(total));
+    expect(await page.evaluate(() => document.querySelector('#jr-0'))).toBeNull();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => list.getAttribute('aria-activedescendant')).toBe(`jr-${total - 2}`);
+    await page.keyboard.press('Home');
+    await expect.poll(() => list.getAttribute('aria-activedescendant')).toBe('jr-0');
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => list.getAttribute('aria-activedescendant')).toBe('jr-1');
   });
 
   it('logged no errors in the page console', () => {

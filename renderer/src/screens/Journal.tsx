@@ -1,8 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entry } from '../../../shared/api/types';
-import { call } from '../api';
+import { call, type OutputFor } from '../api';
 import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
@@ -14,8 +13,10 @@ import { dateNl, euro, parseInputAmount, parseInputDate } from '../format';
 import './receipts/common';
 import { useAccounts, useYears } from '../hooks';
 import { useFillHeight } from '../useFillHeight';
+import { useFixedRows } from '../useFixedRows';
 
 const PAGE_SIZE = 100;
+type EntryPage = OutputFor<'entries.list'>;
 const ROW_HEIGHT = 56;
 
 interface Filter {
@@ -82,11 +83,24 @@ export function JournalScreen({ params }: ScreenProps) {
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
 
+  // The first page is asked for while the screen first renders, not after React has committed it
+  // (issue 18): the server works beside the render. Taken by the first fetch of page 0 below when
+  // the filter and the books are still the same.
+  const firstPage = useRef<{ key: string; books: number; answer: Promise<EntryPage> | null } | null>(null);
+  if (firstPage.current === null) {
+    const answer = call('entries.list', { ...(JSON.parse(filterKey) as Filter), limit: PAGE_SIZE, offset: 0 });
+    answer.catch(() => undefined);
+    firstPage.current = { key: filterKey, books: booksVersion, answer };
+  }
+
   const fetchPage = useCallback(
-    (page: number, gen: number, f: Filter) => {
+    (page: number, gen: number, f: Filter, books: number) => {
       if (pages.current.has(page) || pending.current.has(page)) return;
       pending.current.add(page);
-      call('entries.list', { ...f, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+      const early = firstPage.current;
+      const started = page === 0 && early?.answer && early.key === JSON.stringify(f) && early.books === books ? early.answer : null;
+      if (early) early.answer = null;
+      (started ?? call('entries.list', { ...f, limit: PAGE_SIZE, offset: page * PAGE_SIZE }))
         .then((r) => {
           if (gen !== generation.current) return;
           pages.current.set(page, r.items);
@@ -111,20 +125,14 @@ export function JournalScreen({ params }: ScreenProps) {
     pending.current = new Set();
     setTotal(null);
     setActive(0);
-    fetchPage(0, generation.current, JSON.parse(filterKey) as Filter);
+    fetchPage(0, generation.current, JSON.parse(filterKey) as Filter, booksVersion);
   }, [filterKey, booksVersion, fetchPage]);
 
   const listRef = useRef<HTMLDivElement>(null);
   const keysRef = useRef<HTMLParagraphElement>(null);
   useFillHeight(listRef, keysRef);
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { items, totalSize, scrollToIndex } = useFixedRows(listRef, count, ROW_HEIGHT, 12);
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
@@ -132,10 +140,10 @@ export function JournalScreen({ params }: ScreenProps) {
   useEffect(() => {
     if (total === null || total === 0) return;
     const f = JSON.parse(filterKey) as Filter;
-    const firstPage = Math.floor(firstIndex / PAGE_SIZE);
+    const fromPage = Math.floor(firstIndex / PAGE_SIZE);
     const lastPage = Math.floor(lastIndex / PAGE_SIZE);
-    for (let p = firstPage; p <= lastPage; p++) fetchPage(p, generation.current, f);
-  }, [firstIndex, lastIndex, total, filterKey, fetchPage]);
+    for (let p = fromPage; p <= lastPage; p++) fetchPage(p, generation.current, f, booksVersion);
+  }, [firstIndex, lastIndex, total, filterKey, booksVersion, fetchPage]);
 
   const entryAt = (index: number): Entry | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   const ready = total !== null && (total === 0 || pages.current.has(0));
@@ -145,7 +153,7 @@ export function JournalScreen({ params }: ScreenProps) {
     if (count === 0) return;
     const next = Math.max(0, Math.min(count - 1, to));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToIndex(next);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
@@ -259,20 +267,20 @@ export function JournalScreen({ params }: ScreenProps) {
           data-total={total ?? ''}
         >
           {count === 0 && ready ? <p className="vlist__empty">{t('journal.empty')}</p> : null}
-          <div className="vlist__inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          <div className="vlist__inner" style={{ height: `${totalSize}px` }}>
             {items.map((v) => {
               const e = entryAt(v.index);
               const isActive = v.index === active;
               return (
                 <div
-                  key={v.key}
+                  key={v.index}
                   id={`jr-${v.index}`}
                   role="option"
                   aria-selected={isActive}
                   aria-setsize={count}
                   aria-posinset={v.index + 1}
                   className={`vrow${isActive ? ' vrow--active' : ''}${e ? '' : ' vrow--loading'}`}
-                  style={{ transform: `translateY(${v.start}px)`, height: `${v.size}px` }}
+                  style={{ transform: `translateY(${v.start}px)`, height: `${ROW_HEIGHT}px` }}
                   data-testid={e ? 'journal-row' : 'journal-row-loading'}
                   data-entry-id={e?.id}
                   onClick={() => {

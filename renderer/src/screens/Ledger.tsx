@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../shared/api/types';
 import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
@@ -8,8 +9,12 @@ import { DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
 import { dateNl, euro, parseInputDate } from '../format';
 import { useAccounts, useApi, useYears } from '../hooks';
+import { useStagedRows } from '../useStagedRows';
 
 const PAGE_SIZE = 100;
+/** Rows drawn before the first paint: more than a 768-pixel-high window shows (useStagedRows). */
+const FIRST_ROWS = 24;
+const NO_ROWS: never[] = [];
 
 /** The default year: the newest open one, else the newest; null while the years load. */
 export function useDefaultYear(): string | null {
@@ -40,6 +45,12 @@ export function YearSelect({ id, value, onChange, allowAll }: { id: string; valu
   );
 }
 
+/** The bank account (1100), else the first money account, else the first; '' while the list loads. */
+function defaultAccount(accounts: Account[] | null): string {
+  if (!accounts) return '';
+  return (accounts.find((a) => a.code === '1100') ?? accounts.find((a) => a.kind !== null) ?? accounts[0])?.code ?? '';
+}
+
 /** The months of a fiscal year (which need not be a calendar year), as from/to dates. */
 function monthsOf(start: string, end: string): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
@@ -60,7 +71,7 @@ export function LedgerScreen({ params }: ScreenProps) {
   const accounts = useAccounts(true);
   const years = useYears();
   const defaultYear = useDefaultYear();
-  const [account, setAccount] = useState(params.get('account') ?? '');
+  const [chosenAccount, setAccount] = useState(params.get('account') ?? '');
   const [year, setYear] = useState<string | null>(params.get('year'));
   const effectiveYear = year ?? defaultYear;
   const [month, setMonth] = useState('');
@@ -70,13 +81,9 @@ export function LedgerScreen({ params }: ScreenProps) {
   const [cursor, setCursor] = useState<{ older: string } | { newer: string } | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  // Start with the bank account when nothing was asked for.
-  useEffect(() => {
-    if (!account && accounts.data) {
-      const bank = accounts.data.find((a) => a.code === '1100') ?? accounts.data.find((a) => a.kind !== null) ?? accounts.data[0];
-      if (bank) setAccount(bank.code);
-    }
-  }, [account, accounts.data]);
+  // Start with the bank account when nothing was asked for. Worked out while rendering (not set by
+  // an effect after it) so the first page is asked for in the first render (issue 18).
+  const account = chosenAccount || defaultAccount(accounts.data);
 
   const fy = years.data?.find((y) => String(y.year) === effectiveYear);
   const months = useMemo(() => (fy ? monthsOf(fy.startDate, fy.endDate) : []), [fy]);
@@ -95,7 +102,7 @@ export function LedgerScreen({ params }: ScreenProps) {
   useEffect(() => setCursor(null), [account, effectiveYear, month, order, atIso]);
   useEffect(() => setMonth(''), [effectiveYear]);
   const data = ledger.data;
-  const rows = data?.rows ?? [];
+  const { shown: rows, complete } = useStagedRows(data?.rows ?? NO_ROWS, FIRST_ROWS);
   const startsPeriod = data ? data.page.older === null : false;
   const openingRow = data ? (
     <tr className="row--muted" data-testid="ledger-page-opening">
@@ -189,7 +196,7 @@ export function LedgerScreen({ params }: ScreenProps) {
                   </td>
                 </tr>
               ) : null}
-              {data.order === 'newest' ? openingRow : null}
+              {data.order === 'newest' && complete ? openingRow : null}
             </tbody>
             <tfoot>
               <tr>

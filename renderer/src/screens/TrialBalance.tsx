@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ScreenProps } from '../screenProps';
 import { FormError, Hint } from '../components/Field';
@@ -73,12 +74,12 @@ export function TrialBalanceScreen({ params }: ScreenProps) {
                     )}
                   </th>
                   <td className="num" data-testid="trial-opening">
-                    <SignedAmount value={a.opening} />
+                    {signedAmount(a.opening, t)}
                   </td>
                   <td className="num">{euro(a.debit)}</td>
                   <td className="num">{euro(a.credit)}</td>
                   <td className="num" data-testid="trial-closing">
-                    <SignedAmount value={a.closing} />
+                    {signedAmount(a.closing, t)}
                   </td>
                 </tr>
               ))}
@@ -112,9 +113,11 @@ export function TrialBalanceScreen({ params }: ScreenProps) {
   );
 }
 
-/** A signed balance as an amount with its side (debet/credit), the way a treasurer reads it. */
-function SignedAmount({ value }: { value: string }) {
-  const { t } = useTranslation();
+/**
+ * A signed balance as an amount with its side (debet/credit), the way a treasurer reads it. A
+ * function given `t`, not a component with its own useTranslation: two per account row.
+ */
+function signedAmount(value: string, t: TFunction) {
   const cents = toCents(value) ?? 0n;
   const side = cents > 0n ? t('trial.sideDebit') : cents < 0n ? t('trial.sideCredit') : null;
   return (

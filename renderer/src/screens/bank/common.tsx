@@ -2,6 +2,7 @@
  * Shared pieces of the bank screens (issue 8): their texts (merged into the app's i18n under "bank";
  * the menu labels are in the core i18n), the bank-account picker and signed amounts.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../shared/api/types';
 import { formatIban } from '../../../../shared/validation/iban';
@@ -54,6 +55,11 @@ export function BankAccountSelect({
 /** "€ 45,00 af" / "€ 25,00 bij": the direction in words, never by colour alone. */
 export function SignedAmount({ value }: { value: string }) {
   const { t } = useTranslation();
+  return signedAmount(value, t);
+}
+
+/** SignedAmount for a caller that has `t` already (a long list: one useTranslation per row, not two). */
+export function signedAmount(value: string, t: TFunction) {
   const out = value.startsWith('-');
   return (
     <span className={out ? 'bank-amount bank-amount--out' : 'bank-amount bank-amount--in'}>
