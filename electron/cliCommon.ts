@@ -3,10 +3,10 @@
  * how errors end a run. cli.ts (every command) and cliReport.ts (the report bundle, which `bin/kassa.js`
  * runs for `kassa report …`) both go through runCli, so a report behaves the same from either.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { KassaError } from '../shared/errors';
 import { dutchArgsMessage, usageFor } from './cliUsage';
+import { writeStdout } from './cliStdout';
 
 export const USAGE = `Gebruik / usage:
   kassa new FILE --name NAME [--year YYYY] [--vat none|exempt|kor|liable] [--kvk …] [--rsin …] [--iban …]
@@ -53,26 +53,6 @@ export interface Command {
   /** The result to --out (through the guarded writer) or else to stdout. */
   out: (text: string) => void;
   json: (v: unknown) => string;
-}
-
-/**
- * A command's result to stdout with plain synchronous writes: `process.stdout` builds a stream and
- * loads node:stream on first use, a few milliseconds of a report's start (issue 18). A stdout that
- * is non-blocking (EAGAIN) is waited on; a reader that went away (EPIPE) ends the output quietly.
- */
-export function writeStdout(text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let done = 0;
-  while (done < bytes.length) {
-    try {
-      done += fs.writeSync(1, bytes, done, bytes.length - done);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') return;
-      if (code !== 'EAGAIN') throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-    }
-  }
 }
 
 function parse(argv: string[]): Command | { help: boolean } {

@@ -17,6 +17,7 @@ const ALLOWED = new Set([
   'backups/backups.ts', // backups (.kassa copies) and their folder mark
   'backups/restore.ts', // restoring a backup over the books
   'backups/handlers.ts', // the probe that a chosen backup folder takes a file
+  'cliStdout.ts', // the CLI's result to file descriptor 1 (stdout), never to a path
 ]);
 
 // fs calls that create or replace files (removing and mkdir are not writing a file's content).
