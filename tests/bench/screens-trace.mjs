@@ -17,7 +17,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { machineNote, median, outDir, startBrowserMode } from './lib.mjs';
 
 const file = path.join(outDir, 'screens-100k.kassa');
@@ -163,10 +163,7 @@ function printTimeline(id, main, all, from, to) {
   console.log(`--- ${id}`);
   for (const [, l] of lines.sort((a, b) => a[0] - b[0])) console.log(l);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-trace-screens-'));
 const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 const { child } = await startBrowserMode(page, process.execPath, ['scripts/start.mjs', file], settingsDir);

@@ -3,11 +3,13 @@
 // from the click in the menu to its data on screen <= 100 ms (journal, general ledger of the bank
 // account, trial balance, balance sheet, bank inbox). Prints wall times, the server's CPU time and
 // the load average: on a shared machine the wall times grow with other people's work.
+// Chromium is launched as the e2e tests do (tests/chromium.mjs): without the omnibox renderer each
+// new window of Chromium starts for itself, which is no part of a treasurer's start.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { kassa, loadBankGenerator, machineNote, outDir, median, startBrowserMode, verdict } from './lib.mjs';
 
 const file = path.join(outDir, 'screens-100k.kassa');
@@ -20,10 +22,7 @@ const imp = spawnSync(process.execPath, [kassa, 'import', file, statement, '--ac
 if (imp.status !== 0) throw new Error(imp.stderr);
 console.log(`demo books: ${JSON.parse(gen.stdout).entries} entries; bank inbox: ${JSON.parse(imp.stdout).added} lines`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-screens-'));
 
 /** The server as `npm start` runs it, without npm's own start-up: node scripts/start.mjs FILE. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
 import { kassa, outDir, median, startBrowserMode, verdict } from './lib.mjs';
 
 const file = path.join(outDir, 'ui-100k.kassa');
@@ -14,10 +14,7 @@ const gen = spawnSync(process.execPath, [kassa, 'demo', file, '--transactions', 
 if (gen.status !== 0) throw new Error(gen.stderr);
 console.log(`demo books: ${JSON.parse(gen.stdout).entries} entries`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'kassa-bench-ui-'));
 
 const starts = [];

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { _electron, chromium, type Browser, type ElectronApplication, type Locator, type Page } from 'playwright-core';
+import { _electron, type Browser, type ElectronApplication, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web';
+import { launchChromium } from '../chromium.mjs';
 
 /**
  * Shared set-up for the end-to-end tests: the real app in browser mode (in-process server + the
@@ -13,20 +14,7 @@ import { startWebServer, type WebServer } from '../../electron/web';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
-/** Without the background-networking switches Chromium keeps calling home on a closed network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
+export { chromiumPath } from '../chromium.mjs';
 
 function readPathTxt(pkgDir: string): string | null {
   try {
@@ -119,7 +107,7 @@ export async function startBrowserApp(opts: AppOptions & { rendererDir?: string 
   const server = await startWebServer({ settingsDir, rendererDir: opts.rendererDir ?? rendererDir, ...(opts.file ? { file: opts.file } : {}) });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const context = await browser.newContext({ locale: 'nl-NL', viewport: opts.viewport ?? { width: 1280, height: 800 } });
     const page = await context.newPage();
     const consoleErrors = collectErrors(page);

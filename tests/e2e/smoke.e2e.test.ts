@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { CHROMIUM_ARGS, chromiumPath, electronBinaryPath, rendererBuilt, rendererDir, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
+import { launchChromium } from '../chromium.mjs';
+import { chromiumPath, electronBinaryPath, rendererBuilt, rendererDir, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
 
 const electron = electronBinaryPath();
 if (!electron) console.log('Electron binary not present: skipping Electron e2e');
@@ -120,9 +120,27 @@ describe.skipIf(!rendererBuilt())('browser mode, with the built renderer', () =>
 describe('Chromium', () => {
   it('is installed where the harness looks', async () => {
     expect(fs.existsSync(chromiumPath()), `Chromium missing at ${chromiumPath()}: apt-get install -y chromium or set CHROMIUM_PATH`).toBe(true);
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     expect(browser.version()).toMatch(/^\d+\./);
     await browser.close();
+  });
+
+  it("starts without its own omnibox renderer and keeps Playwright's switched-off features", async () => {
+    // Each window's omnibox popup renderer cost ~1 s of CPU per app start (tests/chromium.mjs).
+    const browser = await launchChromium({ args: ['--enable-automation'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto('about:blank');
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      expect(targetInfos.map((t) => t.url).filter((u) => u.startsWith('chrome://'))).toEqual([]);
+      const { arguments: argv } = await cdp.send('Browser.getBrowserCommandLine');
+      // Chromium keeps only the last --disable-features: it must still hold Playwright's own list.
+      const off = argv.filter((a) => a.startsWith('--disable-features=')).pop()?.split('=')[1]?.split(',');
+      expect(off).toEqual(expect.arrayContaining(['PaintHolding', 'WebUIOmniboxPopup', 'PreloadTopChromeWebUI']));
+    } finally {
+      await browser.close();
+    }
   });
 });
 
