@@ -11,7 +11,7 @@ import { MENU } from './menu';
 import './menuRoutes';
 import { followMenuClick, hrefFor, navigate, useRoute } from './router';
 import { prefetchScreens, screenFor } from './screenTable';
-import { sharedScope } from './sharedLists';
+import { keptScope } from './keptAnswers';
 import type { ScreenProps } from './screenProps';
 import './screens/lessons/common';
 
@@ -103,7 +103,7 @@ function Shell() {
 
   // Once the shell is up (the dashboard is the usual first screen), fetch the other screens' chunks
   // and the lists they share in idle time, so the first click in the menu does not wait for them.
-  const scope = info ? sharedScope(info.path, booksVersion) : null;
+  const scope = info ? keptScope(info.path, booksVersion) : null;
   useEffect(() => {
     if (scope === null) return;
     prefetchScreens(scope);

@@ -8,6 +8,7 @@ import { DOWNLOAD_RESULT_HEADER, type DownloadInput, type DownloadMethod } from 
 import i18n from './i18n';
 import { takeRaw } from './primed';
 import { post, send, type Raw } from './transport';
+import { countIfWrite } from './writeCount';
 
 export type { AppCapabilities, AppSettings, RecentFile } from '../../shared/api/app';
 export type AnyMethod = MethodName;
@@ -74,7 +75,13 @@ async function settle(raw: Raw): Promise<unknown> {
 }
 
 export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
-  return (await settle(await send(method, input))) as OutputFor<M>;
+  // Before and after: an answer to a read that overlaps a write is not kept (keptAnswers.ts).
+  countIfWrite(method);
+  try {
+    return (await settle(await send(method, input))) as OutputFor<M>;
+  } finally {
+    countIfWrite(method);
+  }
 }
 
 /**
@@ -122,6 +129,15 @@ function saveBlob(blob: Blob, name: string): void {
  * answer, with file names instead of server paths.
  */
 export async function download<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {
+  countIfWrite(method);
+  try {
+    return await fetchDownload(method, input, name);
+  } finally {
+    countIfWrite(method);
+  }
+}
+
+async function fetchDownload<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {
   const res = await postOrFail('/download', { method, input, name });
   if ((res.headers.get('Content-Type') ?? '').startsWith('application/json') || !res.ok) {
     let body: unknown;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/api/types';
 import { ApiError, call, takePrimed, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
-import { callShared, isShared, keptAnswer, sharedScope } from './sharedLists';
+import { askKept, isKept, keptAnswer, keptScope } from './keptAnswers';
 
 export interface Loaded<T> {
   data: T | null;
@@ -18,23 +18,27 @@ export interface Loaded<T> {
 export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null): Loaded<OutputFor<M>> {
   const { booksVersion, info } = useApp();
   const key = input === null ? null : JSON.stringify(input);
-  // Accounts and years: the last answer draws at once and is refreshed behind it (sharedLists.ts).
-  const scope = sharedScope(info?.path ?? '', booksVersion);
-  const shared = isShared(method);
-  const kept = shared && key !== null ? keptAnswer(method, key, scope) : undefined;
+  // Reads of the books: the last answer draws at once and is refreshed behind it (keptAnswers.ts).
+  const scope = keptScope(info?.path ?? '', booksVersion);
+  const keep = isKept(method);
+  const kept = keep && key !== null ? keptAnswer(method, key, scope) : undefined;
   const [data, setData] = useState<OutputFor<M> | null>(kept?.data ?? null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(input !== null && kept === undefined);
   const [tick, setTick] = useState(0);
+  const ticked = useRef(0);
   const seq = useRef(0);
-  // The JSON of the kept answer on screen, so the same answer from the refresh draws nothing again.
+  // The JSON of the answer on screen, so the same answer from the refresh draws nothing again.
   const shown = useRef<string | null>(kept?.json ?? null);
-  // The first call goes out while the screen renders, not after React has drawn and committed it
-  // (issue 18: the server then works beside the first render instead of after it). Lazily set once
-  // (the pattern React allows for refs in render); the effect below takes it for the same question.
+  // Without a kept answer the first call goes out while the screen renders, not after React has
+  // drawn and committed it (issue 18: the server then works beside the first render instead of
+  // after it). Lazily set once (the pattern React allows for refs in render); the effect below
+  // takes it for the same question.
   const early = useRef<{ key: string | null; scope: string; answer: Promise<OutputFor<M>> | null } | null>(null);
   if (early.current === null) {
-    const answer = key !== null && !shared ? ask(method, key, booksVersion) : null;
+    // A kept read shares the call already on its way for the same question (another screen's, or
+    // the menu's when it was pressed: screenAsks.ts).
+    const answer = key === null || kept !== undefined ? null : keep ? askKept(method, key, scope, { started: primed(method, key, booksVersion) }).then((r) => r.data) : ask(method, key, booksVersion);
     // Nobody may take it (the render was dropped): no unhandled rejection then.
     answer?.catch(() => undefined);
     early.current = { key, scope, answer };
@@ -46,13 +50,24 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       return;
     }
     const mine = ++seq.current;
-    const current = shared ? keptAnswer(method, key, scope) : undefined;
-    if (current === undefined) setLoading(true);
+    // reload(): a fresh answer now, not the kept one.
+    const reloaded = tick !== ticked.current;
+    ticked.current = tick;
     const first = early.current;
-    const started = first?.answer && first.key === key && first.scope === scope ? first.answer : null;
+    const started = first?.answer && first.key === key && first.scope === scope ? first.answer : undefined;
     if (first) first.answer = null;
-    const answer: Promise<{ json: string | null; data: OutputFor<M> }> = shared
-      ? callShared(method, key, scope, current !== undefined)
+    // The call made during the first render is this question's answer (kept by now or not).
+    const current = keep && !reloaded && !started ? keptAnswer(method, key, scope) : undefined;
+    if (current === undefined) setLoading(true);
+    else if (current.json !== shown.current) {
+      // Another question than the one on screen (a year chosen) with a kept answer: draw it now.
+      setData(current.data);
+      shown.current = current.json;
+      setError(null);
+      setLoading(false);
+    }
+    const answer: Promise<{ json: string | null; data: OutputFor<M> }> = keep
+      ? askKept(method, key, scope, current !== undefined ? { background: true } : { started: started ?? primed(method, key, booksVersion) })
       : (started ?? ask(method, key, booksVersion)).then((d) => ({ json: null, data: d }));
     answer
       .then((r) => {
@@ -69,15 +84,20 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
         if (seq.current === mine) setLoading(false);
       });
     // `scope` holds booksVersion: a change in the books reloads as before.
-  }, [method, key, scope, shared, tick]);
+  }, [method, key, scope, keep, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
 }
 
+/** The answer primed at start-up for the first screen (primed.ts), if this is its question. */
+function primed<M extends AnyMethod>(method: M, key: string, booksVersion: number): Promise<OutputFor<M>> | undefined {
+  return booksVersion === 0 ? takePrimed(method, key) : undefined;
+}
+
 /** One call: the answer primed at start-up for the first screen, else a new call. */
 function ask<M extends AnyMethod>(method: M, key: string, booksVersion: number): Promise<OutputFor<M>> {
-  return (booksVersion === 0 ? takePrimed(method, key) : undefined) ?? call(method, JSON.parse(key) as InputFor<M>);
+  return primed(method, key, booksVersion) ?? call(method, JSON.parse(key) as InputFor<M>);
 }
 
 export function useAccounts(includeArchived = false): Loaded<Account[]> {

@@ -12,7 +12,7 @@
 import { lazy, type ComponentType } from 'react';
 import { loadLessonPanel } from './components/lessons/LessonPanelSlot';
 import type { ScreenProps } from './screenProps';
-import { warmShared } from './sharedLists';
+import { warmShared } from './keptAnswers';
 import { DashboardScreen } from './screens/Dashboard';
 
 type Table = Record<string, ComponentType<ScreenProps>>;
@@ -140,7 +140,7 @@ type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { tim
 let prefetching = false;
 
 /**
- * Ask for the shared lists of this administration (`scope`: sharedScope) and load every group's
+ * Ask for the shared lists of this administration (`scope`: keptScope) and load every group's
  * chunk (and the lesson panel's) ahead, one per idle moment so typing and
  * clicking on the dashboard stay smooth. A failure here is left to the click that needs the chunk:
  * the shell's ScreenBoundary then says so.
@@ -148,7 +148,7 @@ let prefetching = false;
 export function prefetchScreens(scope: string): void {
   if (prefetching) return;
   prefetching = true;
-  // The books' chunk, the lists nearly every screen reads first (sharedLists.ts), the other chunks.
+  // The books' chunk, the lists nearly every screen reads first (keptAnswers.ts), the other chunks.
   const [firstGroup, ...otherGroups] = PREFETCH_ORDER.map((g) => () => loadGroup(g));
   const queue: (() => Promise<unknown>)[] = [firstGroup!, () => warmShared(scope), ...otherGroups, loadLessonPanel];
   const w = window as IdleWindow;

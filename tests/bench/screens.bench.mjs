@@ -65,10 +65,35 @@ const pageStarts = [];
 // the JavaScript among them. Steadier than wall times on a shared machine.
 const pageTask = [];
 const pageScript = [];
+// Click -> data on screen as the treasurer meets it, measured in the page: from the click's
+// pointerdown to the frame that paints the screen's data (the readiness selector's first match,
+// then the next animation frame and the task after it, i.e. after that frame's paint). Playwright's
+// own time is reported beside it: its checks before it presses the mouse (~30-40 ms here) and its
+// polling after the data is there (~20-30 ms, longer while the page draws the rest of a table)
+// are no part of the app, and they were most of the wall time once the app's own share fell.
 const times = new Map(SCREENS.map(([id]) => [id, []]));
+const wallTimes = new Map(SCREENS.map(([id]) => [id, []]));
 // The first click on each screen after a start: with a code-split renderer this one may wait for
 // the screen's chunk, so it is reported on its own rather than hidden in the median.
 const firstTimes = new Map(SCREENS.map(([id]) => [id, []]));
+
+/* global window, document, MutationObserver, requestAnimationFrame -- used inside page.evaluate */
+/** Arms the in-page probe for one click; its promise resolves to ms from pointerdown to the painted frame. */
+const armProbe = (page, ready) =>
+  page.evaluate((sel) => {
+    const w = window;
+    w.__painted = new Promise((resolve) => {
+      let down = null;
+      w.addEventListener('pointerdown', (e) => (down = e.timeStamp), { capture: true, once: true });
+      const mo = new MutationObserver(() => {
+        if (down === null || !document.querySelector(sel)) return;
+        mo.disconnect();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - down), 0));
+      });
+      mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+  }, ready);
+
 for (let round = 0; round < 3; round++) {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const cdp = await page.context().newCDPSession(page);
@@ -85,11 +110,14 @@ for (let round = 0; round < 3; round++) {
       // From the dashboard each time, so every screen mounts afresh.
       await page.locator('nav a[data-screen="dashboard"]').click();
       await page.locator('main').getByText('€').first().waitFor();
+      await armProbe(page, ready);
       const t0 = performance.now();
       await page.locator(`nav a[data-screen="${id}"]`).click();
       await page.locator(ready).first().waitFor({ timeout: 30_000 });
-      times.get(id).push(performance.now() - t0);
-      if (i === 0) firstTimes.get(id).push(performance.now() - t0);
+      wallTimes.get(id).push(performance.now() - t0);
+      const painted = await page.evaluate(() => window.__painted);
+      times.get(id).push(painted);
+      if (i === 0) firstTimes.get(id).push(painted);
     }
   }
   const exited = new Promise((r) => child.once('exit', r));
@@ -107,5 +135,8 @@ console.log(`    of which page load -> dashboard in Chromium (median of 3): ${me
 console.log(`    Chromium main thread until then (median of 3): ${median(pageTask).toFixed(0)} ms busy, of which ${median(pageScript).toFixed(0)} ms JavaScript`);
 for (const [id, list] of times) {
   const m = median(list);
-  console.log(`  ${id}: click -> data on screen (median of ${list.length}): ${m.toFixed(0)} ms (best ${Math.min(...list).toFixed(0)} ms, first click after start ${median(firstTimes.get(id)).toFixed(0)} ms) (target <= 100 ms) ${verdict(m <= 100)}`);
+  console.log(
+    `  ${id}: click -> data on screen (median of ${list.length}): ${m.toFixed(0)} ms (best ${Math.min(...list).toFixed(0)} ms, first click after start ${median(firstTimes.get(id)).toFixed(0)} ms; ` +
+      `with Playwright's own checks and polling ${median(wallTimes.get(id)).toFixed(0)} ms) (target <= 100 ms) ${verdict(m <= 100)}`,
+  );
 }

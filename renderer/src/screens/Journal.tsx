@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entry } from '../../../shared/api/types';
-import { call, type OutputFor } from '../api';
+import { call, type InputFor, type OutputFor } from '../api';
 import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
@@ -14,10 +14,14 @@ import './receipts/common';
 import { useAccounts, useYears } from '../hooks';
 import { useFillHeight } from '../useFillHeight';
 import { useFixedRows } from '../useFixedRows';
+import { askKept, keptAnswer, keptScope } from '../keptAnswers';
 
 const PAGE_SIZE = 100;
 type EntryPage = OutputFor<'entries.list'>;
 const ROW_HEIGHT = 56;
+
+/** The input of one page of the list for a filter (its JSON), as the kept answers key it. */
+const pageInput = (filterJson: string, page: number): string => JSON.stringify({ ...(JSON.parse(filterJson) as Filter), limit: PAGE_SIZE, offset: page * PAGE_SIZE });
 
 interface Filter {
   year?: number;
@@ -39,7 +43,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function JournalScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
-  const { booksVersion } = useApp();
+  const { booksVersion, info } = useApp();
   const accounts = useAccounts(true);
   const years = useYears();
 
@@ -74,40 +78,54 @@ export function JournalScreen({ params }: ScreenProps) {
   const filterKey = JSON.stringify(filter);
 
   // Paged cache of the current list: page number -> entries. A new filter starts a new generation.
-  const [total, setTotal] = useState<number | null>(null);
+  // The first page of each question is kept between visits (keptAnswers.ts): a visit with a kept
+  // first page draws it at once and asks again behind it.
+  const scope = keptScope(info?.path ?? '', booksVersion);
+  const keptFirst = (f: string) => keptAnswer('entries.list', pageInput(f, 0), scope);
+  const [total, setTotal] = useState<number | null>(() => keptFirst(filterKey)?.data.total ?? null);
   const [error, setError] = useState<string | null>(null);
   const [, setPagesVersion] = useState(0);
-  const pages = useRef(new Map<number, Entry[]>());
+  const pages = useRef<Map<number, Entry[]> | null>(null);
+  if (pages.current === null) {
+    const first = keptFirst(filterKey);
+    pages.current = new Map(first ? [[0, first.data.items]] : []);
+  }
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  // The first page is asked for while the screen first renders, not after React has committed it
-  // (issue 18): the server works beside the render. Taken by the first fetch of page 0 below when
-  // the filter and the books are still the same.
-  const firstPage = useRef<{ key: string; books: number; answer: Promise<EntryPage> | null } | null>(null);
+  // Without a kept first page it is asked for while the screen first renders, not after React has
+  // committed it (issue 18): the server works beside the render. Taken by the first fetch of page 0
+  // below when the filter and the books are still the same.
+  const firstPage = useRef<{ key: string; scope: string; answer: Promise<EntryPage> | null } | null>(null);
   if (firstPage.current === null) {
-    const answer = call('entries.list', { ...(JSON.parse(filterKey) as Filter), limit: PAGE_SIZE, offset: 0 });
-    answer.catch(() => undefined);
-    firstPage.current = { key: filterKey, books: booksVersion, answer };
+    const answer = keptFirst(filterKey) ? null : call('entries.list', JSON.parse(pageInput(filterKey, 0)) as InputFor<'entries.list'>);
+    answer?.catch(() => undefined);
+    firstPage.current = { key: filterKey, scope, answer };
   }
 
+  const showPage = useCallback((page: number, gen: number, r: EntryPage) => {
+    if (gen !== generation.current) return;
+    pages.current!.set(page, r.items);
+    setTotal(r.total);
+    setError(null);
+    setPagesVersion((v) => v + 1);
+  }, []);
+
   const fetchPage = useCallback(
-    (page: number, gen: number, f: Filter, books: number) => {
-      if (pages.current.has(page) || pending.current.has(page)) return;
+    (page: number, gen: number, f: string, pageScope: string) => {
+      if (pages.current!.has(page) || pending.current.has(page)) return;
       pending.current.add(page);
       const early = firstPage.current;
-      const started = page === 0 && early?.answer && early.key === JSON.stringify(f) && early.books === books ? early.answer : null;
+      const started = page === 0 && early?.answer && early.key === f && early.scope === pageScope ? early.answer : undefined;
       if (early) early.answer = null;
-      (started ?? call('entries.list', { ...f, limit: PAGE_SIZE, offset: page * PAGE_SIZE }))
-        .then((r) => {
-          if (gen !== generation.current) return;
-          pages.current.set(page, r.items);
-          setTotal(r.total);
-          setError(null);
-          setPagesVersion((v) => v + 1);
-        })
+      const answer =
+        page === 0
+          ? askKept('entries.list', pageInput(f, 0), pageScope, started ? { started } : {}).then((r) => r.data)
+          : call('entries.list', JSON.parse(pageInput(f, page)) as InputFor<'entries.list'>);
+      answer
+        .then((r) => showPage(page, gen, r))
         .catch((e: unknown) => {
           if (gen !== generation.current) return;
           setError(e instanceof Error ? e.message : String(e));
@@ -116,17 +134,39 @@ export function JournalScreen({ params }: ScreenProps) {
           if (gen === generation.current) pending.current.delete(page);
         });
     },
-    [],
+    [showPage],
   );
 
   useEffect(() => {
+    const mounting = generation.current === 0;
     generation.current += 1;
-    pages.current = new Map();
+    const gen = generation.current;
     pending.current = new Set();
-    setTotal(null);
-    setActive(0);
-    fetchPage(0, generation.current, JSON.parse(filterKey) as Filter, booksVersion);
-  }, [filterKey, booksVersion, fetchPage]);
+    const first = keptFirst(filterKey);
+    // The first render already drew the kept page (or nothing); a new filter starts afresh.
+    if (!mounting) {
+      setActive(0);
+      pages.current = new Map(first ? [[0, first.data.items]] : []);
+      setTotal(first ? first.data.total : null);
+      setPagesVersion((v) => v + 1);
+    }
+    if (!first) {
+      fetchPage(0, gen, filterKey, scope);
+      return;
+    }
+    // A kept first page is on screen: ask again in an idle moment; a different answer starts the
+    // list afresh (rows further down belong to the new answer).
+    let json = first.json;
+    askKept('entries.list', pageInput(filterKey, 0), scope, { background: true })
+      .then((r) => {
+        if (gen !== generation.current || r.json === json) return;
+        json = r.json;
+        pages.current = new Map([[0, r.data.items]]);
+        showPage(0, gen, r.data);
+      })
+      .catch(() => undefined);
+    // keptFirst reads `scope`, which holds booksVersion and the path.
+  }, [filterKey, scope, fetchPage, showPage]);
 
   const listRef = useRef<HTMLDivElement>(null);
   const keysRef = useRef<HTMLParagraphElement>(null);
@@ -139,14 +179,13 @@ export function JournalScreen({ params }: ScreenProps) {
   // Fetch the pages that the visible rows need, as they come into view.
   useEffect(() => {
     if (total === null || total === 0) return;
-    const f = JSON.parse(filterKey) as Filter;
     const fromPage = Math.floor(firstIndex / PAGE_SIZE);
     const lastPage = Math.floor(lastIndex / PAGE_SIZE);
-    for (let p = fromPage; p <= lastPage; p++) fetchPage(p, generation.current, f, booksVersion);
-  }, [firstIndex, lastIndex, total, filterKey, booksVersion, fetchPage]);
+    for (let p = fromPage; p <= lastPage; p++) fetchPage(p, generation.current, filterKey, scope);
+  }, [firstIndex, lastIndex, total, filterKey, scope, fetchPage]);
 
-  const entryAt = (index: number): Entry | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  const ready = total !== null && (total === 0 || pages.current.has(0));
+  const entryAt = (index: number): Entry | undefined => pages.current!.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const ready = total !== null && (total === 0 || pages.current!.has(0));
 
   // Keyboard: the list is one tab stop; arrows move the active row, Enter opens it.
   const move = (to: number) => {

@@ -1,0 +1,114 @@
+import { READ_METHODS } from '../../shared/api/methodKinds';
+import { call, type AnyMethod, type InputFor, type OutputFor } from './api';
+import { writeCount } from './writeCount';
+
+/**
+ * The last answer of each read a screen makes as it mounts (the journal's first page, the ledger,
+ * the trial balance, the bank inbox, the accounts and years nearly every screen reads...), kept so
+ * that the next visit draws at once instead of one round trip and one render later (issue 18:
+ * every screen from click to data <= 100 ms), then asked again behind it ("stale while
+ * revalidate"); a different answer replaces it, the same one draws nothing again.
+ *
+ * A kept answer counts only while nothing can have changed it: the same administration, the same
+ * books version (bumped by the screens after every change) and the same count of calls that could
+ * write (writeCount.ts, counted for every call that is not a read in shared/api/methodKinds.ts).
+ * Only the newest scope's answers are kept. Answers with files in them (PDFs, Excel, receipts)
+ * are never kept.
+ *
+ * The refresh behind a kept answer waits for an idle moment: asked at once, it went to the server
+ * before the screen's other calls and the one-threaded server answered it first (the journal's
+ * first page waited for the accounts and the years it already had).
+ */
+
+interface Kept {
+  json: string;
+  data: unknown;
+}
+
+const kept = new Map<string, Kept>();
+const inflight = new Map<string, Promise<Kept>>();
+
+/** Reads of the books whose answers are figures and lists, not files or the session. */
+const NOT_KEPT = /^(app|admin|overview|backups)\.|pdf|xlsx|ubl$|xaf$|hledger|attachment|\.file$|receipt$|^audit\./i;
+
+/** Larger answers are not worth holding in memory (a journal page is ~40 kB). */
+const MAX_KEPT_CHARS = 2_000_000;
+
+export function isKept(method: string): boolean {
+  return READ_METHODS.has(method) && !NOT_KEPT.test(method);
+}
+
+/** Scope: the open administration's path and the books version. */
+export const keptScope = (path: string, booksVersion: number) => `${path}\n${booksVersion}`;
+
+const keyOf = (method: string, inputJson: string, scope: string) => `${scope}\n${writeCount()}\n${method}\n${inputJson}`;
+
+export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, scope: string): { json: string; data: OutputFor<M> } | undefined {
+  return kept.get(keyOf(method, inputJson, scope)) as { json: string; data: OutputFor<M> } | undefined;
+}
+
+type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
+
+/**
+ * After the screen's own calls and its render: an idle moment at least half a second on (the main
+ * thread is idle too while it waits for the screen's data), at the latest a second after that.
+ */
+function idle(): Promise<void> {
+  const w = window as IdleWindow;
+  return new Promise((resolve) =>
+    window.setTimeout(() => (w.requestIdleCallback ? w.requestIdleCallback(() => resolve(), { timeout: 1000 }) : resolve()), 500),
+  );
+}
+
+export interface AskOptions<M extends AnyMethod> {
+  /** A kept answer is on screen: ask at the next idle moment instead of at once. */
+  background?: boolean;
+  /** The same question already asked (at start-up or during the render): its answer is kept. */
+  started?: Promise<OutputFor<M>>;
+}
+
+/**
+ * The answer to a kept read, kept for the next visit. Screens that ask the same question at the
+ * same time share one call.
+ */
+export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope: string, opts: AskOptions<M> = {}): Promise<{ json: string; data: OutputFor<M> }> {
+  const k = keyOf(method, inputJson, scope);
+  let p = inflight.get(k);
+  // The same question is already on its way: a call started elsewhere is not needed.
+  if (p) opts.started?.catch(() => undefined);
+  if (!p) {
+    const asked = opts.started ?? (opts.background ? idle().then(() => call(method, JSON.parse(inputJson) as InputFor<M>)) : call(method, JSON.parse(inputJson) as InputFor<M>));
+    p = asked.then((data) => {
+      const answer = { json: JSON.stringify(data), data };
+      // An answer that crossed a write is handed to its screen but not kept (its key is stale).
+      if (keyOf(method, inputJson, scope) === k && answer.json.length <= MAX_KEPT_CHARS) {
+        for (const old of kept.keys()) if (!old.startsWith(`${scope}\n${writeCount()}\n`)) kept.delete(old);
+        kept.set(k, answer);
+      }
+      return answer;
+    });
+    const mine = p;
+    const clear = () => {
+      if (inflight.get(k) === mine) inflight.delete(k);
+    };
+    mine.then(clear, clear);
+    inflight.set(k, mine);
+  }
+  return p as Promise<{ json: string; data: OutputFor<M> }>;
+}
+
+/** The lists as the screens ask for them: the journal and the ledger with archived accounts too. */
+const WARM: [AnyMethod, string][] = [
+  ['years.list', '{}'],
+  ['accounts.list', '{"includeArchived":true}'],
+  ['accounts.list', '{}'],
+];
+
+/**
+ * Ask for the shared lists ahead (the shell does, in idle time after the dashboard), so the first
+ * visit of the ledger, the trial balance or the statements does not ask for the years first and
+ * only then for its own figures (issue 18). A failure is left to the screen that needs the list.
+ */
+export function warmShared(scope: string): Promise<unknown> {
+  return Promise.all(WARM.filter(([m, input]) => !keptAnswer(m, input, scope)).map(([m, input]) => askKept(m, input, scope).catch(() => undefined)));
+}

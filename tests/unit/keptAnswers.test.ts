@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { READ_METHODS, WRITE_METHODS } from '../../shared/api/methodKinds';
+
+/**
+ * Issue 18, screens from click to data: a screen's last answer is kept and drawn at once on the
+ * next visit, then asked again behind it. Kept answers must never outlive a change: any call that
+ * may write (every method not in READ_METHODS) makes them stale, even when the screen that wrote
+ * forgets to tell the shell. The renderer's modules run here against a fake Electron bridge.
+ */
+
+type Call = { method: string; input: unknown };
+const calls: Call[] = [];
+let answers: Record<string, unknown> = {};
+let hold: Promise<void> | null = null;
+
+beforeAll(() => {
+  const g = globalThis as unknown as { window: unknown; document: unknown };
+  g.window = {
+    kassa: {
+      async call(method: string, input: unknown) {
+        calls.push({ method, input });
+        if (hold) await hold;
+        return { result: answers[method] ?? null };
+      },
+    },
+    setTimeout: (fn: () => void) => setTimeout(fn, 0),
+    requestIdleCallback: (fn: () => void) => setTimeout(fn, 0),
+  };
+  g.document = { documentElement: {} };
+});
+
+const load = async () => {
+  const kept = await import('../../renderer/src/keptAnswers');
+  const api = await import('../../renderer/src/api');
+  return { ...kept, call: api.call };
+};
+
+describe('kept answers', () => {
+  it('keeps reads of figures and lists, never files, the session or writes', async () => {
+    const { isKept } = await load();
+    for (const m of ['reports.ledgerPage', 'reports.trialBalance', 'entries.list', 'bank.inbox', 'accounts.list', 'years.list', 'reports.dashboard']) expect(isKept(m), m).toBe(true);
+    for (const m of ['invoices.pdf', 'statements.xlsx', 'export.xaf', 'receipts.file', 'invoices.attachment', 'admin.info', 'app.settings.get', 'backups.list', 'volunteers.statementPdf', 'audit.verify']) {
+      expect(isKept(m), m).toBe(false);
+    }
+    for (const m of WRITE_METHODS) expect(isKept(m), m).toBe(false);
+    expect([...READ_METHODS].filter((m) => WRITE_METHODS.has(m))).toEqual([]);
+  });
+
+  it('draws the kept answer for the same question and scope, and a write makes it stale', async () => {
+    const { askKept, keptAnswer, keptScope, call } = await load();
+    const scope = keptScope('/tmp/a.kassa', 0);
+    answers = { 'reports.trialBalance': { rows: [1, 2] } };
+    expect(keptAnswer('reports.trialBalance', '{}', scope)).toBeUndefined();
+    const first = await askKept('reports.trialBalance', '{}', scope);
+    expect(first.data).toEqual({ rows: [1, 2] });
+    expect(keptAnswer('reports.trialBalance', '{}', scope)?.data).toEqual({ rows: [1, 2] });
+    // Another question, another administration, another books version: not this answer.
+    expect(keptAnswer('reports.trialBalance', '{"year":2025}', scope)).toBeUndefined();
+    expect(keptAnswer('reports.trialBalance', '{}', keptScope('/tmp/b.kassa', 0))).toBeUndefined();
+    expect(keptAnswer('reports.trialBalance', '{}', keptScope('/tmp/a.kassa', 1))).toBeUndefined();
+
+    // A read leaves it; a write (even a refused one) makes it stale.
+    await call('accounts.list', {});
+    expect(keptAnswer('reports.trialBalance', '{}', scope)).toBeDefined();
+    await call('money.spent', {} as never);
+    expect(keptAnswer('reports.trialBalance', '{}', scope)).toBeUndefined();
+  });
+
+  it('does not keep an answer that crossed a write', async () => {
+    const { askKept, keptAnswer, keptScope, call } = await load();
+    const scope = keptScope('/tmp/a.kassa', 0);
+    answers = { 'bank.inbox': { items: ['old'] } };
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    const reading = askKept('bank.inbox', '{}', scope);
+    const writing = call('bank.confirm', {} as never);
+    release();
+    hold = null;
+    await Promise.all([reading, writing]);
+    // The screen that asked gets its answer, but the next visit asks again.
+    expect((await reading).data).toEqual({ items: ['old'] });
+    expect(keptAnswer('bank.inbox', '{}', scope)).toBeUndefined();
+  });
+
+  it('shares one call between screens asking the same at once, and refreshes in the background', async () => {
+    const { askKept, keptScope } = await load();
+    const scope = keptScope('/tmp/c.kassa', 0);
+    answers = { 'years.list': [2026] };
+    calls.length = 0;
+    const [a, b] = await Promise.all([askKept('years.list', '{}', scope), askKept('years.list', '{}', scope)]);
+    expect(a).toBe(b);
+    expect(calls.filter((c) => c.method === 'years.list')).toHaveLength(1);
+    answers = { 'years.list': [2026, 2027] };
+    const again = await askKept('years.list', '{}', scope, { background: true });
+    expect(again.data).toEqual([2026, 2027]);
+    expect(calls.filter((c) => c.method === 'years.list')).toHaveLength(2);
+  });
+});
