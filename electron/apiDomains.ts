@@ -108,20 +108,14 @@ export async function findMethod(method: string): Promise<{ spec: MethodSpec; ha
 }
 
 /**
- * Load the screens' domains one at a time after `delayMs`, while the user looks at the first screen,
- * so a first click on the bank inbox or the statements does not also pay for reading and building
- * that domain's schemas and handlers (~50-100 ms under load). The timers never keep the process alive.
+ * Load the screens' domains one at a time, each once `quiet()` resolves (the door passes "no call
+ * and nothing served for a moment"), while the user looks at the first screen, so a first click on
+ * the bank inbox or the statements does not also pay for reading and building that domain's
+ * schemas and handlers (~50-100 ms under load). Loading one blocks the event loop for tens of ms:
+ * waiting for quiet keeps it from standing between a click and its answer or its script chunk.
  */
-export function warmDomains(delayMs: number, names: DomainName[] = ['statements', 'bank', 'receipts', 'invoices', 'grants', 'volunteers', 'backups']): void {
-  const next = (i: number) => {
-    const name = names[i];
-    if (name === undefined) return;
-    const t = setTimeout(() => {
-      load(name).then(() => next(i + 1), () => next(i + 1));
-    }, i === 0 ? delayMs : 20);
-    t.unref?.();
-  };
-  next(0);
+export function warmDomains(quiet: () => Promise<void>, names: DomainName[] = ['statements', 'bank', 'receipts', 'invoices', 'grants', 'volunteers', 'backups']): Promise<void> {
+  return names.reduce<Promise<void>>((done, name) => done.then(quiet).then(() => load(name).then(() => undefined, () => undefined)), Promise.resolve());
 }
 
 /** Every domain by name (tests: each method of the contract must be found where it is). */

@@ -54,7 +54,31 @@ export class Session {
   /** Why the file just opened was closed again (quick_check failed on its opening copy). */
   private refusal: Error | null = null;
 
+  /** When the last call ended or a door last served something (noteActivity), in ms since the epoch. */
+  private lastActivity = Date.now();
+
   constructor(readonly options: SessionOptions = {}) {}
+
+  /**
+   * The door served something that is not a call (the browser mode's script chunks): background
+   * work that waits for quietFor() waits for that too.
+   */
+  noteActivity(): void {
+    this.lastActivity = Date.now();
+  }
+
+  /**
+   * Resolves once no call has been running and nothing was served for `ms`: for background work
+   * that blocks the event loop (loading the other screens' server code), so it does not stand
+   * between a click and its answer (issue 18). Never keeps the process alive on its own.
+   */
+  async quietFor(ms: number): Promise<void> {
+    for (;;) {
+      const since = Date.now() - this.lastActivity;
+      if (this.waiting === 0 && since >= ms) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, this.waiting === 0 ? ms - since : ms).unref?.());
+    }
+  }
 
   get books(): Books | null {
     return this.current;
@@ -72,6 +96,7 @@ export class Session {
     this.stopQuietTimer();
     const run = this.queue.then(fn, fn).finally(() => {
       this.waiting--;
+      this.lastActivity = Date.now();
       if (this.waiting === 0) this.startQuietTimer();
     });
     this.queue = run.catch(() => undefined);

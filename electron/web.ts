@@ -298,6 +298,7 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
     }
     if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(req, res, 403, 'FORBIDDEN', MSG.forbiddenOrigin);
     if (req.method === 'OPTIONS') return refuse(req, res, 405, 'METHOD_NOT_ALLOWED', MSG.methodNotAllowed, { Allow: 'GET, HEAD, POST' });
+    session.noteActivity();
     if (rawPath(req) === '/api') return api(req, res);
     if (rawPath(req) === '/download') return download(req, res);
     return serveStatic(req, res);
@@ -325,8 +326,9 @@ export async function startWebServer(opts: WebServerOptions = {}): Promise<WebSe
   });
   port = (server.address() as AddressInfo).port;
   // Once the first screen has had its answers (or nobody asked within a few seconds): the other
-  // screens' server code, in idle time. A fixed delay fell inside a slow machine's first screen.
-  void session.unhurried().then(() => warmDomains(200));
+  // screens' server code, each part in a quiet moment. A fixed delay fell inside a slow machine's
+  // first screen, and a fixed pace inside the first clicks (their chunks and answers waited).
+  void session.unhurried().then(() => warmDomains(() => session.quietFor(150)));
   const url = `http://127.0.0.1:${port}/?token=${token}`;
 
   let closed: Promise<void> | null = null;

@@ -10,7 +10,7 @@ import { useApp } from './context';
 import { MENU } from './menu';
 import './menuRoutes';
 import { followMenuClick, hrefFor, navigate, useRoute } from './router';
-import { prefetchScreens, screenFor } from './screenTable';
+import { prefetchScreens, screenFor, whenScreenReady } from './screenTable';
 import { keptScope } from './keptAnswers';
 import type { ScreenProps } from './screenProps';
 import './screens/lessons/common';
@@ -160,7 +160,7 @@ function Shell() {
         ) : null}
       </header>
       <div className="body">
-        <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')} onClick={followMenuClick}>
+        <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')} onClick={(e) => followMenuClick(e, whenScreenReady)}>
           {MENU.map((g) => (
             <div key={g.group} className="nav__group">
               <p className="nav__group-title" id={`nav-${g.group}`}>

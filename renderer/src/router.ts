@@ -34,17 +34,32 @@ export function goToHash(hash: string): void {
   window.dispatchEvent(new Event(ROUTE_EVENT));
 }
 
+let clicks = 0;
+
 /**
  * A plain left click on a menu link (an <a data-screen> inside `e.currentTarget`): go there at once
  * instead of waiting for the browser's 'hashchange'. Clicks with a modifier key, and a click on the
  * link of the place we are at already, keep the browser's own behaviour.
+ *
+ * `whenReady(screen)` (screenTable.ts) is the loading of the screen's code when it is not there yet:
+ * the current screen then stays until it is, instead of a "Laden…" that React keeps on screen for
+ * at least 300 ms once shown (its Suspense reveal throttle; issue 18: the first click in the menu
+ * after the start took 190-260 ms, most of it that wait). Only the newest click goes anywhere.
  */
-export function followMenuClick(e: ReactMouseEvent<HTMLElement>): void {
+export function followMenuClick(e: ReactMouseEvent<HTMLElement>, whenReady?: (screen: ScreenId) => Promise<unknown> | null): void {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const link = (e.target as Element).closest('a[data-screen]');
   if (!(link instanceof HTMLAnchorElement) || !e.currentTarget.contains(link) || !link.hash || link.hash === window.location.hash) return;
   e.preventDefault();
-  goToHash(link.hash);
+  const hash = link.hash;
+  const mine = ++clicks;
+  const loading = whenReady?.(parseHash(hash).screen);
+  if (!loading) return goToHash(hash);
+  // A chunk that fails to load is the screen's boundary's to report: go there all the same.
+  const go = () => {
+    if (mine === clicks) goToHash(hash);
+  };
+  loading.then(go, go);
 }
 
 export function useRoute(): Route {

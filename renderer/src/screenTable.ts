@@ -99,6 +99,16 @@ function loadGroup(group: Group): Promise<Table> {
 }
 
 /**
+ * The loading of a screen's chunk when it is not loaded yet (the menu waits for it: router.ts
+ * followMenuClick), else null: a screen of the first chunk, a loaded group, an unknown id.
+ */
+export function whenScreenReady(id: string): Promise<Table> | null {
+  const group = LAZY_SCREENS[id];
+  if (!group || loadedGroups.has(group)) return null;
+  return loadGroup(group);
+}
+
+/**
  * The component chosen for each route, kept for good: a route must keep one component type, or
  * React would remount a screen (losing what the user typed) when the shell re-renders.
  */

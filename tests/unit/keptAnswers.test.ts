@@ -30,8 +30,8 @@ beforeAll(() => {
 });
 
 const load = async () => {
-  const kept = await import('../../renderer/src/keptAnswers');
-  const api = await import('../../renderer/src/api');
+  const kept = await import('../../renderer/src/keptAnswers.js');
+  const api = await import('../../renderer/src/api.js');
   return { ...kept, call: api.call };
 };
 

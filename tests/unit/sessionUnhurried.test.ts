@@ -53,3 +53,31 @@ describe('Session.unhurried', () => {
     expect(started.done).toBe(true);
   });
 });
+
+/**
+ * Loading the other screens' server code blocks the event loop for tens of ms per part: it waits
+ * for Session.quietFor(), so it never stands between a click and its answer or its script chunk.
+ */
+describe('Session.quietFor', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('waits while calls run and until nothing was served for the time asked', async () => {
+    const s = new Session();
+    let quiet = false;
+    let release!: () => void;
+    const running = s.serial(() => new Promise<void>((r) => (release = r)));
+    void s.quietFor(150).then(() => (quiet = true));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(quiet).toBe(false);
+    release();
+    await running;
+    await vi.advanceTimersByTimeAsync(100);
+    // A script chunk served meanwhile (the door calls noteActivity): the quiet starts again.
+    s.noteActivity();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(quiet).toBe(false);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(quiet).toBe(true);
+  });
+});
