@@ -9,7 +9,7 @@ import i18n from './i18n';
 import { useApp } from './context';
 import { MENU } from './menu';
 import './menuRoutes';
-import { followMenuClick, hrefFor, navigate, useRoute } from './router';
+import { followMenuClick, hrefFor, navigate, setScreenLoader, useRoute } from './router';
 import { prefetchScreens, screenFor, whenScreenReady } from './screenTable';
 import { keptScope } from './keptAnswers';
 import type { ScreenProps } from './screenProps';
@@ -17,6 +17,9 @@ import './screens/lessons/common';
 
 /** The welcome screen (new or open an administration) shows only when none is open: its own chunk. */
 const loadWelcome = () => import('./screens/Welcome');
+// Moves in the app wait for a screen's code rather than show "Laden…" (router.ts goWhenReady).
+setScreenLoader(whenScreenReady);
+
 const WelcomeScreen = lazy(() => loadWelcome().then((m) => ({ default: m.WelcomeScreen })));
 
 /** Fetch the welcome screen's chunk too, after the screens' own prefetch had its turn (closing a file shows it). */
@@ -160,7 +163,7 @@ function Shell() {
         ) : null}
       </header>
       <div className="body">
-        <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')} onClick={(e) => followMenuClick(e, whenScreenReady)}>
+        <nav id="main-nav" className={`nav${menuOpen ? ' nav--open' : ''}`} aria-label={t('shell.navLabel')} onClick={followMenuClick}>
           {MENU.map((g) => (
             <div key={g.group} className="nav__group">
               <p className="nav__group-title" id={`nav-${g.group}`}>

@@ -36,8 +36,8 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   // takes it for the same question.
   const early = useRef<{ key: string | null; scope: string; answer: Promise<OutputFor<M>> | null } | null>(null);
   if (early.current === null) {
-    // A kept read shares the call already on its way for the same question (another screen's, or
-    // the menu's when it was pressed: screenAsks.ts).
+    // A kept read shares the call already on its way for the same question (another part of the
+    // screen, or the shell's warming of the shared lists).
     const answer = key === null || kept !== undefined ? null : keep ? askKept(method, key, scope, { started: primed(method, key, booksVersion) }).then((r) => r.data) : ask(method, key, booksVersion);
     // Nobody may take it (the render was dropped): no unhandled rejection then.
     answer?.catch(() => undefined);

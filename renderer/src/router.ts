@@ -17,8 +17,33 @@ export function navigate(screen: ScreenId, params?: Record<string, string | numb
     // Same place: still tell listeners so a screen can reset itself.
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else {
-    goToHash(next);
+    goWhenReady(next);
   }
+}
+
+/** The loading of a screen's code when it is not there yet, else null (set by the shell: screenTable.ts). */
+let whenReady: (screen: ScreenId) => Promise<unknown> | null = () => null;
+let moves = 0;
+
+export function setScreenLoader(loader: (screen: ScreenId) => Promise<unknown> | null): void {
+  whenReady = loader;
+}
+
+/**
+ * Go to "#/…" once the screen's code is there: the current screen stays meanwhile, instead of a
+ * "Laden…" that React keeps on screen for at least 300 ms once shown (its Suspense reveal
+ * throttle; issue 18: the first click in the menu after the start took 190-260 ms, most of it that
+ * wait). Only the newest move goes anywhere; a chunk that fails to load is the screen's boundary's
+ * to report, so the move happens all the same.
+ */
+function goWhenReady(hash: string): void {
+  const mine = ++moves;
+  const loading = whenReady(parseHash(hash).screen);
+  if (!loading) return goToHash(hash);
+  const go = () => {
+    if (mine === moves) goToHash(hash);
+  };
+  loading.then(go, go);
 }
 
 /**
@@ -34,32 +59,18 @@ export function goToHash(hash: string): void {
   window.dispatchEvent(new Event(ROUTE_EVENT));
 }
 
-let clicks = 0;
-
 /**
  * A plain left click on a menu link (an <a data-screen> inside `e.currentTarget`): go there at once
- * instead of waiting for the browser's 'hashchange'. Clicks with a modifier key, and a click on the
- * link of the place we are at already, keep the browser's own behaviour.
- *
- * `whenReady(screen)` (screenTable.ts) is the loading of the screen's code when it is not there yet:
- * the current screen then stays until it is, instead of a "Laden…" that React keeps on screen for
- * at least 300 ms once shown (its Suspense reveal throttle; issue 18: the first click in the menu
- * after the start took 190-260 ms, most of it that wait). Only the newest click goes anywhere.
+ * (or as soon as its code is loaded) instead of waiting for the browser's 'hashchange'. Clicks with
+ * a modifier key, and a click on the link of the place we are at already, keep the browser's own
+ * behaviour.
  */
-export function followMenuClick(e: ReactMouseEvent<HTMLElement>, whenReady?: (screen: ScreenId) => Promise<unknown> | null): void {
+export function followMenuClick(e: ReactMouseEvent<HTMLElement>): void {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const link = (e.target as Element).closest('a[data-screen]');
   if (!(link instanceof HTMLAnchorElement) || !e.currentTarget.contains(link) || !link.hash || link.hash === window.location.hash) return;
   e.preventDefault();
-  const hash = link.hash;
-  const mine = ++clicks;
-  const loading = whenReady?.(parseHash(hash).screen);
-  if (!loading) return goToHash(hash);
-  // A chunk that fails to load is the screen's boundary's to report: go there all the same.
-  const go = () => {
-    if (mine === clicks) goToHash(hash);
-  };
-  loading.then(go, go);
+  goWhenReady(link.hash);
 }
 
 export function useRoute(): Route {
