@@ -28,6 +28,14 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const [tick, setTick] = useState(0);
   const ticked = useRef(0);
   const seq = useRef(0);
+  // A refresh behind a kept answer is not sent once the screen is gone.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   // The JSON of the answer on screen, so the same answer from the refresh draws nothing again.
   const shown = useRef<string | null>(kept?.json ?? null);
   // Without a kept answer the first call goes out while the screen renders, not after React has
@@ -67,7 +75,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       setLoading(false);
     }
     const answer: Promise<{ json: string | null; data: OutputFor<M> }> = keep
-      ? askKept(method, key, scope, current !== undefined ? { background: true } : { started: started ?? primed(method, key, booksVersion) })
+      ? askKept(method, key, scope, current !== undefined ? { background: true, wanted: () => seq.current === mine && mounted.current } : { started: started ?? primed(method, key, booksVersion) })
       : (started ?? ask(method, key, booksVersion)).then((d) => ({ json: null, data: d }));
     answer
       .then((r) => {

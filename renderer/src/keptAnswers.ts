@@ -63,6 +63,11 @@ function idle(): Promise<void> {
 export interface AskOptions<M extends AnyMethod> {
   /** A kept answer is on screen: ask at the next idle moment instead of at once. */
   background?: boolean;
+  /**
+   * With `background`: false once the screen that asked is gone. Its refresh is then not sent (the
+   * kept answer stands): it would only compete with the next screen's own call (issue 18).
+   */
+  wanted?: () => boolean;
   /** The same question already asked (at start-up or during the render): its answer is kept. */
   started?: Promise<OutputFor<M>>;
 }
@@ -77,8 +82,7 @@ export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope
   // The same question is already on its way: a call started elsewhere is not needed.
   if (p) opts.started?.catch(() => undefined);
   if (!p) {
-    const asked = opts.started ?? (opts.background ? idle().then(() => call(method, JSON.parse(inputJson) as InputFor<M>)) : call(method, JSON.parse(inputJson) as InputFor<M>));
-    p = asked.then((data) => {
+    const keep = (data: OutputFor<M>): Kept => {
       const answer = { json: JSON.stringify(data), data };
       // An answer that crossed a write is handed to its screen but not kept (its key is stale).
       if (keyOf(method, inputJson, scope) === k && answer.json.length <= MAX_KEPT_CHARS) {
@@ -86,7 +90,14 @@ export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope
         kept.set(k, answer);
       }
       return answer;
-    });
+    };
+    const ask = () => call(method, JSON.parse(inputJson) as InputFor<M>).then(keep);
+    const keptNow = kept.get(k);
+    const wanted = opts.wanted;
+    if (opts.started) p = opts.started.then(keep);
+    else if (!opts.background) p = ask();
+    // Once idle; not at all when the screen that asked is gone (its kept answer stands).
+    else p = idle().then(() => (keptNow && wanted && !wanted() ? keptNow : ask()));
     const mine = p;
     const clear = () => {
       if (inflight.get(k) === mine) inflight.delete(k);

@@ -94,5 +94,10 @@ describe('kept answers', () => {
     const again = await askKept('years.list', '{}', scope, { background: true });
     expect(again.data).toEqual([2026, 2027]);
     expect(calls.filter((c) => c.method === 'years.list')).toHaveLength(2);
+    // The screen is gone by the idle moment: no call competes with the next screen's own.
+    answers = { 'years.list': [2028] };
+    const skipped = await askKept('years.list', '{}', scope, { background: true, wanted: () => false });
+    expect(skipped.data).toEqual([2026, 2027]);
+    expect(calls.filter((c) => c.method === 'years.list')).toHaveLength(2);
   });
 });

@@ -92,6 +92,14 @@ export function JournalScreen({ params }: ScreenProps) {
   }
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  // A refresh behind the kept first page is not sent once the screen is gone.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
 
@@ -157,7 +165,7 @@ export function JournalScreen({ params }: ScreenProps) {
     // A kept first page is on screen: ask again in an idle moment; a different answer starts the
     // list afresh (rows further down belong to the new answer).
     let json = first.json;
-    askKept('entries.list', pageInput(filterKey, 0), scope, { background: true })
+    askKept('entries.list', pageInput(filterKey, 0), scope, { background: true, wanted: () => gen === generation.current && mounted.current })
       .then((r) => {
         if (gen !== generation.current || r.json === json) return;
         json = r.json;
