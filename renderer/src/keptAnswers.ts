@@ -1,6 +1,6 @@
 import { READ_METHODS } from '../../shared/api/methodKinds';
 import { call, type AnyMethod, type InputFor, type OutputFor } from './api';
-import { writeCount } from './writeCount';
+import { forgetOnReturn, writeCount } from './writeCount';
 
 /**
  * The last answer of each read a screen makes as it mounts (the journal's first page, the ledger,
@@ -11,7 +11,8 @@ import { writeCount } from './writeCount';
  *
  * A kept answer counts only while nothing can have changed it: the same administration, the same
  * books version (bumped by the screens after every change) and the same count of calls that could
- * write (writeCount.ts, counted for every call that is not a read in shared/api/methodKinds.ts).
+ * write (writeCount.ts, counted for every call that is not a read in shared/api/methodKinds.ts,
+ * for opening and closing a file, and each time the window gets the focus back).
  * Only the newest scope's answers are kept. Answers with files in them (PDFs, Excel, receipts)
  * are never kept.
  *
@@ -27,6 +28,8 @@ interface Kept {
 
 const kept = new Map<string, Kept>();
 const inflight = new Map<string, Promise<Kept>>();
+
+if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') forgetOnReturn(window);
 
 /** Reads of the books whose answers are figures and lists, not files or the session. */
 const NOT_KEPT = /^(app|admin|overview|backups)\.|pdf|xlsx|ubl$|xaf$|hledger|attachment|\.file$|receipt$|^audit\./i;

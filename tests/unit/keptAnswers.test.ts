@@ -64,6 +64,32 @@ describe('kept answers', () => {
     expect(keptAnswer('reports.trialBalance', '{}', scope)).toBeDefined();
     await call('money.spent', {} as never);
     expect(keptAnswer('reports.trialBalance', '{}', scope)).toBeUndefined();
+
+    // Opening a file again (the CLI may have changed it while it was closed): nothing kept counts.
+    await askKept('reports.trialBalance', '{}', scope);
+    await call('admin.open', { path: '/tmp/a.kassa' });
+    expect(keptAnswer('reports.trialBalance', '{}', scope)).toBeUndefined();
+  });
+
+  it('forgets what it kept when the window gets the focus back', async () => {
+    const { askKept, keptAnswer, keptScope } = await load();
+    const { forgetOnReturn } = await import('../../renderer/src/writeCount.js');
+    const scope = keptScope('/tmp/d.kassa', 0);
+    const target = new EventTarget();
+    const w = Object.assign(target, { document: { visibilityState: 'hidden' as DocumentVisibilityState } });
+    forgetOnReturn(w);
+    answers = { 'reports.balanceSheet': { total: 1 } };
+    await askKept('reports.balanceSheet', '{}', scope);
+    // Hidden, not yet back: kept.
+    w.dispatchEvent(new Event('visibilitychange'));
+    expect(keptAnswer('reports.balanceSheet', '{}', scope)).toBeDefined();
+    // Back (a second tab or a terminal may have changed the books meanwhile): asked again.
+    w.document.visibilityState = 'visible';
+    w.dispatchEvent(new Event('visibilitychange'));
+    expect(keptAnswer('reports.balanceSheet', '{}', scope)).toBeUndefined();
+    await askKept('reports.balanceSheet', '{}', scope);
+    w.dispatchEvent(new Event('focus'));
+    expect(keptAnswer('reports.balanceSheet', '{}', scope)).toBeUndefined();
   });
 
   it('does not keep an answer that crossed a write', async () => {
