@@ -3,6 +3,7 @@ import type { AdminInfo } from '../../shared/api/types';
 import { call, takePrimed, type AnyMethod, type InputFor, type OutputFor, type AppCapabilities, type AppSettings } from './api';
 import { isLanguage, setLanguage, type Language } from './i18n';
 import { clearPrimed } from './primed';
+import { keepPrimed, keptScope } from './keptAnswers';
 
 /** What the renderer can rely on about where it runs (defaults when the server says nothing). */
 export type Capabilities = Partial<AppCapabilities>;
@@ -94,6 +95,10 @@ export async function boot(): Promise<Boot> {
   const info = opened.status === 'fulfilled' ? opened.value : null;
   // No administration open: the welcome screen shows, and the primed answers are errors.
   if (!info) clearPrimed();
+  // The first screen's answers that are in already: drawn in its first render (keptAnswers.ts).
+  // Waiting for the others (they come right behind the boot calls) measured no faster: the
+  // shell's own first render then waits with them.
+  else keepPrimed(keptScope(info.path, 0));
   const failure = opened.status === 'rejected' ? (opened.reason instanceof Error ? opened.reason.message : String(opened.reason)) : null;
   return { info, capabilities, settings, failure };
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../shared/api/types';
 import { ApiError, call, takePrimed, type AnyMethod, type InputFor, type OutputFor } from './api';
 import { useApp } from './context';
-import { askKept, isKept, keptAnswer, keptScope } from './keptAnswers';
+import { askKept, FRESH_MS, isKept, keptAnswer, keptScope } from './keptAnswers';
 
 export interface Loaded<T> {
   data: T | null;
@@ -74,6 +74,8 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       setError(null);
       setLoading(false);
     }
+    // Just asked (by the start-up calls, or a moment ago): no second call right behind it.
+    if (current !== undefined && Date.now() - current.at < FRESH_MS) return;
     const answer: Promise<{ json: string | null; data: OutputFor<M> }> = keep
       ? askKept(method, key, scope, current !== undefined ? { background: true, wanted: () => seq.current === mine && mounted.current } : { started: started ?? primed(method, key, booksVersion) })
       : (started ?? ask(method, key, booksVersion)).then((d) => ({ json: null, data: d }));

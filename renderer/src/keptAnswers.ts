@@ -1,5 +1,6 @@
 import { READ_METHODS } from '../../shared/api/methodKinds';
 import { call, type AnyMethod, type InputFor, type OutputFor } from './api';
+import { takeSettledRaw } from './primed';
 import { forgetOnReturn, writeCount } from './writeCount';
 
 /**
@@ -24,7 +25,12 @@ import { forgetOnReturn, writeCount } from './writeCount';
 interface Kept {
   json: string;
   data: unknown;
+  /** When it came in (Date.now()): a refresh right behind a fresh answer is not worth a call. */
+  at: number;
 }
+
+/** A kept answer younger than this is drawn without asking again behind it. */
+export const FRESH_MS = 2_000;
 
 const kept = new Map<string, Kept>();
 const inflight = new Map<string, Promise<Kept>>();
@@ -46,9 +52,25 @@ export const keptScope = (path: string, booksVersion: number) => `${path}\n${boo
 
 const keyOf = (method: string, inputJson: string, scope: string) => `${scope}\n${writeCount()}\n${method}\n${inputJson}`;
 
-export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, scope: string): { json: string; data: OutputFor<M> } | undefined {
-  return kept.get(keyOf(method, inputJson, scope)) as { json: string; data: OutputFor<M> } | undefined;
+export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, scope: string): { json: string; data: OutputFor<M>; at: number } | undefined {
+  return kept.get(keyOf(method, inputJson, scope)) as { json: string; data: OutputFor<M>; at: number } | undefined;
 }
+
+/**
+ * The start-up calls for the first screen (primed.ts) whose answers have come in by the time the
+ * shell draws: kept, so the first screen draws its figures in its first render instead of in a
+ * second one after their promise (issue 18: one render and one layout fewer before the dashboard).
+ */
+export function keepPrimed(scope: string): void {
+  const ready = takeSettledRaw((method, _input, raw) => isKept(method) && 'body' in raw && isResult(raw.body));
+  for (const { method, inputJson, raw } of ready) {
+    const data = (raw as { body: { result: unknown } }).body.result;
+    const json = JSON.stringify(data);
+    if (json.length <= MAX_KEPT_CHARS) kept.set(keyOf(method, inputJson, scope), { json, data, at: Date.now() });
+  }
+}
+
+const isResult = (body: unknown): boolean => typeof body === 'object' && body !== null && 'result' in body && !('error' in body && (body as { error?: unknown }).error);
 
 type IdleWindow = Window & { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
 
@@ -79,14 +101,14 @@ export interface AskOptions<M extends AnyMethod> {
  * The answer to a kept read, kept for the next visit. Screens that ask the same question at the
  * same time share one call.
  */
-export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope: string, opts: AskOptions<M> = {}): Promise<{ json: string; data: OutputFor<M> }> {
+export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope: string, opts: AskOptions<M> = {}): Promise<{ json: string; data: OutputFor<M>; at: number }> {
   const k = keyOf(method, inputJson, scope);
   let p = inflight.get(k);
   // The same question is already on its way: a call started elsewhere is not needed.
   if (p) opts.started?.catch(() => undefined);
   if (!p) {
     const keep = (data: OutputFor<M>): Kept => {
-      const answer = { json: JSON.stringify(data), data };
+      const answer = { json: JSON.stringify(data), data, at: Date.now() };
       // An answer that crossed a write is handed to its screen but not kept (its key is stale).
       if (keyOf(method, inputJson, scope) === k && answer.json.length <= MAX_KEPT_CHARS) {
         for (const old of kept.keys()) if (!old.startsWith(`${scope}\n${writeCount()}\n`)) kept.delete(old);
@@ -108,7 +130,7 @@ export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope
     mine.then(clear, clear);
     inflight.set(k, mine);
   }
-  return p as Promise<{ json: string; data: OutputFor<M> }>;
+  return p as Promise<{ json: string; data: OutputFor<M>; at: number }>;
 }
 
 /** The lists as the screens ask for them: the journal and the ledger with archived accounts too. */

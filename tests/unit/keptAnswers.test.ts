@@ -24,6 +24,7 @@ beforeAll(() => {
       },
     },
     setTimeout: (fn: () => void) => setTimeout(fn, 0),
+    addEventListener: () => undefined,
     requestIdleCallback: (fn: () => void) => setTimeout(fn, 0),
   };
   g.document = { documentElement: {} };
@@ -106,6 +107,21 @@ describe('kept answers', () => {
     // The screen that asked gets its answer, but the next visit asks again.
     expect((await reading).data).toEqual({ items: ['old'] });
     expect(keptAnswer('bank.inbox', '{}', scope)).toBeUndefined();
+  });
+
+  it("keeps the first screen's start-up answers that came in before the shell draws", async () => {
+    const { keepPrimed, keptAnswer, keptScope } = await load();
+    const { prime } = await import('../../renderer/src/primed.js');
+    const scope = keptScope('/tmp/e.kassa', 0);
+    answers = { 'reports.dashboard': { bank: '12.50' } };
+    hold = null;
+    prime('reports.dashboard', {});
+    // Not in yet: nothing kept, the screen takes the call itself.
+    keepPrimed(scope);
+    expect(keptAnswer('reports.dashboard', '{}', scope)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    keepPrimed(scope);
+    expect(keptAnswer('reports.dashboard', '{}', scope)?.data).toEqual({ bank: '12.50' });
   });
 
   it('shares one call between screens asking the same at once, and refreshes in the background', async () => {

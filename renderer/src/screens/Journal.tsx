@@ -14,7 +14,7 @@ import './receipts/common';
 import { useAccounts, useYears } from '../hooks';
 import { useFillHeight } from '../useFillHeight';
 import { useFixedRows } from '../useFixedRows';
-import { askKept, keptAnswer, keptScope } from '../keptAnswers';
+import { askKept, FRESH_MS, keptAnswer, keptScope } from '../keptAnswers';
 
 const PAGE_SIZE = 100;
 type EntryPage = OutputFor<'entries.list'>;
@@ -162,8 +162,9 @@ export function JournalScreen({ params }: ScreenProps) {
       fetchPage(0, gen, filterKey, scope);
       return;
     }
-    // A kept first page is on screen: ask again in an idle moment; a different answer starts the
-    // list afresh (rows further down belong to the new answer).
+    // A kept first page is on screen: ask again in an idle moment (unless it came in just now); a
+    // different answer starts the list afresh (rows further down belong to the new answer).
+    if (Date.now() - first.at < FRESH_MS) return;
     let json = first.json;
     askKept('entries.list', pageInput(filterKey, 0), scope, { background: true, wanted: () => gen === generation.current && mounted.current })
       .then((r) => {
