@@ -484,6 +484,39 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await expect.poll(() => list.getAttribute('aria-activedescendant')).toBe('jr-1');
   });
 
+  it('draws a screen seen before at once, and never a figure from before a change (issue 18)', async () => {
+    const cents = (euro: string) => Number(euro.replace(/[^\d,-]/g, '').replace(',', ''));
+    await goToScreen(page, 'trial-balance');
+    const debit = page.getByTestId('trial-total-debit');
+    await expect.poll(() => text(debit)).toMatch(/€/);
+    const before = await text(debit);
+    // Away and back: the kept answer is there in the screen's first render, no "Laden…" first.
+    await goToScreen(page, 'dashboard');
+    await goToScreen(page, 'trial-balance');
+    expect(await text(debit)).toBe(before);
+
+    // A change elsewhere, then back: the old total must not show, not even for one frame.
+    await goToScreen(page, 'money-out');
+    await page.getByLabel('Wat is er gebeurd?').fill('Koffie voor de vrijwilligers');
+    await page.getByLabel('Bedrag in euro').fill('10,00');
+    await page.getByRole('radio', { name: /^Kas/ }).check();
+    await page.getByRole('radio', { name: /^Materialen/ }).check();
+    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
+    await expect.poll(() => statusText(page)).toMatch(/Geboekt als KAS/);
+    await page.evaluate(() => {
+      const w = window as unknown as { __totals: string[] };
+      w.__totals = [];
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid="trial-total-debit"]');
+        if (el?.textContent && w.__totals[w.__totals.length - 1] !== el.textContent) w.__totals.push(el.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await goToScreen(page, 'trial-balance');
+    await expect.poll(async () => cents(await text(debit))).toBe(cents(before) + 1000);
+    const shown = await page.evaluate(() => (window as unknown as { __totals: string[] }).__totals);
+    expect(shown.map((t) => t.replace(/\s+/g, ' ').trim())).not.toContain(before);
+  });
+
   it('logged no errors in the page console', () => {
     expect(consoleErrors).toEqual([]);
   });
