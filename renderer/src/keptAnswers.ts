@@ -34,6 +34,8 @@ export const FRESH_MS = 2_000;
 
 const kept = new Map<string, Kept>();
 const inflight = new Map<string, Promise<Kept>>();
+/** Inflight calls that wait for an idle moment: a screen that needs the answer now does not wait for them. */
+const deferred = new Set<Promise<Kept>>();
 
 if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') forgetOnReturn(window);
 
@@ -104,6 +106,8 @@ export interface AskOptions<M extends AnyMethod> {
 export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope: string, opts: AskOptions<M> = {}): Promise<{ json: string; data: OutputFor<M>; at: number }> {
   const k = keyOf(method, inputJson, scope);
   let p = inflight.get(k);
+  // Only a refresh waiting for an idle moment is on its way: this one is wanted now.
+  if (p && deferred.has(p) && !opts.background) p = undefined;
   // The same question is already on its way: a call started elsewhere is not needed.
   if (p) opts.started?.catch(() => undefined);
   if (!p) {
@@ -122,9 +126,13 @@ export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope
     if (opts.started) p = opts.started.then(keep);
     else if (!opts.background) p = ask();
     // Once idle; not at all when the screen that asked is gone (its kept answer stands).
-    else p = idle().then(() => (keptNow && wanted && !wanted() ? keptNow : ask()));
+    else {
+      p = idle().then(() => (keptNow && wanted && !wanted() ? keptNow : ask()));
+      deferred.add(p);
+    }
     const mine = p;
     const clear = () => {
+      deferred.delete(mine);
       if (inflight.get(k) === mine) inflight.delete(k);
     };
     mine.then(clear, clear);
