@@ -40,7 +40,8 @@ function playwrightVersion() {
  * its command line, so ours must repeat Playwright's list (PaintHolding and others) or undo it.
  * Playwright does not export the list: read it once from a probe browser (CDP needs
  * --enable-automation to tell its command line) and keep it in the temp folder per Playwright
- * version and Chromium binary, so each test process does not pay a second launch.
+ * version and Chromium binary, so each test process does not pay a second launch. Null when the
+ * probe cannot tell.
  */
 async function playwrightFeaturesOff(executablePath) {
   let stamp = '';
@@ -63,7 +64,11 @@ async function playwrightFeaturesOff(executablePath) {
     const cdp = await probe.newBrowserCDPSession();
     const { arguments: argv } = await cdp.send('Browser.getBrowserCommandLine');
     const flag = argv.filter((a) => a.startsWith('--disable-features=')).pop();
+    // No such switch: Playwright switches nothing off, ours is the whole list.
     list = flag ? flag.slice('--disable-features='.length).split(',').filter(Boolean) : [];
+  } catch {
+    // A Chromium that does not tell its command line: launch it as Playwright does, unchanged.
+    return null;
   } finally {
     await probe.close();
   }
@@ -77,6 +82,8 @@ async function playwrightFeaturesOff(executablePath) {
 /** Playwright's chromium.launch with our switches; options.args come after them. */
 export async function launchChromium(options = {}) {
   const executablePath = options.executablePath ?? chromiumPath();
-  const off = [...new Set([...(await playwrightFeaturesOff(executablePath)), ...OWN_UI_FEATURES_OFF])];
-  return chromium.launch({ ...options, executablePath, args: [...CHROMIUM_ARGS, `--disable-features=${off.join(',')}`, ...(options.args ?? [])] });
+  const playwrights = await playwrightFeaturesOff(executablePath);
+  // Without Playwright's own list, ours would undo it: then Chromium as Playwright launches it.
+  const off = playwrights ? [`--disable-features=${[...new Set([...playwrights, ...OWN_UI_FEATURES_OFF])].join(',')}`] : [];
+  return chromium.launch({ ...options, executablePath, args: [...CHROMIUM_ARGS, ...off, ...(options.args ?? [])] });
 }
