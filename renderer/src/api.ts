@@ -74,14 +74,18 @@ async function settle(raw: Raw): Promise<unknown> {
   throw new ApiError('INTERNAL', raw.status === 403 || raw.status === 401 ? networkMessage() : i18n.t('errors.unknown'));
 }
 
-export async function call<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
-  // Before and after: an answer to a read that overlaps a write is not kept (keptAnswers.ts).
+/** Counted before and after (writeCount.ts): an answer to a read that overlaps a write is not kept. */
+async function counted<T>(method: string, run: () => Promise<T>): Promise<T> {
   countIfWrite(method);
   try {
-    return (await settle(await send(method, input))) as OutputFor<M>;
+    return await run();
   } finally {
     countIfWrite(method);
   }
+}
+
+export function call<M extends AnyMethod>(method: M, input: InputFor<M>): Promise<OutputFor<M>> {
+  return counted(method, async () => (await settle(await send(method, input))) as OutputFor<M>);
 }
 
 /**
@@ -128,13 +132,8 @@ function saveBlob(blob: Blob, name: string): void {
  * (POST /download); it is saved as the browser's own download under `name`. Returns the method's
  * answer, with file names instead of server paths.
  */
-export async function download<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {
-  countIfWrite(method);
-  try {
-    return await fetchDownload(method, input, name);
-  } finally {
-    countIfWrite(method);
-  }
+export function download<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {
+  return counted(method, () => fetchDownload(method, input, name));
 }
 
 async function fetchDownload<M extends DownloadMethod>(method: M, input: DownloadInput<M>, name: string): Promise<OutputFor<M>> {

@@ -29,13 +29,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const ticked = useRef(0);
   const seq = useRef(0);
   // A refresh behind a kept answer is not sent once the screen is gone.
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
   // The JSON of the answer on screen, so the same answer from the refresh draws nothing again.
   const shown = useRef<string | null>(kept?.json ?? null);
   // Without a kept answer the first call goes out while the screen renders, not after React has
@@ -98,6 +92,18 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
+}
+
+/** A ref that is true while the component is mounted (for work that finishes after it may be gone). */
+export function useMounted(): { readonly current: boolean } {
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  return mounted;
 }
 
 /** The answer primed at start-up for the first screen (primed.ts), if this is its question. */

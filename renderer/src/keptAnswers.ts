@@ -65,11 +65,21 @@ export function keptAnswer<M extends AnyMethod>(method: M, inputJson: string, sc
  */
 export function keepPrimed(scope: string): void {
   const ready = takeSettledRaw((method, _input, raw) => isKept(method) && 'body' in raw && isResult(raw.body));
-  for (const { method, inputJson, raw } of ready) {
-    const data = (raw as { body: { result: unknown } }).body.result;
-    const json = JSON.stringify(data);
-    if (json.length <= MAX_KEPT_CHARS) kept.set(keyOf(method, inputJson, scope), { json, data, at: Date.now() });
+  for (const { method, inputJson, raw } of ready) store(keyOf(method, inputJson, scope), scope, (raw as { body: { result: unknown } }).body.result);
+}
+
+/**
+ * Keep an answer under key `k` when that key is still the current one (an answer that crossed a
+ * write is handed to its screen but not kept) and it is not too large; only the newest scope's
+ * answers stay. Returns the answer as kept or handed out.
+ */
+function store(k: string, scope: string, data: unknown): Kept {
+  const answer = { json: JSON.stringify(data), data, at: Date.now() };
+  if (k.startsWith(`${scope}\n${writeCount()}\n`) && answer.json.length <= MAX_KEPT_CHARS) {
+    for (const old of kept.keys()) if (!old.startsWith(`${scope}\n${writeCount()}\n`)) kept.delete(old);
+    kept.set(k, answer);
   }
+  return answer;
 }
 
 const isResult = (body: unknown): boolean => typeof body === 'object' && body !== null && 'result' in body && !('error' in body && (body as { error?: unknown }).error);
@@ -111,15 +121,7 @@ export function askKept<M extends AnyMethod>(method: M, inputJson: string, scope
   // The same question is already on its way: a call started elsewhere is not needed.
   if (p) opts.started?.catch(() => undefined);
   if (!p) {
-    const keep = (data: OutputFor<M>): Kept => {
-      const answer = { json: JSON.stringify(data), data, at: Date.now() };
-      // An answer that crossed a write is handed to its screen but not kept (its key is stale).
-      if (keyOf(method, inputJson, scope) === k && answer.json.length <= MAX_KEPT_CHARS) {
-        for (const old of kept.keys()) if (!old.startsWith(`${scope}\n${writeCount()}\n`)) kept.delete(old);
-        kept.set(k, answer);
-      }
-      return answer;
-    };
+    const keep = (data: OutputFor<M>): Kept => store(k, scope, data);
     const ask = () => call(method, JSON.parse(inputJson) as InputFor<M>).then(keep);
     const keptNow = kept.get(k);
     const wanted = opts.wanted;

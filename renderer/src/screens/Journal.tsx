@@ -11,7 +11,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
 import { dateNl, euro, parseInputAmount, parseInputDate } from '../format';
 import './receipts/common';
-import { useAccounts, useYears } from '../hooks';
+import { useAccounts, useMounted, useYears } from '../hooks';
 import { useFillHeight } from '../useFillHeight';
 import { useFixedRows } from '../useFixedRows';
 import { askKept, FRESH_MS, keptAnswer, keptScope } from '../keptAnswers';
@@ -93,13 +93,7 @@ export function JournalScreen({ params }: ScreenProps) {
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   // A refresh behind the kept first page is not sent once the screen is gone.
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
 
