@@ -1,6 +1,5 @@
 import type { Books } from '../db/books';
 import { appendAudit } from './audit';
-import { nowIso } from './clock';
 import { insertYear } from './years';
 import { entryFactRef, PlainEntryJson } from './history/entryFact';
 import { FactAppender } from './history/facts';
@@ -125,7 +124,7 @@ export function generateDemo(books: Books, opts: DemoOptions): DemoResult {
  * dropped and rebuilt from their own stored SQL at the end, inside the same transaction, so the file
  * never exists without them.
  */
-const DEFERRED_INDEXES = ['lines_account', 'lines_ledger', 'entries_date'];
+const DEFERRED_INDEXES = ['lines_account', 'entries_date'];
 const BULK = 50_000;
 
 function generate(books: Books, opts: DemoOptions, n: number, nYears: number, endYear: number, years: number[], r: Rand, rnd: () => number): DemoResult {
@@ -155,7 +154,7 @@ function generateRows(books: Books, opts: DemoOptions, n: number, nYears: number
   }
   const yearRows = new Map((books.raw('SELECT year, start_date FROM fiscal_years').all() as { year: number; start_date: string }[]).map((y) => [y.year, y.start_date]));
 
-  const writer = new DemoWriter(books, nowIso(), acc);
+  const writer = new DemoWriter(books, acc);
   const journalCode = new Map((books.raw('SELECT id, code FROM journals').all() as { id: number; code: string }[]).map((j) => [j.id, j.code]));
   // The demo's own audit row first, so every fact of the load anchors to it (the anchor is then
   // stored once, not per fact).

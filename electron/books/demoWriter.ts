@@ -22,7 +22,7 @@ export class DemoWriter {
   private readonly sqlOf = new Map<string, string>();
   private readonly post;
 
-  constructor(private readonly books: Books, private readonly createdAt: string, private readonly accountIds: ReadonlyMap<string, number>) {
+  constructor(private readonly books: Books, private readonly accountIds: ReadonlyMap<string, number>) {
     this.nextId = (books.raw('SELECT COALESCE(MAX(id), 0) AS id FROM entries').get() as { id: number }).id + 1;
     this.post = books.raw(`UPDATE entries SET status = 'posted', number = ? WHERE id = ?`);
   }
@@ -30,7 +30,7 @@ export class DemoWriter {
   /** Queue one entry (lines as [account code, signed cents]); it is written and posted as `number` by flush(). */
   add(journalId: number, year: number, number: number, date: string, description: string, lines: readonly (readonly [string, number])[]): void {
     const id = this.nextId++;
-    this.entries.push(id, journalId, year, date, description, this.createdAt);
+    this.entries.push(id, journalId, year, date, description);
     for (const [code, cents] of lines) this.lines.push(id, this.accountIds.get(code)!, cents, date);
     this.numbers.push(id, number);
     if (this.numbers.length === BATCH * 2) this.flush();
@@ -39,7 +39,7 @@ export class DemoWriter {
   flush(): void {
     const n = this.numbers.length / 2;
     if (n === 0) return;
-    this.books.raw(this.sql('e', n, () => `INSERT INTO entries (id, journal_id, year, number, date, description, status, source, created_at) VALUES ${rows(n, "(?, ?, ?, NULL, ?, ?, 'draft', 'demo', ?)")}`)).run(...this.entries);
+    this.books.raw(this.sql('e', n, () => `INSERT INTO entries (id, journal_id, year, number, date, description, status, source) VALUES ${rows(n, "(?, ?, ?, NULL, ?, ?, 'draft', 'demo')")}`)).run(...this.entries);
     const m = this.lines.length / 4;
     this.books.raw(this.sql('l', m, () => `INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES ${rows(m, '(?, ?, ?, ?, 0)')}`)).run(...this.lines);
     // Posted one by one: a multi-row UPDATE of a batch changes so many pages that its statement

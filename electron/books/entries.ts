@@ -8,7 +8,6 @@ import { appendAudit } from './audit';
 import { checkLineAllocation } from './grants/allocation';
 import { appendFact } from './history/facts';
 import { entryFactRef } from './history/entryFact';
-import { nowIso } from './clock';
 import { openYearFor } from './years';
 import { receiptCounts } from './receipts/store';
 import { RECEIPT_SOURCES } from '../../shared/rules/receipts';
@@ -123,8 +122,8 @@ function insertEntry(
   reversalOf: number | null = null,
 ): number {
   const id = Number(
-    books.raw(`INSERT INTO entries (journal_id, year, number, date, description, status, reversal_of, source, source_ref, created_at)
-      VALUES (?, ?, NULL, ?, ?, 'draft', ?, ?, ?, ?)`).run(journalId, year, input.date, input.description, reversalOf, opts.source ?? 'manual', opts.sourceRef ?? null, nowIso()).lastInsertRowid,
+    books.raw(`INSERT INTO entries (journal_id, year, number, date, description, status, reversal_of, source, source_ref)
+      VALUES (?, ?, NULL, ?, ?, 'draft', ?, ?, ?)`).run(journalId, year, input.date, input.description, reversalOf, opts.source ?? 'manual', opts.sourceRef ?? null).lastInsertRowid,
   );
   const ins = books.raw(
     `INSERT INTO lines (entry_id, account_id, amount_cents, date, posted, description, contact_id, grant_id, budget_line_id, person_id)

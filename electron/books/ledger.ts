@@ -10,8 +10,9 @@ import { said } from '../../shared/phrase';
 
 /**
  * The general ledger (grootboek) of one account. Ledger order is (date, entry, line); a position in
- * it is a Key. Pages are read by keyset from the partial index lines_ledger (posted lines only), so
- * the newest page of ten years is as quick as the oldest and any date is one index seek away.
+ * it is a Key. Pages are read by keyset from lines_account(account_id, date, entry_id, …), so the
+ * newest page of ten years is as quick as the oldest and any date is one index seek away; only the
+ * lines of one day are put in entry and line order by a sort (migration 0019).
  * Every balance is summed as integers in SQLite and BigInt here, never as a float.
  */
 
@@ -43,7 +44,7 @@ function sum(books: Books, sql: string, ...params: unknown[]): bigint {
 /**
  * Balance of one account just before a position in ledger order: earlier fiscal years from
  * account_totals (one row per year), earlier days of the key's year over the covering index
- * lines_account, and the same day up to the key over lines_ledger. So at most one year is scanned.
+ * lines_account, and the same day up to the key over the same index. So at most one year is scanned.
  */
 function balanceBefore(books: Books, accountId: number, k: Key): bigint {
   const fy = yearOfDate(books, k.date);
@@ -136,6 +137,9 @@ export function ledgerPage(books: Books, input: LedgerPageInput): LedgerPage {
   const limit = input.limit ?? 200;
 
   // Walk down (to older lines) below a key, or up (to newer lines) above one.
+  /** The period's dates, narrowed to the side of `k` that a walk down (or up) reads. */
+  const toward = (isDown: boolean, k: Key): [string, string] => (isDown ? [from, k.date < to ? k.date : to] : [k.date > from ? k.date : from, to]);
+
   let down: boolean;
   let start: Key;
   if (input.older !== undefined) [down, start] = [true, parseCursor(input.older)];
@@ -144,12 +148,14 @@ export function ledgerPage(books: Books, input: LedgerPageInput): LedgerPage {
   else [down, start] = [false, { date: input.at ?? from, entryId: 0, lineId: 0 }];
 
   const inPeriod = 'l.account_id = ? AND l.posted = 1 AND l.date >= ? AND l.date <= ?';
+  // The key's date also bounds the date range: SQLite seeks the index by date alone and otherwise
+  // takes the period's edge as the start, walking years of lines to reach a key in the middle.
   const fetched = books
     .raw(
       `${LINE_SELECT} WHERE ${inPeriod} AND (l.date, l.entry_id, l.id) ${down ? '<' : '>'} (?, ?, ?)
        ORDER BY l.date ${down ? 'DESC' : 'ASC'}, l.entry_id ${down ? 'DESC' : 'ASC'}, l.id ${down ? 'DESC' : 'ASC'} LIMIT ?`,
     )
-    .all(acc.id, from, to, start.date, start.entryId, start.lineId, limit) as LineRow[];
+    .all(acc.id, ...toward(down, start), start.date, start.entryId, start.lineId, limit) as LineRow[];
   const chrono = down ? fetched.reverse() : fetched;
 
   const opening = period.from ? balanceBefore(books, acc.id, { date: from, entryId: 0, lineId: 0 }) : 0n;
@@ -158,7 +164,7 @@ export function ledgerPage(books: Books, input: LedgerPageInput): LedgerPage {
 
   const exists = (k: Key, below: boolean): boolean =>
     books.raw(`SELECT 1 FROM lines l WHERE ${inPeriod} AND (l.date, l.entry_id, l.id) ${below ? '<' : '>'} (?, ?, ?) LIMIT 1`)
-      .get(acc.id, from, to, k.date, k.entryId, k.lineId) !== undefined;
+      .get(acc.id, ...toward(below, k), k.date, k.entryId, k.lineId) !== undefined;
 
   const first = chrono[0];
   const last = chrono[chrono.length - 1];

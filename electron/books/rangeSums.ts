@@ -2,7 +2,7 @@ import type { Books } from '../db/books';
 
 /**
  * Debit and credit per account over a date range, by one seek per account in the covering index
- * lines_account(account_id, date, amount_cents, posted). One GROUP BY over the lines with a date
+ * lines_account(account_id, date, entry_id, amount_cents, posted). One GROUP BY over the lines with a date
  * filter cannot seek (the index leads with the account) and read every line of the file: on 1M
  * postings a trial balance from a mid-year date scanned the index twice (~0.25 s CPU).
  */

@@ -60,7 +60,6 @@ export interface EntriesTable {
   reversal_of: number | null;
   source: string;
   source_ref: string | null;
-  created_at: string;
 }
 
 export interface LinesTable {

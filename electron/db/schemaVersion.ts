@@ -3,4 +3,4 @@
  * when it loads. Its own module so opening a file that needs no migration (every `kassa report`)
  * compares versions without loading the migrations.
  */
-export const SCHEMA_VERSION = 18;
+export const SCHEMA_VERSION = 19;

@@ -945,7 +945,7 @@ describe('database invariants (raw SQL)', () => {
   const journalId = (code: string) => (db.prepare('SELECT id FROM journals WHERE code = ?').get(code) as { id: number }).id;
   const accountId = (code: string) => (db.prepare('SELECT id FROM accounts WHERE code = ?').get(code) as { id: number }).id;
   const draft = (year: number, date: string, journal = 'BANK') =>
-    Number(db.prepare(`INSERT INTO entries (journal_id, year, number, date, description, status, source, created_at) VALUES (?, ?, NULL, ?, 'rogue', 'draft', 'manual', '2026-01-01T00:00:00Z')`).run(journalId(journal), year, date).lastInsertRowid);
+    Number(db.prepare(`INSERT INTO entries (journal_id, year, number, date, description, status, source) VALUES (?, ?, NULL, ?, 'rogue', 'draft', 'manual')`).run(journalId(journal), year, date).lastInsertRowid);
   const line = (entry: number, account: string, amount: number, date: string) =>
     db.prepare('INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (?, ?, ?, ?, 0)').run(entry, accountId(account), amount, date);
   let tbBefore: TrialBalance;
@@ -979,7 +979,7 @@ describe('database invariants (raw SQL)', () => {
 
   it('an entry cannot be inserted as posted', () => {
     expect(
-      run(`INSERT INTO entries (journal_id, year, number, date, description, status, source, created_at) VALUES (?, 2026, 4, '2026-07-01', 'x', 'posted', 'manual', 'now')`, journalId('BANK')),
+      run(`INSERT INTO entries (journal_id, year, number, date, description, status, source) VALUES (?, 2026, 4, '2026-07-01', 'x', 'posted', 'manual')`, journalId('BANK')),
     ).toThrow(/POSTED_IMMUTABLE/);
   });
 

@@ -84,7 +84,10 @@ async function objectsOfMigration(v: number): Promise<string[]> {
   // Objects first; a column of a table the migration itself creates is no clash to plant.
   const tables = new Set(added.filter((n) => n.startsWith('table ')).map((n) => n.slice(6)));
   // A migration that only replaces objects (same name, new SQL) drops them first: 'replaced trigger x'.
-  const replaced = [...after].filter(([n, sql]) => before.has(n) && before.get(n) !== sql).map(([n]) => `replaced ${n}`);
+  // A table whose SQL changed (a dropped column) is rewritten in place, not dropped: plant on the
+  // replaced indexes and triggers first.
+  const replaced = [...after].filter(([n, sql]) => before.has(n) && before.get(n) !== sql).map(([n]) => `replaced ${n}`)
+    .sort((x, y) => Number(x.startsWith('replaced table ')) - Number(y.startsWith('replaced table ')));
   return [...added.filter((n) => !n.startsWith('column ')), ...added.filter((n) => n.startsWith('column ') && !tables.has(n.slice(7).split('.')[0]!)), ...replaced];
 }
 

@@ -19,7 +19,6 @@ import { centsToString, formatEuro, parseAmount } from '../../../shared/money';
 import type { Books } from '../../db/books';
 import { accountForPosting, type AccountRef } from '../accounts';
 import { appendAudit } from '../audit';
-import { nowIso } from '../clock';
 import { entryRef, type EntryInput, type Posted, type PostOptions } from '../entries';
 import { checkLineAllocation } from '../grants/allocation';
 import { entryFactRef, entryJson } from '../history/entryFact';
@@ -36,12 +35,11 @@ export class EntryBatch {
   private readonly postStmt;
   private readonly maxNumber;
   private readonly journalByCode;
-  private readonly createdAt = nowIso();
 
   constructor(private readonly books: Books) {
     this.insertEntry = books.raw(
-      `INSERT INTO entries (journal_id, year, number, date, description, status, reversal_of, source, source_ref, created_at)
-       VALUES (?, ?, NULL, ?, ?, 'draft', NULL, ?, ?, ?)`,
+      `INSERT INTO entries (journal_id, year, number, date, description, status, reversal_of, source, source_ref)
+       VALUES (?, ?, NULL, ?, ?, 'draft', NULL, ?, ?)`,
     );
     this.insertLine = books.raw(
       `INSERT INTO lines (entry_id, account_id, amount_cents, date, posted, description, contact_id, grant_id, budget_line_id, person_id)
@@ -108,7 +106,7 @@ export class EntryBatch {
     }
     const journalId = this.journal(input.journal);
     const id = Number(
-      this.insertEntry.run(journalId, year, input.date, input.description, opts.source ?? 'manual', opts.sourceRef ?? null, this.createdAt).lastInsertRowid,
+      this.insertEntry.run(journalId, year, input.date, input.description, opts.source ?? 'manual', opts.sourceRef ?? null).lastInsertRowid,
     );
     for (const l of lines) {
       this.insertLine.run(

@@ -24,9 +24,9 @@ export const MATCH_DAYS = 7;
 interface MatchRow { id: number; date: string; description: string; journal: string; year: number; number: number | null }
 
 // Entries that are themselves the result of a bank line, an opening or a closing are never "made by hand".
-// INDEXED BY: the planner took lines_ledger for the date range and then read every line of those two
-// weeks from the table for its amount; lines_account holds the amount, so only a match is read
-// (50 inbox lines of a busy bank account: ~78 -> ~15 ms). An index on (account_id, amount_cents,
+// INDEXED BY: the planner once took another index for the date range and then read every line of
+// those two weeks from the table for its amount; lines_account holds the amount, so only a match is
+// read (50 inbox lines of a busy bank account: ~78 -> ~15 ms). An index on (account_id, amount_cents,
 // date) would make it one seek per line; not added here (a migration).
 const CANDIDATES = `SELECT e.id, e.date, e.description, j.code AS journal, e.year, e.number
   FROM lines l INDEXED BY lines_account JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id

@@ -12,7 +12,7 @@ import { said } from '../../../shared/phrase';
 /**
  * The annual budget (begroting): one positive amount per income or expense account and year, in
  * the account's natural direction. Actuals come from account_totals (whole years) or one aggregate
- * over the covering index lines(account_id, date, amount_cents, posted) (year to date).
+ * over the covering index lines_account(account_id, date, entry_id, amount_cents, posted) (year to date).
  */
 
 type PlType = 'income' | 'expense';
@@ -37,7 +37,7 @@ function wholeYearActuals(books: Books, year: number): Map<number, bigint> {
 
 /**
  * Actual per account between two dates (inclusive), natural sign: one range seek per income or
- * expense account on the covering index lines(account_id, date, amount_cents, posted), so only the
+ * expense account on the covering index lines_account(account_id, date, entry_id, amount_cents, posted), so only the
  * period's postings of those accounts are read.
  */
 function periodActuals(books: Books, from: string, to: string): Map<number, bigint> {

@@ -9,7 +9,7 @@ import { said } from '../../../shared/phrase';
 /**
  * The figures the statements are made of, read with a handful of aggregate queries:
  * - whole fiscal years come from account_totals (kept by the posting trigger: a few rows per account),
- * - a date inside a year adds one range scan over the covering index lines(account_id, date, amount_cents, posted),
+ * - a date inside a year adds one range scan over the covering index lines_account(account_id, date, entry_id, amount_cents, posted),
  * - closing entries (and reversals of them) are found through the partial index entries_closing.
  * Money is summed as integers in SQLite and as BigInt here; never a float.
  *

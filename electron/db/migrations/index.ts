@@ -18,6 +18,7 @@ import * as m0015 from './0015_ledger_index';
 import * as m0016 from './0016_posting_triggers';
 import * as m0017 from './0017_paid_from';
 import * as m0018 from './0018_suggest_says';
+import * as m0019 from './0019_smaller_books';
 
 /**
  * Every schema version the app knows, in order. A static list (no directory scan) so it works
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_posting_triggers': m0016,
   '0017_paid_from': m0017,
   '0018_suggest_says': m0018,
+  '0019_smaller_books': m0019,
 };
 
 export { SCHEMA_VERSION };

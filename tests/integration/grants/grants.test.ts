@@ -241,7 +241,7 @@ describe('database triggers guard allocations whatever code writes', () => {
   function draftEntry(): number {
     const books = b.session.books!;
     const journal = (books.raw(`SELECT id FROM journals WHERE code = 'MEM'`).get() as { id: number }).id;
-    return Number(books.raw(`INSERT INTO entries (journal_id, year, date, description, status, created_at) VALUES (?, 2026, '2026-03-01', 'x', 'draft', 'now')`).run(journal).lastInsertRowid);
+    return Number(books.raw(`INSERT INTO entries (journal_id, year, date, description, status) VALUES (?, 2026, '2026-03-01', 'x', 'draft')`).run(journal).lastInsertRowid);
   }
   const insertLine = (entry: number, grant: number | null, budgetLine: number | null) =>
     b.session.books!.raw(`INSERT INTO lines (entry_id, account_id, amount_cents, date, posted, grant_id, budget_line_id) VALUES (?, (SELECT id FROM accounts WHERE code = '4100'), 100, '2026-03-01', 0, ?, ?)`).run(entry, grant, budgetLine);

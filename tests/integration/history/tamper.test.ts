@@ -131,8 +131,8 @@ describe.concurrent('kassa verify finds edits made behind the app\'s back', () =
 
   it('6. a fake entry with the next number added', async () => {
     await expectFound(tampered(`
-      INSERT INTO entries (journal_id, year, number, date, description, status, source, created_at)
-        VALUES ((SELECT id FROM journals WHERE code = 'BANK'), 2026, 4, '2026-01-20', 'Terugbetaling', 'posted', 'manual', '2026-01-20T10:00:00Z');
+      INSERT INTO entries (journal_id, year, number, date, description, status, source)
+        VALUES ((SELECT id FROM journals WHERE code = 'BANK'), 2026, 4, '2026-01-20', 'Terugbetaling', 'posted', 'manual');
       INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (${entryId(4)}, ${account('4000')}, 5000, '2026-01-20', 1);
       INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (${entryId(4)}, ${account('1100')}, -5000, '2026-01-20', 1);
       UPDATE account_totals SET credit_cents = credit_cents + 5000 WHERE account_id = ${account('1100')} AND year = 2026;

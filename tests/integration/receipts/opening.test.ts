@@ -86,8 +86,8 @@ describe('opening balance', () => {
     const b = await books();
     await b.call('opening.set', { money: [{ account: '1100', amount: '10.00' }] });
     const d = db(b);
-    d.prepare(`INSERT INTO entries (journal_id, year, number, date, description, status, source, created_at)
-               VALUES ((SELECT id FROM journals WHERE code = 'MEM'), 2026, NULL, '2026-01-01', 'x', 'draft', 'opening', 'now')`).run();
+    d.prepare(`INSERT INTO entries (journal_id, year, number, date, description, status, source)
+               VALUES ((SELECT id FROM journals WHERE code = 'MEM'), 2026, NULL, '2026-01-01', 'x', 'draft', 'opening')`).run();
     const id = (d.prepare('SELECT max(id) AS id FROM entries').get() as { id: number }).id;
     const acc = (c: string) => (d.prepare('SELECT id FROM accounts WHERE code = ?').get(c) as { id: number }).id;
     d.prepare(`INSERT INTO lines (entry_id, account_id, amount_cents, date, posted) VALUES (?, ?, 100, '2026-01-01', 0), (?, ?, -100, '2026-01-01', 0)`).run(id, acc('1000'), id, acc('0590'));
