@@ -6,6 +6,8 @@ import { askKept, FRESH_MS, isKept, keptAnswer, keptScope } from './keptAnswers'
 
 export interface Loaded<T> {
   data: T | null;
+  /** The input (its JSON) that `data` answers: while a new question is out, `data` is the last one's. */
+  dataKey: string | null;
   error: string | null;
   loading: boolean;
   reload: () => void;
@@ -23,6 +25,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   const keep = isKept(method);
   const kept = keep && key !== null ? keptAnswer(method, key, scope) : undefined;
   const [data, setData] = useState<OutputFor<M> | null>(kept?.data ?? null);
+  const [dataKey, setDataKey] = useState<string | null>(kept ? key : null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(input !== null && kept === undefined);
   const [tick, setTick] = useState(0);
@@ -68,6 +71,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       setError(null);
       setLoading(false);
     }
+    if (current !== undefined) setDataKey(key);
     // Just asked (by the start-up calls, or a moment ago): no second call right behind it.
     if (current !== undefined && Date.now() - current.at < FRESH_MS) return;
     const answer: Promise<{ json: string | null; data: OutputFor<M> }> = keep
@@ -77,6 +81,8 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
       .then((r) => {
         if (seq.current !== mine) return;
         if (r.json === null || r.json !== shown.current) setData(r.data);
+        // The same answer as the last question's (two searches that find nothing) still answers this one.
+        setDataKey(key);
         shown.current = r.json;
         setError(null);
       })
@@ -91,7 +97,7 @@ export function useApi<M extends AnyMethod>(method: M, input: InputFor<M> | null
   }, [method, key, scope, keep, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
+  return { data, dataKey, error, loading, reload };
 }
 
 /** A ref that is true while the component is mounted (for work that finishes after it may be gone). */

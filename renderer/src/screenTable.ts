@@ -90,12 +90,26 @@ const LAZY_SCREENS: Record<string, Group> = {
 
 /** Groups whose chunk has been loaded, with their screen tables. */
 const loadedGroups = new Map<Group, Table>();
+/** Groups whose chunk is on its way: a click during the idle prefetch waits for that same load. */
+const loadingGroups = new Map<Group, Promise<Table>>();
 
 function loadGroup(group: Group): Promise<Table> {
-  return GROUPS[group]().then((table) => {
-    loadedGroups.set(group, table);
-    return table;
-  });
+  const known = loadingGroups.get(group);
+  if (known) return known;
+  const load = GROUPS[group]().then(
+    (table) => {
+      loadedGroups.set(group, table);
+      loadingGroups.delete(group);
+      return table;
+    },
+    (e: unknown) => {
+      // A failed load (the server gone a moment) is tried again by the next click.
+      loadingGroups.delete(group);
+      throw e;
+    },
+  );
+  loadingGroups.set(group, load);
+  return load;
 }
 
 /**

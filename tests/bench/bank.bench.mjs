@@ -41,7 +41,7 @@ const mImport = await measure(() => call('bank.import', { path: statement }));
 const imp = mImport.result;
 console.log(`  import into inbox: ${fmt(mImport.seconds)} ${cpuNote(mImport)} (target <= 2 s) ${verdict(mImport.seconds <= 2)}; added ${imp.added}, suggested ${imp.suggested}`);
 
-// A treasurer's rules for the generated kinds of lines, then everything else on one account.
+// A treasurer's rules for the generated kinds of lines.
 const rules = [
   { text: 'gift', account: '8000' }, { text: 'subsidie', account: '8200' }, { text: 'huur', account: '4100' },
   { text: 'vrijwilligersvergoeding', account: '4000' }, { text: 'factuur', account: '8400' }, { text: 'kosten', account: '4610' },
@@ -54,11 +54,14 @@ console.log(`  6 rules, each re-matching the inbox: ${fmt(mRules.seconds)} ${cpu
 
 const mConfirm = await measure(() => call('bank.confirm', { transactions: 'all-assigned' }));
 const conf = mConfirm.result;
-console.log(`  confirm ${conf.count} lines into posted entries: ${fmt(mConfirm.seconds)} ${cpuNote(mConfirm)} (target <= 3 s) ${verdict(mConfirm.seconds <= 3)}`);
+console.log(`  confirm ${conf.count} lines into posted entries: ${fmt(mConfirm.seconds)} ${cpuNote(mConfirm)} (target <= 3 s) ${verdict(mConfirm.seconds <= 3)}; ${N - conf.count} lines stay in the inbox`);
 
 const rec = await call('bank.reconciliation', { account: '1100' });
 console.log(`  reconciliation: bank ${rec.lastStatement?.bankBalance} vs books ${rec.lastStatement?.bookBalance} (difference ${rec.lastStatement?.difference}: the opening balance, not booked)`);
 const v = await call('audit.verify', {});
 console.log(`  audit.verify after the run: ${v.ok ? 'ok' : 'PROBLEMS'}`);
 session.close();
-if (conf.count !== N || !v.ok) process.exitCode = 1;
+// Every accepted suggestion is confirmed. The fee lines (rule "vrijwilligersvergoeding" -> 4000) stay
+// in the inbox: a volunteer fee needs its person and the limit check first (issue 18), so they are
+// never accepted in bulk.
+if (conf.count !== mAccept.result.accepted || !v.ok) process.exitCode = 1;

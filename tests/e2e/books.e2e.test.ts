@@ -444,7 +444,9 @@ describe.each(modes)('books UI (%s)', (mode) => {
     const gotIt = page.getByRole('button', { name: 'Begrepen' });
     if (await gotIt.isVisible()) await gotIt.click();
     await expect.poll(() => gotIt.count()).toBe(0);
-    const m = await page.evaluate(() => {
+    const m = await page.evaluate(async () => {
+      // The list refits in the frame after the tip has gone (ResizeObserver): measure after it.
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
       const el = document.querySelector('[data-testid="journal-list"]')!;
       const keys = document.getElementById('journal-keys')!;
       const main = document.querySelector('main')!;

@@ -1,27 +1,20 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Entry } from '../../../shared/api/types';
-import { call, type InputFor, type OutputFor } from '../api';
 import type { ScreenProps } from '../screenProps';
 import { AccountSelect } from '../components/AccountPickers';
 import { EntryDialog } from '../components/EntryDialog';
 import { Field } from '../components/Field';
 import { DateInput } from '../components/Inputs';
 import { PageTitle } from '../components/PageTitle';
-import { useApp } from '../context';
 import { dateNl, euro, parseInputAmount, parseInputDate } from '../format';
 import './receipts/common';
-import { useAccounts, useMounted, useYears } from '../hooks';
+import { useAccounts, useYears } from '../hooks';
 import { useFillHeight } from '../useFillHeight';
 import { useFixedRows } from '../useFixedRows';
-import { askKept, FRESH_MS, keptAnswer, keptScope } from '../keptAnswers';
+import { usePagedApi } from '../usePagedApi';
 
 const PAGE_SIZE = 100;
-type EntryPage = OutputFor<'entries.list'>;
 const ROW_HEIGHT = 56;
-
-/** The input of one page of the list for a filter (its JSON), as the kept answers key it. */
-const pageInput = (filterJson: string, page: number): string => JSON.stringify({ ...(JSON.parse(filterJson) as Filter), limit: PAGE_SIZE, offset: page * PAGE_SIZE });
 
 interface Filter {
   year?: number;
@@ -43,7 +36,6 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function JournalScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
-  const { booksVersion, info } = useApp();
   const accounts = useAccounts(true);
   const years = useYears();
 
@@ -77,99 +69,18 @@ export function JournalScreen({ params }: ScreenProps) {
   }, [year, fromIso, toIso, account, debouncedSearch, noReceipt, aboveAmount]);
   const filterKey = JSON.stringify(filter);
 
-  // Paged cache of the current list: page number -> entries. A new filter starts a new generation.
-  // The first page of each question is kept between visits (keptAnswers.ts): a visit with a kept
-  // first page draws it at once and asks again behind it.
-  const scope = keptScope(info?.path ?? '', booksVersion);
-  const keptFirst = (f: string) => keptAnswer('entries.list', pageInput(f, 0), scope);
-  const [total, setTotal] = useState<number | null>(() => keptFirst(filterKey)?.data.total ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const [, setPagesVersion] = useState(0);
-  const pages = useRef<Map<number, Entry[]> | null>(null);
-  if (pages.current === null) {
-    const first = keptFirst(filterKey);
-    pages.current = new Map(first ? [[0, first.data.items]] : []);
-  }
-  const pending = useRef(new Set<number>());
-  const generation = useRef(0);
-  // A refresh behind the kept first page is not sent once the screen is gone.
-  const mounted = useMounted();
+  // The list, page by page as it scrolls into view; its first page is kept between visits like any
+  // screen's figures (usePagedApi.ts).
+  const list = usePagedApi('entries.list', filter, PAGE_SIZE);
+  const { total, error, ready, itemAt: entryAt } = list;
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
-
-  // Without a kept first page it is asked for while the screen first renders, not after React has
-  // committed it (issue 18): the server works beside the render. Taken by the first fetch of page 0
-  // below when the filter and the books are still the same.
-  const firstPage = useRef<{ key: string; scope: string; answer: Promise<EntryPage> | null } | null>(null);
-  if (firstPage.current === null) {
-    const answer = keptFirst(filterKey) ? null : call('entries.list', JSON.parse(pageInput(filterKey, 0)) as InputFor<'entries.list'>);
-    answer?.catch(() => undefined);
-    firstPage.current = { key: filterKey, scope, answer };
+  // Another filter starts at the top of its list.
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (shownFilter !== filterKey) {
+    setShownFilter(filterKey);
+    setActive(0);
   }
-
-  const showPage = useCallback((page: number, gen: number, r: EntryPage) => {
-    if (gen !== generation.current) return;
-    pages.current!.set(page, r.items);
-    setTotal(r.total);
-    setError(null);
-    setPagesVersion((v) => v + 1);
-  }, []);
-
-  const fetchPage = useCallback(
-    (page: number, gen: number, f: string, pageScope: string) => {
-      if (pages.current!.has(page) || pending.current.has(page)) return;
-      pending.current.add(page);
-      const early = firstPage.current;
-      const started = page === 0 && early?.answer && early.key === f && early.scope === pageScope ? early.answer : undefined;
-      if (early) early.answer = null;
-      const answer =
-        page === 0
-          ? askKept('entries.list', pageInput(f, 0), pageScope, started ? { started } : {}).then((r) => r.data)
-          : call('entries.list', JSON.parse(pageInput(f, page)) as InputFor<'entries.list'>);
-      answer
-        .then((r) => showPage(page, gen, r))
-        .catch((e: unknown) => {
-          if (gen !== generation.current) return;
-          setError(e instanceof Error ? e.message : String(e));
-        })
-        .finally(() => {
-          if (gen === generation.current) pending.current.delete(page);
-        });
-    },
-    [showPage],
-  );
-
-  useEffect(() => {
-    const mounting = generation.current === 0;
-    generation.current += 1;
-    const gen = generation.current;
-    pending.current = new Set();
-    const first = keptFirst(filterKey);
-    // The first render already drew the kept page (or nothing); a new filter starts afresh.
-    if (!mounting) {
-      setActive(0);
-      pages.current = new Map(first ? [[0, first.data.items]] : []);
-      setTotal(first ? first.data.total : null);
-      setPagesVersion((v) => v + 1);
-    }
-    if (!first) {
-      fetchPage(0, gen, filterKey, scope);
-      return;
-    }
-    // A kept first page is on screen: ask again in an idle moment (unless it came in just now); a
-    // different answer starts the list afresh (rows further down belong to the new answer).
-    if (Date.now() - first.at < FRESH_MS) return;
-    let json = first.json;
-    askKept('entries.list', pageInput(filterKey, 0), scope, { background: true, wanted: () => gen === generation.current && mounted.current })
-      .then((r) => {
-        if (gen !== generation.current || r.json === json) return;
-        json = r.json;
-        pages.current = new Map([[0, r.data.items]]);
-        showPage(0, gen, r.data);
-      })
-      .catch(() => undefined);
-    // keptFirst reads `scope`, which holds booksVersion and the path.
-  }, [filterKey, scope, fetchPage, showPage]);
 
   const listRef = useRef<HTMLDivElement>(null);
   const keysRef = useRef<HTMLParagraphElement>(null);
@@ -180,15 +91,10 @@ export function JournalScreen({ params }: ScreenProps) {
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
   // Fetch the pages that the visible rows need, as they come into view.
+  const { need } = list;
   useEffect(() => {
-    if (total === null || total === 0) return;
-    const fromPage = Math.floor(firstIndex / PAGE_SIZE);
-    const lastPage = Math.floor(lastIndex / PAGE_SIZE);
-    for (let p = fromPage; p <= lastPage; p++) fetchPage(p, generation.current, filterKey, scope);
-  }, [firstIndex, lastIndex, total, filterKey, scope, fetchPage]);
-
-  const entryAt = (index: number): Entry | undefined => pages.current!.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
-  const ready = total !== null && (total === 0 || pages.current!.has(0));
+    if (total) need(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, total, need]);
 
   // Keyboard: the list is one tab stop; arrows move the active row, Enter opens it.
   const move = (to: number) => {
