@@ -21,7 +21,7 @@ import { entryRef, postEntry, reverseEntry, type LineInput } from '../entries';
 import { bankAccountByCode } from './bankAccounts';
 import { moveLineReceipts } from '../receipts/bankLines';
 import { EntryBatch } from './batchPost';
-import { assertVolunteerPaymentAllowed, cancelPaymentsOfEntry, registerBookedVolunteerPayment, volunteerKindOf } from '../volunteers/payments';
+import { assertVolunteerPaymentAllowed, cancelPaymentsOfEntry, registerBookedVolunteerPayment, volunteerKindOf } from '../volunteers/bankBooked';
 import { unlinkTransaction } from './handMatch';
 import { registerInvoicePayment, undoInvoicePayments } from './invoiceLink';
 import { refreshReconciliations, shiftDays } from './reconciliation';

@@ -10,7 +10,7 @@ import type { Books } from '../../db/books';
 import { accountForPosting } from '../accounts';
 import { appendAudit } from '../audit';
 import { checkLineAllocation } from '../grants/allocation';
-import { assertVolunteerPaymentAllowed, volunteerKindOf } from '../volunteers/payments';
+import { assertVolunteerPaymentAllowed, volunteerKindOf } from '../volunteers/bankBooked';
 import { bankAccountByCode } from './bankAccounts';
 import { invoiceForLine } from './invoiceLink';
 import { createRuleRow } from './rules';

@@ -6,7 +6,9 @@ import type { Session } from '../../session';
 import { overviewXlsx, statementPdf, statementsPdf } from './documents';
 import { listLimits, resetLimits, setLimits } from './limits';
 import { volunteerOverview } from './overview';
-import { attachReceipt, cancelPayment, checkPayment, getReceipt, listPayments, markPaid, payVolunteer } from './payments';
+import { attachReceipt, cancelPayment, getReceipt, listPayments, payVolunteer } from './payments';
+import { checkPayment } from './check';
+import { markPaid } from './payout';
 import { archivePerson, createPerson, getPerson, listPersons, updatePerson } from './persons';
 import { exportSepa } from './sepa';
 

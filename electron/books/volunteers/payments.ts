@@ -1,22 +1,13 @@
 import { KassaError } from '../../../shared/errors';
-import { centsToString, formatEuro, MAX_AMOUNT_CENTS, parseAmount } from '../../../shared/money';
+import { centsToString, parseAmount } from '../../../shared/money';
 import { formatDateNl } from '../../../shared/dates';
 import {
   AS_WAGES_CONFIRMATION,
-  type VolunteerCheck,
-  type VolunteerIssue,
   type VolunteerPayment,
   type VolunteerPaymentKind,
   type VolunteerPaymentStatus,
   type VolunteerPayResult,
-  type VolunteerTotals,
 } from '../../../shared/api/volunteers';
-import {
-  checkVolunteerPayment,
-  type CheckVolunteerPaymentResult,
-  type Issue,
-  type PastVolunteerPayment,
-} from '../../../shared/rules/volunteerLimits';
 import type { Books } from '../../db/books';
 import { accountForPosting, type AccountRef } from '../accounts';
 import { appendAudit } from '../audit';
@@ -25,137 +16,15 @@ import { volunteerPaymentFactRef } from '../history/finalFacts';
 import { nowIso } from '../clock';
 import { entryRef, postEntry, reverseEntry } from '../entries';
 import { openYearFor } from '../years';
-import { limitsFor } from './limits';
 import { personRow } from './persons';
 import { readReceipt, storeReceipt, type ReceiptInput } from './receipts';
+import { blockedError, runCheck, type CheckInput } from './check';
 import { said } from '../../../shared/phrase';
 
 /** The account a payment to be paid later is booked on (DESIGN.md section 6). */
 export const PAYABLE_ACCOUNT = '1500';
 export const FEE_ACCOUNT = '4000';
 export const REIMBURSEMENT_ACCOUNT = '4010';
-
-// ---------------------------------------------------------------------------------------------
-// Checking
-// ---------------------------------------------------------------------------------------------
-
-/** The pure rules speak of payment.* and person.*; the API's fields are flat. */
-const FIELD_MAP: Record<string, string> = {
-  'payment.amount': 'amount',
-  'payment.hours': 'hours',
-  'payment.date': 'date',
-  'person.birthDate': 'person',
-};
-
-function toIssue(i: Issue): VolunteerIssue {
-  const out: VolunteerIssue = { code: i.code, message: i.message };
-  if (i.says) out.says = i.says;
-  if (i.field !== undefined) out.field = FIELD_MAP[i.field] ?? i.field;
-  return out;
-}
-
-function totalsOut(r: CheckVolunteerPaymentResult): VolunteerTotals {
-  const t = r.totals;
-  return {
-    month: centsToString(t.monthCents),
-    year: centsToString(t.yearCents),
-    monthLeft: centsToString(t.monthLeftCents),
-    yearLeft: centsToString(t.yearLeftCents),
-    monthAfter: centsToString(t.monthAfterCents),
-    yearAfter: centsToString(t.yearAfterCents),
-  };
-}
-
-/** The person's other payments in the calendar year of `date` (cancelled ones do not count). */
-function history(books: Books, personId: number, date: string): PastVolunteerPayment[] {
-  const year = date.slice(0, 4);
-  const rows = books
-    .raw(
-      `SELECT date, kind, amount_cents, as_wages FROM volunteer_payments
-       WHERE person_id = ? AND date >= ? AND date <= ? AND status <> 'cancelled'`,
-    )
-    .all(personId, `${year}-01-01`, `${year}-12-31`) as { date: string; kind: VolunteerPaymentKind; amount_cents: number; as_wages: number }[];
-  return rows.map((r) => ({ date: r.date, kind: r.kind, amountCents: r.amount_cents, asWages: r.as_wages === 1 }));
-}
-
-export interface CheckInput {
-  person: number;
-  date: string;
-  kind: VolunteerPaymentKind;
-  amount?: string | undefined;
-  hours?: string | undefined;
-  asWages?: boolean | undefined;
-}
-
-interface Checked {
-  api: VolunteerCheck;
-  raw: CheckVolunteerPaymentResult;
-}
-
-function runCheck(books: Books, input: CheckInput): Checked {
-  const person = personRow(books, input.person);
-  const year = Number(input.date.slice(0, 4));
-  const { row, used } = limitsFor(books, year);
-  const amountCents = input.amount === undefined ? 0 : parseAmount(input.amount, 'amount');
-  const raw = checkVolunteerPayment({
-    person: {
-      ...(person.birth_date ? { birthDate: person.birth_date } : {}),
-      benefit: person.benefit,
-      alsoPaidOrInvoices: person.also_paid_or_invoices === 1,
-    },
-    payment: {
-      date: input.date,
-      kind: input.kind,
-      amountCents,
-      ...(input.hours !== undefined ? { hours: input.hours } : {}),
-      ...(input.asWages ? { asWages: true } : {}),
-    },
-    history: history(books, person.id, input.date),
-    limits: row,
-  });
-  // Without an amount the screen only wants the totals: "no amount yet" is not a problem to show.
-  const blocks = (input.amount === undefined ? raw.blocks.filter((b) => b.code !== 'INVALID_AMOUNT') : raw.blocks).map(toIssue);
-  const warnings = raw.warnings.map(toIssue);
-  const api: VolunteerCheck = {
-    status: blocks.length > 0 ? 'blocked' : warnings.length > 0 ? 'warn' : 'ok',
-    blocks,
-    warnings,
-    totals: totalsOut(raw),
-    maxAmount: centsToString(raw.maxAmountCents),
-    hourlyRate: raw.hourlyRateCents === undefined ? null : centsToString(raw.hourlyRateCents),
-    hourlyLimit: raw.hourlyLimitCents === undefined ? null : centsToString(raw.hourlyLimitCents),
-    maxForHours: raw.maxForHoursCents === undefined ? null : centsToString(raw.maxForHoursCents),
-    counted: raw.counted,
-    reimbursementsCount: raw.reimbursementsCount,
-    limits: used,
-    person: { id: person.id, name: person.name, benefit: person.benefit, birthDate: person.birth_date },
-  };
-  return { api, raw };
-}
-
-/** volunteers.check: what the pay screen shows BEFORE saving. Writes nothing. */
-export function checkPayment(books: Books, input: CheckInput): VolunteerCheck {
-  return runCheck(books, input).api;
-}
-
-const INPUT_BLOCKS = new Set(['INVALID_DATE', 'INVALID_AMOUNT', 'INVALID_HOURS', 'INVALID_BIRTHDATE', 'BIRTHDATE_REQUIRED']);
-
-/** A blocked check as the contract's error: input problems first, then the limits (LIMIT_EXCEEDED). */
-function blockedError(c: VolunteerCheck): KassaError {
-  const details = { blocks: c.blocks, warnings: c.warnings, totals: c.totals, maxAmount: c.maxAmount };
-  const input = c.blocks.find((b) => INPUT_BLOCKS.has(b.code));
-  if (input) {
-    return new KassaError(input.code === 'INVALID_AMOUNT' ? 'INVALID_AMOUNT' : 'INVALID_INPUT', input.message, {
-      field: input.field ?? 'amount',
-      details: { ...details, reason: input.code, ...(input.says ? { says: input.says } : {}) },
-    });
-  }
-  const limits = c.blocks.filter((b) => !INPUT_BLOCKS.has(b.code));
-  return new KassaError('LIMIT_EXCEEDED', limits.map((b) => b.message).join('\n\n'), {
-    field: limits[0]?.field ?? 'amount',
-    details: { ...details, reason: limits[0]?.code, says: limits.flatMap((b) => b.says ?? []) },
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading payments
@@ -300,7 +169,7 @@ function checkWagesConfirmation(input: PayInput): string | null {
   return AS_WAGES_CONFIRMATION;
 }
 
-function kindLabel(kind: VolunteerPaymentKind, asWages: boolean): string {
+export function kindLabel(kind: VolunteerPaymentKind, asWages: boolean): string {
   if (asWages) return 'Loon (bewust als loon betaald)';
   return kind === 'fee' ? 'Vrijwilligersvergoeding' : 'Onkostenvergoeding';
 }
@@ -447,175 +316,4 @@ export function getReceipt(books: Books, paymentId: number): { fileName: string;
     throw new KassaError('NOT_FOUND', said('err.vol.noReceipt', 'Bij deze betaling is geen bon bewaard.'), { field: 'payment' });
   }
   return { fileName: r.name, mime: r.mime, dataBase64: r.data.toString('base64') };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Paying out approved payments (1500 -> bank)
-// ---------------------------------------------------------------------------------------------
-
-interface PayableRow {
-  id: number;
-  person_id: number;
-  person_name: string;
-  date: string;
-  amount_cents: number;
-  description: string;
-  status: VolunteerPaymentStatus;
-  pay_from: string;
-  sepa_batch_id: number | null;
-}
-
-/** The approved payments, in the order given, each checked payable (1500) and not yet paid. */
-export function payableRows(books: Books, ids: number[], field = 'paymentIds'): PayableRow[] {
-  const seen = new Set<number>();
-  const st = books.raw(
-    `SELECT v.id, v.person_id, pe.name AS person_name, v.date, v.amount_cents, v.description, v.status, a.code AS pay_from, v.sepa_batch_id
-     FROM volunteer_payments v JOIN persons pe ON pe.id = v.person_id JOIN accounts a ON a.id = v.pay_from_account_id WHERE v.id = ?`,
-  );
-  return ids.map((id, i) => {
-    const f = `${field}.${i}`;
-    if (seen.has(id)) throw new KassaError('INVALID_INPUT', said('err.vol.paymentTwice', 'Betaling {{id}} staat twee keer in de lijst.', { id }), { field: f });
-    seen.add(id);
-    const r = st.get(id) as PayableRow | undefined;
-    if (!r) throw new KassaError('NOT_FOUND', said('err.vol.paymentNotFound', 'Betaling {{id}} bestaat niet.', { id }), { field: f });
-    if (r.status === 'paid') {
-      throw new KassaError('CONFLICT', said('err.vol.alreadyPaid', 'De vergoeding van {{person}} van {{date}} is al betaald.', { person: r.person_name, date: formatDateNl(r.date) }), { field: f });
-    }
-    if (r.status === 'cancelled') {
-      throw new KassaError('INVALID_INPUT', said('err.vol.feeCancelled', 'De vergoeding van {{person}} van {{date}} is geannuleerd.', { person: r.person_name, date: formatDateNl(r.date) }), { field: f });
-    }
-    return r;
-  });
-}
-
-/**
- * Book the payout of approved payments as ONE entry, like the bank shows a batch as one debit:
- * debit 1500 per payment (with the person), credit the bank or cash account with the total.
- */
-export function bookPayout(
-  books: Books,
-  rows: PayableRow[],
-  input: { date: string; account: string; description: string; sourceRef: string; accountField: string; dateField: string },
-) {
-  openYearFor(books, input.date, input.dateField);
-  const bank = moneyAccount(books, input.account, input.accountField);
-  const payable = accountForPosting(books, PAYABLE_ACCOUNT, input.accountField);
-  let total = 0n;
-  for (const r of rows) {
-    if (r.date > input.date) {
-      throw new KassaError(
-        'INVALID_INPUT',
-        said('err.vol.paidBeforeFee', 'De betaaldatum {{date}} ligt voor de datum van de vergoeding van {{person}} ({{feeDate}}). Kies een latere datum.', { date: formatDateNl(input.date), person: r.person_name, feeDate: formatDateNl(r.date) }),
-        { field: input.dateField },
-      );
-    }
-    total += BigInt(r.amount_cents);
-  }
-  // The bank side is one line: more than a line can hold is refused here, added up exactly.
-  if (total > BigInt(MAX_AMOUNT_CENTS)) {
-    throw new KassaError(
-      'INVALID_AMOUNT',
-      said('err.vol.payoutTooBig', 'Samen is dit {{total}}. Dat is meer dan € 999.999.999,99, het hoogste bedrag op één regel. Betaal de vergoedingen in delen. Er is niets opgeslagen.', { total: formatEuro(total) }),
-      { field: input.accountField },
-    );
-  }
-  const entry = postEntry(
-    books,
-    {
-      date: input.date,
-      description: input.description,
-      lines: [
-        ...rows.map((r) => ({ account: payable.code, debit: centsToString(r.amount_cents), description: `${r.person_name}: ${r.description}`.slice(0, 500), person: r.person_id })),
-        { account: bank.code, credit: centsToString(total), description: `${rows.length} vrijwilliger(s), samen ${formatEuro(total)}` },
-      ],
-    },
-    { source: 'volunteer', sourceRef: input.sourceRef },
-  );
-  const upd = books.raw(`UPDATE volunteer_payments SET status = 'paid', paid_entry_id = ?, paid_date = ? WHERE id = ?`);
-  for (const r of rows) upd.run(entry.id, input.date, r.id);
-  return { entry, total };
-}
-
-export function markPaid(
-  books: Books,
-  input: { paymentIds?: number[] | undefined; batch?: number | undefined; date: string; account: string },
-): { entry: { id: number; number: number; ref: string }; count: number; total: string } {
-  return books.tx(() => {
-    let ids = input.paymentIds;
-    let description = `Uitbetaling vrijwilligersvergoedingen (${ids?.length ?? 0})`;
-    let sourceRef = 'payout';
-    if (input.batch !== undefined) {
-      const b = books.first(books.db.selectFrom('volunteer_sepa_batches').select(['id', 'message_id']).where('id', '=', input.batch));
-      if (!b) throw new KassaError('NOT_FOUND', said('err.vol.batchNotFound', 'Betaalbestand {{batch}} bestaat niet.', { batch: input.batch }), { field: 'batch' });
-      ids = (books.raw(`SELECT id FROM volunteer_payments WHERE sepa_batch_id = ? AND status = 'approved' ORDER BY id`).all(b.id) as { id: number }[]).map((r) => r.id);
-      if (ids.length === 0) throw new KassaError('CONFLICT', said('err.vol.batchAllPaid', 'Alle betalingen uit dit betaalbestand zijn al als betaald geboekt.'), { field: 'batch' });
-      description = `Uitbetaling vrijwilligers, betaalbestand ${b.message_id}`;
-      sourceRef = `sepa:${b.id}`;
-    }
-    const rows = payableRows(books, ids ?? []);
-    const { entry, total } = bookPayout(books, rows, { date: input.date, account: input.account, description, sourceRef, accountField: 'account', dateField: 'date' });
-    appendAudit(books, 'volunteers.markPaid', 'volunteer_payment', null, { ids: rows.map((r) => r.id), batch: input.batch ?? null, entry: entry.ref, date: input.date });
-    return { entry, count: rows.length, total: centsToString(total) };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Payments made another way: a bank line booked on the fee or reimbursement account
-// ---------------------------------------------------------------------------------------------
-
-/** The kind of volunteer payment an expense account books, or null for any other account. */
-export function volunteerKindOf(accountCode: string): VolunteerPaymentKind | null {
-  if (accountCode === FEE_ACCOUNT) return 'fee';
-  if (accountCode === REIMBURSEMENT_ACCOUNT) return 'reimbursement';
-  return null;
-}
-
-/**
- * The same limit check as volunteers.pay for a payment booked elsewhere (a bank line): an archived
- * person or a payment over a maximum is refused with the same Dutch message (LIMIT_EXCEEDED).
- */
-export function assertVolunteerPaymentAllowed(
-  books: Books,
-  input: { person: number; date: string; kind: VolunteerPaymentKind; amountCents: number },
-  field = 'person',
-): VolunteerCheck {
-  const person = personRow(books, input.person, field);
-  if (person.archived) {
-    throw new KassaError('INVALID_INPUT', said('err.vol.personArchived', '{{name}} is gearchiveerd. Zet deze persoon eerst weer actief.', { name: person.name }), { field });
-  }
-  const { api } = runCheck(books, { person: person.id, date: input.date, kind: input.kind, amount: centsToString(input.amountCents) });
-  if (api.blocks.length > 0) {
-    const e = blockedError(api);
-    throw new KassaError(e.code, e.message, { field, ...(e.details ? { details: e.details } : {}) });
-  }
-  return api;
-}
-
-/**
- * Register a payment that a bank line booked (entry already posted, money already paid): it counts
- * toward the person's maxima from now on and is a fact in the history chain, like volunteers.pay.
- */
-export function registerBookedVolunteerPayment(
-  books: Books,
-  x: { person: number; date: string; kind: VolunteerPaymentKind; amountCents: number; description: string; payFromId: number; entryId: number; source: string },
-): number {
-  const { lastInsertRowid: id } = books.run(
-    books.db.insertInto('volunteer_payments').values({
-      person_id: x.person, date: x.date, period_from: null, period_to: null, hours: null, amount_cents: x.amountCents, kind: x.kind,
-      description: x.description.trim().slice(0, 300) || kindLabel(x.kind, false), as_wages: 0, wages_confirmation: null,
-      pay_from_account_id: x.payFromId, entry_id: null, grant_id: null, budget_line_id: null, attachment_id: null, status: 'approved',
-      paid_entry_id: null, paid_date: null, sepa_batch_id: null, cancel_entry_id: null, created_at: nowIso(),
-    }),
-  );
-  books.run(
-    books.db.updateTable('volunteer_payments').set({ entry_id: x.entryId, status: 'paid', paid_entry_id: x.entryId, paid_date: x.date }).where('id', '=', Number(id)),
-  );
-  appendAudit(books, 'volunteers.pay', 'volunteer_payment', Number(id), { person: x.person, date: x.date, kind: x.kind, amount: centsToString(x.amountCents), source: x.source });
-  appendFact(books, 'volunteer_payment', volunteerPaymentFactRef(books, Number(id)));
-  return Number(id);
-}
-
-/** A reversed entry that booked volunteer payments (a bank line put back): those payments no longer count. */
-export function cancelPaymentsOfEntry(books: Books, entryId: number, reversalId: number): void {
-  books.raw(`UPDATE volunteer_payments SET status = 'cancelled', cancel_entry_id = ? WHERE entry_id = ? AND status <> 'cancelled'`).run(reversalId, entryId);
 }

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit';
 import { nowIso, today } from '../clock';
 import { writeFileGuarded } from '../../files/write';
 import { pain001Xml } from './pain001';
-import { bookPayout, payableRows } from './payments';
+import { bookPayout, payableRows } from './payout';
 import { said } from '../../../shared/phrase';
 
 /**
