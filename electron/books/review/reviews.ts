@@ -5,7 +5,7 @@ import { centsToString, parseAmount } from '../../../shared/money';
 import { newSeed } from '../../../shared/rules/reviewSample';
 import type { Books } from '../../db/books';
 import { nowIso } from '../clock';
-import { checkYear } from '../statements/yearEnd';
+import { checkYear } from '../statements/yearEndCheck';
 import { getYear } from '../statements/balances';
 import { recordFact } from './chain';
 import { computeChecklist } from './checklist';

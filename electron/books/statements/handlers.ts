@@ -7,7 +7,8 @@ import { balanceSheet, incomeStatement } from './statements';
 import { exportStatementsPdf } from './pdf';
 import { exportXaf } from './xaf';
 import { exportStatementsXlsx } from './xlsx';
-import { checkYear, closeFiscalYear, reopenFiscalYear } from './yearEnd';
+import { closeFiscalYear, reopenFiscalYear } from './yearEnd';
+import { checkYear } from './yearEndCheck';
 
 /** Statements, year-end and their exports: contract name -> service call (spread into electron/api.ts). */
 export const statementsHandlers: { [M in StatementsMethodName]: Handler<M> } = {
