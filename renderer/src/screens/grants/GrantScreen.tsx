@@ -1,22 +1,23 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GrantReport, YearEndProposal } from '../../../../shared/api/grants';
+import type { GrantReport } from '../../../../shared/api/grants';
 import type { ScreenProps } from '../../screenProps';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field, FormError, Hint } from '../../components/Field';
-import { AmountInput, DateInput } from '../../components/Inputs';
 import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
-import { dateNl, euro, parseInputAmount, parseInputDate, slug, todayNl } from '../../format';
-import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, useYears, type FormErrors } from '../../hooks';
+import { dateNl, euro, slug } from '../../format';
+import { useApi } from '../../hooks';
 import { hrefFor, navigate } from '../../router';
 import { BudgetChart, LevelBadge, percentNl, StatusBadge } from './common';
 import { SaveFileButton } from '../../components/SaveFile';
-
-const XLSX = { name: 'Excel', extensions: ['xlsx'] };
 import { fileSafe } from '../../paths';
 import { serverText } from '../../serverText';
+import { BookForm } from './GrantBookForm';
+import { YearEnd } from './GrantYearEnd';
+
+const XLSX = { name: 'Excel', extensions: ['xlsx'] };
 
 /** One grant: budget vs actual per line with a chart and warnings, booking on it, exports and year end. Route: grant?id=N. */
 export function GrantScreen({ params }: ScreenProps) {
@@ -124,128 +125,6 @@ function GrantDetail({ report: r }: { report: GrantReport }) {
   );
 }
 
-/** A cost on a budget line (money.spent) or a receipt from the fund (money.received), both with the grant. */
-function BookForm({ report: r, kind }: { report: GrantReport; kind: 'cost' | 'income' }) {
-  const { t } = useTranslation();
-  const { announce, booksChanged } = useApp();
-  const accounts = useAccounts();
-  const money = useMoneyAccounts(accounts.data);
-  const categories = useMemo(() => (accounts.data ?? []).filter((a) => !a.archived && a.type === (kind === 'cost' ? 'expense' : 'income')), [accounts.data, kind]);
-  const p = `gb-${kind}`;
-  const lines = r.grant.budgetLines;
-  const [date, setDate] = useState(todayNl());
-  const [description, setDescription] = useState('');
-  const [amount, setAmount] = useState('');
-  const [moneyAccount, setMoneyAccount] = useState('');
-  const [budgetLine, setBudgetLine] = useState(lines.length === 1 ? String(lines[0]!.id) : '');
-  const [category, setCategory] = useState(kind === 'income' ? r.grant.incomeAccount : '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!moneyAccount && money.length > 0) setMoneyAccount(money.find((a) => a.code === '1100')?.code ?? money[0]!.code);
-  }, [money, moneyAccount]);
-  // A budget line suggests its usual expense account.
-  useEffect(() => {
-    if (kind !== 'cost' || !budgetLine) return;
-    const l = lines.find((x) => String(x.id) === budgetLine);
-    if (l && l.accounts[0]) setCategory(l.accounts[0]);
-  }, [budgetLine, kind, lines]);
-
-  const clear = (...f: string[]) => setErrors((e) => dropErrors(e, f));
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    const iso = parseInputDate(date);
-    const amt = parseInputAmount(amount);
-    const fe: Record<string, string> = {};
-    if (!iso) fe.date = t('grants.form.dateWrong');
-    if (!amt || amt.startsWith('-') || amt === '0.00') fe.amount = t('grants.form.amountWrong');
-    if (!description.trim()) fe.description = t('grants.detail.descriptionMissing');
-    if (kind === 'cost' && lines.length > 0 && !budgetLine) fe.budgetLine = t('grants.detail.chooseLine');
-    if (!category) fe.category = t('common.chooseAccount');
-    if (Object.keys(fe).length) {
-      setErrors({ fields: fe, general: null });
-      return;
-    }
-    setBusy(true);
-    try {
-      const base = { date: iso!, description: description.trim(), amount: amt!, category, grant: r.grant.id };
-      const res = kind === 'cost'
-        ? await call('money.spent', { ...base, from: moneyAccount, ...(budgetLine ? { budgetLine: Number(budgetLine) } : {}) })
-        : await call('money.received', { ...base, into: moneyAccount });
-      announce(t('grants.detail.booked', { ref: res.ref }));
-      setDescription('');
-      setAmount('');
-      setErrors(NO_ERRORS);
-      booksChanged();
-    } catch (e) {
-      const fe = formErrorsFrom(e);
-      const [field, msg] = Object.entries(fe.fields)[0] ?? [];
-      if (field && msg) {
-        // The booking's grant line (lines.0.budgetLine / lines.0.grant): beside the budget line, or above the form.
-        const mapped = field.endsWith('.budgetLine') ? 'budgetLine' : field.startsWith('lines.') ? null : field;
-        setErrors(mapped ? { fields: { [mapped]: msg }, general: null } : { fields: {}, general: msg });
-      } else setErrors(fe);
-      announce(msg ?? fe.general ?? '', 'error', { visible: false });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const err = (k: string) => errors.fields[k];
-  return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${p}-title`} data-testid={`book-${kind}`}>
-      <h2 id={`${p}-title`}>{t(kind === 'cost' ? 'grants.detail.bookCost' : 'grants.detail.bookIncome')}</h2>
-      {kind === 'cost' ? <Hint>{t('grants.detail.bookCostHint')}</Hint> : null}
-      <FormError error={errors.general} />
-      <Field id={`${p}-date`} label={t('grants.detail.date')} error={err('date')}>
-        {(a) => <DateInput a11y={a} value={date} onChange={(v) => { setDate(v); clear('date'); }} />}
-      </Field>
-      <Field id={`${p}-description`} label={t('grants.detail.description')} error={err('description')}>
-        {(a) => <input {...a} className="input" value={description} onChange={(e) => { setDescription(e.target.value); clear('description'); }} maxLength={500} autoComplete="off" />}
-      </Field>
-      <Field id={`${p}-amount`} label={t('grants.detail.amount')} error={err('amount')}>
-        {(a) => <AmountInput a11y={a} value={amount} onChange={(v) => { setAmount(v); clear('amount'); }} />}
-      </Field>
-      {kind === 'cost' && lines.length > 0 ? (
-        <Field id={`${p}-line`} label={t('grants.detail.budgetLine')} error={err('budgetLine')}>
-          {(a) => (
-            <select {...a} className="input input--auto" value={budgetLine} onChange={(e) => { setBudgetLine(e.target.value); clear('budgetLine'); }}>
-              <option value="">{t('grants.detail.chooseLine')}</option>
-              {lines.map((l) => (
-                <option key={l.id} value={l.id}>{l.name}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-      ) : null}
-      <Field id={`${p}-category`} label={t(kind === 'cost' ? 'grants.detail.costAccount' : 'grants.detail.incomeAccount')} error={err('category')}>
-        {(a) => (
-          <select {...a} className="input input--auto" value={category} onChange={(e) => { setCategory(e.target.value); clear('category'); }}>
-            <option value="">{t('common.chooseAccount')}</option>
-            {categories.map((c) => (
-              <option key={c.code} value={c.code}>{c.code} · {c.name}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${p}-money`} label={t(kind === 'cost' ? 'grants.detail.payFrom' : 'grants.detail.paidInto')} error={err(kind === 'cost' ? 'from' : 'into')}>
-        {(a) => (
-          <select {...a} className="input input--auto" value={moneyAccount} onChange={(e) => setMoneyAccount(e.target.value)}>
-            {money.map((m) => (
-              <option key={m.code} value={m.code}>{m.code} · {m.name}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>{t(kind === 'cost' ? 'grants.detail.bookButton' : 'grants.detail.incomeButton')}</button>
-      </div>
-    </form>
-  );
-}
-
 function Postings({ report: r }: { report: GrantReport }) {
   const { t } = useTranslation();
   const [line, setLine] = useState('');
@@ -322,87 +201,6 @@ function Exports({ report: r }: { report: GrantReport }) {
         <SaveFileButton method="grants.budgetXlsx" input={() => ({ grant: r.grant.id })} fileName={`${base}-begroting.xlsx`} filter={XLSX}
           label={t('grants.detail.exportBudget')} testId="export-budget" />
       </div>
-    </section>
-  );
-}
-
-function YearEnd({ report: r }: { report: GrantReport }) {
-  const { t } = useTranslation();
-  const { announce, booksChanged } = useApp();
-  const years = useYears();
-  const open = (years.data ?? []).filter((y) => y.status === 'open');
-  const [year, setYear] = useState('');
-  const [proposal, setProposal] = useState<YearEndProposal | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const chosen = year || (open[0] ? String(open[0].year) : '');
-
-  async function propose() {
-    setError(null);
-    try {
-      setProposal(await call('grants.yearEndProposal', { grant: r.grant.id, year: Number(chosen) }));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
-  async function confirm() {
-    setError(null);
-    try {
-      const res = await call('grants.yearEndConfirm', { grant: r.grant.id, year: Number(chosen) });
-      announce(t('grants.detail.yearEndDone', { ref: res.ref }));
-      setProposal(null);
-      booksChanged();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
-  if (open.length === 0) return null;
-  return (
-    <section className="grant-section" aria-labelledby="gy-title">
-      <h2 id="gy-title">{t('grants.detail.yearEndTitle')}</h2>
-      <Hint>{t('grants.detail.yearEndHint')}</Hint>
-      <div className="row">
-        <Field id="gy-year" label={t('grants.detail.yearEndYear')}>
-          {(a) => (
-            <select {...a} className="input input--auto" value={chosen} onChange={(e) => { setYear(e.target.value); setProposal(null); }}>
-              {open.map((y) => (
-                <option key={y.year} value={y.year}>{y.year}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="actions">
-          <button type="button" className="button" onClick={() => void propose()}>{t('grants.detail.yearEndShow')}</button>
-        </div>
-      </div>
-      <FormError error={error} />
-      {proposal ? (
-        <div className="grant-proposal" data-testid="year-end-proposal">
-          <p>{proposal.explanation}</p>
-          {proposal.lines.length > 0 ? (
-            <>
-              <table className="table table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.account')}</th>
-                    <th scope="col" className="num">{t('common.debit')}</th>
-                    <th scope="col" className="num">{t('common.credit')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {proposal.lines.map((l) => (
-                    <tr key={l.account}>
-                      <td><span className="code">{l.account}</span> {l.accountName}</td>
-                      <td className="num">{euro(l.debit)}</td>
-                      <td className="num">{euro(l.credit)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <button type="button" className="button button--primary" onClick={() => void confirm()}>{t('grants.detail.yearEndConfirm')}</button>
-            </>
-          ) : null}
-        </div>
-      ) : null}
     </section>
   );
 }
