@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { downloadFrom, checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
+import { downloadFrom, checkA11y, expectNewStatus, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 6 end to end (browser mode): create a fund and a grant with three budget lines, book costs
@@ -86,8 +86,7 @@ describe('grants UI (browser)', () => {
     await form.getByLabel('Omschrijving').fill(description);
     await form.getByLabel('Bedrag').fill(amount);
     await form.getByLabel('Post van de begroting').selectOption({ label: line });
-    await form.getByRole('button', { name: 'Kosten boeken' }).click();
-    await expect.poll(() => text(page.getByTestId('status-message'))).toMatch(/Geboekt als BANK \d{4}-\d{4}\./);
+    await expectNewStatus(page, () => form.getByRole('button', { name: 'Kosten boeken' }).click(), /Geboekt als BANK \d{4}-\d{4}\./);
   }
 
   it('books costs against two lines and shows budget vs actual with the warning past 90 %', async () => {
@@ -98,7 +97,7 @@ describe('grants UI (browser)', () => {
     const huur = table.locator('tr[data-line="Huur buurthuis"]');
     expect(await text(huur)).toContain('95,0 %');
     expect(await text(huur)).toContain('Bijna op (90 % of meer)');
-    expect(await text(table.locator('tr[data-line="Materialen"]'))).toContain('25,1 %');
+    await expect.poll(() => text(table.locator('tr[data-line="Materialen"]'))).toContain('25,1 %');
     expect(await text(table.locator('tr[data-line="Coaching"]'))).toContain('0,0 %');
     const warnings = page.getByTestId('grant-warnings');
     await expect.poll(() => text(warnings)).toContain('Let op: begrotingsregel "Huur buurthuis" is voor 95,0 % besteed. Er is nog € 50,00 over.');

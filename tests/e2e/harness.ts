@@ -62,6 +62,20 @@ export async function text(locator: Locator): Promise<string> {
   return plain(await locator.textContent());
 }
 
+/**
+ * Do `action` and wait for its own status message: the message of the step before may still stand
+ * (two bookings in a row both say "Geboekt als …"), so the text must change and then match.
+ */
+export async function expectNewStatus(page: Page, action: () => Promise<unknown>, pattern: RegExp): Promise<void> {
+  const status = page.getByTestId('status-message');
+  const before = await text(status);
+  await action();
+  await expect.poll(async () => {
+    const now = await text(status);
+    return now !== before && pattern.test(now);
+  }).toBe(true);
+}
+
 /** axe on the page as it is now: no serious or critical violations. */
 export async function checkA11y(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
-import { checkA11y, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
+import { checkA11y, expectNewStatus, goToScreen, requireRenderer, screenshot, startBrowserApp, tempDir, text } from './harness';
 
 /**
  * Issue 9 end to end (browser mode): the lessons page as a learning path, lesson 5 (bank
@@ -112,8 +112,7 @@ describe('lessons UI (browser)', () => {
     await page.getByLabel('Bedrag in euro').fill('5,30');
     await page.getByRole('group', { name: 'Waar ging het geld vandaan?' }).getByRole('radio', { name: /^Bank betaalrekening/ }).check();
     await page.getByRole('radio', { name: /^Bankkosten/ }).check();
-    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
-    await expect.poll(() => text(page.getByTestId('status-message'))).toMatch(/Geboekt als/);
+    await expectNewStatus(page, () => page.getByRole('button', { name: 'Geld uitgeven boeken' }).click(), /Geboekt als/);
     await panel.getByRole('button', { name: 'Controleer' }).click();
     await expect.poll(() => text(panel.getByTestId('task-feedback'))).toContain('moet € 3,50 zijn');
 
@@ -122,8 +121,7 @@ describe('lessons UI (browser)', () => {
     await page.getByLabel('Bedrag in euro').fill('3,50');
     await page.getByRole('group', { name: 'Waar ging het geld vandaan?' }).getByRole('radio', { name: /^Bank betaalrekening/ }).check();
     await page.getByRole('radio', { name: /^Bankkosten/ }).check();
-    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
-    await expect.poll(() => text(page.getByTestId('status-message'))).toMatch(/Geboekt als/);
+    await expectNewStatus(page, () => page.getByRole('button', { name: 'Geld uitgeven boeken' }).click(), /Geboekt als/);
     await panel.getByRole('button', { name: 'Controleer' }).click();
     await expect.poll(() => text(panel.getByTestId('task-feedback'))).toContain('Goed gedaan');
     await checkA11y(page);
