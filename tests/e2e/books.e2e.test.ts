@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronBinaryPath, goToScreen, rendererBuilt, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
+import { electronBinaryPath, expectNewStatus, goToScreen, rendererBuilt, screenshot, startBrowserApp, startElectronApp, tempDir } from './harness';
 
 /**
  * The books screens end to end: the wizard, money in and out, a transfer, a manual entry and its
@@ -503,8 +503,7 @@ describe.each(modes)('books UI (%s)', (mode) => {
     await page.getByLabel('Bedrag in euro').fill('10,00');
     await page.getByRole('radio', { name: /^Kas/ }).check();
     await page.getByRole('radio', { name: /^Materialen/ }).check();
-    await page.getByRole('button', { name: 'Geld uitgeven boeken' }).click();
-    await expect.poll(() => statusText(page)).toMatch(/Geboekt als KAS/);
+    await expectNewStatus(page, () => page.getByRole('button', { name: 'Geld uitgeven boeken' }).click(), /Geboekt als KAS/);
     await page.evaluate(() => {
       const w = window as unknown as { __totals: string[] };
       w.__totals = [];
