@@ -136,10 +136,10 @@ export function ledgerPage(books: Books, input: LedgerPageInput): LedgerPage {
   const order = input.order ?? 'newest';
   const limit = input.limit ?? 200;
 
-  // Walk down (to older lines) below a key, or up (to newer lines) above one.
   /** The period's dates, narrowed to the side of `k` that a walk down (or up) reads. */
   const toward = (isDown: boolean, k: Key): [string, string] => (isDown ? [from, k.date < to ? k.date : to] : [k.date > from ? k.date : from, to]);
 
+  // Walk down (to older lines) below a key, or up (to newer lines) above one.
   let down: boolean;
   let start: Key;
   if (input.older !== undefined) [down, start] = [true, parseCursor(input.older)];
