@@ -4,7 +4,8 @@ import type { MethodSpec } from '../shared/api/define';
 import type { Books } from './db/books';
 import { fromZod } from './apiErrors';
 import { translateDbError } from './db/errors';
-import { READ_METHODS, underReview } from './books/review/guard';
+import { READ_METHODS } from '../shared/api/methodKinds';
+import { underReview } from './books/review/guard';
 import type { Session } from './session';
 
 export type AnyHandler = (ctx: { session: Session; books: Books }, input: unknown) => unknown;

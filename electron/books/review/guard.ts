@@ -3,8 +3,6 @@ import type { Books } from '../../db/books';
 import { said } from '../../../shared/phrase';
 import { isReviewMethod, READ_METHODS } from '../../../shared/api/methodKinds';
 
-export { isReviewMethod, READ_METHODS, WRITE_METHODS } from '../../../shared/api/methodKinds';
-
 /**
  * Read-only while the kascommissie reviews (issue 19). One central rule in the dispatcher rather
  * than a check in every service: while a review is active on the open administration only the

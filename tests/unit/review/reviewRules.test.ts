@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { contract } from '../../../shared/api';
 import { drawSample, mulberry32, type SampleCandidate } from '../../../shared/rules/reviewSample';
-import { isReviewMethod, READ_METHODS, WRITE_METHODS } from '../../../electron/books/review/guard';
+import { isReviewMethod, READ_METHODS, WRITE_METHODS } from '../../../shared/api/methodKinds';
 
 const candidates = (n: number): SampleCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ id: i + 1, journal: i % 3 === 0 ? 'KAS' : 'BANK', number: i + 1, cents: (i * 7919) % 150_000 }));
