@@ -75,8 +75,9 @@ export function keepPrimed(scope: string): void {
  */
 function store(k: string, scope: string, data: unknown): Kept {
   const answer = { json: JSON.stringify(data), data, at: Date.now() };
-  if (k.startsWith(`${scope}\n${writeCount()}\n`) && answer.json.length <= MAX_KEPT_CHARS) {
-    for (const old of kept.keys()) if (!old.startsWith(`${scope}\n${writeCount()}\n`)) kept.delete(old);
+  const current = `${scope}\n${writeCount()}\n`;
+  if (k.startsWith(current) && answer.json.length <= MAX_KEPT_CHARS) {
+    for (const old of kept.keys()) if (!old.startsWith(current)) kept.delete(old);
     kept.set(k, answer);
   }
   return answer;
