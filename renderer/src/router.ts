@@ -54,6 +54,17 @@ function goWhenReady(hash: string): void {
 const ROUTE_EVENT = 'kassa:route';
 
 /** Go to "#/…" now: the route hooks hear it at once, the browser's own 'hashchange' follows. */
+/**
+ * Give the address of the screen on screen its new parameters (a draft's id after its first save)
+ * without a hashchange: no new screen. Only while that screen is still the one on screen: a save
+ * that comes back after the user has gone elsewhere must not put the editor's address back (the
+ * browser's hashchange of that move then reads this address and shows the editor again).
+ */
+export function replaceIfStill(screen: ScreenId, params: Record<string, string | number | undefined>): void {
+  if (parseHash(window.location.hash).screen !== screen) return;
+  window.history.replaceState(null, '', hrefFor(screen, params));
+}
+
 export function goToHash(hash: string): void {
   window.location.hash = hash;
   window.dispatchEvent(new Event(ROUTE_EVENT));

@@ -286,4 +286,31 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await screenshot(page, 'invoices-15-purchases');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('a draft saved while the treasurer already went elsewhere does not pull her back to the editor', async () => {
+    const page = app.page;
+    await goto('#/purchase-edit');
+    await page.getByLabel('Factuurnummer van de leverancier').fill('Bon 0816');
+    await page.getByLabel('Regel 1: Omschrijving').fill('Thee voor de inloop');
+    await page.getByLabel(/^Regel 1: Bedrag/).fill('4,95');
+    await page.locator('#pur-contact').selectOption({ label: 'Supermarkt Hoek' });
+    // The save's answer is held back (a slow upload) until she has clicked on to the purchases.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api', async (route) => {
+      if (route.request().postData()?.includes('"invoices.saveDraft"')) await held;
+      await route.continue();
+    });
+    try {
+      await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+      await expect.poll(async () => (await api<InvoiceList>('invoices.list', { kind: 'purchase', search: 'Bon 0816' })).total).toBe(0);
+      await goto('#/purchases');
+      release();
+      await expect.poll(async () => (await api<InvoiceList>('invoices.list', { kind: 'purchase', search: 'Bon 0816' })).total).toBe(1);
+      await page.getByTestId('invoice-table').getByRole('link', { name: 'Bon 0816' }).waitFor();
+      expect(await page.evaluate(() => window.location.hash)).toBe('#/purchases');
+    } finally {
+      await page.unroute('**/api');
+    }
+  });
 });

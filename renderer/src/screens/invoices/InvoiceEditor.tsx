@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { parseInputCents, parseInputDate, todayNl } from '../../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
-import { hrefFor, navigate } from '../../router';
+import { navigate, replaceIfStill } from '../../router';
 import { parseQuantity, useContacts } from './common';
 import { ContactDialog } from './Contacts';
 import { emptyLine, fromInvoice, shownOnForm, toInput, type FormState } from './invoiceForm';
@@ -120,7 +120,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
     const saved = await call('invoices.saveDraft', input as never) as SaveDraftResult;
     if (draftId === null) {
       // Reloading, or coming back from the settings, opens this draft (no hashchange: no new screen).
-      window.history.replaceState(null, '', hrefFor('invoice-edit', { id: saved.id }));
+      replaceIfStill('invoice-edit', { id: saved.id });
     }
     setDraftId(saved.id);
     setProblems(saved.problems);

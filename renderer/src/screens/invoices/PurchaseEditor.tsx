@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useApp } from '../../context';
 import { amountForInput, dateNl, parseInputAmount, parseInputDate, toCents, todayNl } from '../../format';
 import { dropErrors, formErrorsFrom, NO_ERRORS, useAccounts, useApi, useMoneyAccounts, type FormErrors } from '../../hooks';
-import { hrefFor, navigate } from '../../router';
+import { navigate, replaceIfStill } from '../../router';
 import { readAsBase64 } from '../../fileBytes';
 import { useContacts } from './common';
 import { ContactDialog } from './Contacts';
@@ -116,7 +116,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
         ...(file ? { attachment: file } : removeFile ? { attachment: null } : {}),
       };
       const saved = (await call('invoices.saveDraft', input)) as SaveDraftResult;
-      if (id === null) window.history.replaceState(null, '', hrefFor('purchase-edit', { id: saved.id }));
+      if (id === null) replaceIfStill('purchase-edit', { id: saved.id });
       setId(saved.id);
       booksChanged();
       if (book) {
