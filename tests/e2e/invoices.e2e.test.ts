@@ -137,8 +137,8 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await checkA11y(page);
     await dialog.getByTestId('contact-save').click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    const chosen = await page.getByTestId('invoice-customer').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
-    expect(chosen).toBe('Fonds Buurtwerk');
+    // Chosen by name in the frame the dialog closed, before the list of customers is fetched again.
+    expect(await page.getByTestId('invoice-customer').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Fonds Buurtwerk');
     expect(await page.getByTestId('line-0-description').inputValue()).toBe('Workshop naaien');
     expect(await page.getByLabel('Regel 1: Prijs per stuk').inputValue()).toBe('35,00');
     expect(await page.getByTestId('line-1-description').inputValue()).toBe('Korting');
@@ -253,9 +253,27 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     // The new supplier's dialog on top: saving it chooses it and books nothing yet, the line stays.
     await page.getByTestId('new-supplier').click();
     await dialog.getByTestId('contact-name').fill('Supermarkt Hoek');
-    await dialog.getByTestId('contact-save').click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await page.locator('#pur-contact').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Supermarkt Hoek');
+    // The list of suppliers fetched again after the save is held back: the new name must show without it.
+    let releaseContacts = () => {};
+    const contactsHeld = new Promise<void>((r) => { releaseContacts = r; });
+    const handled: Promise<void>[] = [];
+    await page.route('**/api', (route) => {
+      const done = (async () => {
+        if (route.request().postData()?.includes('"contacts.list"')) await contactsHeld;
+        await route.continue();
+      })();
+      handled.push(done);
+      return done;
+    });
+    try {
+      await dialog.getByTestId('contact-save').click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      expect(await page.locator('#pur-contact').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Supermarkt Hoek');
+    } finally {
+      releaseContacts();
+      await Promise.all(handled);
+      await page.unroute('**/api');
+    }
     expect(await page.getByLabel('Regel 1: Omschrijving').inputValue()).toBe('Koffie en koekjes buurtavond');
     expect((await api<InvoiceList>('invoices.list', { kind: 'purchase' })).total).toBe(0);
     await page.getByTestId('purchase-paid-now').check();

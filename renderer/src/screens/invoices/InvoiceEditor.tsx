@@ -72,7 +72,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
     }
   }, [existing.data]);
 
-  const buyer = (contacts.data?.items ?? []).find((c) => String(c.id) === form.contact) ?? null;
+  const buyer = contacts.items.find((c) => String(c.id) === form.contact) ?? null;
   // A customer with a standing purchase order number gets it filled in.
   useEffect(() => {
     if (buyer?.orderReference && form.orderReference === '' && id === null) setForm((f) => ({ ...f, orderReference: buyer.orderReference ?? '' }));
@@ -244,7 +244,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
               <div className="row">
                 <select {...a} className="input grow" value={form.contact} onChange={(e) => set({ contact: e.target.value })} data-testid="invoice-customer">
                   <option value="">{t('invoices.edit.chooseCustomer')}</option>
-                  {(contacts.data?.items ?? []).map((c) => (
+                  {contacts.items.map((c) => (
                     <option key={c.id} value={c.id}>{c.name}{c.city ? ` (${c.city})` : ''}</option>
                   ))}
                 </select>
@@ -317,7 +317,7 @@ export function InvoiceEditorScreen({ params }: ScreenProps) {
             onSaved={(c) => {
               // Back on the same form with its lines; the new (or corrected) customer is chosen.
               setContactDialog(null);
-              contacts.reload();
+              contacts.saved(c);
               booksChanged();
               set({ contact: String(c.id) });
               announce(t('invoices.edit.contactSaved', { name: c.name }));

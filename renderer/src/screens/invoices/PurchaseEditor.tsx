@@ -153,7 +153,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
             <div className="row">
               <select {...a} className="input grow" value={contact} onChange={(e) => setContact(e.target.value)}>
                 <option value="">{t('invoices.purchase.chooseSupplier')}</option>
-                {(suppliers.data?.items ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                {suppliers.items.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
               </select>
               <button type="button" className="button button--quiet" onClick={() => setNewSupplier(true)} data-testid="new-supplier">{t('invoices.purchase.newSupplier')}</button>
             </div>
@@ -252,7 +252,7 @@ export function PurchaseEditorScreen({ params }: ScreenProps) {
           onSaved={(c) => {
             // Back on the same form with its lines; the new supplier is chosen.
             setNewSupplier(false);
-            suppliers.reload();
+            suppliers.saved(c);
             booksChanged();
             setContact(String(c.id));
             announce(t('invoices.edit.contactSaved', { name: c.name }));
