@@ -7,7 +7,7 @@ import type { ScreenProps } from '../screenProps';
 import { AccountsScreen } from './Accounts';
 import { JournalScreen } from './Journal';
 import { LedgerScreen } from './Ledger';
-import { ManualEntryScreen } from './ManualEntry';
+import { ManualEntryScreen } from './manualEntry/ManualEntry';
 import { TrialBalanceScreen } from './TrialBalance';
 
 export const bookScreens: Record<string, ComponentType<ScreenProps>> = {

@@ -1,32 +1,27 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
-import type { ScreenProps } from '../screenProps';
-import { AccountSelect } from '../components/AccountPickers';
-import { Field, FieldError, FormError, Hint, describedBy } from '../components/Field';
-import { grantChoicesFor, grantFields, GrantSelectInput, grantValue } from '../components/GrantSelect';
-import { AmountInput, DateInput } from '../components/Inputs';
-import { PageTitle } from '../components/PageTitle';
-import { useApp } from '../context';
-import { amountForInput, dateNl, euroCents, parseInputAmount, parseInputCents, parseInputDate, toCents, todayNl } from '../format';
-import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../hooks';
-import { navigate } from '../router';
+import { call } from '../../api';
+import type { ScreenProps } from '../../screenProps';
+import { Field, FormError, Hint, describedBy } from '../../components/Field';
+import { grantFields } from '../../components/GrantSelect';
+import { DateInput } from '../../components/Inputs';
+import { PageTitle } from '../../components/PageTitle';
+import { useApp } from '../../context';
+import { dateNl, euroCents, parseInputAmount, parseInputDate, todayNl } from '../../format';
+import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
+import { navigate } from '../../router';
+import { balanceOf, emptyLine, isUsed, lineFromDraft, type BalanceReason, type Line } from './lines';
+import { LineRow, type LineField } from './LineRow';
 
-interface Line {
-  key: number;
-  account: string;
-  description: string;
-  debit: string;
-  credit: string;
-  /** '' or a grant choice (see GrantSelect): only for income and expense lines. */
-  grant: string;
-}
-
-let nextKey = 1;
-const emptyLine = (): Line => ({ key: nextKey++, account: '', description: '', debit: '', credit: '', grant: '' });
-
-/** Lines with anything filled in; those are the ones we send. */
-const isUsed = (l: Line) => Boolean(l.account || l.debit.trim() || l.credit.trim() || l.description.trim());
+/** The sentence under the lines for each reason (the difference names its amount and side). */
+const REASON_KEYS: Record<Exclude<BalanceReason, 'difference'>, string> = {
+  invalid: 'manual.reason.invalid',
+  both: 'manual.reason.both',
+  empty: 'manual.reason.empty',
+  account: 'manual.reason.account',
+  twoLines: 'manual.reason.twoLines',
+  ready: 'manual.reason.ready',
+};
 
 export function ManualEntryScreen({ params }: ScreenProps) {
   const { t } = useTranslation();
@@ -60,50 +55,18 @@ export function ManualEntryScreen({ params }: ScreenProps) {
         setDate(dateNl(e.date));
         setDescription(e.description);
         setJournal(e.journal === 'MEM' ? '' : e.journal);
-        const ls = e.lines.map((l) => ({
-          key: nextKey++,
-          account: l.account,
-          description: l.description ?? '',
-          debit: l.debit ? amountForInput(toCents(l.debit) ?? 0n) : '',
-          credit: l.credit ? amountForInput(toCents(l.credit) ?? 0n) : '',
-          grant: grantValue(l.grant, l.budgetLine),
-        }));
+        const ls = e.lines.map(lineFromDraft);
         while (ls.length < 2) ls.push(emptyLine());
         setLines(ls);
       })
       .catch((err: unknown) => setErrors({ fields: {}, general: err instanceof Error ? err.message : String(err) }));
   }, [draftParam]);
 
-  const calc = useMemo(() => {
-    let debit = 0n;
-    let credit = 0n;
-    let invalid = false;
-    let both = false;
-    let missingAccount = false;
-    let counted = 0;
-    for (const l of lines) {
-      const d = l.debit.trim() ? parseInputCents(l.debit) : null;
-      const c = l.credit.trim() ? parseInputCents(l.credit) : null;
-      if ((l.debit.trim() && (d === null || d <= 0n)) || (l.credit.trim() && (c === null || c <= 0n))) invalid = true;
-      if (l.debit.trim() && l.credit.trim()) both = true;
-      if ((d !== null || c !== null) && !l.account) missingAccount = true;
-      if (d !== null || c !== null) counted += 1;
-      debit += d ?? 0n;
-      credit += c ?? 0n;
-    }
-    const diff = debit - credit;
-    const balanced = diff === 0n && debit > 0n;
-    const ready = balanced && !invalid && !both && !missingAccount && counted >= 2;
-    let reason: string;
-    if (invalid) reason = t('manual.reason.invalid');
-    else if (both) reason = t('manual.reason.both');
-    else if (debit === 0n && credit === 0n) reason = t('manual.reason.empty');
-    else if (diff !== 0n) reason = t('manual.reason.difference', { amount: euroCents(diff < 0n ? -diff : diff), side: diff > 0n ? t('trial.sideCredit') : t('trial.sideDebit') });
-    else if (missingAccount) reason = t('manual.reason.account');
-    else if (counted < 2) reason = t('manual.reason.twoLines');
-    else reason = t('manual.reason.ready');
-    return { debit, credit, diff, balanced, ready, reason };
-  }, [lines, t]);
+  const calc = useMemo(() => balanceOf(lines), [lines]);
+  const reason =
+    calc.reason === 'difference'
+      ? t('manual.reason.difference', { amount: euroCents(calc.diff < 0n ? -calc.diff : calc.diff), side: calc.diff > 0n ? t('trial.sideCredit') : t('trial.sideDebit') })
+      : t(REASON_KEYS[calc.reason]);
 
   const setLine = (key: number, patch: Partial<Line>) => {
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
@@ -122,10 +85,11 @@ export function ManualEntryScreen({ params }: ScreenProps) {
     focusById(lines.length <= 2 ? `me-line-${key}-account` : neighbour ? `me-line-${neighbour.key}-account` : 'me-add-line');
   };
 
-  /** An error for row `key`, field `f` ("account" | "debit" | "credit" | "description"). */
-  const lineError = (key: number, f: string): string | undefined => {
+  /** An error for row `key`, field `f`; the books name a budget line's error "budgetLine". */
+  const lineError = (key: number, f: LineField): string | undefined => {
     const i = sentKeys.current.indexOf(key);
-    return i >= 0 ? errors.fields[`lines.${i}.${f}`] : undefined;
+    if (i < 0) return undefined;
+    return errors.fields[`lines.${i}.${f}`] ?? (f === 'grant' ? errors.fields[`lines.${i}.budgetLine`] : undefined);
   };
 
   function idForField(field: string): string {
@@ -298,70 +262,19 @@ export function ManualEntryScreen({ params }: ScreenProps) {
               </tr>
             </thead>
             <tbody>
-              {lines.map((l, i) => {
-                const n = i + 1;
-                const id = (f: string) => `me-line-${l.key}-${f}`;
-                const errs = {
-                  account: lineError(l.key, 'account'), description: lineError(l.key, 'description'), debit: lineError(l.key, 'debit'), credit: lineError(l.key, 'credit'),
-                  grant: lineError(l.key, 'grant') ?? lineError(l.key, 'budgetLine'),
-                };
-                const type = typeOf(l.account);
-                const choices = type === 'expense' || type === 'income' ? grantChoicesFor(grantOptions.data ?? [], type === 'expense') : [];
-                const cell = (f: keyof typeof errs) => ({
-                  id: id(f),
-                  'aria-describedby': describedBy(errs[f] && `${id(f)}-error`),
-                  ...(errs[f] ? { 'aria-invalid': true as const } : {}),
-                });
-                return (
-                  <tr key={l.key} data-testid="manual-line">
-                    <td className="lines-table__account">
-                      <label className="visually-hidden" htmlFor={id('account')}>
-                        {t('manual.lineAccount', { n })}
-                      </label>
-                      <AccountSelect accounts={accountList} value={l.account} onChange={(code) => setLine(l.key, { account: code })} a11y={cell('account')} />
-                      <FieldError id={`${id('account')}-error`} error={errs.account} />
-                    </td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={id('description')}>
-                        {t('manual.lineDescriptionN', { n })}
-                      </label>
-                      <input {...cell('description')} className="input" value={l.description} onChange={(e) => setLine(l.key, { description: e.target.value })} autoComplete="off" maxLength={500} />
-                      <FieldError id={`${id('description')}-error`} error={errs.description} />
-                      {choices.length > 0 || (l.grant !== '' && (type === 'expense' || type === 'income')) ? (
-                        <div className="lines-table__grant">
-                          <span className="lines-table__grant-caption" aria-hidden="true">
-                            {t('manual.grantCaption')}
-                          </span>
-                          <label className="visually-hidden" htmlFor={id('grant')}>
-                            {t('manual.lineGrant', { n })}
-                          </label>
-                          <GrantSelectInput a11y={cell('grant')} choices={choices} options={grantOptions.data} value={l.grant} onChange={(g) => setLine(l.key, { grant: g })} />
-                          <FieldError id={`${id('grant')}-error`} error={errs.grant} />
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="num">
-                      <label className="visually-hidden" htmlFor={id('debit')}>
-                        {t('manual.lineDebit', { n })}
-                      </label>
-                      <AmountInput a11y={cell('debit')} value={l.debit} onChange={(v) => setLine(l.key, { debit: v })} />
-                      <FieldError id={`${id('debit')}-error`} error={errs.debit} />
-                    </td>
-                    <td className="num">
-                      <label className="visually-hidden" htmlFor={id('credit')}>
-                        {t('manual.lineCredit', { n })}
-                      </label>
-                      <AmountInput a11y={cell('credit')} value={l.credit} onChange={(v) => setLine(l.key, { credit: v })} />
-                      <FieldError id={`${id('credit')}-error`} error={errs.credit} />
-                    </td>
-                    <td>
-                      <button type="button" className="button button--quiet button--small" onClick={() => removeLine(l.key, i)}>
-                        {lines.length <= 2 ? t('manual.clearLine', { n }) : t('manual.removeLine', { n })}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
+              {lines.map((l, i) => (
+                <LineRow
+                  key={l.key}
+                  line={l}
+                  n={i + 1}
+                  accounts={accountList}
+                  grantOptions={grantOptions.data}
+                  errorOf={(f) => lineError(l.key, f)}
+                  onChange={(patch) => setLine(l.key, patch)}
+                  onRemove={() => removeLine(l.key, i)}
+                  onlyTwo={lines.length <= 2}
+                />
+              ))}
             </tbody>
             <tfoot>
               <tr>
@@ -397,7 +310,7 @@ export function ManualEntryScreen({ params }: ScreenProps) {
           <span aria-hidden="true" className="balance-status__icon">
             {calc.balanced ? '✓' : '≠'}
           </span>{' '}
-          {calc.reason}
+          {reason}
         </p>
         {linesError ? (
           <p id="me-lines-error" className="field__error" tabIndex={-1}>
