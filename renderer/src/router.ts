@@ -53,7 +53,6 @@ function goWhenReady(hash: string): void {
  */
 const ROUTE_EVENT = 'kassa:route';
 
-/** Go to "#/…" now: the route hooks hear it at once, the browser's own 'hashchange' follows. */
 /**
  * Give the address of the screen on screen its new parameters (a draft's id after its first save)
  * without a hashchange: no new screen. Only while that screen is still the one on screen: a save
@@ -65,6 +64,7 @@ export function replaceIfStill(screen: ScreenId, params: Record<string, string |
   window.history.replaceState(null, '', hrefFor(screen, params));
 }
 
+/** Go to "#/…" now: the route hooks hear it at once, the browser's own 'hashchange' follows. */
 export function goToHash(hash: string): void {
   window.location.hash = hash;
   window.dispatchEvent(new Event(ROUTE_EVENT));

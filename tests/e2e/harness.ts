@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { _electron, type Browser, type ElectronApplication, type Locator, type Page } from 'playwright-core';
+import { _electron, type Browser, type ElectronApplication, type Locator, type Page, type Route } from 'playwright-core';
 import { expect } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web';
 import { launchChromium } from '../chromium.mjs';
@@ -74,6 +74,35 @@ export async function expectNewStatus(page: Page, action: () => Promise<unknown>
     const now = await text(status);
     return now !== before && pattern.test(now);
   }).toBe(true);
+}
+
+/**
+ * Hold back the page's calls of one API method (a slow answer) until `release`, which lets them
+ * through and removes the hold once every held call went on (a call let through after the route is
+ * gone would fail with "Route is already handled"). Calling `release` again does nothing more.
+ */
+export async function holdApiCalls(page: Page, method: string): Promise<{ release: () => Promise<void> }> {
+  let open = () => {};
+  const opened = new Promise<void>((r) => {
+    open = r;
+  });
+  const handled: Promise<void>[] = [];
+  const hold = (route: Route): Promise<void> => {
+    const done = (async () => {
+      if (route.request().postData()?.includes(JSON.stringify(method))) await opened;
+      await route.continue();
+    })();
+    handled.push(done);
+    return done;
+  };
+  await page.route('**/api', hold);
+  return {
+    release: async () => {
+      open();
+      await Promise.all(handled);
+      await page.unroute('**/api', hold);
+    },
+  };
 }
 
 /** axe on the page as it is now: no serious or critical violations. */

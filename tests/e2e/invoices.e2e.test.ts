@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api';
 import { Session } from '../../electron/session';
 import type { InvoiceList } from '../../shared/api/invoiceTypes';
-import { checkA11y, downloadFrom, plain, rendererBuilt, screenshot, startBrowserApp, tempDir, type BrowserApp } from './harness';
+import { checkA11y, downloadFrom, holdApiCalls, plain, rendererBuilt, screenshot, startBrowserApp, tempDir, type BrowserApp } from './harness';
 
 const ready = rendererBuilt();
 if (!ready) console.log('dist/renderer/index.html not built: skipping the invoices e2e test (run npm run build)');
@@ -254,25 +254,13 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await page.getByTestId('new-supplier').click();
     await dialog.getByTestId('contact-name').fill('Supermarkt Hoek');
     // The list of suppliers fetched again after the save is held back: the new name must show without it.
-    let releaseContacts = () => {};
-    const contactsHeld = new Promise<void>((r) => { releaseContacts = r; });
-    const handled: Promise<void>[] = [];
-    await page.route('**/api', (route) => {
-      const done = (async () => {
-        if (route.request().postData()?.includes('"contacts.list"')) await contactsHeld;
-        await route.continue();
-      })();
-      handled.push(done);
-      return done;
-    });
+    const contacts = await holdApiCalls(page, 'contacts.list');
     try {
       await dialog.getByTestId('contact-save').click();
       await expect.poll(() => dialog.isVisible()).toBe(false);
       expect(await page.locator('#pur-contact').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Supermarkt Hoek');
     } finally {
-      releaseContacts();
-      await Promise.all(handled);
-      await page.unroute('**/api');
+      await contacts.release();
     }
     expect(await page.getByLabel('Regel 1: Omschrijving').inputValue()).toBe('Koffie en koekjes buurtavond');
     expect((await api<InvoiceList>('invoices.list', { kind: 'purchase' })).total).toBe(0);
@@ -313,22 +301,17 @@ describe.skipIf(!ready)('invoices in the browser', () => {
     await page.getByLabel(/^Regel 1: Bedrag/).fill('4,95');
     await page.locator('#pur-contact').selectOption({ label: 'Supermarkt Hoek' });
     // The save's answer is held back (a slow upload) until she has clicked on to the purchases.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route('**/api', async (route) => {
-      if (route.request().postData()?.includes('"invoices.saveDraft"')) await held;
-      await route.continue();
-    });
+    const save = await holdApiCalls(page, 'invoices.saveDraft');
     try {
       await page.getByRole('button', { name: 'Opslaan als concept' }).click();
       await expect.poll(async () => (await api<InvoiceList>('invoices.list', { kind: 'purchase', search: 'Bon 0816' })).total).toBe(0);
       await goto('#/purchases');
-      release();
+      await save.release();
       await expect.poll(async () => (await api<InvoiceList>('invoices.list', { kind: 'purchase', search: 'Bon 0816' })).total).toBe(1);
       await page.getByTestId('invoice-table').getByRole('link', { name: 'Bon 0816' }).waitFor();
       expect(await page.evaluate(() => window.location.hash)).toBe('#/purchases');
     } finally {
-      await page.unroute('**/api');
+      await save.release();
     }
   });
 });
