@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceOf, emptyLine, isUsed, type Line } from '../../renderer/src/screens/manualEntry/lines';
+import { balanceOf, emptyLine, isUsed, takesGrant, type Line } from '../../renderer/src/screens/manualEntry/lines';
 
 const line = (account: string, debit = '', credit = ''): Line => ({ ...emptyLine(), account, debit, credit });
 
@@ -33,5 +33,9 @@ describe('the manual entry form says whether its lines may be posted', () => {
 
   it('a line with only an account or a text is used (sent), an empty one is not', () => {
     expect([isUsed(emptyLine()), isUsed(line('4300')), isUsed({ ...emptyLine(), description: ' x ' })]).toEqual([false, true, true]);
+  });
+
+  it('only income and expense lines can go to a grant', () => {
+    expect((['income', 'expense', 'asset', 'liability', 'equity', undefined] as const).map(takesGrant)).toEqual([true, true, false, false, false, false]);
   });
 });

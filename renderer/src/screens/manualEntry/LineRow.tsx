@@ -6,7 +6,7 @@ import { AccountSelect } from '../../components/AccountPickers';
 import { describedBy, FieldError } from '../../components/Field';
 import { grantChoicesFor, GrantSelectInput } from '../../components/GrantSelect';
 import { AmountInput } from '../../components/Inputs';
-import type { Line } from './lines';
+import { takesGrant, type Line } from './lines';
 
 export type LineField = 'account' | 'description' | 'debit' | 'credit' | 'grant';
 
@@ -25,8 +25,7 @@ export function LineRow({ line, n, accounts, grantOptions, errorOf, onChange, on
   const { t } = useTranslation();
   const id = (f: LineField) => `me-line-${line.key}-${f}`;
   const type = accounts.find((a) => a.code === line.account)?.type;
-  // Only income and expense lines get the grant choice: money and balance accounts are never on a grant.
-  const grantable = type === 'expense' || type === 'income';
+  const grantable = takesGrant(type);
   const choices = grantable ? grantChoicesFor(grantOptions ?? [], type === 'expense') : [];
   const cell = (f: LineField) => {
     const error = errorOf(f);

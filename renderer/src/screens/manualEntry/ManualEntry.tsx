@@ -10,7 +10,7 @@ import { useApp } from '../../context';
 import { dateNl, euroCents, parseInputAmount, parseInputDate, todayNl } from '../../format';
 import { dropErrors, focusById, formErrorsFrom, NO_ERRORS, useAccounts, useApi, type FormErrors } from '../../hooks';
 import { navigate } from '../../router';
-import { balanceOf, emptyLine, isUsed, lineFromDraft, type BalanceReason, type Line } from './lines';
+import { balanceOf, emptyLine, isUsed, lineFromDraft, takesGrant, type BalanceReason, type Line } from './lines';
 import { LineRow, type LineField } from './LineRow';
 
 /** The sentence under the lines for each reason (the difference names its amount and side). */
@@ -40,7 +40,7 @@ export function ManualEntryScreen({ params }: ScreenProps) {
   const isoDate = parseInputDate(date);
   const grantOptions = useApi('grants.options', isoDate ? { date: isoDate } : {});
   const typeOf = (code: string) => (accounts.data ?? []).find((a) => a.code === code)?.type;
-  const grantOf = (l: Line) => (typeOf(l.account) === 'expense' || typeOf(l.account) === 'income') && l.grant !== '';
+  const grantOf = (l: Line) => takesGrant(typeOf(l.account)) && l.grant !== '';
   /** Which row key each sent line index belongs to, to put API errors beside the right row. */
   const sentKeys = useRef<number[]>([]);
 

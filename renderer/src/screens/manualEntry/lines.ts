@@ -3,6 +3,7 @@
  * whether they may be posted. Pure: the screen translates the reason; the books check again.
  */
 import type { EntryLine } from '../../../../shared/api/types';
+import type { AccountType } from '../../../../shared/chart';
 import { grantValue } from '../../components/GrantSelect';
 import { amountForInput, parseInputCents, toCents } from '../../format';
 
@@ -18,6 +19,9 @@ export interface Line {
 
 let nextKey = 1;
 export const emptyLine = (): Line => ({ key: nextKey++, account: '', description: '', debit: '', credit: '', grant: '' });
+
+/** Only income and expense lines go to a grant: money and balance accounts are never on one. */
+export const takesGrant = (type: AccountType | undefined): boolean => type === 'expense' || type === 'income';
 
 /** Lines with anything filled in; those are the ones we send. */
 export const isUsed = (l: Line) => Boolean(l.account || l.debit.trim() || l.credit.trim() || l.description.trim());
